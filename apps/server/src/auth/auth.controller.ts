@@ -1,0 +1,28 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { LoginInput } from '@kefu/contracts';
+import { ApiZodBody } from '../errors/api-zod.decorator.js';
+import { zod } from '../errors/zod.pipe.js';
+import { toUserDto } from '../user/user.dto.js';
+import { Public } from './auth.decorators.js';
+import { AuthService } from './auth.service.js';
+import { Caller, CurrentCaller } from './caller.js';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiZodBody(LoginInput)
+  login(@Body(zod(LoginInput)) input: LoginInput) {
+    return this.auth.login(input);
+  }
+
+  @Get('me')
+  me(@CurrentCaller() caller: Caller) {
+    return toUserDto(caller.user);
+  }
+}

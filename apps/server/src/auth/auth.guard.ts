@@ -1,0 +1,29 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '@kefu/contracts';
+import { IS_PUBLIC, ROLES } from './auth.decorators.js';
+import { TokenService } from './token.service.js';
+
+/** Global guard: bearer token → `request.caller`, then the route's @Roles. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (ctx.getType() !== 'http') return true;
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const req = ctx.switchToHttp().getRequest();
+    const header: string | undefined = req.headers.authorization;
+    const token = header?.match(/^Bearer\s+(.+)$/i)?.[1];
+    const caller = await this.tokens.resolve(token);
+    if (!caller) throw new UnauthorizedException(token ? 'Invalid or expired token' : 'Missing bearer token');
+    req.caller = caller;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    if (roles && !roles.includes(caller.user.role)) throw new ForbiddenException(`Requires role ${roles.join(' or ')}`);
+    return true;
+  }
+}

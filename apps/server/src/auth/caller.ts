@@ -1,0 +1,13 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { UserEntity } from '../user/user.entity.js';
+import { StoreScope } from './store-scope.js';
+
+/** Who is calling, and the stores they may see. Set on the request by the AuthGuard. */
+export interface Caller {
+  user: UserEntity;
+  scope: StoreScope;
+}
+
+export const callerOf = (user: UserEntity): Caller => ({ user, scope: StoreScope.of(user) });
+
+export const CurrentCaller = createParamDecorator((_: unknown, ctx: ExecutionContext): Caller => ctx.switchToHttp().getRequest().caller);

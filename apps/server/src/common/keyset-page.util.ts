@@ -1,0 +1,44 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Page } from '@kefu/contracts';
+import { ValidationError } from '../errors/validation.error.js';
+
+interface Cursor {
+  at: string;
+  id: string;
+}
+
+const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+
+function decode(cursor: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as Cursor;
+    if (typeof c.at === 'string' && typeof c.id === 'string' && !Number.isNaN(Date.parse(c.at))) return c;
+  } catch {
+    /* fall through */
+  }
+  throw new ValidationError({ cursor: 'is not a cursor this API returned' });
+}
+
+/**
+ * Newest-first keyset pagination over a timestamp column and the id: stable while rows are added.
+ * `timeColumn`/`idColumn` are aliased property paths, e.g. `c.lastMessageAt`, `c.id`.
+ */
+export async function keysetPage<T extends ObjectLiteral, R>(
+  qb: SelectQueryBuilder<T>,
+  opts: { timeColumn: string; idColumn: string; limit: number; cursor?: string; timeOf: (row: T) => Date; map: (row: T) => R },
+): Promise<Page<R>> {
+  const total = await qb.clone().getCount();
+  if (opts.cursor) {
+    const c = decode(opts.cursor);
+    qb.andWhere(`(${opts.timeColumn}, ${opts.idColumn}) < (:cursorAt, :cursorId)`, { cursorAt: c.at, cursorId: c.id });
+  }
+  const rows = await qb.orderBy(opts.timeColumn, 'DESC').addOrderBy(opts.idColumn, 'DESC').take(opts.limit + 1).getMany();
+  const more = rows.length > opts.limit;
+  const items = rows.slice(0, opts.limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map(opts.map),
+    total,
+    nextCursor: more && last ? encode({ at: opts.timeOf(last).toISOString(), id: (last as unknown as { id: string }).id }) : null,
+  };
+}

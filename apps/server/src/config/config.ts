@@ -1,0 +1,73 @@
+// The one place that reads process.env: validated once at start.
+import { z } from 'zod';
+
+const DEV_JWT_SECRET = 'kefu-dev-secret-do-not-use-in-production';
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/kefu'),
+    REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+    /** Prefix of every Redis key (BullMQ and socket.io), so test runs and desks can share a Redis. */
+    REDIS_PREFIX: z.string().regex(/^[\w:-]+$/).default('kefu'),
+    JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    JWT_TTL: z.string().default('12h'),
+    /** Folder of the built console served at `/`; empty disables it. */
+    CONSOLE_DIST: z.string().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),
+    KEFU_ADMIN_EMAIL: z.email().optional(),
+    KEFU_ADMIN_PASSWORD: z.string().min(8).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+  });
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  jwtSecret: string;
+  jwtSecretIsDefault: boolean;
+  jwtTtl: string;
+  consoleDist: string | undefined;
+  logLevel: string;
+  deliveryAttempts: number;
+  deliveryBackoffMs: number;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration — ${lines.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    jwtSecret: e.JWT_SECRET ?? DEV_JWT_SECRET,
+    jwtSecretIsDefault: !e.JWT_SECRET,
+    jwtTtl: e.JWT_TTL,
+    consoleDist: e.CONSOLE_DIST,
+    logLevel: e.LOG_LEVEL,
+    deliveryAttempts: e.DELIVERY_ATTEMPTS,
+    deliveryBackoffMs: e.DELIVERY_BACKOFF_MS,
+    adminEmail: e.KEFU_ADMIN_EMAIL,
+    adminPassword: e.KEFU_ADMIN_PASSWORD,
+  };
+}

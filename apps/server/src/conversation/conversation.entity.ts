@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { UserEntity } from '../user/user.entity.js';
+import { StoreEntity } from '../store/store.entity.js';
+import { ChannelEntity } from '../channel/channel.entity.js';
+import type { ConversationStatus } from '@kefu/contracts';
+import { CustomerEntity } from '../customer/customer.entity.js';
+
+@Entity('conversations')
+@Index('ix_conversations_store_activity', ['storeId', 'lastMessageAt', 'id'])
+@Index('ix_conversations_activity', ['lastMessageAt', 'id'])
+@Index('ix_conversations_assignee_status', ['assigneeId', 'status'])
+/** At most one unresolved conversation per customer and channel, even under concurrent webhooks. */
+@Index('uq_conversations_active', ['channelId', 'customerId'], { unique: true, where: `status <> 'resolved'` })
+export class ConversationEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('uuid') storeId!: string;
+  @ManyToOne(() => StoreEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'store_id' }) store?: StoreEntity;
+  @Column('uuid') channelId!: string;
+  @ManyToOne(() => ChannelEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'channel_id' }) channel?: ChannelEntity;
+  @Column('uuid') customerId!: string;
+  @ManyToOne(() => CustomerEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'customer_id' })
+  customer?: CustomerEntity;
+  @Column('text', { default: 'open' }) status!: ConversationStatus;
+  @Column('uuid', { nullable: true }) assigneeId!: string | null;
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' }) @JoinColumn({ name: 'assignee_id' }) assignee?: UserEntity;
+  @Column('timestamp with time zone', { precision: 3, nullable: true }) awaitingReplySince!: Date | null;
+  @Column('timestamp with time zone', { precision: 3, nullable: true }) firstResponseAt!: Date | null;
+  @Column('timestamp with time zone', { precision: 3 }) lastMessageAt!: Date;
+  @Column('text', { default: '' }) lastMessagePreview!: string;
+  @Column('text', { nullable: true }) orderRef!: string | null;
+  @CreateDateColumn({ type: 'timestamp with time zone', precision: 3 }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamp with time zone', precision: 3 }) updatedAt!: Date;
+}

@@ -1,0 +1,104 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { AssignInput, Conversation, ConversationDetail, ConversationStatus, ListConversationsQuery, Page } from '@kefu/contracts';
+import { AuditService } from '../audit/audit.service.js';
+import type { Caller } from '../auth/caller.js';
+import { keysetPage } from '../common/keyset-page.util.js';
+import { ValidationError } from '../errors/validation.error.js';
+import { MessageEntity } from '../message/message.entity.js';
+import { toMessageDto } from '../message/message.dto.js';
+import { EventPublisher } from '../realtime/event-publisher.service.js';
+import { UserEntity } from '../user/user.entity.js';
+import { StoreScope } from '../auth/store-scope.js';
+import { toConversationDto, toCustomerDto } from './conversation.dto.js';
+import { ConversationEntity } from './conversation.entity.js';
+
+@Injectable()
+export class ConversationService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
+    private readonly audit: AuditService,
+    private readonly events: EventPublisher,
+  ) {}
+
+  /** The inbox: newest activity first, scoped to the caller's stores. */
+  list(caller: Caller, q: ListConversationsQuery): Promise<Page<Conversation>> {
+    const qb = caller.scope.apply(this.conversations.createQueryBuilder('c').leftJoinAndSelect('c.customer', 'cu'), 'c.storeId');
+    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
+    if (q.storeId) qb.andWhere('c.storeId = :storeId', { storeId: q.storeId });
+    if (q.assigneeId === 'none') qb.andWhere('c.assigneeId IS NULL');
+    else if (q.assigneeId) qb.andWhere('c.assigneeId = :assigneeId', { assigneeId: q.assigneeId === 'me' ? caller.user.id : q.assigneeId });
+    if (q.breached !== undefined) {
+      // Waiting longer than the store's first-response promise.
+      const overdue = `c.awaitingReplySince + make_interval(secs => (SELECT (s.sla_policy->>'firstResponseSeconds')::int FROM stores s WHERE s.id = c.storeId)) < now()`;
+      qb.andWhere(q.breached ? `(c.awaitingReplySince IS NOT NULL AND ${overdue})` : `(c.awaitingReplySince IS NULL OR NOT (${overdue}))`);
+    }
+    if (q.q) qb.andWhere('(cu.name ILIKE :like OR c.lastMessagePreview ILIKE :like OR c.orderRef ILIKE :like)', { like: `%${q.q.replace(/[%_\\]/g, '\\$&')}%` });
+    return keysetPage(qb, {
+      timeColumn: 'c.lastMessageAt',
+      idColumn: 'c.id',
+      limit: q.limit,
+      cursor: q.cursor,
+      timeOf: (c) => c.lastMessageAt,
+      map: toConversationDto,
+    });
+  }
+
+  /** A conversation in the caller's scope, or 404 whether it exists elsewhere or not at all. */
+  async findVisible(caller: Caller | StoreScope, id: string): Promise<ConversationEntity> {
+    const scope = caller instanceof StoreScope ? caller : caller.scope;
+    const conv = await scope
+      .apply(this.conversations.createQueryBuilder('c').leftJoinAndSelect('c.customer', 'cu'), 'c.storeId')
+      .andWhere('c.id = :id', { id })
+      .getOne();
+    if (!conv) throw new NotFoundException('Conversation not found');
+    return conv;
+  }
+
+  async detail(caller: Caller, id: string): Promise<ConversationDetail> {
+    const conv = await this.findVisible(caller, id);
+    const messages = await this.db.getRepository(MessageEntity).find({ where: { conversationId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return { ...toConversationDto(conv), customer: toCustomerDto(conv.customer!), messages: messages.map(toMessageDto), tickets: [], slaTimers: [] };
+  }
+
+  async assign(caller: Caller, id: string, { assigneeId }: AssignInput): Promise<Conversation> {
+    const conv = await this.findVisible(caller, id);
+    const isLead = caller.user.role === 'supervisor' || caller.user.role === 'admin';
+    if (!isLead && assigneeId !== caller.user.id) throw new ForbiddenException('Agents can only take a conversation themselves');
+    if (assigneeId) {
+      const assignee = await this.db.getRepository(UserEntity).findOneBy({ id: assigneeId, active: true });
+      if (!assignee || !StoreScope.of(assignee).canSee(conv.storeId) || assignee.role === 'analyst')
+        throw new ValidationError({ assigneeId: 'is not an active agent of this store' });
+    }
+    const previous = conv.assigneeId;
+    const saved = await this.db.transaction(async (m) => {
+      await m.getRepository(ConversationEntity).update({ id }, { assigneeId });
+      await this.audit.record(
+        { actorId: caller.user.id, action: 'conversation.assigned', targetType: 'conversation', targetId: id, details: { from: previous, to: assigneeId } },
+        m,
+      );
+      return { ...conv, assigneeId };
+    });
+    this.events.toStore('conversation.updated', toConversationDto(saved));
+    return toConversationDto(saved);
+  }
+
+  async setStatus(caller: Caller, id: string, status: ConversationStatus): Promise<Conversation> {
+    const conv = await this.findVisible(caller, id);
+    if (conv.status === status) return toConversationDto(conv);
+    // A resolved conversation leaves the unique "one active per customer and channel" slot; reopening it
+    // while the customer already started a new one would break that rule.
+    try {
+      await this.conversations.update({ id }, { status, ...(status === 'resolved' && { awaitingReplySince: null }) });
+    } catch (err) {
+      if ((err as { driverError?: { code?: string } }).driverError?.code === '23505')
+        throw new ValidationError({ status: 'the customer already has another active conversation in this channel' });
+      throw err;
+    }
+    const updated = await this.findVisible(caller, id);
+    this.events.toStore('conversation.updated', toConversationDto(updated));
+    return toConversationDto(updated);
+  }
+}

@@ -1,0 +1,23 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AuditService } from './audit/audit.service.js';
+import { AppConfig } from './config/config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { DeliveryQueue } from './delivery/delivery.queue.js';
+import { QueueModule } from './queue/queue.module.js';
+import { EventPublisher } from './realtime/event-publisher.service.js';
+import { RedisModule } from './redis/redis.module.js';
+
+/** What both processes need: config, PostgreSQL, Redis, queues, the event publisher and the audit log. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [ConfigModule.forRoot(config), RedisModule, DatabaseModule, QueueModule],
+      providers: [EventPublisher, AuditService, DeliveryQueue],
+      exports: [DatabaseModule, QueueModule, EventPublisher, AuditService, DeliveryQueue],
+    };
+  }
+}

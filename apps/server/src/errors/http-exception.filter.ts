@@ -1,0 +1,47 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import type { ApiError } from '@kefu/contracts';
+
+const reasonOf = (status: number) => HttpStatus[status]?.split('_').map((w) => w[0] + w.slice(1).toLowerCase()).join(' ') ?? 'Error';
+
+/** Turns every error into `{statusCode, error, message, fields?}`; only real faults are 500s. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = this.toApiError(exception);
+    if (body.statusCode >= 500) this.logger.error(exception);
+    if (!res.headersSent) res.status(body.statusCode).json(body);
+  }
+
+  private toApiError(exception: unknown): ApiError {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const r = exception.getResponse();
+      const obj = typeof r === 'object' && r !== null ? (r as Record<string, unknown>) : { message: String(r) };
+      const message = Array.isArray(obj.message) ? obj.message.join('; ') : String(obj.message ?? exception.message);
+      return {
+        statusCode: status,
+        error: reasonOf(status),
+        message,
+        ...(obj.fields ? { fields: obj.fields as Record<string, string> } : {}),
+        ...(obj.allowed ? { allowed: obj.allowed } : {}),
+      };
+    }
+    const err = exception as { type?: string; status?: number; code?: string };
+    // body-parser: malformed JSON, too large, bad charset.
+    if (err?.type === 'entity.parse.failed') return { statusCode: 400, error: 'Bad Request', message: 'Body is not valid JSON', fields: { body: 'is not valid JSON' } };
+    if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) {
+      return { statusCode: err.status, error: reasonOf(err.status), message: (exception as Error).message };
+    }
+    if (exception instanceof QueryFailedError) {
+      const code = (exception.driverError as { code?: string })?.code;
+      if (code === '23505') return { statusCode: 409, error: 'Conflict', message: 'Already exists' };
+      if (code === '22P02' || code === '22007' || code === '22008') return { statusCode: 400, error: 'Bad Request', message: 'Invalid value' };
+    }
+    return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
+  }
+}

@@ -1,0 +1,23 @@
+import { BadRequestException } from '@nestjs/common';
+import type { z } from 'zod';
+
+/** A 400 that names each bad field: `{statusCode, error, message, fields}`. */
+export class ValidationError extends BadRequestException {
+  constructor(readonly fields: Record<string, string>) {
+    super({ message: `Invalid ${Object.keys(fields).join(', ')}`, fields });
+  }
+}
+
+export function fieldsOf(error: z.ZodError, root = 'body'): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[[...issue.path, key].join('.')] = 'is not allowed';
+      continue;
+    }
+    const path = issue.path.length ? issue.path.join('.') : root;
+    const received = (issue as { input?: unknown }).input === undefined && issue.code === 'invalid_type' ? 'is required' : issue.message;
+    fields[path] ??= received;
+  }
+  return fields;
+}

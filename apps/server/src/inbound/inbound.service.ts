@@ -1,0 +1,128 @@
+import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { InboundMessageInput } from '@kefu/contracts';
+import { ChannelEntity } from '../channel/channel.entity.js';
+import { ConversationEntity } from '../conversation/conversation.entity.js';
+import { toConversationDto } from '../conversation/conversation.dto.js';
+import { CustomerEntity } from '../customer/customer.entity.js';
+import { ValidationError, fieldsOf } from '../errors/validation.error.js';
+import { MessageEntity } from '../message/message.entity.js';
+import { toMessageDto } from '../message/message.dto.js';
+import { previewOf } from '../message/preview.util.js';
+import { EventPublisher } from '../realtime/event-publisher.service.js';
+import { isValidSignature } from './signature.util.js';
+
+export interface InboundResult {
+  messageId: string;
+  conversationId: string;
+  duplicate: boolean;
+}
+
+@Injectable()
+export class InboundService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
+
+  /** Verifies, parses and stores one platform message; a redelivery is accepted and stored once. */
+  async receive(channelId: string, rawBody: Buffer | undefined, signature: string | undefined): Promise<InboundResult> {
+    const channel = await this.db.getRepository(ChannelEntity).createQueryBuilder('ch').addSelect('ch.secret').where('ch.id = :channelId', { channelId }).getOne();
+    if (!channel) throw new NotFoundException('Channel not found');
+    if (!rawBody || !isValidSignature(channel.secret, rawBody, signature)) throw new UnauthorizedException('Invalid or missing X-Kefu-Signature');
+    let json: unknown;
+    try {
+      json = JSON.parse(rawBody.toString('utf8'));
+    } catch {
+      throw new ValidationError({ body: 'is not valid JSON' });
+    }
+    const parsed = InboundMessageInput.safeParse(json);
+    if (!parsed.success) throw new ValidationError(fieldsOf(parsed.error));
+    return this.store(channel, parsed.data);
+  }
+
+  private async store(channel: ChannelEntity, input: InboundMessageInput): Promise<InboundResult> {
+    const outcome = await this.db.transaction(async (m) => {
+      const customer = await this.upsertCustomer(m, channel.storeId, input.customer);
+      const { conversation, created } = await this.activeConversation(m, channel, customer.id, input);
+      const inserted = await m
+        .createQueryBuilder()
+        .insert()
+        .into(MessageEntity)
+        .values({
+          conversationId: conversation.id,
+          storeId: channel.storeId,
+          channelId: channel.id,
+          direction: 'inbound',
+          body: input.text,
+          externalId: input.externalMessageId,
+        })
+        .orIgnore() // the partial unique index (channel, externalId) of inbound messages
+        .returning('*')
+        .execute();
+      const row = inserted.raw[0];
+      if (!row) {
+        const existing = await m.getRepository(MessageEntity).findOneByOrFail({ channelId: channel.id, externalId: input.externalMessageId, direction: 'inbound' });
+        return { duplicate: true as const, messageId: existing.id, conversationId: existing.conversationId };
+      }
+      const message = await m.getRepository(MessageEntity).findOneByOrFail({ id: row.id });
+      // Later customer messages keep the original waiting time; a customer answer reopens a pending chat.
+      await m
+        .createQueryBuilder()
+        .update(ConversationEntity)
+        .set({
+          status: 'open',
+          lastMessageAt: () => 'GREATEST(last_message_at, :at)',
+          lastMessagePreview: previewOf(input.text),
+          awaitingReplySince: () => 'COALESCE(awaiting_reply_since, :at)',
+          ...(input.orderRef && { orderRef: input.orderRef }),
+        })
+        .setParameter('at', message.createdAt)
+        .where('id = :id', { id: conversation.id })
+        .execute();
+      const fresh = await m.getRepository(ConversationEntity).findOneOrFail({ where: { id: conversation.id }, relations: { customer: true } });
+      return { duplicate: false as const, message, conversation: fresh, created };
+    });
+    if (outcome.duplicate) return outcome;
+    const conv = toConversationDto(outcome.conversation);
+    this.events.toStore(outcome.created ? 'conversation.created' : 'conversation.updated', conv);
+    this.events.toStore('message.created', toMessageDto(outcome.message));
+    return { duplicate: false, messageId: outcome.message.id, conversationId: conv.id };
+  }
+
+  private async upsertCustomer(m: EntityManager, storeId: string, c: InboundMessageInput['customer']): Promise<CustomerEntity> {
+    const insert = m.createQueryBuilder().insert().into(CustomerEntity).values({ storeId, externalId: c.externalId, name: c.name || c.externalId });
+    // A name given by the platform refreshes the stored one; without one, the customer is left as is.
+    await (c.name ? insert.orUpdate(['name'], ['store_id', 'external_id']) : insert.orIgnore()).execute();
+    return m.getRepository(CustomerEntity).findOneByOrFail({ storeId, externalId: c.externalId });
+  }
+
+  /** The customer's unresolved conversation in this channel, or a new one (unique index, no race). */
+  private async activeConversation(m: EntityManager, channel: ChannelEntity, customerId: string, input: InboundMessageInput) {
+    const repo = m.getRepository(ConversationEntity);
+    const inserted = await m
+      .createQueryBuilder()
+      .insert()
+      .into(ConversationEntity)
+      .values({
+        storeId: channel.storeId,
+        channelId: channel.id,
+        customerId,
+        status: 'open',
+        lastMessageAt: new Date(),
+        lastMessagePreview: previewOf(input.text),
+        orderRef: input.orderRef ?? null,
+      })
+      .orIgnore() // the partial unique index: one unresolved conversation per customer and channel
+      .returning('id')
+      .execute();
+    const createdId: string | undefined = inserted.raw[0]?.id;
+    const conversation = await repo
+      .createQueryBuilder('c')
+      .where('c.channelId = :channelId AND c.customerId = :customerId AND c.status <> :resolved', { channelId: channel.id, customerId, resolved: 'resolved' })
+      .setLock('pessimistic_write')
+      .getOneOrFail();
+    return { conversation, created: createdId === conversation.id };
+  }
+}

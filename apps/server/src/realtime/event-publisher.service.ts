@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Emitter } from '@socket.io/redis-emitter';
+import type { Redis } from 'ioredis';
+import { DESK_NAMESPACE, DeskServerEvents, rooms } from '@kefu/contracts';
+import { APP_CONFIG, AppConfig } from '../config/config.js';
+import { REDIS } from '../redis/redis.module.js';
+import { socketKey } from './socket-key.util.js';
+
+type EventName = keyof DeskServerEvents;
+type Payload<E extends EventName> = Parameters<DeskServerEvents[E]>[0];
+
+/**
+ * Publishes live events through Redis to every api process's socket.io server, so the worker and
+ * any api instance reach every connected console alike. Events go to the store's room and to
+ * callers who see all stores; the scope decided who joined which room.
+ */
+@Injectable()
+export class EventPublisher {
+  private readonly emitter: Emitter;
+
+  constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
+    this.emitter = new Emitter(redis, { key: socketKey(config) }).of(DESK_NAMESPACE);
+  }
+
+  toStore<E extends EventName>(event: E, payload: Payload<E> & { storeId: string }, extraRooms: string[] = []): void {
+    this.emitter.to([rooms.store(payload.storeId), rooms.allStores, ...extraRooms]).emit(event, payload);
+  }
+}

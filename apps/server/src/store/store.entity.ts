@@ -1,0 +1,15 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { BusinessHours, Platform, ReturnPolicy, SlaPolicy } from '@kefu/contracts';
+
+@Entity('stores')
+export class StoreEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('text') name!: string;
+  @Column('text') platform!: Platform;
+  @Column('text') timezone!: string;
+  @Column('jsonb', { nullable: true }) businessHours!: BusinessHours;
+  @Column('jsonb') slaPolicy!: SlaPolicy;
+  @Column('jsonb') returnPolicy!: ReturnPolicy;
+  @CreateDateColumn({ type: 'timestamp with time zone', precision: 3 }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamp with time zone', precision: 3 }) updatedAt!: Date;
+}

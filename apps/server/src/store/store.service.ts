@@ -1,0 +1,97 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource, Repository } from 'typeorm';
+import {
+  ChannelWithSecret,
+  CreateChannelInput,
+  CreateStoreInput,
+  DEFAULT_BUSINESS_HOURS,
+  DEFAULT_RETURN_POLICY,
+  DEFAULT_SLA_POLICY,
+  DEFAULT_TIMEZONE,
+  Page,
+  Store,
+  UpdateStoreInput,
+} from '@kefu/contracts';
+import { AuditService } from '../audit/audit.service.js';
+import type { Caller } from '../auth/caller.js';
+import { ChannelEntity } from '../channel/channel.entity.js';
+import { toChannelDto } from '../channel/channel.dto.js';
+import { toStoreDto } from './store.dto.js';
+import { StoreEntity } from './store.entity.js';
+
+@Injectable()
+export class StoreService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>,
+    @InjectRepository(ChannelEntity) private readonly channels: Repository<ChannelEntity>,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(caller: Caller): Promise<Page<Store>> {
+    const qb = caller.scope.apply(this.stores.createQueryBuilder('s'), 's.id').orderBy('s.name', 'ASC');
+    const rows = await qb.getMany();
+    return { items: rows.map(toStoreDto), total: rows.length, nextCursor: null };
+  }
+
+  /** A store the caller may see, or 404 (existence of other stores does not leak). */
+  async get(caller: Caller, id: string): Promise<StoreEntity> {
+    const store = caller.scope.canSee(id) ? await this.stores.findOneBy({ id }) : null;
+    if (!store) throw new NotFoundException('Store not found');
+    return store;
+  }
+
+  async create(caller: Caller, input: CreateStoreInput): Promise<Store> {
+    return this.db.transaction(async (m) => {
+      const store = await m.getRepository(StoreEntity).save({
+        name: input.name,
+        platform: input.platform,
+        timezone: input.timezone ?? DEFAULT_TIMEZONE,
+        businessHours: input.businessHours === undefined ? DEFAULT_BUSINESS_HOURS : input.businessHours,
+        slaPolicy: { ...DEFAULT_SLA_POLICY, ...input.slaPolicy },
+        returnPolicy: { ...DEFAULT_RETURN_POLICY, ...input.returnPolicy },
+      });
+      await this.audit.record({ actorId: caller.user.id, action: 'store.created', targetType: 'store', targetId: store.id }, m);
+      return toStoreDto(store);
+    });
+  }
+
+  async update(caller: Caller, id: string, input: UpdateStoreInput): Promise<Store> {
+    const store = await this.get(caller, id);
+    const next: StoreEntity = {
+      ...store,
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.platform !== undefined && { platform: input.platform }),
+      ...(input.timezone !== undefined && { timezone: input.timezone }),
+      ...(input.businessHours !== undefined && { businessHours: input.businessHours }),
+      slaPolicy: { ...store.slaPolicy, ...input.slaPolicy },
+      returnPolicy: { ...store.returnPolicy, ...input.returnPolicy },
+    };
+    return this.db.transaction(async (m) => {
+      const saved = await m.getRepository(StoreEntity).save(next);
+      await this.audit.record(
+        { actorId: caller.user.id, action: 'store.updated', targetType: 'store', targetId: id, details: { changed: Object.keys(input) } },
+        m,
+      );
+      return toStoreDto(saved);
+    });
+  }
+
+  async createChannel(caller: Caller, storeId: string, input: CreateChannelInput): Promise<ChannelWithSecret> {
+    await this.get(caller, storeId);
+    const secret = randomBytes(32).toString('base64url');
+    return this.db.transaction(async (m) => {
+      const channel = await m.getRepository(ChannelEntity).save({ storeId, kind: input.kind, name: input.name, secret });
+      await this.audit.record({ actorId: caller.user.id, action: 'channel.created', targetType: 'channel', targetId: channel.id, details: { storeId } }, m);
+      return { ...toChannelDto(channel), secret };
+    });
+  }
+
+  async listChannels(caller: Caller, storeId: string) {
+    await this.get(caller, storeId);
+    const rows = await this.channels.find({ where: { storeId }, order: { createdAt: 'ASC' } });
+    return { items: rows.map(toChannelDto), total: rows.length, nextCursor: null };
+  }
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CreateUserInput, Role, UpdateUserInput } from '@kefu/contracts';
+import { Roles } from '../auth/auth.decorators.js';
+import { Caller, CurrentCaller } from '../auth/caller.js';
+import { ApiZodBody } from '../errors/api-zod.decorator.js';
+import { UuidPipe } from '../errors/uuid.pipe.js';
+import { zod } from '../errors/zod.pipe.js';
+import { UserService } from './user.service.js';
+
+const UserQuery = z.object({ role: Role.optional(), storeId: z.uuid().optional() });
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UserController {
+  constructor(private readonly users: UserService) {}
+
+  @Get()
+  @Roles('admin', 'supervisor')
+  list(@CurrentCaller() caller: Caller, @Query(zod(UserQuery)) q: z.infer<typeof UserQuery>) {
+    return this.users.list(caller, q);
+  }
+
+  @Post()
+  @Roles('admin')
+  @ApiZodBody(CreateUserInput)
+  create(@CurrentCaller() caller: Caller, @Body(zod(CreateUserInput)) input: CreateUserInput) {
+    return this.users.create(caller, input);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiZodBody(UpdateUserInput)
+  update(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(UpdateUserInput)) input: UpdateUserInput) {
+    return this.users.update(caller, id, input);
+  }
+}

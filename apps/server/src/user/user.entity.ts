@@ -1,0 +1,19 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Language, Role } from '@kefu/contracts';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  /** Stored lower-cased; unique. */
+  @Column('text', { unique: true }) email!: string;
+  @Column('text') name!: string;
+  @Column('text', { select: false }) passwordHash!: string;
+  @Column('text') role!: Role;
+  /** Stores this user serves; for supervisors, analysts and admins an empty list means all stores. */
+  @Column('uuid', { array: true, default: () => "'{}'" }) storeIds!: string[];
+  @Column('text', { array: true, default: () => "'{zh}'" }) languages!: Language[];
+  @Column('int', { default: 8 }) maxConcurrent!: number;
+  @Column('boolean', { default: true }) active!: boolean;
+  @CreateDateColumn({ type: 'timestamp with time zone', precision: 3 }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamp with time zone', precision: 3 }) updatedAt!: Date;
+}

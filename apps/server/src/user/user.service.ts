@@ -1,0 +1,73 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { CreateUserInput, Page, UpdateUserInput, User } from '@kefu/contracts';
+import { AuditService } from '../audit/audit.service.js';
+import type { Caller } from '../auth/caller.js';
+import { hashPassword } from '../auth/password.util.js';
+import { ValidationError } from '../errors/validation.error.js';
+import { StoreEntity } from '../store/store.entity.js';
+import { toUserDto } from './user.dto.js';
+import { UserEntity } from './user.entity.js';
+
+@Injectable()
+export class UserService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Users who share a store with the caller (all users for an unrestricted caller). */
+  async list(caller: Caller, q: { role?: string; storeId?: string }): Promise<Page<User>> {
+    const qb = this.users.createQueryBuilder('u').orderBy('u.name', 'ASC');
+    if (!caller.scope.isAll) qb.andWhere('(u.storeIds && :scopeIds OR u.id = :me)', { scopeIds: caller.scope.storeIds, me: caller.user.id });
+    if (q.role) qb.andWhere('u.role = :role', { role: q.role });
+    if (q.storeId) qb.andWhere(':storeId = ANY(u.storeIds)', { storeId: q.storeId });
+    const rows = await qb.getMany();
+    return { items: rows.map((u) => toUserDto(u)), total: rows.length, nextCursor: null };
+  }
+
+  async create(caller: Caller, input: CreateUserInput): Promise<User> {
+    await this.assertStoresExist(input.storeIds);
+    const email = input.email.toLowerCase();
+    if (await this.users.existsBy({ email })) throw new ConflictException({ message: 'Email already in use', fields: { email: 'is already in use' } });
+    const passwordHash = await hashPassword(input.password);
+    return this.db.transaction(async (m) => {
+      const user = await m.getRepository(UserEntity).save({
+        email,
+        name: input.name,
+        passwordHash,
+        role: input.role,
+        storeIds: input.storeIds,
+        languages: input.languages,
+        maxConcurrent: input.maxConcurrent,
+      });
+      await this.audit.record({ actorId: caller.user.id, action: 'user.created', targetType: 'user', targetId: user.id, details: { role: user.role } }, m);
+      return toUserDto(user);
+    });
+  }
+
+  async update(caller: Caller, id: string, input: UpdateUserInput): Promise<User> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw new NotFoundException('User not found');
+    if (input.storeIds) await this.assertStoresExist(input.storeIds);
+    const { password, ...rest } = input;
+    const changes: Partial<UserEntity> = { ...rest };
+    if (password) changes.passwordHash = await hashPassword(password);
+    return this.db.transaction(async (m) => {
+      await m.getRepository(UserEntity).update({ id }, changes);
+      await this.audit.record(
+        { actorId: caller.user.id, action: 'user.updated', targetType: 'user', targetId: id, details: { changed: Object.keys(input) } },
+        m,
+      );
+      return toUserDto((await m.getRepository(UserEntity).findOneBy({ id }))!);
+    });
+  }
+
+  private async assertStoresExist(storeIds: string[]): Promise<void> {
+    if (storeIds.length === 0) return;
+    const found = await this.db.getRepository(StoreEntity).createQueryBuilder('s').where('s.id = ANY(:ids)', { ids: storeIds }).getCount();
+    if (found !== new Set(storeIds).size) throw new ValidationError({ storeIds: 'names a store that does not exist' });
+  }
+}

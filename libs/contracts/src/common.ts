@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+export const Uuid = z.uuid();
+
+/** Every list answer of the API. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  nextCursor: string | null;
+}
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number(), nextCursor: z.string().nullable() });
+
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+/** Every error answer of the API. */
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  message: string;
+  fields?: Record<string, string>;
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { ConversationStatus, DeliveryStatus, MessageDirection } from './domain.js';
+
+export const Customer = z.object({
+  id: z.string(),
+  storeId: z.string(),
+  externalId: z.string(),
+  name: z.string(),
+});
+export type Customer = z.infer<typeof Customer>;
+
+export const Message = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  storeId: z.string(),
+  direction: MessageDirection,
+  body: z.string(),
+  authorId: z.string().nullable(),
+  externalId: z.string().nullable(),
+  deliveryStatus: DeliveryStatus.nullable(),
+  deliveryError: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Message = z.infer<typeof Message>;
+
+export const Conversation = z.object({
+  id: z.string(),
+  storeId: z.string(),
+  channelId: z.string(),
+  customerId: z.string(),
+  status: ConversationStatus,
+  assigneeId: z.string().nullable(),
+  awaitingReplySince: z.string().nullable(),
+  firstResponseAt: z.string().nullable(),
+  lastMessageAt: z.string(),
+  lastMessagePreview: z.string(),
+  orderRef: z.string().nullable(),
+  createdAt: z.string(),
+  customer: Customer.optional(),
+});
+export type Conversation = z.infer<typeof Conversation>;
+
+export const ConversationDetail = Conversation.extend({
+  customer: Customer,
+  messages: z.array(Message),
+  tickets: z.array(z.unknown()),
+  slaTimers: z.array(z.unknown()),
+});
+export type ConversationDetail = z.infer<typeof ConversationDetail>;
+
+const booleanString = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const ListConversationsQuery = z.object({
+  status: ConversationStatus.optional(),
+  storeId: z.uuid().optional(),
+  assigneeId: z.union([z.uuid(), z.literal('none'), z.literal('me')]).optional(),
+  breached: booleanString.optional(),
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type ListConversationsQuery = z.infer<typeof ListConversationsQuery>;
+
+export const PostMessageInput = z.object({
+  body: z.string().trim().min(1, 'must not be empty').max(10_000),
+  kind: z.enum(['reply', 'note']).default('reply'),
+});
+export type PostMessageInput = z.infer<typeof PostMessageInput>;
+
+export const AssignInput = z.object({ assigneeId: z.uuid().nullable() });
+export type AssignInput = z.infer<typeof AssignInput>;
+
+export const StatusInput = z.object({ status: ConversationStatus });
+export type StatusInput = z.infer<typeof StatusInput>;

@@ -1,0 +1,36 @@
+// Live events of namespace /desk (SPEC.md "Live events"). The names are the contract.
+import type { Conversation, Message } from './conversation.js';
+
+export const DESK_NAMESPACE = '/desk';
+
+export const DeskEvent = {
+  ConversationCreated: 'conversation.created',
+  ConversationUpdated: 'conversation.updated',
+  MessageCreated: 'message.created',
+  MessageUpdated: 'message.updated',
+  TicketCreated: 'ticket.created',
+  TicketUpdated: 'ticket.updated',
+  SlaWarning: 'sla.warning',
+  SlaBreached: 'sla.breached',
+  SlaMet: 'sla.met',
+  AgentPresence: 'agent.presence',
+} as const;
+export type DeskEventName = (typeof DeskEvent)[keyof typeof DeskEvent];
+
+/** Server → client payloads. Each carries `storeId` at its top level. */
+export interface DeskServerEvents {
+  'conversation.created': (c: Conversation) => void;
+  'conversation.updated': (c: Conversation) => void;
+  'message.created': (m: Message) => void;
+  /** Delivery status of an outbound message changed. */
+  'message.updated': (m: Message) => void;
+}
+
+/** Socket.io rooms: one per store, one per user, one for supervisors. */
+export const rooms = {
+  store: (storeId: string) => `store:${storeId}`,
+  user: (userId: string) => `user:${userId}`,
+  supervisors: 'supervisors',
+  /** Callers whose scope is every store (unrestricted supervisors, analysts, admins). */
+  allStores: 'stores:all',
+};

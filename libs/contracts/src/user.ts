@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { Language, Presence, Role } from './domain.js';
+
+export const LoginInput = z.object({
+  email: z.email().max(200),
+  password: z.string().min(1).max(200),
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+const storeIds = z.array(z.uuid()).max(500);
+
+export const CreateUserInput = z.object({
+  email: z.email().max(200),
+  name: z.string().trim().min(1).max(120),
+  password: z.string().min(8, 'must be at least 8 characters').max(200),
+  role: Role,
+  storeIds: storeIds.default([]),
+  languages: z.array(Language).min(1).default(['zh']),
+  maxConcurrent: z.number().int().min(1).max(100).default(8),
+});
+export type CreateUserInput = z.infer<typeof CreateUserInput>;
+
+export const UpdateUserInput = z.object({
+  name: z.string().trim().min(1).max(120).optional(),
+  password: z.string().min(8, 'must be at least 8 characters').max(200).optional(),
+  role: Role.optional(),
+  storeIds: storeIds.optional(),
+  languages: z.array(Language).min(1).optional(),
+  maxConcurrent: z.number().int().min(1).max(100).optional(),
+  active: z.boolean().optional(),
+});
+export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
+
+export const User = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: Role,
+  storeIds: z.array(z.string()),
+  languages: z.array(Language),
+  maxConcurrent: z.number(),
+  presence: Presence,
+  active: z.boolean(),
+});
+export type User = z.infer<typeof User>;
+
+export const LoginResult = z.object({ accessToken: z.string(), user: User });
+export type LoginResult = z.infer<typeof LoginResult>;
