@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module.js';
 import type { AppConfig } from './config/config.js';
+import type { ChannelAdapter } from './delivery/channel-adapter.js';
 import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
 import { WorkerModule } from './worker.module.js';
 
@@ -46,8 +47,8 @@ function serveConsole(app: NestExpressApplication, config: AppConfig): void {
 }
 
 /** Builds the worker: an application context running the BullMQ processors. */
-export async function createWorker(config: AppConfig) {
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+export async function createWorker(config: AppConfig, opts: { channelAdapter?: ChannelAdapter } = {}) {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, opts), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   return app;

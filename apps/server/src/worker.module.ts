@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from './config/config.js';
 import { CoreModule } from './core.module.js';
-import { CHANNEL_ADAPTER } from './delivery/channel-adapter.js';
+import { CHANNEL_ADAPTER, type ChannelAdapter } from './delivery/channel-adapter.js';
 import { DeliveryProcessor } from './delivery/delivery.processor.js';
 import { DeliveryService } from './delivery/delivery.service.js';
 import { SimulatedPlatformAdapter } from './delivery/simulated-platform.adapter.js';
@@ -10,11 +10,13 @@ import { SimulatedPlatformAdapter } from './delivery/simulated-platform.adapter.
 /** The worker process: BullMQ processors, no HTTP. */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `channelAdapter` replaces the simulated platform (a real integration, or a test's scripted platform). */
+  static forRoot(config: AppConfig, opts: { channelAdapter?: ChannelAdapter } = {}): DynamicModule {
+    const adapter = opts.channelAdapter ? { provide: CHANNEL_ADAPTER, useValue: opts.channelAdapter } : { provide: CHANNEL_ADAPTER, useClass: SimulatedPlatformAdapter };
     return {
       module: WorkerModule,
       imports: [CoreModule.forRoot(config), LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } })],
-      providers: [{ provide: CHANNEL_ADAPTER, useClass: SimulatedPlatformAdapter }, DeliveryService, DeliveryProcessor],
+      providers: [adapter, DeliveryService, DeliveryProcessor],
     };
   }
 }

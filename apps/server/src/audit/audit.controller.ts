@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { PageQuery } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
-import { zod } from '../errors/zod.pipe.js';
+import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { AuditService } from './audit.service.js';
 
 const AuditQuery = PageQuery.extend({
@@ -21,7 +21,7 @@ export class AuditController {
 
   @Get()
   @Roles('admin')
-  list(@Query(zod(AuditQuery)) q: z.infer<typeof AuditQuery>) {
+  list(@Query(zod(AuditQuery)) q: Parsed<typeof AuditQuery>) {
     return this.audit.list(q);
   }
 }

@@ -2,11 +2,12 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { LoginInput } from '@kefu/contracts';
 import { ApiZodBody } from '../errors/api-zod.decorator.js';
-import { zod } from '../errors/zod.pipe.js';
+import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { toUserDto } from '../user/user.dto.js';
 import { Public } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
-import { Caller, CurrentCaller } from './caller.js';
+import type { Caller } from './caller.js';
+import { CurrentCaller } from './caller.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -17,7 +18,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiZodBody(LoginInput)
-  login(@Body(zod(LoginInput)) input: LoginInput) {
+  login(@Body(zod(LoginInput)) input: Parsed<typeof LoginInput>) {
     return this.auth.login(input);
   }
 

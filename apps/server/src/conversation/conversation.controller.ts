@@ -2,10 +2,11 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AssignInput, ListConversationsQuery, PostMessageInput, StatusInput } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
-import { Caller, CurrentCaller } from '../auth/caller.js';
+import type { Caller } from '../auth/caller.js';
+import { CurrentCaller } from '../auth/caller.js';
 import { ApiZodBody } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
-import { zod } from '../errors/zod.pipe.js';
+import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { MessageService } from '../message/message.service.js';
 import { ConversationService } from './conversation.service.js';
 
@@ -19,7 +20,7 @@ export class ConversationController {
   ) {}
 
   @Get()
-  list(@CurrentCaller() caller: Caller, @Query(zod(ListConversationsQuery)) q: ListConversationsQuery) {
+  list(@CurrentCaller() caller: Caller, @Query(zod(ListConversationsQuery)) q: Parsed<typeof ListConversationsQuery>) {
     return this.conversations.list(caller, q);
   }
 
@@ -30,21 +31,21 @@ export class ConversationController {
 
   @Post(':id/messages')
   @ApiZodBody(PostMessageInput)
-  post(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(PostMessageInput)) input: PostMessageInput) {
+  post(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(PostMessageInput)) input: Parsed<typeof PostMessageInput>) {
     return this.messages.post(caller, id, input);
   }
 
   @Post(':id/assign')
   @Roles('agent', 'supervisor', 'admin')
   @ApiZodBody(AssignInput)
-  assign(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(AssignInput)) input: AssignInput) {
+  assign(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(AssignInput)) input: Parsed<typeof AssignInput>) {
     return this.conversations.assign(caller, id, input);
   }
 
   @Post(':id/status')
   @Roles('agent', 'supervisor', 'admin')
   @ApiZodBody(StatusInput)
-  status(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(StatusInput)) input: StatusInput) {
+  status(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(StatusInput)) input: Parsed<typeof StatusInput>) {
     return this.conversations.setStatus(caller, id, input.status);
   }
 }

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { JobName, JobPayloads, QueueName } from '@kefu/contracts';
-import { APP_CONFIG, AppConfig } from '../config/config.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 
 /** Puts replies on the delivery queue. The job id is the message id, so enqueuing twice is harmless. */
 @Injectable()

@@ -6,7 +6,7 @@ import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { MessageEntity } from '../message/message.entity.js';
 import { toMessageDto } from '../message/message.dto.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
-import { CHANNEL_ADAPTER, ChannelAdapter } from './channel-adapter.js';
+import { CHANNEL_ADAPTER, type ChannelAdapter } from './channel-adapter.js';
 import { DeliveryQueue } from './delivery.queue.js';
 
 /** Sends one queued reply through its channel and records the outcome. Runs in the worker. */

@@ -18,6 +18,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 
   private toApiError(exception: unknown): ApiError {
+    // body-parser errors arrive wrapped in an HttpException by the express adapter.
+    const parserError = ((exception as { cause?: { type?: string } })?.cause ?? exception) as { type?: string };
+    if (parserError?.type === 'entity.parse.failed') return { statusCode: 400, error: 'Bad Request', message: 'Body is not valid JSON', fields: { body: 'is not valid JSON' } };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const r = exception.getResponse();
@@ -31,9 +34,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
         ...(obj.allowed ? { allowed: obj.allowed } : {}),
       };
     }
-    const err = exception as { type?: string; status?: number; code?: string };
-    // body-parser: malformed JSON, too large, bad charset.
-    if (err?.type === 'entity.parse.failed') return { statusCode: 400, error: 'Bad Request', message: 'Body is not valid JSON', fields: { body: 'is not valid JSON' } };
+    const err = exception as { status?: number };
     if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) {
       return { statusCode: err.status, error: reasonOf(err.status), message: (exception as Error).message };
     }

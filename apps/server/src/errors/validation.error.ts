@@ -16,8 +16,7 @@ export function fieldsOf(error: z.ZodError, root = 'body'): Record<string, strin
       continue;
     }
     const path = issue.path.length ? issue.path.join('.') : root;
-    const received = (issue as { input?: unknown }).input === undefined && issue.code === 'invalid_type' ? 'is required' : issue.message;
-    fields[path] ??= received;
+    fields[path] ??= issue.message;
   }
   return fields;
 }

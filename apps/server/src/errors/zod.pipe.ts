@@ -15,3 +15,9 @@ export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.in
 }
 
 export const zod = <T extends z.ZodType>(schema: T) => new ZodPipe(schema);
+
+/**
+ * The parsed type of a schema, for handler parameters. Written this way (not with the schema's
+ * same-named type) so decorator metadata records `Object`, not the zod schema, under every compiler.
+ */
+export type Parsed<T extends z.ZodType> = z.infer<T>;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import { DESK_NAMESPACE, DeskServerEvents, rooms } from '@kefu/contracts';
-import { APP_CONFIG, AppConfig } from '../config/config.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { REDIS } from '../redis/redis.module.js';
 import { socketKey } from './socket-key.util.js';
 

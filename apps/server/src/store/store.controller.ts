@@ -2,10 +2,11 @@ import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CreateChannelInput, CreateStoreInput, UpdateStoreInput } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
-import { Caller, CurrentCaller } from '../auth/caller.js';
+import type { Caller } from '../auth/caller.js';
+import { CurrentCaller } from '../auth/caller.js';
 import { ApiZodBody } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
-import { zod } from '../errors/zod.pipe.js';
+import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { toStoreDto } from './store.dto.js';
 import { StoreService } from './store.service.js';
 
@@ -23,7 +24,7 @@ export class StoreController {
   @Post()
   @Roles('admin')
   @ApiZodBody(CreateStoreInput)
-  create(@CurrentCaller() caller: Caller, @Body(zod(CreateStoreInput)) input: CreateStoreInput) {
+  create(@CurrentCaller() caller: Caller, @Body(zod(CreateStoreInput)) input: Parsed<typeof CreateStoreInput>) {
     return this.stores.create(caller, input);
   }
 
@@ -35,7 +36,7 @@ export class StoreController {
   @Patch(':id')
   @Roles('admin')
   @ApiZodBody(UpdateStoreInput)
-  update(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(UpdateStoreInput)) input: UpdateStoreInput) {
+  update(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(UpdateStoreInput)) input: Parsed<typeof UpdateStoreInput>) {
     return this.stores.update(caller, id, input);
   }
 
@@ -48,7 +49,7 @@ export class StoreController {
   @Post(':id/channels')
   @Roles('admin')
   @ApiZodBody(CreateChannelInput)
-  createChannel(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(CreateChannelInput)) input: CreateChannelInput) {
+  createChannel(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(CreateChannelInput)) input: Parsed<typeof CreateChannelInput>) {
     return this.stores.createChannel(caller, id, input);
   }
 }

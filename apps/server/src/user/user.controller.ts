@@ -3,10 +3,11 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CreateUserInput, Role, UpdateUserInput } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
-import { Caller, CurrentCaller } from '../auth/caller.js';
+import type { Caller } from '../auth/caller.js';
+import { CurrentCaller } from '../auth/caller.js';
 import { ApiZodBody } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
-import { zod } from '../errors/zod.pipe.js';
+import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { UserService } from './user.service.js';
 
 const UserQuery = z.object({ role: Role.optional(), storeId: z.uuid().optional() });
@@ -19,21 +20,21 @@ export class UserController {
 
   @Get()
   @Roles('admin', 'supervisor')
-  list(@CurrentCaller() caller: Caller, @Query(zod(UserQuery)) q: z.infer<typeof UserQuery>) {
+  list(@CurrentCaller() caller: Caller, @Query(zod(UserQuery)) q: Parsed<typeof UserQuery>) {
     return this.users.list(caller, q);
   }
 
   @Post()
   @Roles('admin')
   @ApiZodBody(CreateUserInput)
-  create(@CurrentCaller() caller: Caller, @Body(zod(CreateUserInput)) input: CreateUserInput) {
+  create(@CurrentCaller() caller: Caller, @Body(zod(CreateUserInput)) input: Parsed<typeof CreateUserInput>) {
     return this.users.create(caller, input);
   }
 
   @Patch(':id')
   @Roles('admin')
   @ApiZodBody(UpdateUserInput)
-  update(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(UpdateUserInput)) input: UpdateUserInput) {
+  update(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(UpdateUserInput)) input: Parsed<typeof UpdateUserInput>) {
     return this.users.update(caller, id, input);
   }
 }

@@ -1,0 +1,94 @@
+import type { z } from 'zod';
+import type { ApiError } from '@kefu/contracts';
+import { noteServerDate } from '../time/server-clock';
+
+/** An API call that failed: `statusCode` 0 means the server could not be reached. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, QueryValue>;
+  /** false for the login call: its 401 means bad credentials, not an expired session. */
+  auth?: boolean;
+  signal?: AbortSignal;
+}
+
+let accessToken: string | null = null;
+let unauthorizedHandler: (() => void) | null = null;
+
+export const setAccessToken = (token: string | null): void => {
+  accessToken = token;
+};
+
+/** Called whenever an authenticated call answers 401: the session is over. */
+export const setUnauthorizedHandler = (handler: (() => void) | null): void => {
+  unauthorizedHandler = handler;
+};
+
+function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  const text = await res.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Calls the API and parses the answer with the contract's schema, so the console cannot drift from the API. */
+export async function request<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.auth !== false && accessToken) headers.authorization = `Bearer ${accessToken}`;
+
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, options.query), {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiRequestError(0, 'The server could not be reached');
+  }
+  noteServerDate(res.headers.get('date'));
+  const data = await readJson(res);
+
+  if (!res.ok) {
+    if (res.status === 401 && options.auth !== false) unauthorizedHandler?.();
+    const error = (data ?? {}) as Partial<ApiError>;
+    throw new ApiRequestError(res.status, error.message || res.statusText || `HTTP ${res.status}`, error.fields);
+  }
+
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    console.error(`Unexpected answer from ${path}`, parsed.error);
+    throw new ApiRequestError(res.status, `Unexpected answer from ${path}`);
+  }
+  return parsed.data;
+}
+
+export const isAbort = (err: unknown): boolean => err instanceof DOMException && err.name === 'AbortError';

@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import {
+  AssignInput,
+  Conversation,
+  ConversationDetail,
+  ConversationStatus,
+  ListConversationsQuery,
+  LoginInput,
+  LoginResult,
+  Message,
+  PostMessageInput,
+  StatusInput,
+  Store,
+  User,
+  page,
+} from '@kefu/contracts';
+import { request } from './client';
+
+const StorePage = page(Store);
+const ConversationPage = page(Conversation);
+const UserPage = page(User);
+
+/** Query of the inbox, as the contract accepts it (limit and cursor optional). */
+export type ConversationQuery = Omit<z.input<typeof ListConversationsQuery>, 'limit'> & { limit?: number };
+
+const conversationPath = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
+
+/** Every API call the console makes, each answer parsed with its contract schema. */
+export const deskApi = {
+  login: (input: LoginInput) => request('/api/auth/login', LoginResult, { method: 'POST', body: input, auth: false }),
+  me: (signal?: AbortSignal) => request('/api/auth/me', User, { signal }),
+  stores: (signal?: AbortSignal) => request('/api/stores', StorePage, { signal }),
+  users: (storeId?: string, signal?: AbortSignal) => request('/api/users', UserPage, { query: { storeId }, signal }),
+  conversations: (query: ConversationQuery, signal?: AbortSignal) =>
+    request('/api/conversations', ConversationPage, { query: { ...query }, signal }),
+  conversation: (id: string, signal?: AbortSignal) => request(conversationPath(id), ConversationDetail, { signal }),
+  postMessage: (id: string, input: PostMessageInput) =>
+    request(`${conversationPath(id)}/messages`, Message, { method: 'POST', body: input }),
+  setStatus: (id: string, status: ConversationStatus) =>
+    request(`${conversationPath(id)}/status`, Conversation, { method: 'POST', body: { status } satisfies StatusInput }),
+  assign: (id: string, assigneeId: string | null) =>
+    request(`${conversationPath(id)}/assign`, Conversation, { method: 'POST', body: { assigneeId } satisfies AssignInput }),
+};

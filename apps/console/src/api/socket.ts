@@ -1,0 +1,16 @@
+import { io, type Socket } from 'socket.io-client';
+import { DESK_NAMESPACE, type DeskServerEvents } from '@kefu/contracts';
+
+/** socket.io wants an indexable events map; the mapped type keeps the contract's signatures. */
+export type DeskListenEvents = { [K in keyof DeskServerEvents]: DeskServerEvents[K] };
+export type DeskSocket = Socket<DeskListenEvents>;
+
+/** Connects to the live desk namespace on the same origin (`/socket.io`); socket.io reconnects by itself. */
+export function connectDesk(token: string): DeskSocket {
+  return io(DESK_NAMESPACE, {
+    path: '/socket.io',
+    auth: { token },
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5_000,
+  });
+}

@@ -1,0 +1,126 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConversationStatus, Store, User } from '@kefu/contracts';
+import { ApiRequestError } from '../api/client';
+import type { Directory } from '../desk/useDirectory';
+import { ShortcutList } from '../keyboard/ShortcutList';
+import { Icon } from '../ui/icons';
+import { ConversationHeader } from './ConversationHeader';
+import { DetailsPanel } from './DetailsPanel';
+import { ReplyBox } from './ReplyBox';
+import { Thread } from './Thread';
+import { useConversation } from './useConversation';
+
+interface Props {
+  conversationId: string | null;
+  me: User;
+  storeById: Map<string, Store>;
+  directory: Directory;
+  onSeen(conversationId: string, lastMessageAt: string): void;
+}
+
+export function ConversationPane({ conversationId, ...rest }: Props) {
+  const { t } = useTranslation();
+  if (!conversationId) {
+    return (
+      <main className="pane pane--empty">
+        <div className="pane-empty">
+          <div className="pane-empty__icon">
+            <Icon name="chat" size={26} strokeWidth={1.6} />
+          </div>
+          <h2>{t('conversation.empty')}</h2>
+          <p>{t('conversation.emptyHint')}</p>
+          <ShortcutList />
+        </div>
+      </main>
+    );
+  }
+  return <ConversationView key={conversationId} conversationId={conversationId} {...rest} />;
+}
+
+function ConversationView({ conversationId, me, storeById, directory, onSeen }: Props & { conversationId: string }) {
+  const { t } = useTranslation();
+  const { detail, error, loading, reload, send, setStatus, assign } = useConversation(conversationId);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  // Opening a conversation, and every activity while it is open, marks it seen for this user.
+  const seenId = detail?.id;
+  const seenAt = detail?.lastMessageAt;
+  useEffect(() => {
+    if (seenId && seenAt) onSeen(seenId, seenAt);
+  }, [seenId, seenAt, onSeen]);
+
+  useEffect(() => {
+    if (!actionError) return;
+    const timer = setTimeout(() => setActionError(null), 8_000);
+    return () => clearTimeout(timer);
+  }, [actionError]);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await action();
+    } catch (err) {
+      const message = err instanceof ApiRequestError && err.statusCode === 0 ? t('errors.network') : err instanceof Error ? err.message : String(err);
+      setActionError(t('conversation.actionError', { message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!detail) {
+    return (
+      <main className="pane" data-testid="conversation-view" data-conversation-id={conversationId} aria-busy={loading}>
+        <div className="pane-state">
+          {error ? (
+            <>
+              <Icon name="alert" size={22} />
+              <p>{error.statusCode === 404 || error.statusCode === 400 ? t('conversation.notFound') : t('conversation.loadError', { message: error.message })}</p>
+              {error.statusCode !== 404 && (
+                <button type="button" className="button button--ghost" onClick={reload}>
+                  {t('conversation.retry')}
+                </button>
+              )}
+            </>
+          ) : (
+            <>
+              <span className="spinner" aria-hidden="true" />
+              <p>{t('conversation.loading')}</p>
+            </>
+          )}
+        </div>
+      </main>
+    );
+  }
+
+  const store = storeById.get(detail.storeId);
+  return (
+    <main className="pane" data-testid="conversation-view" data-conversation-id={conversationId} data-status={detail.status}>
+      <div className="conversation">
+        <ConversationHeader
+          detail={detail}
+          store={store}
+          me={me}
+          directory={directory}
+          busy={busy}
+          onStatus={(status: ConversationStatus) => void run(() => setStatus(status))}
+          onAssign={(assigneeId) => void run(() => assign(assigneeId))}
+        />
+        {actionError && (
+          <div className="banner banner--error" role="alert" data-testid="action-error">
+            <Icon name="alert" size={14} />
+            <span>{actionError}</span>
+            <button type="button" className="icon-button" onClick={() => setActionError(null)} aria-label={t('common.dismiss')}>
+              <Icon name="x" size={14} />
+            </button>
+          </div>
+        )}
+        <Thread detail={detail} me={me} userById={directory.userById} />
+        <ReplyBox conversationId={conversationId} customerName={detail.customer.name} onSend={send} />
+      </div>
+      <DetailsPanel detail={detail} store={store} me={me} userById={directory.userById} />
+    </main>
+  );
+}

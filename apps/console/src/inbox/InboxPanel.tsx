@@ -1,0 +1,151 @@
+import { useTranslation } from 'react-i18next';
+import type { Conversation, Store } from '@kefu/contracts';
+import { Icon } from '../ui/icons';
+import { Kbd } from '../ui/badges';
+import { STATUS_FILTERS, hasActiveFilters, type InboxFilters, type StatusFilter } from './filters';
+import { InboxRow } from './InboxRow';
+
+export const SEARCH_INPUT_ID = 'inbox-search';
+
+interface Props {
+  filters: InboxFilters;
+  searchText: string;
+  onSearchTextChange(text: string): void;
+  onFiltersChange(patch: Partial<InboxFilters>): void;
+  onClearFilters(): void;
+  stores: Store[];
+  storeById: Map<string, Store>;
+  items: Conversation[];
+  total: number;
+  loading: boolean;
+  loadingMore: boolean;
+  hasMore: boolean;
+  error: Error | null;
+  onLoadMore(): void;
+  onReload(): void;
+  openId: string | null;
+  cursorId: string | null;
+  isUnread(c: Conversation): boolean;
+  onSelect(id: string): void;
+}
+
+export function InboxPanel(props: Props) {
+  const { t } = useTranslation();
+  const { filters, items, storeById } = props;
+  const filtered = hasActiveFilters({ ...filters, q: props.searchText });
+
+  return (
+    <section className="inbox" aria-label={t('inbox.title')}>
+      <header className="inbox__header">
+        <div className="inbox__title-row">
+          <h1 className="inbox__title">{t(`nav.${filters.view}`)}</h1>
+          {!props.loading && <span className="inbox__count">{t('inbox.count', { count: props.total })}</span>}
+        </div>
+        <label className="search">
+          <Icon name="search" size={15} />
+          <input
+            id={SEARCH_INPUT_ID}
+            type="search"
+            data-testid="filter-search"
+            value={props.searchText}
+            placeholder={t('inbox.search')}
+            aria-label={t('inbox.search')}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => props.onSearchTextChange(e.target.value)}
+          />
+          {!props.searchText && <Kbd>/</Kbd>}
+        </label>
+        <div className="inbox__filters">
+          <select
+            className="select"
+            data-testid="filter-store"
+            aria-label={t('inbox.store')}
+            value={filters.storeId}
+            onChange={(e) => props.onFiltersChange({ storeId: e.target.value })}
+          >
+            <option value="">{t('inbox.allStores')}</option>
+            {props.stores.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <select
+            className="select"
+            data-testid="filter-status"
+            aria-label={t('inbox.status')}
+            value={filters.status}
+            onChange={(e) => props.onFiltersChange({ status: e.target.value as StatusFilter })}
+          >
+            {STATUS_FILTERS.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </header>
+
+      <div className="inbox__list" data-testid="inbox-list" aria-busy={props.loading}>
+        {props.error && (
+          <div className="inline-error" role="alert">
+            <Icon name="alert" size={14} />
+            <span>{t('inbox.loadError', { message: props.error.message })}</span>
+            <button type="button" className="link-button" onClick={props.onReload}>
+              {t('inbox.retry')}
+            </button>
+          </div>
+        )}
+        {props.loading && !props.error && <InboxSkeleton />}
+        {!props.loading && items.length === 0 && !props.error && (
+          <div className="inbox__empty">
+            <Icon name="inbox" size={28} strokeWidth={1.4} />
+            <p className="inbox__empty-title">{filtered ? t('inbox.emptyFiltered') : t('inbox.empty')}</p>
+            {filtered ? (
+              <button type="button" className="button button--ghost" onClick={props.onClearFilters}>
+                {t('inbox.clearFilters')}
+              </button>
+            ) : (
+              <p className="inbox__empty-hint">{t('inbox.emptyHint')}</p>
+            )}
+          </div>
+        )}
+        {!props.loading &&
+          items.map((c) => (
+            <InboxRow
+              key={c.id}
+              conversation={c}
+              store={storeById.get(c.storeId)}
+              unread={props.isUnread(c)}
+              active={c.id === props.openId}
+              cursor={c.id === props.cursorId}
+              onSelect={props.onSelect}
+            />
+          ))}
+        {!props.loading && props.hasMore && (
+          <button type="button" className="load-more" data-testid="load-more" onClick={props.onLoadMore} disabled={props.loadingMore}>
+            {props.loadingMore ? t('inbox.loadingMore') : t('inbox.loadMore')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function InboxSkeleton() {
+  const { t } = useTranslation();
+  return (
+    <div className="skeleton-list" aria-label={t('inbox.loading')}>
+      {Array.from({ length: 7 }, (_, i) => (
+        <div className="skeleton-row" key={i}>
+          <span className="skeleton skeleton--avatar" />
+          <span className="skeleton-row__lines">
+            <span className="skeleton" style={{ width: `${45 + ((i * 17) % 30)}%` }} />
+            <span className="skeleton" style={{ width: `${70 + ((i * 11) % 25)}%` }} />
+          </span>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Conversation, Message } from '@kefu/contracts';
+
+/** One line of a message, as the API writes `lastMessagePreview`. */
+export function previewOf(body: string, max = 120): string {
+  const line = body.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** Newest activity first, as the API orders the inbox. */
+export function byActivity(a: Conversation, b: Conversation): number {
+  const d = Date.parse(b.lastMessageAt) - Date.parse(a.lastMessageAt);
+  return d !== 0 ? d : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+/** Inserts, updates and re-sorts one conversation; drops it when it no longer matches the filters. */
+export function applyConversation(items: Conversation[], incoming: Conversation, visible: boolean): Conversation[] {
+  const index = items.findIndex((c) => c.id === incoming.id);
+  if (!visible) return index === -1 ? items : items.filter((c) => c.id !== incoming.id);
+  const previous = index === -1 ? undefined : items[index];
+  const merged: Conversation = {
+    ...incoming,
+    customer: incoming.customer ?? previous?.customer,
+    // An event can overtake another: the activity time and preview never go back.
+    ...(previous && Date.parse(previous.lastMessageAt) > Date.parse(incoming.lastMessageAt)
+      ? { lastMessageAt: previous.lastMessageAt, lastMessagePreview: previous.lastMessagePreview }
+      : {}),
+  };
+  const rest = index === -1 ? items : items.filter((c) => c.id !== incoming.id);
+  return [...rest, merged].sort(byActivity);
+}
+
+/** A new customer message or reply moves its row up with a fresh preview (notes are not activity). */
+export function applyMessage(items: Conversation[], message: Message): Conversation[] {
+  if (message.direction === 'note') return items;
+  const row = items.find((c) => c.id === message.conversationId);
+  if (!row || Date.parse(message.createdAt) < Date.parse(row.lastMessageAt)) return items;
+  const updated: Conversation = {
+    ...row,
+    lastMessageAt: message.createdAt,
+    lastMessagePreview: previewOf(message.body),
+    awaitingReplySince: message.direction === 'outbound' ? null : (row.awaitingReplySince ?? message.createdAt),
+  };
+  return items.map((c) => (c.id === row.id ? updated : c)).sort(byActivity);
+}
+
+/** Appends a further page, skipping rows already shown (live rows can overlap a page). */
+export function appendPage(items: Conversation[], more: Conversation[]): Conversation[] {
+  const known = new Set(items.map((c) => c.id));
+  return [...items, ...more.filter((c) => !known.has(c.id))].sort(byActivity);
+}

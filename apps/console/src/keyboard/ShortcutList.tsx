@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { Kbd } from '../ui/badges';
+
+const SHORTCUTS: { keys: string[][]; label: 'move' | 'open' | 'search' | 'reply' | 'note' | 'leave' }[] = [
+  { keys: [['J'], ['K']], label: 'move' },
+  { keys: [['Enter']], label: 'open' },
+  { keys: [['/']], label: 'search' },
+  { keys: [['R']], label: 'reply' },
+  { keys: [['Ctrl', '/']], label: 'note' },
+  { keys: [['Esc']], label: 'leave' },
+];
+
+export function ShortcutList({ compact = false }: { compact?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <dl className={`shortcuts${compact ? ' shortcuts--compact' : ''}`}>
+      {SHORTCUTS.map((s) => (
+        <div className="shortcuts__row" key={s.label}>
+          <dt>
+            {s.keys.map((combo, i) => (
+              <span className="shortcuts__combo" key={i}>
+                {combo.map((k) => (
+                  <Kbd key={k}>{k}</Kbd>
+                ))}
+              </span>
+            ))}
+          </dt>
+          <dd>{t(`shortcuts.${s.label}`)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,105 @@
+import { useTranslation } from 'react-i18next';
+import type { Store, User } from '@kefu/contracts';
+import type { InboxView } from '../inbox/filters';
+import { ShortcutList } from '../keyboard/ShortcutList';
+import { Avatar } from '../ui/Avatar';
+import { Icon, type IconName } from '../ui/icons';
+import { ConnectionIndicator } from './ConnectionIndicator';
+import { LanguageSwitch } from './LanguageSwitch';
+
+const VIEWS: { view: InboxView; icon: IconName }[] = [
+  { view: 'all', icon: 'inbox' },
+  { view: 'mine', icon: 'user' },
+  { view: 'unassigned', icon: 'userOff' },
+];
+
+interface Props {
+  user: User;
+  view: InboxView;
+  onViewChange(view: InboxView): void;
+  stores: Store[];
+  storeId: string;
+  onStoreChange(storeId: string): void;
+  onLogout(): void;
+}
+
+export function Sidebar({ user, view, onViewChange, stores, storeId, onStoreChange, onLogout }: Props) {
+  const { t } = useTranslation();
+  return (
+    <aside className="sidebar">
+      <div className="brand">
+        <span className="brand__logo" aria-hidden="true">
+          <Icon name="chat" size={16} strokeWidth={2.2} />
+        </span>
+        <span className="brand__text">
+          <span className="brand__name">{t('app.nameLocal')}</span>
+          <span className="brand__sub">{t('app.name')}</span>
+        </span>
+      </div>
+
+      <nav className="nav" aria-label={t('nav.inbox')}>
+        <div className="nav__label">{t('nav.inbox')}</div>
+        {VIEWS.map((item) => (
+          <button
+            key={item.view}
+            type="button"
+            className={`nav__item${view === item.view ? ' is-active' : ''}`}
+            aria-current={view === item.view ? 'page' : undefined}
+            data-testid={`view-${item.view}`}
+            onClick={() => onViewChange(item.view)}
+          >
+            <Icon name={item.icon} size={16} />
+            <span>{t(`nav.${item.view}`)}</span>
+          </button>
+        ))}
+      </nav>
+
+      {stores.length > 0 && (
+        <nav className="nav nav--stores" aria-label={t('nav.stores')}>
+          <div className="nav__label">{t('nav.stores')}</div>
+          {stores.map((store) => (
+            <button
+              key={store.id}
+              type="button"
+              className={`nav__item${storeId === store.id ? ' is-active' : ''}`}
+              aria-pressed={storeId === store.id}
+              title={`${t(`platforms.${store.platform}`)} · ${store.name}`}
+              onClick={() => onStoreChange(storeId === store.id ? '' : store.id)}
+            >
+              <span className={`nav__dot platform--${store.platform}`} aria-hidden="true" />
+              <span className="nav__text">{store.name}</span>
+            </button>
+          ))}
+        </nav>
+      )}
+
+      <div className="sidebar__spacer" />
+
+      <section className="sidebar__shortcuts" aria-label={t('nav.shortcuts')}>
+        <div className="nav__label">
+          <Icon name="keyboard" size={13} /> {t('nav.shortcuts')}
+        </div>
+        <ShortcutList compact />
+      </section>
+
+      <div className="sidebar__footer">
+        <div className="sidebar__row">
+          <ConnectionIndicator />
+          <LanguageSwitch />
+        </div>
+        <div className="me">
+          <Avatar name={user.name} seed={user.id} size={32} />
+          <div className="me__text">
+            <div className="me__name" data-testid="current-user" title={user.email}>
+              {user.name}
+            </div>
+            <div className="me__role">{t(`roles.${user.role}`)}</div>
+          </div>
+          <button type="button" className="icon-button" onClick={onLogout} title={t('session.logout')} aria-label={t('session.logout')} data-testid="logout">
+            <Icon name="logout" size={16} />
+          </button>
+        </div>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { SIGNATURE_HEADER, type InboundMessageInput } from '@kefu/contracts';
+import { CUSTOMER_NAMES, LINES, type Line } from './scripts.js';
+import { signature } from './sign.js';
+
+export interface SimChannel {
+  id: string;
+  secret: string;
+  storeName?: string;
+}
+
+export interface SimulatorOptions {
+  /** Base URL of the desk, e.g. http://127.0.0.1:3000 */
+  baseUrl: string;
+  channels: SimChannel[];
+  /** Messages per minute. */
+  rate: number;
+  /** Seconds to run; 0 runs until stopped. */
+  duration: number;
+  /** Distinct customers per channel; a customer writes again into their open conversation. */
+  customersPerChannel?: number;
+  random?: () => number;
+  log?: (line: string) => void;
+}
+
+export interface SendResult {
+  status: number;
+  channelId: string;
+  externalMessageId: string;
+  text: string;
+  ms: number;
+}
+
+/** Plays customers of the demo stores against the real, signed webhook. */
+export class CustomerSimulator {
+  private stopped = false;
+  readonly results: SendResult[] = [];
+  private readonly random: () => number;
+  private readonly runId = randomUUID().slice(0, 6);
+
+  constructor(private readonly opts: SimulatorOptions) {
+    if (opts.channels.length === 0) throw new Error('the simulator needs at least one channel');
+    this.random = opts.random ?? Math.random;
+  }
+
+  private pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.random() * items.length)];
+  }
+
+  /** Sends one customer message (a random line, or the given one) and returns the webhook's answer. */
+  async sendOne(line?: Partial<Line> & { channelId?: string; customerId?: string }): Promise<SendResult> {
+    const channel = line?.channelId ? this.opts.channels.find((c) => c.id === line.channelId)! : this.pick(this.opts.channels);
+    const chosen: Line = line?.text ? { lang: line.lang ?? 'zh', text: line.text } : this.pick(LINES);
+    const n = Math.floor(this.random() * (this.opts.customersPerChannel ?? 12));
+    const externalId = line?.customerId ?? `sim-${chosen.lang}-${n}`;
+    const names = CUSTOMER_NAMES[chosen.lang];
+    const body: InboundMessageInput = {
+      externalMessageId: `sim-${this.runId}-${randomUUID()}`,
+      customer: { externalId, name: names[n % names.length] },
+      text: chosen.text,
+      sentAt: new Date().toISOString(),
+    };
+    const raw = JSON.stringify(body);
+    const started = performance.now();
+    const res = await fetch(`${this.opts.baseUrl}/api/channels/${channel.id}/inbound`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature(channel.secret, raw) },
+      body: raw,
+    });
+    await res.arrayBuffer();
+    const result = { status: res.status, channelId: channel.id, externalMessageId: body.externalMessageId, text: chosen.text, ms: performance.now() - started };
+    this.results.push(result);
+    this.opts.log?.(`${res.status} ${channel.storeName ?? channel.id} ${body.customer.name}: ${chosen.text}`);
+    return result;
+  }
+
+  /** Sends at `rate` per minute for `duration` seconds (or until stop()), with jittered gaps. */
+  async run(): Promise<SendResult[]> {
+    const gapMs = 60_000 / this.opts.rate;
+    const end = this.opts.duration > 0 ? Date.now() + this.opts.duration * 1000 : Infinity;
+    const inFlight = new Set<Promise<unknown>>();
+    while (!this.stopped && Date.now() < end) {
+      const p = this.sendOne().catch((err: Error) => this.opts.log?.(`send failed: ${err.message}`));
+      inFlight.add(p);
+      void p.finally(() => inFlight.delete(p));
+      const jitter = gapMs < 1000 ? gapMs : gapMs * (0.5 + this.random());
+      await new Promise((r) => setTimeout(r, Math.min(jitter, Math.max(0, end - Date.now()))));
+    }
+    await Promise.all(inFlight);
+    return this.results;
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+}

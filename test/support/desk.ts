@@ -1,0 +1,47 @@
+// Boots the real desk in the test process: the api (HTTP + socket.io) on a random port and the
+// worker, both on the run's database and Redis prefix (see global-setup.js).
+import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
+import { createApi, createWorker } from '../../apps/server/src/bootstrap.js';
+import { loadConfig, type AppConfig } from '../../apps/server/src/config/config.js';
+import type { ChannelAdapter } from '../../apps/server/src/delivery/channel-adapter.js';
+import { seedIfEmpty } from '../../apps/server/src/seed/seed.js';
+
+export interface Desk {
+  url: string;
+  config: AppConfig;
+  api: NestExpressApplication;
+  worker: INestApplicationContext | null;
+  db: DataSource;
+  close(): Promise<void>;
+}
+
+export async function startDesk(opts: { worker?: boolean; channelAdapter?: ChannelAdapter; console?: boolean } = {}): Promise<Desk> {
+  const config = loadConfig({
+    ...process.env,
+    PORT: '0',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DELIVERY_ATTEMPTS: '3',
+    DELIVERY_BACKOFF_MS: '50',
+    CONSOLE_DIST: opts.console ? undefined : '',
+  });
+  const api = await createApi(config);
+  await api.listen(0, '127.0.0.1');
+  const worker = opts.worker === false ? null : await createWorker(config, { channelAdapter: opts.channelAdapter });
+  const db = api.get(DataSource);
+  await seedIfEmpty(db, config);
+  const address = api.getHttpServer().address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    config,
+    api,
+    worker,
+    db,
+    async close() {
+      await worker?.close();
+      await api.close();
+    },
+  };
+}
