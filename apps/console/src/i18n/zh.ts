@@ -151,7 +151,7 @@ export const zh: Messages = {
     hintSend: '发送',
     hintNewline: '换行',
     hintToggle: '回复 / 备注',
-    error: '发送失败：{{message}}',
+    error: '未发送：{{message}}',
     noteBanner: '备注仅团队内部可见，不会发送给顾客。',
   },
   shortcuts: {
