@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { loadChannels } from '../../apps/simulator/src/channels.js';
 import { CustomerSimulator } from '../../apps/simulator/src/simulator.js';
+import { DEMO_STORES } from '../../apps/server/src/seed/demo-data.js';
 import { launchChromium, OUTPUT_DIR } from '../support/browser.js';
 import { startDesk, type Desk } from '../support/desk.js';
 
@@ -31,13 +32,19 @@ describe('console in Chromium', () => {
     await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
 
     // A customer of a demo store writes, through the simulator and the signed webhook.
-    const simulator = new CustomerSimulator({ baseUrl: desk.url, channels: await loadChannels(desk.config.databaseUrl), rate: 1, duration: 0 });
+    // Other test files add stores of their own: write to a demo store that agent1 serves.
+    const channels = (await loadChannels(desk.config.databaseUrl)).filter((c) => c.storeName === DEMO_STORES[3].name);
+    const simulator = new CustomerSimulator({ baseUrl: desk.url, channels, rate: 1, duration: 0 });
     const text = `请问这件外套有没有 110 码? #${Date.now() % 100000}`;
     const sent = await simulator.sendOne({ text, lang: 'zh', customerId: 'e2e-buyer' });
     expect(sent.status).toBe(202);
 
     const row = page.getByTestId('inbox-item').filter({ hasText: text });
-    await row.waitFor({ timeout: 10000 }); // no reload: it arrived over socket.io
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    await row.waitFor({ timeout: 10000 }).catch(async (err) => {
+      await page.screenshot({ path: join(OUTPUT_DIR, 'console-e2e-failed.png') });
+      throw err;
+    }); // no reload: it arrived over socket.io
     await expect(row.getAttribute('data-unread')).resolves.toBe('true');
     await row.click();
     const view = page.getByTestId('conversation-view');
@@ -55,7 +62,6 @@ describe('console in Chromium', () => {
     const stored = await desk.db.query(`SELECT direction, delivery_status FROM messages WHERE body = $1`, [reply]);
     expect(stored).toEqual([{ direction: 'outbound', delivery_status: 'delivered' }]);
 
-    mkdirSync(OUTPUT_DIR, { recursive: true });
     await page.screenshot({ path: join(OUTPUT_DIR, 'console-e2e.png') });
   });
 });
