@@ -30,9 +30,11 @@ export async function login(base: string, email: string, password = 'demo1234'):
 }
 
 /** A fresh store with one channel and one agent serving it. */
-export async function storeWithAgent(base: string, adminToken: string, name = 'Test store') {
+export async function storeWithAgent(base: string, adminToken: string, name = 'Test store', storeFields: Record<string, unknown> = {}) {
   const tag = randomUUID().slice(0, 8);
-  const store = (await http<Store>(base, 'POST', '/api/stores', { token: adminToken, body: { name: `${name} ${tag}`, platform: 'taobao' } })).body;
+  const created = await http<Store>(base, 'POST', '/api/stores', { token: adminToken, body: { name: `${name} ${tag}`, platform: 'taobao', ...storeFields } });
+  if (created.status !== 201) throw new Error(`store: ${created.status} ${JSON.stringify(created.body)}`);
+  const store = created.body;
   const channel = (await http<ChannelWithSecret>(base, 'POST', `/api/stores/${store.id}/channels`, { token: adminToken, body: { kind: 'marketplace_chat', name: 'chat' } })).body;
   const email = `agent-${tag}@example.test`;
   const agent = (

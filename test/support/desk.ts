@@ -1,6 +1,9 @@
 // Boots the real desk in the test process: the api (HTTP + socket.io) on a random port and the
 // worker, both on the run's database and Redis prefix (see global-setup.js).
 import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
@@ -8,6 +11,28 @@ import { createApi, createWorker } from '../../apps/server/src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../apps/server/src/config/config.js';
 import type { ChannelAdapter } from '../../apps/server/src/delivery/channel-adapter.js';
 import { seedIfEmpty } from '../../apps/server/src/seed/seed.js';
+
+/** Deletes every Redis key of this test run: what a FLUSHALL or a Redis restart does to the desk. */
+export async function flushRunRedis(): Promise<number> {
+  const redis = new Redis(process.env.REDIS_URL!);
+  let deleted = 0;
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${process.env.REDIS_PREFIX}:*`, 'COUNT', 1000);
+    if (keys.length) deleted += await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  redis.disconnect();
+  return deleted;
+}
+
+/** The compiled worker as its own OS process, so a test can kill -9 it. */
+export function spawnWorker(env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, [join(import.meta.dirname, '../../apps/server/dist/worker.js')], {
+    env: { ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
 
 export interface Desk {
   url: string;
@@ -18,7 +43,7 @@ export interface Desk {
   close(): Promise<void>;
 }
 
-export async function startDesk(opts: { worker?: boolean; channelAdapter?: ChannelAdapter; console?: boolean } = {}): Promise<Desk> {
+export async function startDesk(opts: { worker?: boolean; channelAdapter?: ChannelAdapter; console?: boolean; env?: Record<string, string> } = {}): Promise<Desk> {
   const config = loadConfig({
     ...process.env,
     PORT: '0',
@@ -26,6 +51,7 @@ export async function startDesk(opts: { worker?: boolean; channelAdapter?: Chann
     DELIVERY_ATTEMPTS: '3',
     DELIVERY_BACKOFF_MS: '50',
     CONSOLE_DIST: opts.console ? undefined : '',
+    ...opts.env,
   });
   const api = await createApi(config);
   await api.listen(0, '127.0.0.1');

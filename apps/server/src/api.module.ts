@@ -19,6 +19,8 @@ import { InboundController } from './inbound/inbound.controller.js';
 import { InboundService } from './inbound/inbound.service.js';
 import { MessageService } from './message/message.service.js';
 import { DeskGateway } from './realtime/desk.gateway.js';
+import { SlaController } from './sla/sla.controller.js';
+import { SlaQueryService } from './sla/sla-query.service.js';
 import { StoreController } from './store/store.controller.js';
 import { StoreService } from './store/store.service.js';
 import { UserController } from './user/user.controller.js';
@@ -48,7 +50,7 @@ export class ApiModule {
         JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtl as never } }),
         TerminusModule,
       ],
-      controllers: [AuthController, StoreController, UserController, ConversationController, InboundController, AuditController, HealthController],
+      controllers: [AuthController, StoreController, UserController, ConversationController, InboundController, AuditController, SlaController, HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
@@ -59,6 +61,7 @@ export class ApiModule {
         ConversationService,
         MessageService,
         InboundService,
+        SlaQueryService,
         DeskGateway,
       ],
     };

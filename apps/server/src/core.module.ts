@@ -7,8 +7,11 @@ import { DeliveryQueue } from './delivery/delivery.queue.js';
 import { QueueModule } from './queue/queue.module.js';
 import { EventPublisher } from './realtime/event-publisher.service.js';
 import { RedisModule } from './redis/redis.module.js';
+import { SlaAlarms } from './sla/sla-alarms.service.js';
+import { SlaEscalation } from './sla/sla-escalation.service.js';
+import { SlaTimerService } from './sla/sla-timer.service.js';
 
-/** What both processes need: config, PostgreSQL, Redis, queues, the event publisher and the audit log. */
+/** What both processes need: config, PostgreSQL, Redis, queues, live events, the audit log and SLA timers. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -16,8 +19,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [ConfigModule.forRoot(config), RedisModule, DatabaseModule, QueueModule],
-      providers: [EventPublisher, AuditService, DeliveryQueue],
-      exports: [DatabaseModule, QueueModule, EventPublisher, AuditService, DeliveryQueue],
+      providers: [EventPublisher, AuditService, DeliveryQueue, SlaAlarms, SlaEscalation, SlaTimerService],
+      exports: [DatabaseModule, QueueModule, EventPublisher, AuditService, DeliveryQueue, SlaAlarms, SlaTimerService],
     };
   }
 }

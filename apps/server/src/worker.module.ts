@@ -6,6 +6,10 @@ import { CHANNEL_ADAPTER, type ChannelAdapter } from './delivery/channel-adapter
 import { DeliveryProcessor } from './delivery/delivery.processor.js';
 import { DeliveryService } from './delivery/delivery.service.js';
 import { SimulatedPlatformAdapter } from './delivery/simulated-platform.adapter.js';
+import { SlaAlertProcessor } from './sla/sla-alert.processor.js';
+import { SlaAlertService } from './sla/sla-alert.service.js';
+import { SlaProcessor } from './sla/sla.processor.js';
+import { SlaReconciler } from './sla/sla-reconciler.service.js';
 
 /** The worker process: BullMQ processors, no HTTP. */
 @Module({})
@@ -16,7 +20,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [CoreModule.forRoot(config), LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } })],
-      providers: [adapter, DeliveryService, DeliveryProcessor],
+      providers: [adapter, DeliveryService, DeliveryProcessor, SlaProcessor, SlaAlertService, SlaAlertProcessor, SlaReconciler],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConversationStatus, DeliveryStatus, MessageDirection } from './domain.js';
+import { SlaTimer } from './sla.js';
 
 export const Customer = z.object({
   id: z.string(),
@@ -35,6 +36,11 @@ export const Conversation = z.object({
   lastMessageAt: z.string(),
   lastMessagePreview: z.string(),
   orderRef: z.string().nullable(),
+  /** Due time of the running response timer (business time), for the countdown. */
+  slaDueAt: z.string().nullable(),
+  slaWarnAt: z.string().nullable(),
+  /** Set when the response SLA breached; cleared by the next reply. */
+  slaBreachedAt: z.string().nullable(),
   createdAt: z.string(),
   customer: Customer.optional(),
 });
@@ -44,7 +50,7 @@ export const ConversationDetail = Conversation.extend({
   customer: Customer,
   messages: z.array(Message),
   tickets: z.array(z.unknown()),
-  slaTimers: z.array(z.unknown()),
+  slaTimers: z.array(SlaTimer),
 });
 export type ConversationDetail = z.infer<typeof ConversationDetail>;
 

@@ -1,5 +1,6 @@
 // Live events of namespace /desk (SPEC.md "Live events"). The names are the contract.
 import type { Conversation, Message } from './conversation.js';
+import type { SlaTimer } from './sla.js';
 
 export const DESK_NAMESPACE = '/desk';
 
@@ -24,6 +25,9 @@ export interface DeskServerEvents {
   'message.created': (m: Message) => void;
   /** Delivery status of an outbound message changed. */
   'message.updated': (m: Message) => void;
+  'sla.warning': (t: SlaTimer & { conversationId: string; storeId: string; secondsLeft: number }) => void;
+  'sla.breached': (t: SlaTimer & { conversationId: string; storeId: string; assigneeId: string | null }) => void;
+  'sla.met': (t: SlaTimer & { conversationId: string; storeId: string; responseSeconds: number }) => void;
 }
 
 /** Socket.io rooms: one per store, one per user, one for supervisors. */

@@ -4,5 +4,6 @@ export * from './store.js';
 export * from './channel.js';
 export * from './user.js';
 export * from './conversation.js';
+export * from './sla.js';
 export * from './events.js';
 export * from './queues.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Platform } from './domain.js';
+import { SlaEscalation } from './sla.js';
 
 const positiveInt = z.number().int().positive();
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be "HH:MM" (00:00–24:00)');
@@ -10,7 +11,7 @@ export const BusinessHoursSlot = z
 export type BusinessHoursSlot = z.infer<typeof BusinessHoursSlot>;
 
 /** `null` means open around the clock. */
-export const BusinessHours = z.array(BusinessHoursSlot).max(70).nullable();
+export const BusinessHours = z.array(BusinessHoursSlot).min(1, 'needs at least one opening (null means always open)').max(70).nullable();
 export type BusinessHours = z.infer<typeof BusinessHours>;
 
 export const SlaPolicy = z.object({
@@ -65,6 +66,7 @@ export const CreateStoreInput = z.object({
   businessHours: BusinessHours.optional(),
   slaPolicy: SlaPolicy.partial().optional(),
   returnPolicy: ReturnPolicy.partial().optional(),
+  slaEscalation: SlaEscalation.partial().optional(),
 });
 export type CreateStoreInput = z.infer<typeof CreateStoreInput>;
 
@@ -79,6 +81,7 @@ export const Store = z.object({
   businessHours: BusinessHours,
   slaPolicy: SlaPolicy,
   returnPolicy: ReturnPolicy,
+  slaEscalation: SlaEscalation,
   createdAt: z.string(),
 });
 export type Store = z.infer<typeof Store>;

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { CONVERSATION_STATUSES, type ConversationDetail, type ConversationStatus, type Store, type User } from '@kefu/contracts';
 import type { Directory } from '../desk/useDirectory';
-import { WaitingClock } from '../inbox/WaitingClock';
-import { useNow } from '../time/clock';
+import { conversationClock } from '../sla/countdown';
+import { SlaCountdown } from '../sla/SlaCountdown';
 import { Avatar } from '../ui/Avatar';
 import { PlatformBadge } from '../ui/badges';
 import { AssigneeControl } from './AssigneeControl';
@@ -19,7 +19,6 @@ interface Props {
 
 export function ConversationHeader({ detail, store, me, directory, busy, onStatus, onAssign }: Props) {
   const { t } = useTranslation();
-  const now = useNow();
   return (
     <header className="conv-header">
       <Avatar name={detail.customer.name} seed={detail.customerId} size={38} />
@@ -28,7 +27,7 @@ export function ConversationHeader({ detail, store, me, directory, busy, onStatu
           <h2 className="conv-header__name" data-testid="conversation-customer">
             {detail.customer.name}
           </h2>
-          <WaitingClock conversation={detail} store={store} now={now} long />
+          <SlaCountdown clock={conversationClock(detail)} variant="long" />
         </div>
         <div className="conv-header__sub">
           {store && <PlatformBadge platform={store.platform} />}

@@ -1,4 +1,5 @@
 import type { Conversation, ConversationDetail, Message } from '@kefu/contracts';
+import { ANSWERED } from '../inbox/inbox-list';
 
 const byTime = (a: Message, b: Message) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -25,6 +26,7 @@ export function upsertMessage(detail: ConversationDetail, message: Message): Con
     ...(isActivity && {
       lastMessageAt: message.createdAt,
       awaitingReplySince: message.direction === 'outbound' ? null : (detail.awaitingReplySince ?? message.createdAt),
+      ...(message.direction === 'outbound' && ANSWERED),
     }),
   };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation, User } from '@kefu/contracts';
 import { ConversationPane } from '../conversation/ConversationPane';
@@ -8,14 +8,15 @@ import { DEFAULT_FILTERS, loadFilters, saveFilters, type InboxFilters } from '..
 import { useLastSeen } from '../inbox/last-seen';
 import { useInbox } from '../inbox/useInbox';
 import { useDeskShortcuts } from '../keyboard/useDeskShortcuts';
-import { openConversation, useOpenConversationId } from '../routing/hash-route';
+import { openConversation, useOpenConversationId, useScreen } from '../routing/hash-route';
 import { Sidebar } from '../shell/Sidebar';
-import { useDirectory } from './useDirectory';
+import { SlaBoard } from '../sla/SlaBoard';
+import { isLead, useDirectory } from './useDirectory';
 import { useStores } from './useStores';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
-/** The signed-in desk: sidebar, live inbox and the open conversation. */
+/** The signed-in desk: sidebar, live inbox and the open conversation, or (supervisors) the SLA board. */
 export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
   const { t } = useTranslation();
   const { stores, storesLoaded, storeById } = useStores();
@@ -23,6 +24,10 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
   const [filters, setFilters] = useState<InboxFilters>(() => loadFilters(user.id));
   const [searchText, setSearchText] = useState('');
   const openId = useOpenConversationId();
+  const lead = isLead(user);
+  // #/sla is the board for supervisors and admins; anyone else gets the inbox there.
+  const onBoard = useScreen() === 'sla' && lead;
+  const lastOpenId = useRef(openId);
   const [cursorId, setCursorId] = useState<string | null>(openId);
   const { isUnread, markSeen } = useLastSeen(user.id);
 
@@ -32,6 +37,14 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
   const inbox = useInbox(effectiveFilters, user.id);
 
   useEffect(() => saveFilters(user.id, filters), [user.id, filters]);
+
+  // Leaving the board for the inbox brings back the conversation that was open there.
+  useEffect(() => {
+    if (openId) lastOpenId.current = openId;
+  }, [openId]);
+  const toInbox = () => {
+    if (onBoard) openConversation(lastOpenId.current);
+  };
 
   // The tab title counts unread conversations, for agents who keep the desk in a background tab.
   const unreadCount = inbox.items.filter((c) => c.id !== openId && isUnread(c.id, c.lastMessageAt)).length;
@@ -54,8 +67,10 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
   const select = useCallback((id: string) => setCursorId(id), []);
   const unread = useCallback((c: Conversation) => c.id !== openId && isUnread(c.id, c.lastMessageAt), [openId, isUnread]);
 
+  // The inbox shortcuts apply to the inbox only; the board has its own row keys.
   useDeskShortcuts({
     move(delta) {
+      if (onBoard) return;
       const items = inbox.items;
       if (items.length === 0) return;
       const from = items.findIndex((c) => c.id === (cursorId ?? openId));
@@ -66,10 +81,12 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
       row?.scrollIntoView({ block: 'nearest' });
     },
     openCursor() {
+      if (onBoard) return;
       const id = cursorId ?? inbox.items[0]?.id;
       if (id) openConversation(id);
     },
     focusSearch() {
+      if (onBoard) return;
       document.getElementById(SEARCH_INPUT_ID)?.focus();
     },
     focusReply() {
@@ -78,17 +95,29 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
   });
 
   return (
-    <div className="desk">
+    <div className={`desk${onBoard ? ' desk--board' : ''}`}>
       <Sidebar
         user={user}
+        screen={onBoard ? 'sla' : 'inbox'}
+        showSlaBoard={lead}
         view={filters.view}
-        onViewChange={(view) => changeFilters({ view })}
+        onViewChange={(view) => {
+          changeFilters({ view });
+          toInbox();
+        }}
         stores={stores}
         storeId={effectiveFilters.storeId}
-        onStoreChange={(storeId) => changeFilters({ storeId })}
+        onStoreChange={(storeId) => {
+          changeFilters({ storeId });
+          toInbox();
+        }}
         onLogout={onLogout}
       />
-      <InboxPanel
+      {onBoard ? (
+        <SlaBoard userId={user.id} stores={stores} storesLoaded={storesLoaded} storeById={storeById} directory={directory} />
+      ) : (
+        <>
+          <InboxPanel
         filters={effectiveFilters}
         searchText={searchText}
         onSearchTextChange={setSearchText}
@@ -109,7 +138,9 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
         isUnread={unread}
         onSelect={select}
       />
-      <ConversationPane conversationId={openId} me={user} storeById={storeById} directory={directory} onSeen={markSeen} />
+          <ConversationPane conversationId={openId} me={user} storeById={storeById} directory={directory} onSeen={markSeen} />
+        </>
+      )}
     </div>
   );
 }

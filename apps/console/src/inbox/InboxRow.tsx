@@ -5,8 +5,8 @@ import { useNow } from '../time/clock';
 import { formatDateTime, formatRelative } from '../time/format';
 import { Avatar } from '../ui/Avatar';
 import { PlatformBadge, StatusPill } from '../ui/badges';
-import { waitingLevel } from './waiting';
-import { WaitingClock } from './WaitingClock';
+import { conversationClock, readSla } from '../sla/countdown';
+import { SlaCountdown } from '../sla/SlaCountdown';
 
 interface Props {
   conversation: Conversation;
@@ -22,7 +22,9 @@ export const InboxRow = memo(function InboxRow({ conversation: c, store, unread,
   const { t, i18n } = useTranslation();
   const now = useNow();
   const name = c.customer?.name || t('message.customer');
-  const level = c.awaitingReplySince ? waitingLevel(now - Date.parse(c.awaitingReplySince), c, store) : 'none';
+  const clock = conversationClock(c);
+  const sla = readSla(clock, now)?.state;
+  const level = sla === 'breached' ? 'breach' : sla === 'warning' ? 'warn' : 'none';
   const classes = ['row', `row--${level}`, active && 'is-active', cursor && 'is-cursor', unread && 'is-unread', c.status === 'resolved' && 'is-resolved'];
   return (
     <a
@@ -55,7 +57,7 @@ export const InboxRow = memo(function InboxRow({ conversation: c, store, unread,
           {store && <PlatformBadge platform={store.platform} />}
           <span className="row__store">{store?.name ?? '…'}</span>
           <span className="row__meta-end">
-            <WaitingClock conversation={c} store={store} now={now} />
+            <SlaCountdown clock={clock} />
             <StatusPill status={c.status} />
           </span>
         </div>

@@ -1,5 +1,8 @@
 import type { Conversation, Message } from '@kefu/contracts';
 
+/** The SLA fields of a conversation once an agent has replied. */
+export const ANSWERED = { slaDueAt: null, slaWarnAt: null, slaBreachedAt: null } as const;
+
 /** One line of a message, as the API writes `lastMessagePreview`. */
 export function previewOf(body: string, max = 120): string {
   const line = body.replace(/\s+/g, ' ').trim();
@@ -39,6 +42,8 @@ export function applyMessage(items: Conversation[], message: Message): Conversat
     lastMessageAt: message.createdAt,
     lastMessagePreview: previewOf(message.body),
     awaitingReplySince: message.direction === 'outbound' ? null : (row.awaitingReplySince ?? message.createdAt),
+    // A reply meets the response clock (the server's conversation.updated confirms it).
+    ...(message.direction === 'outbound' && ANSWERED),
   };
   return items.map((c) => (c.id === row.id ? updated : c)).sort(byActivity);
 }

@@ -1,5 +1,8 @@
-import type { z } from 'zod';
-import { Conversation, DeskEvent, Message } from '@kefu/contracts';
+import { z } from 'zod';
+import { Conversation, DeskEvent, Message, SlaTimer, type DeskServerEvents } from '@kefu/contracts';
+
+// The SLA events carry the timer with the conversation and store it belongs to (contracts' DeskServerEvents).
+const SlaEvent = SlaTimer.extend({ conversationId: z.string(), storeId: z.string() });
 
 /** The live events the console listens to, each with the contract schema of its payload. */
 const schemas = {
@@ -7,7 +10,24 @@ const schemas = {
   [DeskEvent.ConversationUpdated]: Conversation,
   [DeskEvent.MessageCreated]: Message,
   [DeskEvent.MessageUpdated]: Message,
+  [DeskEvent.SlaWarning]: SlaEvent.extend({ secondsLeft: z.number() }),
+  [DeskEvent.SlaBreached]: SlaEvent.extend({ assigneeId: z.string().nullable() }),
+  [DeskEvent.SlaMet]: SlaEvent.extend({ responseSeconds: z.number() }),
 } as const;
+
+// Each schema's output must be what the contract says the server sends.
+type Sent<E extends keyof DeskServerEvents> = Parameters<DeskServerEvents[E]>[0];
+type Conforms<E extends keyof typeof schemas & keyof DeskServerEvents> = z.output<(typeof schemas)[E]> extends Sent<E> ? true : never;
+const conforms: { [E in keyof typeof schemas & keyof DeskServerEvents]: Conforms<E> } = {
+  'conversation.created': true,
+  'conversation.updated': true,
+  'message.created': true,
+  'message.updated': true,
+  'sla.warning': true,
+  'sla.breached': true,
+  'sla.met': true,
+};
+void conforms;
 
 export type LiveEventName = keyof typeof schemas;
 export type LivePayload<E extends LiveEventName> = z.output<(typeof schemas)[E]>;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Store, User } from '@kefu/contracts';
 import type { InboxView } from '../inbox/filters';
+import { SLA_BOARD_HREF, type Screen } from '../routing/hash-route';
 import { ShortcutList } from '../keyboard/ShortcutList';
 import { Avatar } from '../ui/Avatar';
 import { Icon, type IconName } from '../ui/icons';
@@ -15,6 +16,9 @@ const VIEWS: { view: InboxView; icon: IconName }[] = [
 
 interface Props {
   user: User;
+  screen: Screen;
+  /** Supervisors and admins see the SLA board. */
+  showSlaBoard: boolean;
   view: InboxView;
   onViewChange(view: InboxView): void;
   stores: Store[];
@@ -23,8 +27,9 @@ interface Props {
   onLogout(): void;
 }
 
-export function Sidebar({ user, view, onViewChange, stores, storeId, onStoreChange, onLogout }: Props) {
+export function Sidebar({ user, screen, showSlaBoard, view, onViewChange, stores, storeId, onStoreChange, onLogout }: Props) {
   const { t } = useTranslation();
+  const inInbox = screen === 'inbox';
   return (
     <aside className="sidebar">
       <div className="brand">
@@ -43,8 +48,8 @@ export function Sidebar({ user, view, onViewChange, stores, storeId, onStoreChan
           <button
             key={item.view}
             type="button"
-            className={`nav__item${view === item.view ? ' is-active' : ''}`}
-            aria-current={view === item.view ? 'page' : undefined}
+            className={`nav__item${inInbox && view === item.view ? ' is-active' : ''}`}
+            aria-current={inInbox && view === item.view ? 'page' : undefined}
             data-testid={`view-${item.view}`}
             onClick={() => onViewChange(item.view)}
           >
@@ -54,6 +59,21 @@ export function Sidebar({ user, view, onViewChange, stores, storeId, onStoreChan
         ))}
       </nav>
 
+      {showSlaBoard && (
+        <nav className="nav nav--lead" aria-label={t('nav.supervision')}>
+          <div className="nav__label">{t('nav.supervision')}</div>
+          <a
+            href={SLA_BOARD_HREF}
+            className={`nav__item${screen === 'sla' ? ' is-active' : ''}`}
+            aria-current={screen === 'sla' ? 'page' : undefined}
+            data-testid="nav-sla-board"
+          >
+            <Icon name="gauge" size={16} />
+            <span>{t('nav.slaBoard')}</span>
+          </a>
+        </nav>
+      )}
+
       {stores.length > 0 && (
         <nav className="nav nav--stores" aria-label={t('nav.stores')}>
           <div className="nav__label">{t('nav.stores')}</div>
@@ -61,10 +81,10 @@ export function Sidebar({ user, view, onViewChange, stores, storeId, onStoreChan
             <button
               key={store.id}
               type="button"
-              className={`nav__item${storeId === store.id ? ' is-active' : ''}`}
-              aria-pressed={storeId === store.id}
+              className={`nav__item${inInbox && storeId === store.id ? ' is-active' : ''}`}
+              aria-pressed={inInbox && storeId === store.id}
               title={`${t(`platforms.${store.platform}`)} · ${store.name}`}
-              onClick={() => onStoreChange(storeId === store.id ? '' : store.id)}
+              onClick={() => onStoreChange(inInbox && storeId === store.id ? '' : store.id)}
             >
               <span className={`nav__dot platform--${store.platform}`} aria-hidden="true" />
               <span className="nav__text">{store.name}</span>

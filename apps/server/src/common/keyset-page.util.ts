@@ -20,19 +20,20 @@ function decode(cursor: string): Cursor {
 }
 
 /**
- * Newest-first keyset pagination over a timestamp column and the id: stable while rows are added.
- * `timeColumn`/`idColumn` are aliased property paths, e.g. `c.lastMessageAt`, `c.id`.
+ * Keyset pagination over a timestamp column and the id (newest first unless `order: 'ASC'`): stable
+ * while rows are added. `timeColumn`/`idColumn` are aliased property paths, e.g. `c.lastMessageAt`, `c.id`.
  */
 export async function keysetPage<T extends ObjectLiteral, R>(
   qb: SelectQueryBuilder<T>,
-  opts: { timeColumn: string; idColumn: string; limit: number; cursor?: string; timeOf: (row: T) => Date; map: (row: T) => R },
+  opts: { timeColumn: string; idColumn: string; limit: number; cursor?: string; order?: 'ASC' | 'DESC'; timeOf: (row: T) => Date; map: (row: T) => R },
 ): Promise<Page<R>> {
+  const order = opts.order ?? 'DESC';
   const total = await qb.clone().getCount();
   if (opts.cursor) {
     const c = decode(opts.cursor);
-    qb.andWhere(`(${opts.timeColumn}, ${opts.idColumn}) < (:cursorAt, :cursorId)`, { cursorAt: c.at, cursorId: c.id });
+    qb.andWhere(`(${opts.timeColumn}, ${opts.idColumn}) ${order === 'DESC' ? '<' : '>'} (:cursorAt, :cursorId)`, { cursorAt: c.at, cursorId: c.id });
   }
-  const rows = await qb.orderBy(opts.timeColumn, 'DESC').addOrderBy(opts.idColumn, 'DESC').take(opts.limit + 1).getMany();
+  const rows = await qb.orderBy(opts.timeColumn, order).addOrderBy(opts.idColumn, order).take(opts.limit + 1).getMany();
   const more = rows.length > opts.limit;
   const items = rows.slice(0, opts.limit);
   const last = items[items.length - 1];

@@ -18,6 +18,10 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
     DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),
+    /** How often the worker re-checks running SLA timers against their BullMQ alarms. */
+    SLA_RECONCILE_MS: z.coerce.number().int().min(100).default(60_000),
+    /** The desk's own day boundary (for "breaches today"). */
+    DESK_TIMEZONE: z.string().default('Asia/Shanghai'),
     KEFU_ADMIN_EMAIL: z.email().optional(),
     KEFU_ADMIN_PASSWORD: z.string().min(8).optional(),
   })
@@ -39,6 +43,8 @@ export interface AppConfig {
   logLevel: string;
   deliveryAttempts: number;
   deliveryBackoffMs: number;
+  slaReconcileMs: number;
+  deskTimezone: string;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
 }
@@ -67,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     deliveryAttempts: e.DELIVERY_ATTEMPTS,
     deliveryBackoffMs: e.DELIVERY_BACKOFF_MS,
+    slaReconcileMs: e.SLA_RECONCILE_MS,
+    deskTimezone: e.DESK_TIMEZONE,
     adminEmail: e.KEFU_ADMIN_EMAIL,
     adminPassword: e.KEFU_ADMIN_PASSWORD,
   };

@@ -18,6 +18,9 @@ export const toConversationDto = (c: ConversationEntity): Conversation => ({
   lastMessageAt: c.lastMessageAt.toISOString(),
   lastMessagePreview: c.lastMessagePreview,
   orderRef: c.orderRef,
+  slaDueAt: iso(c.slaDueAt),
+  slaWarnAt: iso(c.slaWarnAt),
+  slaBreachedAt: iso(c.slaBreachedAt),
   createdAt: c.createdAt.toISOString(),
   ...(c.customer ? { customer: toCustomerDto(c.customer) } : {}),
 });

@@ -29,6 +29,12 @@ export class ConversationEntity {
   @Column('timestamp with time zone', { precision: 3 }) lastMessageAt!: Date;
   @Column('text', { default: '' }) lastMessagePreview!: string;
   @Column('text', { nullable: true }) orderRef!: string | null;
+  /** Copied from the running response timer, for the inbox countdown and the breached filter. */
+  @Column('timestamp with time zone', { precision: 3, nullable: true }) slaDueAt!: Date | null;
+  @Column('timestamp with time zone', { precision: 3, nullable: true }) slaWarnAt!: Date | null;
+  @Index('ix_conversations_sla_breached', { where: 'sla_breached_at IS NOT NULL' })
+  @Column('timestamp with time zone', { precision: 3, nullable: true })
+  slaBreachedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamp with time zone', precision: 3 }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamp with time zone', precision: 3 }) updatedAt!: Date;
 }

@@ -11,6 +11,9 @@ import { toMessageDto } from '../message/message.dto.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { UserEntity } from '../user/user.entity.js';
 import { StoreScope } from '../auth/store-scope.js';
+import { SlaAlarms } from '../sla/sla-alarms.service.js';
+import { SlaTimerService } from '../sla/sla-timer.service.js';
+import { toSlaTimerDto } from '../sla/sla-timer.dto.js';
 import { toConversationDto, toCustomerDto } from './conversation.dto.js';
 import { ConversationEntity } from './conversation.entity.js';
 
@@ -21,6 +24,8 @@ export class ConversationService {
     @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
+    private readonly sla: SlaTimerService,
+    private readonly alarms: SlaAlarms,
   ) {}
 
   /** The inbox: newest activity first, scoped to the caller's stores. */
@@ -30,11 +35,7 @@ export class ConversationService {
     if (q.storeId) qb.andWhere('c.storeId = :storeId', { storeId: q.storeId });
     if (q.assigneeId === 'none') qb.andWhere('c.assigneeId IS NULL');
     else if (q.assigneeId) qb.andWhere('c.assigneeId = :assigneeId', { assigneeId: q.assigneeId === 'me' ? caller.user.id : q.assigneeId });
-    if (q.breached !== undefined) {
-      // Waiting longer than the store's first-response promise.
-      const overdue = `c.awaitingReplySince + make_interval(secs => (SELECT (s.sla_policy->>'firstResponseSeconds')::int FROM stores s WHERE s.id = c.storeId)) < now()`;
-      qb.andWhere(q.breached ? `(c.awaitingReplySince IS NOT NULL AND ${overdue})` : `(c.awaitingReplySince IS NULL OR NOT (${overdue}))`);
-    }
+    if (q.breached !== undefined) qb.andWhere(q.breached ? 'c.slaBreachedAt IS NOT NULL' : 'c.slaBreachedAt IS NULL');
     if (q.q) qb.andWhere('(cu.name ILIKE :like OR c.lastMessagePreview ILIKE :like OR c.orderRef ILIKE :like)', { like: `%${q.q.replace(/[%_\\]/g, '\\$&')}%` });
     return keysetPage(qb, {
       timeColumn: 'c.lastMessageAt',
@@ -60,7 +61,14 @@ export class ConversationService {
   async detail(caller: Caller, id: string): Promise<ConversationDetail> {
     const conv = await this.findVisible(caller, id);
     const messages = await this.db.getRepository(MessageEntity).find({ where: { conversationId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return { ...toConversationDto(conv), customer: toCustomerDto(conv.customer!), messages: messages.map(toMessageDto), tickets: [], slaTimers: [] };
+    const timers = await this.sla.timersOfConversation(id);
+    return {
+      ...toConversationDto(conv),
+      customer: toCustomerDto(conv.customer!),
+      messages: messages.map(toMessageDto),
+      tickets: [],
+      slaTimers: timers.map(toSlaTimerDto),
+    };
   }
 
   async assign(caller: Caller, id: string, { assigneeId }: AssignInput): Promise<Conversation> {
@@ -90,13 +98,19 @@ export class ConversationService {
     if (conv.status === status) return toConversationDto(conv);
     // A resolved conversation leaves the unique "one active per customer and channel" slot; reopening it
     // while the customer already started a new one would break that rule.
+    let cancelled: string[] = [];
     try {
-      await this.conversations.update({ id }, { status, ...(status === 'resolved' && { awaitingReplySince: null }) });
+      cancelled = await this.db.transaction(async (m) => {
+        await m.getRepository(ConversationEntity).update({ id }, { status, ...(status === 'resolved' && { awaitingReplySince: null }) });
+        // Nothing waits for an answer in a resolved conversation: its response clock stops.
+        return status === 'resolved' ? this.sla.cancelForConversation(m, id, new Date()) : [];
+      });
     } catch (err) {
       if ((err as { driverError?: { code?: string } }).driverError?.code === '23505')
         throw new ValidationError({ status: 'the customer already has another active conversation in this channel' });
       throw err;
     }
+    if (cancelled.length) await this.alarms.disarm(cancelled);
     const updated = await this.findVisible(caller, id);
     this.events.toStore('conversation.updated', toConversationDto(updated));
     return toConversationDto(updated);

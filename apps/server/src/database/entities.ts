@@ -3,7 +3,8 @@ import { ChannelEntity } from '../channel/channel.entity.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { CustomerEntity } from '../customer/customer.entity.js';
 import { MessageEntity } from '../message/message.entity.js';
+import { SlaTimerEntity } from '../sla/sla-timer.entity.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { UserEntity } from '../user/user.entity.js';
 
-export const ENTITIES = [StoreEntity, ChannelEntity, CustomerEntity, UserEntity, ConversationEntity, MessageEntity, AuditEventEntity];
+export const ENTITIES = [StoreEntity, ChannelEntity, CustomerEntity, UserEntity, ConversationEntity, MessageEntity, AuditEventEntity, SlaTimerEntity];

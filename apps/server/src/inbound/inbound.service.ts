@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { InboundMessageInput } from '@kefu/contracts';
@@ -11,6 +11,8 @@ import { MessageEntity } from '../message/message.entity.js';
 import { toMessageDto } from '../message/message.dto.js';
 import { previewOf } from '../message/preview.util.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
+import { SlaAlarms } from '../sla/sla-alarms.service.js';
+import { SlaTimerService } from '../sla/sla-timer.service.js';
 import { isValidSignature } from './signature.util.js';
 
 export interface InboundResult {
@@ -24,7 +26,11 @@ export class InboundService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly events: EventPublisher,
+    private readonly sla: SlaTimerService,
+    private readonly alarms: SlaAlarms,
   ) {}
+
+  private readonly logger = new Logger(InboundService.name);
 
   /** Verifies, parses and stores one platform message; a redelivery is accepted and stored once. */
   async receive(channelId: string, rawBody: Buffer | undefined, signature: string | undefined): Promise<InboundResult> {
@@ -67,6 +73,8 @@ export class InboundService {
         return { duplicate: true as const, messageId: existing.id, conversationId: existing.conversationId };
       }
       const message = await m.getRepository(MessageEntity).findOneByOrFail({ id: row.id });
+      // The clock starts with the first customer message that finds nothing unanswered.
+      const timer = conversation.awaitingReplySince ? null : await this.sla.startResponse(m, conversation, message.createdAt);
       // Later customer messages keep the original waiting time; a customer answer reopens a pending chat.
       await m
         .createQueryBuilder()
@@ -82,9 +90,10 @@ export class InboundService {
         .where('id = :id', { id: conversation.id })
         .execute();
       const fresh = await m.getRepository(ConversationEntity).findOneOrFail({ where: { id: conversation.id }, relations: { customer: true } });
-      return { duplicate: false as const, message, conversation: fresh, created };
+      return { duplicate: false as const, message, conversation: fresh, created, timer };
     });
     if (outcome.duplicate) return outcome;
+    if (outcome.timer) await this.alarms.arm([outcome.timer]).catch((err: Error) => this.logger.warn(`SLA alarm not armed (the reconciler will): ${err.message}`));
     const conv = toConversationDto(outcome.conversation);
     this.events.toStore(outcome.created ? 'conversation.created' : 'conversation.updated', conv);
     this.events.toStore('message.created', toMessageDto(outcome.message));

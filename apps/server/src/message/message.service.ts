@@ -8,6 +8,9 @@ import { ConversationService } from '../conversation/conversation.service.js';
 import { toConversationDto } from '../conversation/conversation.dto.js';
 import { DeliveryQueue } from '../delivery/delivery.queue.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
+import { SlaAlarms } from '../sla/sla-alarms.service.js';
+import { SlaTimerService } from '../sla/sla-timer.service.js';
+import { toSlaTimerDto } from '../sla/sla-timer.dto.js';
 import { MessageEntity } from './message.entity.js';
 import { toMessageDto } from './message.dto.js';
 import { previewOf } from './preview.util.js';
@@ -19,6 +22,8 @@ export class MessageService {
     private readonly conversations: ConversationService,
     private readonly delivery: DeliveryQueue,
     private readonly events: EventPublisher,
+    private readonly sla: SlaTimerService,
+    private readonly alarms: SlaAlarms,
   ) {}
 
   /** An agent's reply (stored, then delivered by the worker) or an internal note (never sent). */
@@ -26,7 +31,7 @@ export class MessageService {
     if (caller.user.role === 'analyst') throw new ForbiddenException('Analysts cannot write in conversations');
     await this.conversations.findVisible(caller, conversationId);
     const isReply = input.kind === 'reply';
-    const { message, conversation } = await this.db.transaction(async (m) => {
+    const { message, conversation, met } = await this.db.transaction(async (m) => {
       const convRepo = m.getRepository(ConversationEntity);
       // Row lock: an inbound message and this reply update the same conversation fields.
       const conv = await convRepo.findOne({ where: { id: conversationId }, lock: { mode: 'pessimistic_write' } });
@@ -53,14 +58,17 @@ export class MessageService {
           },
         );
       }
+      const met = isReply ? await this.sla.meetResponse(m, conversationId, caller.user.id, message.createdAt) : [];
       const conversation = await convRepo.findOne({ where: { id: conversationId }, relations: { customer: true } });
-      return { message, conversation: conversation! };
+      return { message, conversation: conversation!, met };
     });
     const dto = toMessageDto(message);
     this.events.toStore('message.created', dto);
     if (isReply) {
       this.events.toStore('conversation.updated', toConversationDto(conversation));
+      for (const t of met) this.events.toStore('sla.met', { ...toSlaTimerDto(t), conversationId, storeId: t.storeId, responseSeconds: t.responseSeconds! });
       await this.delivery.enqueue(message.id);
+      if (met.length) await this.alarms.disarm(met.map((t) => t.id));
     }
     return dto;
   }

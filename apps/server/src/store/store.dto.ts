@@ -9,5 +9,6 @@ export const toStoreDto = (s: StoreEntity): Store => ({
   businessHours: s.businessHours,
   slaPolicy: s.slaPolicy,
   returnPolicy: s.returnPolicy,
+  slaEscalation: s.slaEscalation,
   createdAt: s.createdAt.toISOString(),
 });

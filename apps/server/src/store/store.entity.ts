@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { BusinessHours, Platform, ReturnPolicy, SlaPolicy } from '@kefu/contracts';
+import type { BusinessHours, Platform, ReturnPolicy, SlaEscalation, SlaPolicy } from '@kefu/contracts';
 
 @Entity('stores')
 export class StoreEntity {
@@ -10,6 +10,7 @@ export class StoreEntity {
   @Column('jsonb', { nullable: true }) businessHours!: BusinessHours;
   @Column('jsonb') slaPolicy!: SlaPolicy;
   @Column('jsonb') returnPolicy!: ReturnPolicy;
+  @Column('jsonb', { default: () => `'{"reassign": false, "webhookUrl": null}'` }) slaEscalation!: SlaEscalation;
   @CreateDateColumn({ type: 'timestamp with time zone', precision: 3 }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamp with time zone', precision: 3 }) updatedAt!: Date;
 }

@@ -8,6 +8,7 @@ import {
   CreateStoreInput,
   DEFAULT_BUSINESS_HOURS,
   DEFAULT_RETURN_POLICY,
+  DEFAULT_SLA_ESCALATION,
   DEFAULT_SLA_POLICY,
   DEFAULT_TIMEZONE,
   Page,
@@ -52,6 +53,7 @@ export class StoreService {
         businessHours: input.businessHours === undefined ? DEFAULT_BUSINESS_HOURS : input.businessHours,
         slaPolicy: { ...DEFAULT_SLA_POLICY, ...input.slaPolicy },
         returnPolicy: { ...DEFAULT_RETURN_POLICY, ...input.returnPolicy },
+        slaEscalation: { ...DEFAULT_SLA_ESCALATION, ...input.slaEscalation },
       });
       await this.audit.record({ actorId: caller.user.id, action: 'store.created', targetType: 'store', targetId: store.id }, m);
       return toStoreDto(store);
@@ -68,6 +70,7 @@ export class StoreService {
       ...(input.businessHours !== undefined && { businessHours: input.businessHours }),
       slaPolicy: { ...store.slaPolicy, ...input.slaPolicy },
       returnPolicy: { ...store.returnPolicy, ...input.returnPolicy },
+      slaEscalation: { ...store.slaEscalation, ...input.slaEscalation },
     };
     return this.db.transaction(async (m) => {
       const saved = await m.getRepository(StoreEntity).save(next);

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SlaBoardTimer, Store } from '@kefu/contracts';
+import { conversationHref } from '../routing/hash-route';
+import { Avatar } from '../ui/Avatar';
+import { PlatformBadge } from '../ui/badges';
+
+interface Props {
+  timer: SlaBoardTimer;
+  store: Store | undefined;
+  testId: string;
+  className: string;
+  data?: Record<`data-${string}`, string>;
+  clock: ReactNode;
+  aside: ReactNode;
+}
+
+/** One row of a board list: a link to the conversation (focusable; Enter opens it). */
+export function BoardRow({ timer, store, testId, className, data, clock, aside }: Props) {
+  const { t } = useTranslation();
+  const name = timer.customerName || t('sla.customer');
+  const body = (
+    <>
+      <div className="board-row__clock">{clock}</div>
+      <div className="board-row__main">
+        <div className="board-row__who">
+          <span className="board-row__name">{name}</span>
+          {store && <PlatformBadge platform={store.platform} />}
+          <span className="board-row__store">{store?.name ?? '…'}</span>
+        </div>
+        <div className="board-row__preview">{timer.lastMessagePreview || t('sla.none')}</div>
+      </div>
+      <div className="board-row__aside">{aside}</div>
+    </>
+  );
+  const common = { className: `board-row ${className}`, 'data-testid': testId, 'data-conversation-id': timer.conversationId ?? '', 'data-board-row': '', ...data };
+  // Timers of tickets have no conversation to open.
+  if (!timer.conversationId) return <div {...common}>{body}</div>;
+  return (
+    <a {...common} href={conversationHref(timer.conversationId)}>
+      {body}
+    </a>
+  );
+}
+
+/** An agent with a small avatar (or "Unassigned"). */
+export function AgentName({ id, names }: { id: string | null; names: Map<string, string> }) {
+  const { t } = useTranslation();
+  if (!id) return <span className="board-agent board-agent--none">{t('sla.unassigned')}</span>;
+  const name = names.get(id) ?? t('sla.unknownAgent');
+  return (
+    <span className="board-agent">
+      <Avatar name={name} seed={id} size={20} />
+      <span className="board-agent__name">{name}</span>
+    </span>
+  );
+}

@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import type { SlaBoardTimer, Store } from '@kefu/contracts';
+import type { ApiRequestError } from '../api/client';
+import { useNowMinute } from '../time/clock';
+import { dayKey, formatClock, formatDateTimeShort } from '../time/format';
+import { AgentName, BoardRow } from './BoardRow';
+import { BoardPanel, PanelState } from './BoardPanel';
+import { timerClock } from './board-state';
+import { SlaCountdown } from './SlaCountdown';
+
+interface Props {
+  items: SlaBoardTimer[];
+  hidden: number;
+  loading: boolean;
+  error: ApiRequestError | null;
+  onRetry(): void;
+  storeById: Map<string, Store>;
+  names: Map<string, string>;
+}
+
+/** Breached conversations no agent has answered yet, latest breach first. */
+export function BreachedList({ items, hidden, loading, error, onRetry, storeById, names }: Props) {
+  const { t, i18n } = useTranslation();
+  const now = useNowMinute();
+  const total = items.length + hidden;
+  return (
+    <BoardPanel id="sla-breached-title" title={t('sla.breached.title')} hint={t('sla.breached.hint')} count={loading ? undefined : total} tone="red" className="board-panel--breached">
+      <PanelState loading={loading} error={error} empty={items.length === 0} icon="check" title={t('sla.breached.empty')} hint={t('sla.breached.emptyHint')} onRetry={onRetry} />
+      {!loading && (
+        <div className="board-list" data-testid="sla-breached-list" data-board-list="">
+          {items.map((timer) => {
+            const hadIt = timer.breachAssigneeId ?? timer.assigneeId;
+            const reassigned = timer.assigneeId !== null && timer.assigneeId !== hadIt;
+            const at = timer.breachedAt ?? timer.dueAt;
+            return (
+              <BoardRow
+                key={timer.id}
+                timer={timer}
+                store={storeById.get(timer.storeId)}
+                testId="sla-breached"
+                className="board-row--breached"
+                data={{ 'data-timer-id': timer.id }}
+                clock={
+                  <>
+                    <SlaCountdown clock={timerClock({ ...timer, status: 'breached' })} variant="big" testId="sla-countdown" />
+                    {at && <span className="board-row__state">{t('sla.breached.at', { time: dayKey(at) === dayKey(new Date(now).toISOString()) ? formatClock(at, i18n.language) : formatDateTimeShort(at, now, i18n.language) })}</span>}
+                  </>
+                }
+                aside={
+                  <>
+                    <span className="board-row__label">{t('sla.breached.hadIt')}</span>
+                    <AgentName id={hadIt} names={names} />
+                    {reassigned && <span className="board-row__kind">{t('sla.breached.nowWith', { name: names.get(timer.assigneeId!) ?? t('sla.unknownAgent') })}</span>}
+                  </>
+                }
+              />
+            );
+          })}
+          {hidden > 0 && <p className="board-list__more">{t('sla.shown', { shown: items.length, total })}</p>}
+        </div>
+      )}
+    </BoardPanel>
+  );
+}

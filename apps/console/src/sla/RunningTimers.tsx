@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import type { SlaBoardTimer, Store } from '@kefu/contracts';
+import type { ApiRequestError } from '../api/client';
+import { useNow } from '../time/clock';
+import { AgentName, BoardRow } from './BoardRow';
+import { BoardPanel, PanelState } from './BoardPanel';
+import { timerClock } from './board-state';
+import { readSla } from './countdown';
+import { SlaCountdown } from './SlaCountdown';
+
+interface Props {
+  items: SlaBoardTimer[];
+  hidden: number;
+  loading: boolean;
+  error: ApiRequestError | null;
+  onRetry(): void;
+  storeById: Map<string, Store>;
+  names: Map<string, string>;
+}
+
+/** Running response clocks, most urgent first, each with a big live countdown. */
+export function RunningTimers({ items, hidden, loading, error, onRetry, storeById, names }: Props) {
+  const { t } = useTranslation();
+  const total = items.length + hidden;
+  return (
+    <BoardPanel id="sla-running-title" title={t('sla.running.title')} hint={t('sla.running.hint')} count={loading ? undefined : total} tone="amber" className="board-panel--running">
+      <PanelState loading={loading} error={error} empty={items.length === 0} icon="clock" title={t('sla.running.empty')} hint={t('sla.running.emptyHint')} onRetry={onRetry} />
+      {!loading && (
+        <div className="board-list" data-testid="sla-running-list" data-board-list="">
+          {items.map((timer) => (
+            <RunningRow key={timer.id} timer={timer} store={storeById.get(timer.storeId)} names={names} />
+          ))}
+          {hidden > 0 && <p className="board-list__more">{t('sla.shown', { shown: items.length, total })}</p>}
+        </div>
+      )}
+    </BoardPanel>
+  );
+}
+
+function RunningRow({ timer, store, names }: { timer: SlaBoardTimer; store: Store | undefined; names: Map<string, string> }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const clock = timerClock(timer);
+  const state = readSla(clock, now)?.state ?? 'running';
+  return (
+    <BoardRow
+      timer={timer}
+      store={store}
+      testId="sla-timer"
+      className={`board-row--${state}`}
+      data={{ 'data-timer-id': timer.id, 'data-state': state }}
+      clock={
+        <>
+          <SlaCountdown clock={clock} variant="big" testId="sla-countdown" />
+          <span className="board-row__state">{t(`sla.state.${state}`)}</span>
+        </>
+      }
+      aside={
+        <>
+          <AgentName id={timer.assigneeId} names={names} />
+          <span className="board-row__kind">{t(`sla.kinds.${timer.kind}`)}</span>
+        </>
+      }
+    />
+  );
+}

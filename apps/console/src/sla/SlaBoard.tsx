@@ -1,0 +1,123 @@
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Store } from '@kefu/contracts';
+import type { Directory } from '../desk/useDirectory';
+import { Icon } from '../ui/icons';
+import { AgentLoad } from './AgentLoad';
+import { BreachedList } from './BreachedList';
+import { RunningTimers } from './RunningTimers';
+import { SlaFigures } from './SlaFigures';
+import { useSlaBoard } from './useSlaBoard';
+
+interface Props {
+  userId: string;
+  stores: Store[];
+  storesLoaded: boolean;
+  storeById: Map<string, Store>;
+  directory: Directory;
+}
+
+// The board's store filter is remembered per user, apart from the inbox's.
+const storageKey = (userId: string) => `kefu.slaBoardStore.${userId}`;
+const loadStoreFilter = (userId: string): string => {
+  try {
+    return localStorage.getItem(storageKey(userId)) ?? '';
+  } catch {
+    return '';
+  }
+};
+
+/** The supervisors' SLA board: what is at risk now, what has breached, who carries the load. */
+export function SlaBoard({ userId, stores, storesLoaded, storeById, directory }: Props) {
+  const { t } = useTranslation();
+  const [chosenStore, setChosenStore] = useState(() => loadStoreFilter(userId));
+  // A remembered store the user no longer sees is dropped once the stores are known.
+  const storeId = chosenStore && storesLoaded && !storeById.has(chosenStore) ? '' : chosenStore;
+  const board = useSlaBoard(storeId);
+  const names = useMemo(() => {
+    const map = new Map([...directory.userById].map(([id, u]) => [id, u.name]));
+    for (const a of board.summary?.byAgent ?? []) if (!map.has(a.agentId)) map.set(a.agentId, a.agentName);
+    return map;
+  }, [directory.userById, board.summary]);
+
+  useEffect(() => {
+    try {
+      localStorage.setItem(storageKey(userId), chosenStore);
+    } catch {
+      // not remembered
+    }
+  }, [userId, chosenStore]);
+
+  const forbidden = board.running.error?.statusCode === 403 || board.summaryError?.statusCode === 403;
+
+  return (
+    <main className="board" data-testid="sla-board" aria-labelledby="sla-board-title" onKeyDown={moveBetweenRows}>
+      <header className="board__header">
+        <div className="board__heading">
+          <h1 className="board__title" id="sla-board-title">
+            {t('sla.title')}
+          </h1>
+          <p className="board__subtitle">{t('sla.subtitle')}</p>
+        </div>
+        <div className="board__tools">
+          <select
+            className="select"
+            data-testid="sla-filter-store"
+            aria-label={t('sla.store')}
+            value={storeId}
+            onChange={(e) => setChosenStore(e.target.value)}
+          >
+            <option value="">{t('sla.allStores')}</option>
+            {stores.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="icon-button icon-button--bordered" onClick={board.reload} title={t('sla.refresh')} aria-label={t('sla.refresh')}>
+            <Icon name="refresh" size={15} />
+          </button>
+        </div>
+      </header>
+
+      {forbidden ? (
+        <div className="board__forbidden" role="alert">
+          <Icon name="lock" size={22} />
+          <p>{t('sla.forbidden')}</p>
+        </div>
+      ) : (
+        <>
+          <div className="board__period">
+            <span className="board__period-label">{t('sla.today')}</span>
+          </div>
+          <SlaFigures figures={board.summary?.overall ?? null} running={board.running.items} runningTotal={board.running.loading ? null : board.running.items.length + board.running.hidden} />
+          <div className="board__grid">
+            <RunningTimers {...board.running} onRetry={board.reload} storeById={storeById} names={names} />
+            <BreachedList {...board.breached} onRetry={board.reload} storeById={storeById} names={names} />
+            <AgentLoad
+              agents={board.summary?.byAgent ?? null}
+              loading={board.summaryLoading}
+              error={board.summaryError}
+              onRetry={board.reload}
+              userById={directory.userById}
+            />
+          </div>
+        </>
+      )}
+    </main>
+  );
+}
+
+/** ↓/↑ (or j/k) move between the rows of a board list; Enter opens the focused row (it is a link). */
+function moveBetweenRows(e: KeyboardEvent<HTMLElement>) {
+  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+  const delta = e.key === 'ArrowDown' || e.key === 'j' ? 1 : e.key === 'ArrowUp' || e.key === 'k' ? -1 : 0;
+  if (delta === 0 || !(e.target instanceof HTMLElement)) return;
+  const row = e.target.closest<HTMLElement>('[data-board-row]');
+  const list = row?.closest<HTMLElement>('[data-board-list]');
+  if (!row || !list) return;
+  const rows = [...list.querySelectorAll<HTMLElement>('[data-board-row]')];
+  const next = rows[rows.indexOf(row) + delta];
+  e.preventDefault();
+  next?.focus();
+}

@@ -1,0 +1,203 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { SlaTimerKind } from '@kefu/contracts';
+import { ConversationEntity } from '../conversation/conversation.entity.js';
+import { toConversationDto } from '../conversation/conversation.dto.js';
+import { EventPublisher } from '../realtime/event-publisher.service.js';
+import { StoreEntity } from '../store/store.entity.js';
+import { businessSecondsBetween, planDeadlines, type Schedule } from './business-time.js';
+import { SlaAlarms } from './sla-alarms.service.js';
+import { SlaEscalation } from './sla-escalation.service.js';
+import { toSlaTimerDto } from './sla-timer.dto.js';
+import { SlaTimerEntity } from './sla-timer.entity.js';
+
+const scheduleOf = (store: StoreEntity): Schedule => ({ timezone: store.timezone, hours: store.businessHours });
+
+/** A job may wake a little before its instant; anything this close counts as due. */
+const EARLY_TOLERANCE_MS = 20;
+
+/**
+ * Every state change of an SLA timer, each a conditional UPDATE on its row, so that a warning, a
+ * breach or a met is recorded once whatever the timing of jobs, replies and workers.
+ * Methods taking an EntityManager run inside the caller's transaction; the caller arms or
+ * disarms the alarms after commit.
+ */
+@Injectable()
+export class SlaTimerService {
+  private readonly logger = new Logger(SlaTimerService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly alarms: SlaAlarms,
+    private readonly events: EventPublisher,
+    private readonly escalation: SlaEscalation,
+  ) {}
+
+  /** Starts the response clock of a conversation that had no unanswered customer message. */
+  async startResponse(m: EntityManager, conv: ConversationEntity, at: Date): Promise<SlaTimerEntity | null> {
+    const store = await m.getRepository(StoreEntity).findOneByOrFail({ id: conv.storeId });
+    const kind: SlaTimerKind = conv.firstResponseAt ? 'next_response' : 'first_response';
+    const policy = store.slaPolicy;
+    const target = kind === 'first_response' ? policy.firstResponseSeconds : policy.nextResponseSeconds;
+    const { warnAt, dueAt } = planDeadlines(at, 0, target, policy.warnBeforeSeconds, scheduleOf(store));
+    const inserted = await m
+      .createQueryBuilder()
+      .insert()
+      .into(SlaTimerEntity)
+      .values({
+        storeId: conv.storeId,
+        conversationId: conv.id,
+        kind,
+        status: 'running',
+        startedAt: at,
+        countingSince: at,
+        targetSeconds: target,
+        warnBeforeSeconds: policy.warnBeforeSeconds,
+        warnAt,
+        dueAt,
+      })
+      .orIgnore() // one live timer per conversation (partial unique index)
+      .returning('id')
+      .execute();
+    const id: string | undefined = inserted.raw[0]?.id;
+    if (!id) return null;
+    await m.getRepository(ConversationEntity).update({ id: conv.id }, { slaDueAt: dueAt, slaWarnAt: warnAt, slaBreachedAt: null });
+    return m.getRepository(SlaTimerEntity).findOneByOrFail({ id });
+  }
+
+  /**
+   * An agent answered: the live timer is met, a breached one records when it was answered, and
+   * the conversation's countdown and breach flag are cleared.
+   */
+  async meetResponse(m: EntityManager, conversationId: string, responderId: string, at: Date): Promise<SlaTimerEntity[]> {
+    const timers = await m
+      .getRepository(SlaTimerEntity)
+      .createQueryBuilder('t')
+      .setLock('pessimistic_write')
+      .where('t.conversationId = :conversationId', { conversationId })
+      .andWhere(`(t.status IN ('running', 'paused') OR (t.status = 'breached' AND t.respondedAt IS NULL))`)
+      .getMany();
+    if (timers.length === 0) return [];
+    const store = await m.getRepository(StoreEntity).findOneByOrFail({ id: timers[0].storeId });
+    const met: SlaTimerEntity[] = [];
+    for (const t of timers) {
+      const responseSeconds = Math.round(t.elapsedBeforeResume + (t.status === 'paused' ? 0 : businessSecondsBetween(t.countingSince, at, scheduleOf(store))));
+      const live = t.status !== 'breached';
+      const changes: Partial<SlaTimerEntity> = { respondedAt: at, responseSeconds, respondedBy: responderId, ...(live && { status: 'met', metAt: at }) };
+      await m.getRepository(SlaTimerEntity).update({ id: t.id }, changes);
+      if (live) met.push({ ...t, ...changes } as SlaTimerEntity);
+    }
+    await m.getRepository(ConversationEntity).update({ id: conversationId }, { slaDueAt: null, slaWarnAt: null, slaBreachedAt: null });
+    return met;
+  }
+
+  /** Nothing is waiting any more (the conversation was resolved): live timers stop without a verdict. */
+  async cancelForConversation(m: EntityManager, conversationId: string, at: Date): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `UPDATE sla_timers SET status = 'cancelled', cancelled_at = $2 WHERE conversation_id = $1 AND status IN ('running', 'paused') RETURNING id`,
+      [conversationId, at],
+    );
+    await m.getRepository(ConversationEntity).update({ id: conversationId }, { slaDueAt: null, slaWarnAt: null, slaBreachedAt: null });
+    return rows.map((r) => r.id);
+  }
+
+  /** Stops a running clock, keeping the business time it used (e.g. a ticket waiting on the customer). */
+  async pause(m: EntityManager, timerId: string, at: Date): Promise<SlaTimerEntity | null> {
+    const t = await m.getRepository(SlaTimerEntity).findOne({ where: { id: timerId, status: 'running' }, lock: { mode: 'pessimistic_write' } });
+    if (!t) return null;
+    const store = await m.getRepository(StoreEntity).findOneByOrFail({ id: t.storeId });
+    const elapsed = Math.round(t.elapsedBeforeResume + businessSecondsBetween(t.countingSince, at, scheduleOf(store)));
+    const changes: Partial<SlaTimerEntity> = { status: 'paused', pausedAt: at, elapsedBeforeResume: elapsed, warnAt: null, dueAt: null };
+    await m.getRepository(SlaTimerEntity).update({ id: t.id }, changes);
+    return { ...t, ...changes } as SlaTimerEntity;
+  }
+
+  /** Restarts a paused clock from where it stopped; the caller arms the returned timer. */
+  async resume(m: EntityManager, timerId: string, at: Date): Promise<SlaTimerEntity | null> {
+    const t = await m.getRepository(SlaTimerEntity).findOne({ where: { id: timerId, status: 'paused' }, lock: { mode: 'pessimistic_write' } });
+    if (!t) return null;
+    const store = await m.getRepository(StoreEntity).findOneByOrFail({ id: t.storeId });
+    const { warnAt, dueAt } = planDeadlines(at, t.elapsedBeforeResume, t.targetSeconds, t.warnBeforeSeconds, scheduleOf(store));
+    const changes: Partial<SlaTimerEntity> = { status: 'running', pausedAt: null, countingSince: at, warnAt: t.warnedAt ? t.warnAt : warnAt, dueAt };
+    await m.getRepository(SlaTimerEntity).update({ id: t.id }, changes);
+    return { ...t, ...changes } as SlaTimerEntity;
+  }
+
+  /** Worker: the warning alarm rang. Recorded once; nothing for a timer no longer running. */
+  async fireWarning(timerId: string): Promise<void> {
+    const now = new Date();
+    const rows: SlaTimerEntity[] = await this.db
+      .getRepository(SlaTimerEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ warnedAt: now })
+      .where(`id = :timerId AND status = 'running' AND warned_at IS NULL AND warn_at <= :limit`, { timerId, limit: new Date(now.getTime() + EARLY_TOLERANCE_MS) })
+      .returning('*')
+      .execute()
+      .then((r) => r.raw);
+    const row = rows[0];
+    if (!row) return this.rearmIfEarly(timerId);
+    const timer = await this.db.getRepository(SlaTimerEntity).findOneByOrFail({ id: timerId });
+    if (!timer.conversationId) return;
+    const secondsLeft = Math.max(0, Math.round((timer.dueAt!.getTime() - now.getTime()) / 1000));
+    this.events.toStore('sla.warning', { ...toSlaTimerDto(timer), conversationId: timer.conversationId, storeId: timer.storeId, secondsLeft });
+  }
+
+  /** Worker: the due alarm rang. The breach is recorded exactly once, guarded by the row's status. */
+  async fireBreach(timerId: string): Promise<void> {
+    const now = new Date();
+    const outcome = await this.db.transaction(async (m) => {
+      const t = await m
+        .getRepository(SlaTimerEntity)
+        .createQueryBuilder('t')
+        .setLock('pessimistic_write')
+        .where(`t.id = :timerId AND t.status = 'running' AND t.dueAt <= :limit`, { timerId, limit: new Date(now.getTime() + EARLY_TOLERANCE_MS) })
+        .getOne();
+      if (!t) return null;
+      const conv = t.conversationId ? await m.getRepository(ConversationEntity).findOne({ where: { id: t.conversationId }, relations: { customer: true } }) : null;
+      const changes: Partial<SlaTimerEntity> = { status: 'breached', breachedAt: now, breachAssigneeId: conv?.assigneeId ?? null };
+      await m.getRepository(SlaTimerEntity).update({ id: t.id }, changes);
+      if (conv) {
+        conv.slaBreachedAt = now;
+        conv.slaDueAt = null;
+        conv.slaWarnAt = null;
+        await m.getRepository(ConversationEntity).update({ id: conv.id }, { slaBreachedAt: now, slaDueAt: null, slaWarnAt: null });
+      }
+      return { timer: { ...t, ...changes } as SlaTimerEntity, conv };
+    });
+    if (!outcome) return this.rearmIfEarly(timerId);
+    const { timer, conv } = outcome;
+    if (!conv) return;
+    this.events.toStore('sla.breached', { ...toSlaTimerDto(timer), conversationId: conv.id, storeId: timer.storeId, assigneeId: conv.assigneeId });
+    this.events.toStore('conversation.updated', toConversationDto(conv));
+    await this.escalation.onBreach(timer, conv).catch((err: Error) => this.logger.error(`escalation of timer ${timer.id} failed: ${err.message}`));
+  }
+
+  /** A job that woke before its instant (clock drift, early re-arm) sets its alarm again. */
+  private async rearmIfEarly(timerId: string): Promise<void> {
+    const t = await this.db.getRepository(SlaTimerEntity).findOneBy({ id: timerId, status: 'running' });
+    if (t && t.dueAt && t.dueAt.getTime() > Date.now()) await this.alarms.arm([t]);
+  }
+
+  /** Running timers, for reconciliation: overdue ones and the rest. */
+  async running(now: Date): Promise<{ overdue: string[]; pending: SlaTimerEntity[] }> {
+    const rows = await this.db
+      .getRepository(SlaTimerEntity)
+      .createQueryBuilder('t')
+      .select(['t.id', 't.warnAt', 't.warnedAt', 't.dueAt'])
+      .where(`t.status = 'running'`)
+      .orderBy('t.dueAt', 'ASC')
+      .getMany();
+    const overdue = rows.filter((t) => t.dueAt && t.dueAt.getTime() <= now.getTime()).map((t) => t.id);
+    return { overdue, pending: rows.filter((t) => t.dueAt && t.dueAt.getTime() > now.getTime()) };
+  }
+
+  timersOfConversation(conversationId: string): Promise<SlaTimerEntity[]> {
+    return this.db.getRepository(SlaTimerEntity).find({ where: { conversationId }, order: { startedAt: 'ASC' } });
+  }
+
+  byIds(ids: string[]): Promise<SlaTimerEntity[]> {
+    return ids.length ? this.db.getRepository(SlaTimerEntity).findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+}

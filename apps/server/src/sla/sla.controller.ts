@@ -1,0 +1,35 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ListSlaTimersQuery, SlaSummaryQuery } from '@kefu/contracts';
+import { Roles } from '../auth/auth.decorators.js';
+import type { Caller } from '../auth/caller.js';
+import { CurrentCaller } from '../auth/caller.js';
+import { type Parsed, zod } from '../errors/zod.pipe.js';
+import { SlaQueryService } from './sla-query.service.js';
+
+const TimersQuery = ListSlaTimersQuery.extend({
+  /** Only timers an agent has (true) or has not yet (false) answered: the board's "breached now". */
+  answered: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+
+@ApiTags('sla')
+@ApiBearerAuth()
+@Controller('sla')
+export class SlaController {
+  constructor(private readonly sla: SlaQueryService) {}
+
+  /** The supervisor board: running timers most urgent first, or breached ones newest first. */
+  @Get('timers')
+  @Roles('supervisor', 'admin', 'analyst')
+  timers(@CurrentCaller() caller: Caller, @Query(zod(TimersQuery)) q: Parsed<typeof TimersQuery>) {
+    return this.sla.timers(caller, q);
+  }
+
+  /** First-response p50/p90 and breach rate, overall, by store and by agent, for a period. */
+  @Get('summary')
+  @Roles('supervisor', 'admin', 'analyst')
+  summary(@CurrentCaller() caller: Caller, @Query(zod(SlaSummaryQuery)) q: Parsed<typeof SlaSummaryQuery>) {
+    return this.sla.summary(caller, q);
+  }
+}
