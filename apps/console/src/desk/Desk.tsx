@@ -118,26 +118,26 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
       ) : (
         <>
           <InboxPanel
-        filters={effectiveFilters}
-        searchText={searchText}
-        onSearchTextChange={setSearchText}
-        onFiltersChange={changeFilters}
-        onClearFilters={clearFilters}
-        stores={stores}
-        storeById={storeById}
-        items={inbox.items}
-        total={inbox.total}
-        loading={inbox.loading}
-        loadingMore={inbox.loadingMore}
-        hasMore={inbox.hasMore}
-        error={inbox.error}
-        onLoadMore={() => void inbox.loadMore()}
-        onReload={inbox.reload}
-        openId={openId}
-        cursorId={cursorId ?? openId}
-        isUnread={unread}
-        onSelect={select}
-      />
+            filters={effectiveFilters}
+            searchText={searchText}
+            onSearchTextChange={setSearchText}
+            onFiltersChange={changeFilters}
+            onClearFilters={clearFilters}
+            stores={stores}
+            storeById={storeById}
+            items={inbox.items}
+            total={inbox.total}
+            loading={inbox.loading}
+            loadingMore={inbox.loadingMore}
+            hasMore={inbox.hasMore}
+            error={inbox.error}
+            onLoadMore={() => void inbox.loadMore()}
+            onReload={inbox.reload}
+            openId={openId}
+            cursorId={cursorId ?? openId}
+            isUnread={unread}
+            onSelect={select}
+          />
           <ConversationPane conversationId={openId} me={user} storeById={storeById} directory={directory} onSeen={markSeen} />
         </>
       )}

@@ -98,7 +98,7 @@ export class ConversationService {
     if (conv.status === status) return toConversationDto(conv);
     // A resolved conversation leaves the unique "one active per customer and channel" slot; reopening it
     // while the customer already started a new one would break that rule.
-    let cancelled: string[] = [];
+    let cancelled: string[];
     try {
       cancelled = await this.db.transaction(async (m) => {
         await m.getRepository(ConversationEntity).update({ id }, { status, ...(status === 'resolved' && { awaitingReplySince: null }) });
