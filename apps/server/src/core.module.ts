@@ -8,7 +8,7 @@ import { QueueModule } from './queue/queue.module.js';
 import { EventPublisher } from './realtime/event-publisher.service.js';
 import { RedisModule } from './redis/redis.module.js';
 import { SlaAlarms } from './sla/sla-alarms.service.js';
-import { SlaEscalation } from './sla/sla-escalation.service.js';
+import { SlaEscalationService } from './sla/sla-escalation.service.js';
 import { SlaTimerService } from './sla/sla-timer.service.js';
 
 /** What both processes need: config, PostgreSQL, Redis, queues, live events, the audit log and SLA timers. */
@@ -19,7 +19,7 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [ConfigModule.forRoot(config), RedisModule, DatabaseModule, QueueModule],
-      providers: [EventPublisher, AuditService, DeliveryQueue, SlaAlarms, SlaEscalation, SlaTimerService],
+      providers: [EventPublisher, AuditService, DeliveryQueue, SlaAlarms, SlaEscalationService, SlaTimerService],
       exports: [DatabaseModule, QueueModule, EventPublisher, AuditService, DeliveryQueue, SlaAlarms, SlaTimerService],
     };
   }

@@ -163,7 +163,6 @@ export const en = {
   sla: {
     title: 'SLA board',
     subtitle: 'Response times across your stores, live',
-    today: 'Today',
     store: 'Store',
     allStores: 'All stores',
     days: '{{days}}d {{hours}}h',
@@ -209,7 +208,8 @@ export const en = {
       open: 'Open',
       loadTitle: '{{open}} open conversations; at most {{max}} at once',
       openHint: 'Open conversations assigned now',
-      breachedToday: 'Breached today',
+      breachedToday: 'Breaches',
+      breachedTodayHint: 'Breaches today while assigned to this agent',
       p50: 'P50',
       p90: 'P90',
       p50Hint: 'Median first response (business time)',

@@ -165,7 +165,6 @@ export const zh: Messages = {
   sla: {
     title: '服务时效看板',
     subtitle: '各店铺响应时效，实时更新',
-    today: '今日',
     store: '店铺',
     allStores: '全部店铺',
     days: '{{days}}天{{hours}}小时',
@@ -212,6 +211,7 @@ export const zh: Messages = {
       loadTitle: '进行中 {{open}} 个，同时最多 {{max}} 个',
       openHint: '当前分配给该客服的进行中会话',
       breachedToday: '今日超时',
+      breachedTodayHint: '今日该客服负责期间超时的会话数',
       p50: 'P50',
       p90: 'P90',
       p50Hint: '首次响应时长中位数（营业时间）',

@@ -34,7 +34,7 @@ export function AgentLoad({ agents, loading, error, onRetry, userById }: Props) 
               <th scope="col" className="num" title={t('sla.agents.openHint')}>
                 {t('sla.agents.open')}
               </th>
-              <th scope="col" className="num">
+              <th scope="col" className="num" title={t('sla.agents.breachedTodayHint')}>
                 {t('sla.agents.breachedToday')}
               </th>
               <th scope="col" className="num" title={t('sla.agents.p50Hint')}>

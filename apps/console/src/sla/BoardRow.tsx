@@ -4,6 +4,7 @@ import type { SlaBoardTimer, Store } from '@kefu/contracts';
 import { conversationHref } from '../routing/hash-route';
 import { Avatar } from '../ui/Avatar';
 import { PlatformBadge } from '../ui/badges';
+import { Icon } from '../ui/icons';
 
 interface Props {
   timer: SlaBoardTimer;
@@ -46,7 +47,13 @@ export function BoardRow({ timer, store, testId, className, data, clock, aside }
 /** An agent with a small avatar (or "Unassigned"). */
 export function AgentName({ id, names }: { id: string | null; names: Map<string, string> }) {
   const { t } = useTranslation();
-  if (!id) return <span className="board-agent board-agent--none">{t('sla.unassigned')}</span>;
+  if (!id)
+    return (
+      <span className="board-agent board-agent--none">
+        <Icon name="userOff" size={14} />
+        <span className="board-agent__name">{t('sla.unassigned')}</span>
+      </span>
+    );
   const name = names.get(id) ?? t('sla.unknownAgent');
   return (
     <span className="board-agent">

@@ -48,7 +48,7 @@ export function BreachedList({ items, hidden, loading, error, onRetry, storeById
                 }
                 aside={
                   <>
-                    <span className="board-row__label">{t('sla.breached.hadIt')}</span>
+                    {hadIt && <span className="board-row__label">{t('sla.breached.hadIt')}</span>}
                     <AgentName id={hadIt} names={names} />
                     {reassigned && <span className="board-row__kind">{t('sla.breached.nowWith', { name: names.get(timer.assigneeId!) ?? t('sla.unknownAgent') })}</span>}
                   </>

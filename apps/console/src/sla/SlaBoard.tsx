@@ -87,9 +87,6 @@ export function SlaBoard({ userId, stores, storesLoaded, storeById, directory }:
         </div>
       ) : (
         <>
-          <div className="board__period">
-            <span className="board__period-label">{t('sla.today')}</span>
-          </div>
           <SlaFigures figures={board.summary?.overall ?? null} running={board.running.items} runningTotal={board.running.loading ? null : board.running.items.length + board.running.hidden} />
           <div className="board__grid">
             <RunningTimers {...board.running} onRetry={board.reload} storeById={storeById} names={names} />

@@ -19,7 +19,10 @@ export function SlaFigures({ figures, running, runningTotal }: Props) {
   const decided = figures ? figures.met + figures.breached : 0;
   const value = (v: string | number | null | undefined) => (v === null || v === undefined ? t('sla.none') : v);
   return (
-    <section className="figures" data-testid="sla-figures" aria-label={t('sla.figures.label')}>
+    <section className="figures" data-testid="sla-figures" aria-labelledby="sla-figures-title">
+      <h2 className="figures__title" id="sla-figures-title">
+        {t('sla.figures.label')}
+      </h2>
       <Figure
         label={t('sla.figures.breachRate')}
         value={figures ? rateLabel(figures.breachRate, t) : t('sla.none')}

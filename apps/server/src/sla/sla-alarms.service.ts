@@ -24,12 +24,13 @@ export class SlaAlarms {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
+  /** `timestamp` pins each job's fire time to `now + delay`, however long a large batch takes to add. */
   private jobsOf(t: Armable, now: number) {
     const jobs: { name: string; data: { timerId: string }; opts: JobsOptions }[] = [];
     if (t.warnAt && !t.warnedAt)
-      jobs.push({ name: JobName.SlaWarn, data: { timerId: t.id }, opts: { ...JOB_OPTIONS, jobId: slaJobId(JobName.SlaWarn, t.id), delay: Math.max(0, t.warnAt.getTime() - now) } });
+      jobs.push({ name: JobName.SlaWarn, data: { timerId: t.id }, opts: { ...JOB_OPTIONS, jobId: slaJobId(JobName.SlaWarn, t.id), timestamp: now, delay: Math.max(0, t.warnAt.getTime() - now) } });
     if (t.dueAt)
-      jobs.push({ name: JobName.SlaBreach, data: { timerId: t.id }, opts: { ...JOB_OPTIONS, jobId: slaJobId(JobName.SlaBreach, t.id), delay: Math.max(0, t.dueAt.getTime() - now) } });
+      jobs.push({ name: JobName.SlaBreach, data: { timerId: t.id }, opts: { ...JOB_OPTIONS, jobId: slaJobId(JobName.SlaBreach, t.id), timestamp: now, delay: Math.max(0, t.dueAt.getTime() - now) } });
     return jobs;
   }
 

@@ -1,24 +1,17 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { JobName, JobPayloads, QueueName } from '@kefu/contracts';
+import { JobName, JobPayloads, QueueName, type SlaEscalation } from '@kefu/contracts';
 import type { ConversationEntity } from '../conversation/conversation.entity.js';
-import { StoreEntity } from '../store/store.entity.js';
 import type { SlaTimerEntity } from './sla-timer.entity.js';
 
 /** What a store asked to happen when one of its conversations breaches. */
 @Injectable()
-export class SlaEscalation {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @InjectQueue(QueueName.Alerts) private readonly alerts: Queue,
-  ) {}
+export class SlaEscalationService {
+  constructor(@InjectQueue(QueueName.Alerts) private readonly alerts: Queue) {}
 
-  async onBreach(timer: SlaTimerEntity, _conv: ConversationEntity): Promise<void> {
-    const store = await this.db.getRepository(StoreEntity).findOneBy({ id: timer.storeId });
-    const url = store?.slaEscalation?.webhookUrl;
+  async onBreach(timer: SlaTimerEntity, _conv: ConversationEntity, settings: SlaEscalation): Promise<void> {
+    const url = settings?.webhookUrl;
     if (url) {
       const payload: JobPayloads[typeof JobName.SlaAlert] = { timerId: timer.id, url };
       await this.alerts.add(JobName.SlaAlert, payload, {

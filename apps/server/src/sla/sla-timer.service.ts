@@ -1,18 +1,25 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { SlaTimerKind } from '@kefu/contracts';
+import type { SlaEscalation as SlaEscalationSettings, SlaTimerKind } from '@kefu/contracts';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { toConversationDto } from '../conversation/conversation.dto.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { businessSecondsBetween, planDeadlines, type Schedule } from './business-time.js';
 import { SlaAlarms } from './sla-alarms.service.js';
-import { SlaEscalation } from './sla-escalation.service.js';
+import { SlaEscalationService } from './sla-escalation.service.js';
+import { entityFromRow } from '../database/entity-from-row.util.js';
 import { toSlaTimerDto } from './sla-timer.dto.js';
 import { SlaTimerEntity } from './sla-timer.entity.js';
 
 const scheduleOf = (store: StoreEntity): Schedule => ({ timezone: store.timezone, hours: store.businessHours });
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/;
+
+/** `row_to_json` gives timestamps as strings: turn them back into Dates. */
+const revive = (row: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && TIMESTAMP.test(v) ? new Date(v) : v]));
 
 /** A job may wake a little before its instant; anything this close counts as due. */
 const EARLY_TOLERANCE_MS = 20;
@@ -31,7 +38,7 @@ export class SlaTimerService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly alarms: SlaAlarms,
     private readonly events: EventPublisher,
-    private readonly escalation: SlaEscalation,
+    private readonly escalation: SlaEscalationService,
   ) {}
 
   /** Starts the response clock of a conversation that had no unanswered customer message. */
@@ -124,54 +131,51 @@ export class SlaTimerService {
     return { ...t, ...changes } as SlaTimerEntity;
   }
 
-  /** Worker: the warning alarm rang. Recorded once; nothing for a timer no longer running. */
+  /** Worker: the warning alarm rang. Recorded once (one conditional UPDATE); nothing for a timer no longer running. */
   async fireWarning(timerId: string): Promise<void> {
     const now = new Date();
-    const rows: SlaTimerEntity[] = await this.db
-      .getRepository(SlaTimerEntity)
-      .createQueryBuilder()
-      .update()
-      .set({ warnedAt: now })
-      .where(`id = :timerId AND status = 'running' AND warned_at IS NULL AND warn_at <= :limit`, { timerId, limit: new Date(now.getTime() + EARLY_TOLERANCE_MS) })
-      .returning('*')
-      .execute()
-      .then((r) => r.raw);
-    const row = rows[0];
-    if (!row) return this.rearmIfEarly(timerId);
-    const timer = await this.db.getRepository(SlaTimerEntity).findOneByOrFail({ id: timerId });
+    const [rows] = await this.db.query(
+      `UPDATE sla_timers SET warned_at = $2 WHERE id = $1 AND status = 'running' AND warned_at IS NULL AND warn_at <= $3 RETURNING *`,
+      [timerId, now, new Date(now.getTime() + EARLY_TOLERANCE_MS)],
+    );
+    if (!rows?.[0]) return this.rearmIfEarly(timerId);
+    const timer = entityFromRow<SlaTimerEntity>(this.timerMeta, rows[0]);
     if (!timer.conversationId) return;
     const secondsLeft = Math.max(0, Math.round((timer.dueAt!.getTime() - now.getTime()) / 1000));
     this.events.toStore('sla.warning', { ...toSlaTimerDto(timer), conversationId: timer.conversationId, storeId: timer.storeId, secondsLeft });
   }
 
-  /** Worker: the due alarm rang. The breach is recorded exactly once, guarded by the row's status. */
+  /**
+   * Worker: the due alarm rang. The breach is recorded exactly once: one statement flips the timer
+   * from running to breached (guarded by its status) and flags its conversation, atomically.
+   */
   async fireBreach(timerId: string): Promise<void> {
     const now = new Date();
-    const outcome = await this.db.transaction(async (m) => {
-      const t = await m
-        .getRepository(SlaTimerEntity)
-        .createQueryBuilder('t')
-        .setLock('pessimistic_write')
-        .where(`t.id = :timerId AND t.status = 'running' AND t.dueAt <= :limit`, { timerId, limit: new Date(now.getTime() + EARLY_TOLERANCE_MS) })
-        .getOne();
-      if (!t) return null;
-      const conv = t.conversationId ? await m.getRepository(ConversationEntity).findOne({ where: { id: t.conversationId }, relations: { customer: true } }) : null;
-      const changes: Partial<SlaTimerEntity> = { status: 'breached', breachedAt: now, breachAssigneeId: conv?.assigneeId ?? null };
-      await m.getRepository(SlaTimerEntity).update({ id: t.id }, changes);
-      if (conv) {
-        conv.slaBreachedAt = now;
-        conv.slaDueAt = null;
-        conv.slaWarnAt = null;
-        await m.getRepository(ConversationEntity).update({ id: conv.id }, { slaBreachedAt: now, slaDueAt: null, slaWarnAt: null });
-      }
-      return { timer: { ...t, ...changes } as SlaTimerEntity, conv };
-    });
-    if (!outcome) return this.rearmIfEarly(timerId);
-    const { timer, conv } = outcome;
-    if (!conv) return;
+    const rows: { timer: Record<string, unknown>; conversation: Record<string, unknown> | null; escalation: SlaEscalationSettings }[] = await this.db.query(
+      `WITH t AS (
+         UPDATE sla_timers SET status = 'breached', breached_at = $2,
+                breach_assignee_id = (SELECT assignee_id FROM conversations WHERE id = sla_timers.conversation_id)
+         WHERE id = $1 AND status = 'running' AND due_at <= $3
+         RETURNING *),
+       c AS (
+         UPDATE conversations SET sla_breached_at = $2, sla_due_at = NULL, sla_warn_at = NULL
+         FROM t WHERE conversations.id = t.conversation_id
+         RETURNING conversations.*)
+       SELECT row_to_json(t) AS timer, (SELECT row_to_json(c) FROM c) AS conversation, s.sla_escalation AS escalation
+       FROM t JOIN stores s ON s.id = t.store_id`,
+      [timerId, now, new Date(now.getTime() + EARLY_TOLERANCE_MS)],
+    );
+    if (!rows[0]) return this.rearmIfEarly(timerId);
+    const timer = entityFromRow<SlaTimerEntity>(this.timerMeta, revive(rows[0].timer));
+    if (!rows[0].conversation) return;
+    const conv = entityFromRow<ConversationEntity>(this.db.getMetadata(ConversationEntity), revive(rows[0].conversation));
     this.events.toStore('sla.breached', { ...toSlaTimerDto(timer), conversationId: conv.id, storeId: timer.storeId, assigneeId: conv.assigneeId });
     this.events.toStore('conversation.updated', toConversationDto(conv));
-    await this.escalation.onBreach(timer, conv).catch((err: Error) => this.logger.error(`escalation of timer ${timer.id} failed: ${err.message}`));
+    await this.escalation.onBreach(timer, conv, rows[0].escalation).catch((err: Error) => this.logger.error(`escalation of timer ${timer.id} failed: ${err.message}`));
+  }
+
+  private get timerMeta() {
+    return this.db.getMetadata(SlaTimerEntity);
   }
 
   /** A job that woke before its instant (clock drift, early re-arm) sets its alarm again. */

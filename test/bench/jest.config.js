@@ -1,0 +1,9 @@
+import base from '../jest.config.js';
+
+/** Benchmarks: plain jest files that print their figures (run by `npm run bench`, not by `npm test`). */
+export default {
+  ...base,
+  rootDir: '..',
+  testMatch: ['<rootDir>/bench/**/*.bench.ts'],
+  testTimeout: 30 * 60 * 1000,
+};
