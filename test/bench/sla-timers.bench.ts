@@ -18,7 +18,7 @@ import { benchEnvironment, fmt, percentile } from './support.js';
 
 const TIMERS = Number(process.env.BENCH_TIMERS ?? 100_000);
 const STORES = 20;
-const SPREAD_S = Number(process.env.BENCH_SPREAD_S ?? 150);
+const SPREAD_S = Number(process.env.BENCH_SPREAD_S ?? 300);
 const LEAD_S = 45; // the first timer is due this long after arming starts
 
 describe('SLA timers at scale', () => {
@@ -156,7 +156,7 @@ describe('SLA timers at scale', () => {
     const sent = await simRun;
     const accepted = sent.filter((s) => s.status < 300).length;
     const ms = sent.map((s) => s.ms).sort((a, b) => a - b);
-    report(`phase 2 (${fmt(n)} timers while the simulator sent ${fmt(sent.length)} messages, ${fmt(accepted / (sent.length ? (sent[sent.length - 1] ? (armed.lastDue - Date.now() + 60000) / 1000 : 1) : 1), 0)}/s nominal)`, result);
+    report(`phase 2 (${fmt(n)} timers due over 60 s while the simulator sent ${fmt(sent.length)} messages, ${fmt(sent.length / (sim.elapsedMs / 1000))}/s)`, result);
     console.log(`  simulator: ${fmt(sent.length)} sent, ${fmt(accepted)} accepted, webhook p50 ${fmt(percentile(ms, 0.5), 1)} ms, p99 ${fmt(percentile(ms, 0.99), 1)} ms`);
     socket.close();
     expect(result.missed).toBe(0);

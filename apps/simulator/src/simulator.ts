@@ -74,21 +74,29 @@ export class CustomerSimulator {
     return result;
   }
 
-  /** Sends at `rate` per minute for `duration` seconds (or until stop()), with jittered gaps. */
+  /** Sends at `rate` per minute for `duration` seconds (or until stop()), paced by the clock, not by replies. */
   async run(): Promise<SendResult[]> {
     const gapMs = 60_000 / this.opts.rate;
-    const end = this.opts.duration > 0 ? Date.now() + this.opts.duration * 1000 : Infinity;
+    const started = Date.now();
+    const end = this.opts.duration > 0 ? started + this.opts.duration * 1000 : Infinity;
     const inFlight = new Set<Promise<unknown>>();
-    while (!this.stopped && Date.now() < end) {
+    for (let i = 0; !this.stopped; i++) {
+      // Below one message a second, gaps are jittered like real customers; above, evenly paced.
+      const at = started + i * gapMs + (gapMs >= 1000 ? (this.random() - 0.5) * gapMs : 0);
+      if (at >= end) break;
+      const wait = at - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const p = this.sendOne().catch((err: Error) => this.opts.log?.(`send failed: ${err.message}`));
       inFlight.add(p);
       void p.finally(() => inFlight.delete(p));
-      const jitter = gapMs < 1000 ? gapMs : gapMs * (0.5 + this.random());
-      await new Promise((r) => setTimeout(r, Math.min(jitter, Math.max(0, end - Date.now()))));
     }
     await Promise.all(inFlight);
+    this.elapsedMs = Date.now() - started;
     return this.results;
   }
+
+  /** Wall time of the last run(), for rates. */
+  elapsedMs = 0;
 
   stop(): void {
     this.stopped = true;
