@@ -27,7 +27,9 @@ describe('inbound webhook → database → live events', () => {
       expect(me.events.find((e) => e.name === 'conversation.created')?.payload).toMatchObject({ id: res.body.conversationId, storeId: mine.store.id, status: 'open' });
 
       await sleep(300);
-      expect(them.events).toEqual([]);
+      // The other agent hears only of themselves (their own presence), nothing of this store.
+      expect(them.events.filter((e) => e.name !== 'agent.presence')).toEqual([]);
+      expect(JSON.stringify(them.events)).not.toContain(mine.store.id);
       const peek = await http(desk.url, 'GET', `/api/conversations/${res.body.conversationId}`, { token: other.agentToken });
       expect(peek.status).toBe(404);
       const list = await http(desk.url, 'GET', '/api/conversations', { token: other.agentToken });

@@ -19,6 +19,8 @@ import { InboundController } from './inbound/inbound.controller.js';
 import { InboundService } from './inbound/inbound.service.js';
 import { MessageService } from './message/message.service.js';
 import { DeskGateway } from './realtime/desk.gateway.js';
+import { PresenceController } from './presence/presence.controller.js';
+import { PresenceStatusService } from './presence/presence-status.service.js';
 import { SlaController } from './sla/sla.controller.js';
 import { SlaQueryService } from './sla/sla-query.service.js';
 import { StoreController } from './store/store.controller.js';
@@ -50,7 +52,7 @@ export class ApiModule {
         JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtl as never } }),
         TerminusModule,
       ],
-      controllers: [AuthController, StoreController, UserController, ConversationController, InboundController, AuditController, SlaController, HealthController],
+      controllers: [AuthController, StoreController, UserController, ConversationController, InboundController, AuditController, SlaController, PresenceController, HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
@@ -62,6 +64,7 @@ export class ApiModule {
         MessageService,
         InboundService,
         SlaQueryService,
+        PresenceStatusService,
         DeskGateway,
       ],
     };

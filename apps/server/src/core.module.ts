@@ -6,12 +6,14 @@ import { DatabaseModule } from './database/database.module.js';
 import { DeliveryQueue } from './delivery/delivery.queue.js';
 import { QueueModule } from './queue/queue.module.js';
 import { EventPublisher } from './realtime/event-publisher.service.js';
+import { PresenceService } from './presence/presence.service.js';
 import { RedisModule } from './redis/redis.module.js';
+import { RoutingService } from './routing/routing.service.js';
 import { SlaAlarms } from './sla/sla-alarms.service.js';
 import { SlaEscalationService } from './sla/sla-escalation.service.js';
 import { SlaTimerService } from './sla/sla-timer.service.js';
 
-/** What both processes need: config, PostgreSQL, Redis, queues, live events, the audit log and SLA timers. */
+/** What both processes need: config, PostgreSQL, Redis, queues, live events, the audit log, SLA timers, presence and routing. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -19,8 +21,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [ConfigModule.forRoot(config), RedisModule, DatabaseModule, QueueModule],
-      providers: [EventPublisher, AuditService, DeliveryQueue, SlaAlarms, SlaEscalationService, SlaTimerService],
-      exports: [DatabaseModule, QueueModule, EventPublisher, AuditService, DeliveryQueue, SlaAlarms, SlaTimerService],
+      providers: [EventPublisher, AuditService, DeliveryQueue, SlaAlarms, SlaEscalationService, SlaTimerService, PresenceService, RoutingService],
+      exports: [DatabaseModule, QueueModule, EventPublisher, AuditService, DeliveryQueue, SlaAlarms, SlaTimerService, PresenceService, RoutingService],
     };
   }
 }

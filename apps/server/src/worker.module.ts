@@ -6,6 +6,8 @@ import { CHANNEL_ADAPTER, type ChannelAdapter } from './delivery/channel-adapter
 import { DeliveryProcessor } from './delivery/delivery.processor.js';
 import { DeliveryService } from './delivery/delivery.service.js';
 import { SimulatedPlatformAdapter } from './delivery/simulated-platform.adapter.js';
+import { RoutingProcessor } from './routing/routing.processor.js';
+import { RoutingSweeper } from './routing/routing-sweeper.service.js';
 import { SlaAlertProcessor } from './sla/sla-alert.processor.js';
 import { SlaAlertService } from './sla/sla-alert.service.js';
 import { SlaProcessor } from './sla/sla.processor.js';
@@ -20,7 +22,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [CoreModule.forRoot(config), LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } })],
-      providers: [adapter, DeliveryService, DeliveryProcessor, SlaProcessor, SlaAlertService, SlaAlertProcessor, SlaReconciler],
+      providers: [adapter, DeliveryService, DeliveryProcessor, SlaProcessor, SlaAlertService, SlaAlertProcessor, SlaReconciler, RoutingProcessor, RoutingSweeper],
     };
   }
 }

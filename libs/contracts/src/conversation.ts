@@ -36,6 +36,10 @@ export const Conversation = z.object({
   lastMessageAt: z.string(),
   lastMessagePreview: z.string(),
   orderRef: z.string().nullable(),
+  /** zh or en, detected from the customer's first message. */
+  language: z.string().nullable(),
+  /** Since when it waits in its store's queue for an agent (null when assigned). */
+  queuedAt: z.string().nullable(),
   /** Due time of the running response timer (business time), for the countdown. */
   slaDueAt: z.string().nullable(),
   slaWarnAt: z.string().nullable(),
@@ -70,6 +74,8 @@ export type ListConversationsQuery = z.infer<typeof ListConversationsQuery>;
 export const PostMessageInput = z.object({
   body: z.string().trim().min(1, 'must not be empty').max(10_000),
   kind: z.enum(['reply', 'note']).default('reply'),
+  /** Reply although another agent is assigned, taking the conversation over (audited). */
+  takeover: z.boolean().default(false),
 });
 export type PostMessageInput = z.infer<typeof PostMessageInput>;
 
@@ -78,3 +84,17 @@ export type AssignInput = z.infer<typeof AssignInput>;
 
 export const StatusInput = z.object({ status: ConversationStatus });
 export type StatusInput = z.infer<typeof StatusInput>;
+
+/** `conversation.activity`: who is looking at or typing in a conversation (the collision guard). */
+export const ActivityState = z.enum(['viewing', 'typing', 'left']);
+export type ActivityState = z.infer<typeof ActivityState>;
+export interface ConversationActivityEvent {
+  conversationId: string;
+  storeId: string;
+  userId: string;
+  userName: string;
+  state: ActivityState;
+}
+/** Client → server: `conversation.activity` with `{conversationId, state}`. */
+export const ActivityInput = z.object({ conversationId: z.uuid(), state: ActivityState });
+export type ActivityInput = z.infer<typeof ActivityInput>;

@@ -1,5 +1,6 @@
 // Live events of namespace /desk (SPEC.md "Live events"). The names are the contract.
-import type { Conversation, Message } from './conversation.js';
+import type { Conversation, ConversationActivityEvent, Message } from './conversation.js';
+import type { AgentPresenceEvent } from './user.js';
 import type { SlaTimer } from './sla.js';
 
 export const DESK_NAMESPACE = '/desk';
@@ -15,6 +16,13 @@ export const DeskEvent = {
   SlaBreached: 'sla.breached',
   SlaMet: 'sla.met',
   AgentPresence: 'agent.presence',
+  ConversationActivity: 'conversation.activity',
+} as const;
+
+/** Client → server events on /desk. */
+export const DeskClientEvent = {
+  /** `{conversationId, state: 'viewing' | 'typing' | 'left'}` */
+  ConversationActivity: 'conversation.activity',
 } as const;
 export type DeskEventName = (typeof DeskEvent)[keyof typeof DeskEvent];
 
@@ -28,6 +36,8 @@ export interface DeskServerEvents {
   'sla.warning': (t: SlaTimer & { conversationId: string; storeId: string; secondsLeft: number }) => void;
   'sla.breached': (t: SlaTimer & { conversationId: string; storeId: string; assigneeId: string | null }) => void;
   'sla.met': (t: SlaTimer & { conversationId: string; storeId: string; responseSeconds: number }) => void;
+  'agent.presence': (p: AgentPresenceEvent) => void;
+  'conversation.activity': (a: ConversationActivityEvent) => void;
 }
 
 /** Socket.io rooms: one per store, one per user, one for supervisors. */

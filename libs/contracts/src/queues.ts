@@ -3,6 +3,7 @@ export const QueueName = {
   Delivery: 'delivery',
   Sla: 'sla',
   Alerts: 'alerts',
+  Routing: 'routing',
 } as const;
 
 export const JobName = {
@@ -10,6 +11,12 @@ export const JobName = {
   SlaWarn: 'sla-warn',
   SlaBreach: 'sla-breach',
   SlaAlert: 'sla-alert',
+  /** A disconnected agent's grace period ended. */
+  PresenceOffline: 'presence-offline',
+  /** An offline agent's hold on their chats ended: they go back to the queue. */
+  PresenceRebalance: 'presence-rebalance',
+  /** Assign waiting conversations of some stores (slots freed, an agent came online). */
+  RouteDrain: 'route-drain',
 } as const;
 
 /** Deterministic ids: arming a timer twice adds its jobs once; meeting it removes them by id. */
@@ -21,4 +28,7 @@ export interface JobPayloads {
   [JobName.SlaWarn]: { timerId: string };
   [JobName.SlaBreach]: { timerId: string };
   [JobName.SlaAlert]: { timerId: string; url: string };
+  [JobName.PresenceOffline]: { userId: string };
+  [JobName.PresenceRebalance]: { userId: string };
+  [JobName.RouteDrain]: { storeIds: string[] | null };
 }

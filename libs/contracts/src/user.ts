@@ -44,5 +44,23 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
+/** What an agent sets; online/offline follows their console connection. */
+export const AgentStatus = z.enum(['available', 'away']);
+export type AgentStatus = z.infer<typeof AgentStatus>;
+export const SetStatusInput = z.object({ status: AgentStatus });
+export type SetStatusInput = z.infer<typeof SetStatusInput>;
+
+/** Moves every open conversation of an agent to another agent, or back to the queue (`null`). */
+export const BulkReassignInput = z.object({ toUserId: z.uuid().nullable() });
+export type BulkReassignInput = z.infer<typeof BulkReassignInput>;
+
+/** `agent.presence`: an agent came online, went away or offline. */
+export interface AgentPresenceEvent {
+  userId: string;
+  name: string;
+  presence: Presence;
+  storeIds: string[];
+}
+
 export const LoginResult = z.object({ accessToken: z.string(), user: User });
 export type LoginResult = z.infer<typeof LoginResult>;

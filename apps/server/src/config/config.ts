@@ -20,6 +20,12 @@ const EnvSchema = z
     DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),
     /** How often the worker re-checks running SLA timers against their BullMQ alarms. */
     SLA_RECONCILE_MS: z.coerce.number().int().min(100).default(60_000),
+    /** A console that disconnects counts as offline after this (a page reload keeps the agent online). */
+    PRESENCE_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+    /** An offline agent keeps their open chats this long; then they return to the queue. */
+    REBALANCE_AFTER_MS: z.coerce.number().int().min(0).default(10 * 60_000),
+    /** Each api process re-announces its connected consoles this often (a crashed process's expire). */
+    PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(20_000),
     /** The desk's own day boundary (for "breaches today"). */
     DESK_TIMEZONE: z.string().default('Asia/Shanghai'),
     KEFU_ADMIN_EMAIL: z.email().optional(),
@@ -44,6 +50,9 @@ export interface AppConfig {
   deliveryAttempts: number;
   deliveryBackoffMs: number;
   slaReconcileMs: number;
+  presenceGraceMs: number;
+  rebalanceAfterMs: number;
+  presenceHeartbeatMs: number;
   deskTimezone: string;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
@@ -74,6 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     deliveryAttempts: e.DELIVERY_ATTEMPTS,
     deliveryBackoffMs: e.DELIVERY_BACKOFF_MS,
     slaReconcileMs: e.SLA_RECONCILE_MS,
+    presenceGraceMs: e.PRESENCE_GRACE_MS,
+    rebalanceAfterMs: e.REBALANCE_AFTER_MS,
+    presenceHeartbeatMs: e.PRESENCE_HEARTBEAT_MS,
     deskTimezone: e.DESK_TIMEZONE,
     adminEmail: e.KEFU_ADMIN_EMAIL,
     adminPassword: e.KEFU_ADMIN_PASSWORD,

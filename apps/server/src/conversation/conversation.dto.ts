@@ -18,6 +18,8 @@ export const toConversationDto = (c: ConversationEntity): Conversation => ({
   lastMessageAt: c.lastMessageAt.toISOString(),
   lastMessagePreview: c.lastMessagePreview,
   orderRef: c.orderRef,
+  language: c.language,
+  queuedAt: iso(c.queuedAt),
   slaDueAt: iso(c.slaDueAt),
   slaWarnAt: iso(c.slaWarnAt),
   slaBreachedAt: iso(c.slaBreachedAt),

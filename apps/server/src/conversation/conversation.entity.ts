@@ -2,13 +2,14 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { UserEntity } from '../user/user.entity.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { ChannelEntity } from '../channel/channel.entity.js';
-import type { ConversationStatus } from '@kefu/contracts';
+import type { ConversationStatus, Language } from '@kefu/contracts';
 import { CustomerEntity } from '../customer/customer.entity.js';
 
 @Entity('conversations')
 @Index('ix_conversations_store_activity', ['storeId', 'lastMessageAt', 'id'])
 @Index('ix_conversations_activity', ['lastMessageAt', 'id'])
 @Index('ix_conversations_assignee_status', ['assigneeId', 'status'])
+@Index('ix_conversations_queue', ['storeId', 'queuedAt'], { where: `assignee_id IS NULL AND status = 'open'` })
 /** At most one unresolved conversation per customer and channel, even under concurrent webhooks. */
 @Index('uq_conversations_active', ['channelId', 'customerId'], { unique: true, where: `status <> 'resolved'` })
 export class ConversationEntity {
@@ -29,6 +30,9 @@ export class ConversationEntity {
   @Column('timestamp with time zone', { precision: 3 }) lastMessageAt!: Date;
   @Column('text', { default: '' }) lastMessagePreview!: string;
   @Column('text', { nullable: true }) orderRef!: string | null;
+  @Column('text', { nullable: true }) language!: Language | null;
+  /** Waiting in the store's queue for an agent since; null while assigned. */
+  @Column('timestamp with time zone', { precision: 3, nullable: true }) queuedAt!: Date | null;
   /** Copied from the running response timer, for the inbox countdown and the breached filter. */
   @Column('timestamp with time zone', { precision: 3, nullable: true }) slaDueAt!: Date | null;
   @Column('timestamp with time zone', { precision: 3, nullable: true }) slaWarnAt!: Date | null;

@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { AssignInput, Conversation, ConversationDetail, ConversationStatus, ListConversationsQuery, Page } from '@kefu/contracts';
+import { AssignInput, Conversation, ConversationDetail, ConversationStatus, ListConversationsQuery, Page, rooms } from '@kefu/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { keysetPage } from '../common/keyset-page.util.js';
@@ -11,6 +11,7 @@ import { toMessageDto } from '../message/message.dto.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { UserEntity } from '../user/user.entity.js';
 import { StoreScope } from '../auth/store-scope.js';
+import { RoutingService } from '../routing/routing.service.js';
 import { SlaAlarms } from '../sla/sla-alarms.service.js';
 import { SlaTimerService } from '../sla/sla-timer.service.js';
 import { toSlaTimerDto } from '../sla/sla-timer.dto.js';
@@ -26,6 +27,7 @@ export class ConversationService {
     private readonly events: EventPublisher,
     private readonly sla: SlaTimerService,
     private readonly alarms: SlaAlarms,
+    private readonly routing: RoutingService,
   ) {}
 
   /** The inbox: newest activity first, scoped to the caller's stores. */
@@ -81,16 +83,18 @@ export class ConversationService {
         throw new ValidationError({ assigneeId: 'is not an active agent of this store' });
     }
     const previous = conv.assigneeId;
-    const saved = await this.db.transaction(async (m) => {
-      await m.getRepository(ConversationEntity).update({ id }, { assigneeId });
+    await this.db.transaction(async (m) => {
+      await m.getRepository(ConversationEntity).update({ id }, { assigneeId, queuedAt: assigneeId ? null : new Date() });
       await this.audit.record(
         { actorId: caller.user.id, action: 'conversation.assigned', targetType: 'conversation', targetId: id, details: { from: previous, to: assigneeId } },
         m,
       );
-      return { ...conv, assigneeId };
     });
-    this.events.toStore('conversation.updated', toConversationDto(saved));
-    return toConversationDto(saved);
+    const dto = toConversationDto((await this.conversations.findOne({ where: { id }, relations: { customer: true } }))!);
+    this.events.toStore('conversation.updated', dto, [previous, assigneeId].filter((u): u is string => !!u).map(rooms.user));
+    // The previous agent has a free slot, or the conversation is back in the queue.
+    if (previous || !assigneeId) await this.routing.requestDrain([conv.storeId]);
+    return dto;
   }
 
   async setStatus(caller: Caller, id: string, status: ConversationStatus): Promise<Conversation> {
@@ -111,6 +115,8 @@ export class ConversationService {
       throw err;
     }
     if (cancelled.length) await this.alarms.disarm(cancelled);
+    // Resolving or parking a chat frees its agent's slot for the next waiting customer.
+    if (conv.assigneeId && conv.status === 'open') await this.routing.requestDrain([conv.storeId]);
     const updated = await this.findVisible(caller, id);
     this.events.toStore('conversation.updated', toConversationDto(updated));
     return toConversationDto(updated);

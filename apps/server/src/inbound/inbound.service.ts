@@ -13,6 +13,8 @@ import { previewOf } from '../message/preview.util.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { SlaAlarms } from '../sla/sla-alarms.service.js';
 import { SlaTimerService } from '../sla/sla-timer.service.js';
+import { detectLanguage } from '../routing/language.util.js';
+import { RoutingService } from '../routing/routing.service.js';
 import { isValidSignature } from './signature.util.js';
 
 export interface InboundResult {
@@ -28,6 +30,7 @@ export class InboundService {
     private readonly events: EventPublisher,
     private readonly sla: SlaTimerService,
     private readonly alarms: SlaAlarms,
+    private readonly routing: RoutingService,
   ) {}
 
   private readonly logger = new Logger(InboundService.name);
@@ -84,9 +87,13 @@ export class InboundService {
           lastMessageAt: () => 'GREATEST(last_message_at, :at)',
           lastMessagePreview: previewOf(input.text),
           awaitingReplySince: () => 'COALESCE(awaiting_reply_since, :at)',
+          language: () => 'COALESCE(language, :lang)',
+          // Unassigned: waits in the store's queue from its first unanswered message.
+          queuedAt: () => 'CASE WHEN assignee_id IS NULL THEN COALESCE(queued_at, :at) ELSE NULL END',
           ...(input.orderRef && { orderRef: input.orderRef }),
         })
         .setParameter('at', message.createdAt)
+        .setParameter('lang', detectLanguage(input.text))
         .where('id = :id', { id: conversation.id })
         .execute();
       const fresh = await m.getRepository(ConversationEntity).findOneOrFail({ where: { id: conversation.id }, relations: { customer: true } });
@@ -97,6 +104,7 @@ export class InboundService {
     const conv = toConversationDto(outcome.conversation);
     this.events.toStore(outcome.created ? 'conversation.created' : 'conversation.updated', conv);
     this.events.toStore('message.created', toMessageDto(outcome.message));
+    if (!conv.assigneeId && conv.status === 'open') await this.routing.assign(conv.id);
     return { duplicate: false, messageId: outcome.message.id, conversationId: conv.id };
   }
 

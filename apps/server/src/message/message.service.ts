@@ -1,4 +1,5 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Message, PostMessageInput } from '@kefu/contracts';
@@ -24,13 +25,27 @@ export class MessageService {
     private readonly events: EventPublisher,
     private readonly sla: SlaTimerService,
     private readonly alarms: SlaAlarms,
+    private readonly audit: AuditService,
   ) {}
+
+  /**
+   * The collision guard: an agent replying in a conversation assigned to someone else must take it
+   * over explicitly (409 otherwise); supervisors and admins may answer any conversation.
+   * Returns whether this reply takes the conversation over.
+   */
+  private collides(caller: Caller, assigneeId: string | null, takeover: boolean): boolean {
+    if (!assigneeId || assigneeId === caller.user.id) return false;
+    if (takeover) return caller.user.role === 'agent';
+    if (caller.user.role !== 'agent') return false;
+    throw new ConflictException({ message: 'Another agent is assigned to this conversation; reply with takeover: true to take it over', assigneeId });
+  }
 
   /** An agent's reply (stored, then delivered by the worker) or an internal note (never sent). */
   async post(caller: Caller, conversationId: string, input: PostMessageInput): Promise<Message> {
     if (caller.user.role === 'analyst') throw new ForbiddenException('Analysts cannot write in conversations');
-    await this.conversations.findVisible(caller, conversationId);
+    const current = await this.conversations.findVisible(caller, conversationId);
     const isReply = input.kind === 'reply';
+    const takeover = isReply && this.collides(caller, current.assigneeId, input.takeover);
     const { message, conversation, met } = await this.db.transaction(async (m) => {
       const convRepo = m.getRepository(ConversationEntity);
       // Row lock: an inbound message and this reply update the same conversation fields.
@@ -53,11 +68,17 @@ export class MessageService {
             firstResponseAt: conv!.firstResponseAt ?? message.createdAt,
             lastMessageAt: message.createdAt,
             lastMessagePreview: previewOf(input.body),
-            // The first reply to an unassigned conversation takes it.
-            assigneeId: conv!.assigneeId ?? (caller.user.role === 'agent' ? caller.user.id : null),
+            // The first reply to an unassigned conversation takes it; so does an agent's takeover.
+            assigneeId: takeover ? caller.user.id : (conv!.assigneeId ?? (caller.user.role === 'agent' ? caller.user.id : null)),
+            ...((takeover || (!conv!.assigneeId && caller.user.role === 'agent')) && { queuedAt: null }),
           },
         );
       }
+      if (takeover)
+        await this.audit.record(
+          { actorId: caller.user.id, action: 'conversation.assigned', targetType: 'conversation', targetId: conversationId, details: { from: conv!.assigneeId, to: caller.user.id, reason: 'takeover' } },
+          m,
+        );
       const met = isReply ? await this.sla.meetResponse(m, conversationId, caller.user.id, message.createdAt) : [];
       const conversation = await convRepo.findOne({ where: { id: conversationId }, relations: { customer: true } });
       return { message, conversation: conversation!, met };

@@ -1,35 +1,103 @@
-import { Logger } from '@nestjs/common';
-import { OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import { Inject, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { DESK_NAMESPACE, rooms } from '@kefu/contracts';
+import { ActivityInput, DESK_NAMESPACE, DeskClientEvent, rooms } from '@kefu/contracts';
 import type { Caller } from '../auth/caller.js';
 import { TokenService } from '../auth/token.service.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { ConversationService } from '../conversation/conversation.service.js';
+import { PresenceService } from '../presence/presence.service.js';
+import { RoutingService } from '../routing/routing.service.js';
+import { EventPublisher } from './event-publisher.service.js';
+
+interface SocketState {
+  caller: Caller;
+  /** Conversations this console announced it is viewing, with their store. */
+  viewing: Map<string, string>;
+}
 
 /**
  * Namespace /desk: a client connects with `auth: {token}` and joins the rooms of the stores its
- * scope allows, its own user room and, for supervisors, the supervisors' room. A bad token is
- * refused at connect (`connect_error`).
+ * scope allows, its own user room and, for supervisors and admins, the supervisors' room. A bad
+ * token is refused at connect (`connect_error`). Connections drive presence; `conversation.activity`
+ * messages drive the collision guard ("X is viewing / typing").
  */
 @WebSocketGateway({ namespace: DESK_NAMESPACE })
-export class DeskGateway implements OnGatewayInit {
+export class DeskGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplicationShutdown {
   private readonly logger = new Logger(DeskGateway.name);
+  private nsp: Namespace | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
 
-  constructor(private readonly tokens: TokenService) {}
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly presence: PresenceService,
+    private readonly routing: RoutingService,
+    private readonly conversations: ConversationService,
+    private readonly events: EventPublisher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   afterInit(nsp: Namespace): void {
+    this.nsp = nsp;
     nsp.use((socket, next) => {
       this.authenticate(socket)
-        .then((caller) => {
+        .then(async (caller) => {
           if (!caller) return next(new Error('unauthorized'));
-          socket.data.caller = caller;
-          socket.join(this.roomsOf(caller));
+          (socket.data as SocketState) = { caller, viewing: new Map() };
+          await socket.join(this.roomsOf(caller));
           next();
+          await this.onConnected(socket, caller);
         })
         .catch((err) => {
           this.logger.error(err);
           next(new Error('unavailable'));
         });
     });
+    this.heartbeat = setInterval(() => void this.announceSockets(), this.config.presenceHeartbeatMs);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.heartbeat);
+  }
+
+  async handleDisconnect(socket: Socket): Promise<void> {
+    const state = socket.data as SocketState | undefined;
+    if (!state?.caller) return;
+    const { user } = state.caller;
+    for (const [conversationId, storeId] of state.viewing)
+      this.events.toStore('conversation.activity', { conversationId, storeId, userId: user.id, userName: user.name, state: 'left' });
+    await this.presence.disconnected(user.id, socket.id).catch((err: Error) => this.logger.warn(`presence: ${err.message}`));
+  }
+
+  /** `conversation.activity {conversationId, state}`: shown to the others who see that store. */
+  @SubscribeMessage(DeskClientEvent.ConversationActivity)
+  async activity(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<{ ok: boolean; error?: string }> {
+    const parsed = ActivityInput.safeParse(body);
+    if (!parsed.success) return { ok: false, error: 'conversationId and state (viewing, typing, left) are required' };
+    const state = socket.data as SocketState;
+    const conv = await this.conversations.findVisible(state.caller, parsed.data.conversationId).catch(() => null);
+    if (!conv) return { ok: false, error: 'conversation not found' };
+    if (parsed.data.state === 'left') state.viewing.delete(conv.id);
+    else state.viewing.set(conv.id, conv.storeId);
+    const { user } = state.caller;
+    this.events.toStore('conversation.activity', { conversationId: conv.id, storeId: conv.storeId, userId: user.id, userName: user.name, state: parsed.data.state });
+    return { ok: true };
+  }
+
+  private async onConnected(socket: Socket, caller: Caller): Promise<void> {
+    const cameOnline = await this.presence.connected(caller.user.id, socket.id);
+    if (!cameOnline) return;
+    await this.presence.announce(caller.user.id);
+    if (caller.user.role === 'agent' && caller.user.status === 'available') await this.routing.requestDrain(caller.user.storeIds);
+  }
+
+  /** Keeps this process's consoles listed as connected; a crashed process's entries expire. */
+  private async announceSockets(): Promise<void> {
+    if (!this.nsp) return;
+    const sockets = [...this.nsp.sockets.values()]
+      .filter((s) => (s.data as SocketState)?.caller)
+      .map((s) => ({ userId: (s.data as SocketState).caller.user.id, socketId: s.id }));
+    await this.presence.heartbeat(sockets).catch((err: Error) => this.logger.warn(`presence heartbeat: ${err.message}`));
   }
 
   private authenticate(socket: Socket): Promise<Caller | null> {

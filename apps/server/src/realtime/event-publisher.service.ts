@@ -23,6 +23,11 @@ export class EventPublisher {
   }
 
   toStore<E extends EventName>(event: E, payload: Payload<E> & { storeId: string }, extraRooms: string[] = []): void {
-    this.emitter.to([rooms.store(payload.storeId), rooms.allStores, ...extraRooms]).emit(event, payload);
+    this.toRooms(event, payload, [rooms.store(payload.storeId), rooms.allStores, ...extraRooms]);
+  }
+
+  /** To given rooms only (e.g. supervisors, one user): for events that are not a store's. */
+  toRooms<E extends EventName>(event: E, payload: Payload<E>, to: string[]): void {
+    this.emitter.to(to).emit(event, payload);
   }
 }

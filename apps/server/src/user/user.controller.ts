@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CreateUserInput, Role, UpdateUserInput } from '@kefu/contracts';
+import { BulkReassignInput, CreateUserInput, Role, UpdateUserInput } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
@@ -29,6 +29,14 @@ export class UserController {
   @ApiZodBody(CreateUserInput)
   create(@CurrentCaller() caller: Caller, @Body(zod(CreateUserInput)) input: Parsed<typeof CreateUserInput>) {
     return this.users.create(caller, input);
+  }
+
+  /** Moves every open conversation of this agent to another agent, or back to the queue. */
+  @Post(':id/reassign')
+  @Roles('admin', 'supervisor')
+  @ApiZodBody(BulkReassignInput)
+  reassign(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(BulkReassignInput)) input: Parsed<typeof BulkReassignInput>) {
+    return this.users.reassignAll(caller, id, input.toUserId);
   }
 
   @Patch(':id')

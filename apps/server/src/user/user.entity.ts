@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Language, Role } from '@kefu/contracts';
+import type { AgentStatus, Language, Role } from '@kefu/contracts';
 
 @Entity('users')
 export class UserEntity {
@@ -14,6 +14,10 @@ export class UserEntity {
   @Column('text', { array: true, default: () => "'{zh}'" }) languages!: Language[];
   @Column('int', { default: 8 }) maxConcurrent!: number;
   @Column('boolean', { default: true }) active!: boolean;
+  /** What the agent chose; whether they are connected lives in Redis (PresenceService). */
+  @Column('text', { default: 'available' }) status!: AgentStatus;
+  /** For round-robin among equally loaded agents. */
+  @Column('timestamp with time zone', { precision: 3, nullable: true }) lastAssignedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamp with time zone', precision: 3 }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamp with time zone', precision: 3 }) updatedAt!: Date;
 }

@@ -6,6 +6,8 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { hashPassword } from '../auth/password.util.js';
 import { ValidationError } from '../errors/validation.error.js';
+import { PresenceService } from '../presence/presence.service.js';
+import { RoutingService } from '../routing/routing.service.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { toUserDto } from './user.dto.js';
 import { UserEntity } from './user.entity.js';
@@ -16,6 +18,8 @@ export class UserService {
     @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly audit: AuditService,
+    private readonly presence: PresenceService,
+    private readonly routing: RoutingService,
   ) {}
 
   /** Users who share a store with the caller (all users for an unrestricted caller). */
@@ -25,7 +29,8 @@ export class UserService {
     if (q.role) qb.andWhere('u.role = :role', { role: q.role });
     if (q.storeId) qb.andWhere(':storeId = ANY(u.storeIds)', { storeId: q.storeId });
     const rows = await qb.getMany();
-    return { items: rows.map((u) => toUserDto(u)), total: rows.length, nextCursor: null };
+    const presence = await this.presence.presenceOf(rows);
+    return { items: rows.map((u) => toUserDto(u, presence.get(u.id))), total: rows.length, nextCursor: null };
   }
 
   async create(caller: Caller, input: CreateUserInput): Promise<User> {
@@ -62,7 +67,22 @@ export class UserService {
         m,
       );
       return toUserDto((await m.getRepository(UserEntity).findOneBy({ id }))!);
+    }).then(async (dto) => {
+      // More room, other stores or languages: waiting conversations may now fit this agent.
+      if (input.maxConcurrent !== undefined || input.storeIds || input.languages || input.active) await this.routing.requestDrain(dto.storeIds);
+      return dto;
     });
+  }
+
+  /** Bulk reassignment (supervisors): an agent's open conversations go to another agent or to the queue. */
+  async reassignAll(caller: Caller, userId: string, toUserId: string | null): Promise<{ moved: string[] }> {
+    const from = await this.users.findOneBy({ id: userId });
+    if (!from || !caller.scope.isAll && !from.storeIds.some((s) => caller.scope.canSee(s))) throw new NotFoundException('User not found');
+    if (toUserId) {
+      const to = await this.users.findOneBy({ id: toUserId, active: true });
+      if (!to || to.role === 'analyst') throw new ValidationError({ toUserId: 'is not an active agent' });
+    }
+    return { moved: await this.routing.release(userId, { actorId: caller.user.id, toUserId, reason: 'bulk reassignment' }) };
   }
 
   private async assertStoresExist(storeIds: string[]): Promise<void> {

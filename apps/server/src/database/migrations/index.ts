@@ -1,5 +1,6 @@
 // Every migration, in order. Listed by hand (no globs) so the compiled desk and the CLI agree.
 import { Initial1795768969410 } from './1795768969410-Initial.js';
 import { SlaTimers1795770538493 } from './1795770538493-SlaTimers.js';
+import { Routing1795771629979 } from './1795771629979-Routing.js';
 
-export const MIGRATIONS = [Initial1795768969410, SlaTimers1795770538493];
+export const MIGRATIONS = [Initial1795768969410, SlaTimers1795770538493, Routing1795771629979];

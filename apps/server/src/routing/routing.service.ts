@@ -1,0 +1,129 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { JobName, QueueName, rooms } from '@kefu/contracts';
+import { AuditService } from '../audit/audit.service.js';
+import { ConversationEntity } from '../conversation/conversation.entity.js';
+import { toConversationDto } from '../conversation/conversation.dto.js';
+import { PresenceService } from '../presence/presence.service.js';
+import { EventPublisher } from '../realtime/event-publisher.service.js';
+
+interface Candidate {
+  id: string;
+  load: number;
+  max_concurrent: number;
+}
+
+/** How often a conversation is retried when the chosen agent filled up meanwhile. */
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Auto-assignment. Among agents who are online and available, serve the store, speak the
+ * conversation's language and are under their maxConcurrent, the least loaded gets it (ties:
+ * whoever was assigned longest ago). Race-free across api and worker processes: each attempt locks
+ * the conversation, then the chosen agent's row, and recounts that agent's load under the lock, so
+ * two processes can never both fill an agent's last slot. Load = open conversations assigned.
+ */
+@Injectable()
+export class RoutingService {
+  private readonly logger = new Logger(RoutingService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(QueueName.Routing) private readonly queue: Queue,
+    private readonly presence: PresenceService,
+    private readonly events: EventPublisher,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Assigns one waiting conversation if someone can take it; returns the agent's id or null. */
+  async assign(conversationId: string, available?: string[]): Promise<string | null> {
+    const agents = available ?? (await this.presence.availableAgentIds());
+    if (agents.length === 0) return null;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const conv = await this.db.getRepository(ConversationEntity).findOneBy({ id: conversationId });
+      if (!conv || conv.status !== 'open' || conv.assigneeId) return null;
+      const candidates: Candidate[] = await this.db.query(
+        `SELECT u.id, u.max_concurrent,
+                (SELECT count(*)::int FROM conversations c WHERE c.assignee_id = u.id AND c.status = 'open') AS load
+         FROM users u
+         WHERE u.id = ANY($1) AND u.role = 'agent' AND u.active AND u.status = 'available'
+           AND $2 = ANY(u.store_ids) AND ($3::text IS NULL OR $3 = ANY(u.languages))
+         ORDER BY load, u.last_assigned_at NULLS FIRST, u.id`,
+        [agents, conv.storeId, conv.language],
+      );
+      const pick = candidates.find((c) => c.load < c.max_concurrent);
+      if (!pick) return null;
+      const outcome = await this.tryAssign(conversationId, pick.id);
+      if (outcome === 'assigned') return pick.id;
+      if (outcome === 'gone') return null;
+      // 'full': another process filled that agent meanwhile; choose again.
+    }
+    this.logger.warn(`conversation ${conversationId} not assigned after ${MAX_ATTEMPTS} attempts`);
+    return null;
+  }
+
+  private async tryAssign(conversationId: string, agentId: string): Promise<'assigned' | 'full' | 'gone'> {
+    const result = await this.db.transaction(async (m) => {
+      const [conv] = await m.query(`SELECT id FROM conversations WHERE id = $1 AND status = 'open' AND assignee_id IS NULL FOR UPDATE`, [conversationId]);
+      if (!conv) return 'gone' as const;
+      const [agent] = await m.query(`SELECT max_concurrent FROM users WHERE id = $1 FOR UPDATE`, [agentId]);
+      const [{ load }] = await m.query(`SELECT count(*)::int AS load FROM conversations WHERE assignee_id = $1 AND status = 'open'`, [agentId]);
+      if (!agent || load >= agent.max_concurrent) return 'full' as const;
+      await m.query(`UPDATE conversations SET assignee_id = $2, queued_at = NULL, updated_at = now() WHERE id = $1`, [conversationId, agentId]);
+      await m.query(`UPDATE users SET last_assigned_at = clock_timestamp() WHERE id = $1`, [agentId]);
+      return 'assigned' as const;
+    });
+    if (result === 'assigned') await this.publish(conversationId, [agentId]);
+    return result;
+  }
+
+  /**
+   * Gives waiting conversations of these stores (all when null) to agents with room, oldest first.
+   * Returns how many were assigned.
+   */
+  async drain(storeIds: string[] | null): Promise<number> {
+    const agents = await this.presence.availableAgentIds();
+    if (agents.length === 0) return 0;
+    const waiting: { id: string }[] = await this.db.query(
+      `SELECT id FROM conversations WHERE status = 'open' AND assignee_id IS NULL AND ($1::uuid[] IS NULL OR store_id = ANY($1))
+       ORDER BY queued_at NULLS LAST, created_at, id LIMIT 500`,
+      [storeIds],
+    );
+    let assigned = 0;
+    for (const w of waiting) if (await this.assign(w.id, agents)) assigned++;
+    return assigned;
+  }
+
+  /** Asks the worker to drain some stores' queues (a slot freed, an agent came online). */
+  async requestDrain(storeIds: string[] | null): Promise<void> {
+    await this.queue.add(JobName.RouteDrain, { storeIds }, { removeOnComplete: true, removeOnFail: true });
+  }
+
+  /** Puts an agent's open conversations back in their stores' queues (or gives them to `toUserId`). */
+  async release(userId: string, opts: { actorId: string | null; toUserId?: string | null; reason: string }): Promise<string[]> {
+    const moved: { id: string; store_id: string }[] = await this.db.transaction(async (m) => {
+      const [rows] = await m.query(
+        `UPDATE conversations SET assignee_id = $2, queued_at = CASE WHEN $2::uuid IS NULL THEN now() ELSE NULL END, updated_at = now()
+         WHERE assignee_id = $1 AND status IN ('open', 'pending') RETURNING id, store_id`,
+        [userId, opts.toUserId ?? null],
+      );
+      for (const r of rows as { id: string }[])
+        await this.audit.record(
+          { actorId: opts.actorId, action: 'conversation.assigned', targetType: 'conversation', targetId: r.id, details: { from: userId, to: opts.toUserId ?? null, reason: opts.reason } },
+          m,
+        );
+      return rows;
+    });
+    for (const r of moved) await this.publish(r.id, [userId, ...(opts.toUserId ? [opts.toUserId] : [])]);
+    if (moved.length && !opts.toUserId) await this.drain([...new Set(moved.map((r) => r.store_id))]);
+    return moved.map((r) => r.id);
+  }
+
+  private async publish(conversationId: string, userIds: string[]): Promise<void> {
+    const conv = await this.db.getRepository(ConversationEntity).findOne({ where: { id: conversationId }, relations: { customer: true } });
+    if (conv) this.events.toStore('conversation.updated', toConversationDto(conv), userIds.map(rooms.user));
+  }
+}
