@@ -25,8 +25,8 @@ describe('routing, presence and the collision guard', () => {
   });
 
   /** A store with a channel; agents are added with `agent()`. */
-  async function store(name: string) {
-    const s = (await http(desk.url, 'POST', '/api/stores', { token: admin, body: { name: `${name} ${randomUUID().slice(0, 6)}`, platform: 'jd', businessHours: null } })).body;
+  async function store(name: string, fields: Record<string, unknown> = {}) {
+    const s = (await http(desk.url, 'POST', '/api/stores', { token: admin, body: { name: `${name} ${randomUUID().slice(0, 6)}`, platform: 'jd', businessHours: null, ...fields } })).body;
     const channel = (await http(desk.url, 'POST', `/api/stores/${s.id}/channels`, { token: admin, body: { kind: 'marketplace_chat', name: 'chat' } })).body;
     return { store: s, channel };
   }
@@ -205,5 +205,19 @@ describe('routing, presence and the collision guard', () => {
     expect(new Set(moved.body.moved)).toEqual(new Set(ids));
     expect(await Promise.all(ids.map(assigneeOf))).toEqual([b.user.id, b.user.id, b.user.id]);
     expect((await http(desk.url, 'POST', `/api/users/${a.user.id}/reassign`, { token: a.token, body: { toUserId: null } })).status).toBe(403);
+  });
+
+  it('escalates a breach by reassigning to the least-loaded other online agent, when the store asks for it', async () => {
+    const { store: s, channel } = await store('Escalate', {
+      slaPolicy: { firstResponseSeconds: 2, nextResponseSeconds: 2, warnBeforeSeconds: 1 },
+      slaEscalation: { reassign: true },
+    });
+    const a = await agent([s.id]);
+    const c = (await signedInbound(desk.url, channel, inboundBody('超时测试', 'buyer-esc'))).body.conversationId;
+    expect(await assigneeOf(c)).toBe(a.user.id);
+    const b = await agent([s.id]);
+    await waitFor(async () => ((await assigneeOf(c)) === b.user.id ? true : undefined), 6000, 'escalated to the other agent');
+    const audit = await http(desk.url, 'GET', `/api/audit?targetId=${c}`, { token: admin });
+    expect(audit.body.items[0]).toMatchObject({ action: 'conversation.assigned', details: { from: a.user.id, to: b.user.id, reason: 'sla breach escalation' } });
   });
 });

@@ -38,13 +38,18 @@ export class RoutingService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Assigns one waiting conversation if someone can take it; returns the agent's id or null. */
-  async assign(conversationId: string, available?: string[]): Promise<string | null> {
-    const agents = available ?? (await this.presence.availableAgentIds());
+  /**
+   * Assigns one waiting conversation if someone can take it; returns the agent's id or null.
+   * With `from`, moves a conversation away from that agent instead (SLA escalation): it stays
+   * with them when nobody else can take it.
+   */
+  async assign(conversationId: string, opts: { available?: string[]; from?: string } = {}): Promise<string | null> {
+    const from = opts.from ?? null;
+    const agents = (opts.available ?? (await this.presence.availableAgentIds())).filter((id) => id !== from);
     if (agents.length === 0) return null;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const conv = await this.db.getRepository(ConversationEntity).findOneBy({ id: conversationId });
-      if (!conv || conv.status !== 'open' || conv.assigneeId) return null;
+      if (!conv || conv.status !== 'open' || conv.assigneeId !== from) return null;
       const candidates: Candidate[] = await this.db.query(
         `SELECT u.id, u.max_concurrent,
                 (SELECT count(*)::int FROM conversations c WHERE c.assignee_id = u.id AND c.status = 'open') AS load
@@ -56,7 +61,7 @@ export class RoutingService {
       );
       const pick = candidates.find((c) => c.load < c.max_concurrent);
       if (!pick) return null;
-      const outcome = await this.tryAssign(conversationId, pick.id);
+      const outcome = await this.tryAssign(conversationId, pick.id, from);
       if (outcome === 'assigned') return pick.id;
       if (outcome === 'gone') return null;
       // 'full': another process filled that agent meanwhile; choose again.
@@ -65,9 +70,12 @@ export class RoutingService {
     return null;
   }
 
-  private async tryAssign(conversationId: string, agentId: string): Promise<'assigned' | 'full' | 'gone'> {
+  private async tryAssign(conversationId: string, agentId: string, from: string | null): Promise<'assigned' | 'full' | 'gone'> {
     const result = await this.db.transaction(async (m) => {
-      const [conv] = await m.query(`SELECT id FROM conversations WHERE id = $1 AND status = 'open' AND assignee_id IS NULL FOR UPDATE`, [conversationId]);
+      const [conv] = await m.query(`SELECT id FROM conversations WHERE id = $1 AND status = 'open' AND assignee_id IS NOT DISTINCT FROM $2 FOR UPDATE`, [
+        conversationId,
+        from,
+      ]);
       if (!conv) return 'gone' as const;
       const [agent] = await m.query(`SELECT max_concurrent FROM users WHERE id = $1 FOR UPDATE`, [agentId]);
       const [{ load }] = await m.query(`SELECT count(*)::int AS load FROM conversations WHERE assignee_id = $1 AND status = 'open'`, [agentId]);
@@ -76,7 +84,7 @@ export class RoutingService {
       await m.query(`UPDATE users SET last_assigned_at = clock_timestamp() WHERE id = $1`, [agentId]);
       return 'assigned' as const;
     });
-    if (result === 'assigned') await this.publish(conversationId, [agentId]);
+    if (result === 'assigned') await this.publish(conversationId, [agentId, ...(from ? [from] : [])]);
     return result;
   }
 
@@ -93,7 +101,7 @@ export class RoutingService {
       [storeIds],
     );
     let assigned = 0;
-    for (const w of waiting) if (await this.assign(w.id, agents)) assigned++;
+    for (const w of waiting) if (await this.assign(w.id, { available: agents })) assigned++;
     return assigned;
   }
 

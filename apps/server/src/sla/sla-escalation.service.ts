@@ -2,15 +2,22 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { JobName, JobPayloads, QueueName, type SlaEscalation } from '@kefu/contracts';
+import { AuditService } from '../audit/audit.service.js';
 import type { ConversationEntity } from '../conversation/conversation.entity.js';
+import { RoutingService } from '../routing/routing.service.js';
 import type { SlaTimerEntity } from './sla-timer.entity.js';
 
 /** What a store asked to happen when one of its conversations breaches. */
 @Injectable()
 export class SlaEscalationService {
-  constructor(@InjectQueue(QueueName.Alerts) private readonly alerts: Queue) {}
+  constructor(
+    @InjectQueue(QueueName.Alerts) private readonly alerts: Queue,
+    private readonly routing: RoutingService,
+    private readonly audit: AuditService,
+  ) {}
 
-  async onBreach(timer: SlaTimerEntity, _conv: ConversationEntity, settings: SlaEscalation): Promise<void> {
+  async onBreach(timer: SlaTimerEntity, conv: ConversationEntity, settings: SlaEscalation): Promise<void> {
+    if (settings?.reassign && conv.status === 'open') await this.reassign(conv);
     const url = settings?.webhookUrl;
     if (url) {
       const payload: JobPayloads[typeof JobName.SlaAlert] = { timerId: timer.id, url };
@@ -22,5 +29,12 @@ export class SlaEscalationService {
         removeOnFail: { age: 7 * 24 * 3600 },
       });
     }
+  }
+
+  /** To the least-loaded online agent of the store other than the current one (who keeps it when nobody can). */
+  private async reassign(conv: ConversationEntity): Promise<void> {
+    const to = await this.routing.assign(conv.id, conv.assigneeId ? { from: conv.assigneeId } : {});
+    if (to)
+      await this.audit.record({ actorId: null, action: 'conversation.assigned', targetType: 'conversation', targetId: conv.id, details: { from: conv.assigneeId, to, reason: 'sla breach escalation' } });
   }
 }
