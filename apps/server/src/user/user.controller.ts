@@ -18,8 +18,8 @@ const UserQuery = z.object({ role: Role.optional(), storeId: z.uuid().optional()
 export class UserController {
   constructor(private readonly users: UserService) {}
 
+  /** Colleagues sharing a store with the caller (everyone for unrestricted roles), with presence. */
   @Get()
-  @Roles('admin', 'supervisor')
   list(@CurrentCaller() caller: Caller, @Query(zod(UserQuery)) q: Parsed<typeof UserQuery>) {
     return this.users.list(caller, q);
   }
