@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { Redis } from 'ioredis';
+import { flushRunRedis } from '../support/desk.js';
 import { migrate } from '../../apps/server/dist/database/migrate.js';
 
 /** A throwaway database and Redis prefix for one benchmark; `drop()` removes both. */
@@ -21,14 +21,7 @@ export async function benchEnvironment(name: string) {
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS "kefu_bench_${run}" WITH (FORCE)`);
       await client.end();
-      const redis = new Redis(process.env.REDIS_URL!);
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${process.env.REDIS_PREFIX}:*`, 'COUNT', 5000);
-        if (keys.length) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-      redis.disconnect();
+      await flushRunRedis();
     },
   };
 }

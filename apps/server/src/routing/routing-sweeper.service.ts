@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PeriodicTask } from '../common/periodic-task.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PresenceService } from '../presence/presence.service.js';
 import { RoutingService } from './routing.service.js';
@@ -9,34 +10,23 @@ import { RoutingService } from './routing.service.js';
  * waiting while someone has room is assigned.
  */
 @Injectable()
-export class RoutingSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(RoutingSweeper.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | null = null;
+export class RoutingSweeper extends PeriodicTask {
+  protected readonly logger = new Logger(RoutingSweeper.name);
 
   constructor(
     private readonly presence: PresenceService,
     private readonly routing: RoutingService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.presenceHeartbeatMs);
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  protected intervalMs(): number {
+    return this.config.presenceHeartbeatMs;
   }
 
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = (async () => {
-      for (const userId of await this.presence.staleOnlineUsers()) await this.presence.scheduleOffline(userId, 0);
-      await this.routing.drain(null);
-    })()
-      .catch((err: Error) => this.logger.error(`sweep failed: ${err.message}`))
-      .finally(() => (this.running = null));
-    await this.running;
+  protected async runOnce(): Promise<void> {
+    for (const userId of await this.presence.staleOnlineUsers()) await this.presence.scheduleOffline(userId, 0);
+    await this.routing.drain(null);
   }
 }

@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PeriodicTask } from '../common/periodic-task.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
 import { SlaAlarms } from './sla-alarms.service.js';
@@ -10,45 +11,33 @@ import { SlaTimerService } from './sla-timer.service.js';
  * breach is lost; the timer rows keep any from being recorded twice. Stranded replies are re-queued too.
  */
 @Injectable()
-export class SlaReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(SlaReconciler.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | null = null;
+export class SlaReconciler extends PeriodicTask {
+  protected readonly logger = new Logger(SlaReconciler.name);
 
   constructor(
     private readonly timers: SlaTimerService,
     private readonly alarms: SlaAlarms,
     private readonly delivery: DeliveryService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    void this.tick();
-    this.timer = setInterval(() => void this.tick(), this.config.slaReconcileMs);
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  protected intervalMs(): number {
+    return this.config.slaReconcileMs;
   }
 
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.reconcile()
-      .then((r) => {
-        if (r.fired || r.rearmed || r.requeued) this.logger.log(`reconciled: ${r.fired} overdue fired, ${r.rearmed} re-armed, ${r.requeued} replies re-queued`);
-      })
-      .catch((err: Error) => this.logger.error(`reconcile failed: ${err.message}`))
-      .finally(() => (this.running = null));
-    await this.running;
+  protected override runAtStart(): boolean {
+    return true;
   }
 
-  async reconcile(): Promise<{ fired: number; rearmed: number; requeued: number }> {
+  protected async runOnce(): Promise<void> {
     const { overdue, pending } = await this.timers.running(new Date());
     for (let i = 0; i < overdue.length; i += 50) await Promise.all(overdue.slice(i, i + 50).map((id) => this.timers.fireBreach(id)));
     const missing = await this.alarms.unarmed(pending);
     await this.alarms.arm(missing);
     const requeued = await this.delivery.requeueStranded();
-    return { fired: overdue.length, rearmed: missing.length, requeued };
+    if (overdue.length || missing.length || requeued)
+      this.logger.log(`reconciled: ${overdue.length} overdue fired, ${missing.length} re-armed, ${requeued} replies re-queued`);
   }
 }
