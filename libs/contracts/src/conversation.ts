@@ -88,13 +88,14 @@ export type StatusInput = z.infer<typeof StatusInput>;
 /** `conversation.activity`: who is looking at or typing in a conversation (the collision guard). */
 export const ActivityState = z.enum(['viewing', 'typing', 'left']);
 export type ActivityState = z.infer<typeof ActivityState>;
-export interface ConversationActivityEvent {
-  conversationId: string;
-  storeId: string;
-  userId: string;
-  userName: string;
-  state: ActivityState;
-}
+export const ConversationActivityEvent = z.object({
+  conversationId: z.string(),
+  storeId: z.string(),
+  userId: z.string(),
+  userName: z.string(),
+  state: ActivityState,
+});
+export type ConversationActivityEvent = z.infer<typeof ConversationActivityEvent>;
 /** Client → server: `conversation.activity` with `{conversationId, state}`. */
 export const ActivityInput = z.object({ conversationId: z.uuid(), state: ActivityState });
 export type ActivityInput = z.infer<typeof ActivityInput>;

@@ -1,7 +1,7 @@
 // Live events of namespace /desk (SPEC.md "Live events"). The names are the contract.
 import type { Conversation, ConversationActivityEvent, Message } from './conversation.js';
 import type { AgentPresenceEvent } from './user.js';
-import type { SlaTimer } from './sla.js';
+import type { SlaBreachedEvent, SlaMetEvent, SlaWarningEvent } from './sla.js';
 
 export const DESK_NAMESPACE = '/desk';
 
@@ -33,9 +33,9 @@ export interface DeskServerEvents {
   'message.created': (m: Message) => void;
   /** Delivery status of an outbound message changed. */
   'message.updated': (m: Message) => void;
-  'sla.warning': (t: SlaTimer & { conversationId: string; storeId: string; secondsLeft: number }) => void;
-  'sla.breached': (t: SlaTimer & { conversationId: string; storeId: string; assigneeId: string | null }) => void;
-  'sla.met': (t: SlaTimer & { conversationId: string; storeId: string; responseSeconds: number }) => void;
+  'sla.warning': (t: SlaWarningEvent) => void;
+  'sla.breached': (t: SlaBreachedEvent) => void;
+  'sla.met': (t: SlaMetEvent) => void;
   'agent.presence': (p: AgentPresenceEvent) => void;
   'conversation.activity': (a: ConversationActivityEvent) => void;
 }

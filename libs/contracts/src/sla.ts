@@ -46,6 +46,8 @@ export const ListSlaTimersQuery = z.object({
   status: z.enum(['running', 'breached', 'met', 'paused', 'cancelled']).default('running'),
   storeId: z.uuid().optional(),
   conversationId: z.uuid().optional(),
+  /** Only timers an agent has (true) or has not yet (false) answered: the board's "breached now". */
+  answered: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
@@ -93,3 +95,11 @@ export const SlaEscalation = z.object({
 });
 export type SlaEscalation = z.infer<typeof SlaEscalation>;
 export const DEFAULT_SLA_ESCALATION: SlaEscalation = { reassign: false, webhookUrl: null };
+
+/** Payloads of the live SLA events (SPEC "Live events"). */
+export const SlaWarningEvent = SlaTimer.extend({ conversationId: z.string(), storeId: z.string(), secondsLeft: z.number() });
+export type SlaWarningEvent = z.infer<typeof SlaWarningEvent>;
+export const SlaBreachedEvent = SlaTimer.extend({ conversationId: z.string(), storeId: z.string(), assigneeId: z.string().nullable() });
+export type SlaBreachedEvent = z.infer<typeof SlaBreachedEvent>;
+export const SlaMetEvent = SlaTimer.extend({ conversationId: z.string(), storeId: z.string(), responseSeconds: z.number() });
+export type SlaMetEvent = z.infer<typeof SlaMetEvent>;

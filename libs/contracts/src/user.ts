@@ -44,6 +44,9 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
+export const LoginResult = z.object({ accessToken: z.string(), user: User });
+export type LoginResult = z.infer<typeof LoginResult>;
+
 /** What an agent sets; online/offline follows their console connection. */
 export const AgentStatus = z.enum(['available', 'away']);
 export type AgentStatus = z.infer<typeof AgentStatus>;
@@ -55,12 +58,9 @@ export const BulkReassignInput = z.object({ toUserId: z.uuid().nullable() });
 export type BulkReassignInput = z.infer<typeof BulkReassignInput>;
 
 /** `agent.presence`: an agent came online, went away or offline. */
-export interface AgentPresenceEvent {
-  userId: string;
-  name: string;
-  presence: Presence;
-  storeIds: string[];
-}
+export const AgentPresenceEvent = z.object({ userId: z.string(), name: z.string(), presence: Presence, storeIds: z.array(z.string()) });
+export type AgentPresenceEvent = z.infer<typeof AgentPresenceEvent>;
 
-export const LoginResult = z.object({ accessToken: z.string(), user: User });
-export type LoginResult = z.infer<typeof LoginResult>;
+/** `GET /api/presence` rows: agents with their presence and open load (supervisors). */
+export const AgentWithLoad = User.extend({ openConversations: z.number() });
+export type AgentWithLoad = z.infer<typeof AgentWithLoad>;

@@ -28,11 +28,8 @@ const SlaTimerPage = page(SlaBoardTimer);
 /** Query of the inbox, as the contract accepts it (limit and cursor optional). */
 export type ConversationQuery = Omit<z.input<typeof ListConversationsQuery>, 'limit'> & { limit?: number };
 
-/**
- * Query of the SLA board's timer lists. `answered=false` (breached timers no agent has answered yet)
- * is understood by the API but not part of the contract's ListSlaTimersQuery.
- */
-export type SlaTimersQuery = Omit<z.input<typeof ListSlaTimersQuery>, 'limit'> & { limit?: number; answered?: boolean };
+/** Query of the SLA board's timer lists, as the contract accepts it (limit optional). */
+export type SlaTimersQuery = Omit<z.input<typeof ListSlaTimersQuery>, 'limit'> & { limit?: number };
 
 const conversationPath = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
 

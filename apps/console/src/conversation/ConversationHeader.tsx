@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CONVERSATION_STATUSES, type ConversationDetail, type ConversationStatus, type Store, type User } from '@kefu/contracts';
 import type { Directory } from '../desk/useDirectory';
 import { conversationClock } from '../sla/countdown';
-import { SlaCountdown } from '../sla/SlaCountdown';
+import { SlaStrip } from '../sla/SlaStrip';
 import { Avatar } from '../ui/Avatar';
 import { PlatformBadge } from '../ui/badges';
 import { AssigneeControl } from './AssigneeControl';
@@ -20,42 +20,44 @@ interface Props {
 export function ConversationHeader({ detail, store, me, directory, busy, onStatus, onAssign }: Props) {
   const { t } = useTranslation();
   return (
-    <header className="conv-header">
-      <Avatar name={detail.customer.name} seed={detail.customerId} size={38} />
-      <div className="conv-header__who">
-        <div className="conv-header__title">
-          <h2 className="conv-header__name" data-testid="conversation-customer">
-            {detail.customer.name}
-          </h2>
-          <SlaCountdown clock={conversationClock(detail)} variant="long" />
+    <>
+      <header className="conv-header">
+        <Avatar name={detail.customer.name} seed={detail.customerId} size={38} />
+        <div className="conv-header__who">
+          <div className="conv-header__title">
+            <h2 className="conv-header__name" data-testid="conversation-customer">
+              {detail.customer.name}
+            </h2>
+          </div>
+          <div className="conv-header__sub">
+            {store && <PlatformBadge platform={store.platform} />}
+            <span className="conv-header__store" data-testid="conversation-store" title={store?.name}>
+              {store?.name ?? '…'}
+            </span>
+          </div>
         </div>
-        <div className="conv-header__sub">
-          {store && <PlatformBadge platform={store.platform} />}
-          <span className="conv-header__store" data-testid="conversation-store" title={store?.name}>
-            {store?.name ?? '…'}
-          </span>
+        <div className="conv-header__actions">
+          <AssigneeControl conversation={detail} me={me} directory={directory} busy={busy} onAssign={onAssign} />
+          <label className={`status-control status-control--${detail.status}`}>
+            <span className="status-control__dot" aria-hidden="true" />
+            <select
+              className="select select--bare"
+              data-testid="status-select"
+              aria-label={t('conversation.statusLabel')}
+              value={detail.status}
+              disabled={busy}
+              onChange={(e) => onStatus(e.target.value as ConversationStatus)}
+            >
+              {CONVERSATION_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
         </div>
-      </div>
-      <div className="conv-header__actions">
-        <AssigneeControl conversation={detail} me={me} directory={directory} busy={busy} onAssign={onAssign} />
-        <label className={`status-control status-control--${detail.status}`}>
-          <span className="status-control__dot" aria-hidden="true" />
-          <select
-            className="select select--bare"
-            data-testid="status-select"
-            aria-label={t('conversation.statusLabel')}
-            value={detail.status}
-            disabled={busy}
-            onChange={(e) => onStatus(e.target.value as ConversationStatus)}
-          >
-            {CONVERSATION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-    </header>
+      </header>
+      <SlaStrip clock={conversationClock(detail)} />
+    </>
   );
 }

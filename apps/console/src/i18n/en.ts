@@ -171,6 +171,11 @@ export const en = {
     dueAtTitle: 'Reply due {{due}}',
     dueAtWarnTitle: 'Reply due {{due}} (warning from {{warn}})',
     breachedAtTitle: 'Response time breached {{time}}',
+    strip: {
+      running: 'Reply by {{time}} to meet the response time.',
+      warning: 'Reply by {{time}}: the response time is about to run out.',
+      breached: 'Response time ran out at {{time}}; the customer is still waiting.',
+    },
     duration: {
       seconds: '{{s}}s',
       minutes: '{{m}}m {{s}}s',

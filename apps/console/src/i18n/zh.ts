@@ -173,6 +173,11 @@ export const zh: Messages = {
     dueAtTitle: '须在 {{due}} 前回复',
     dueAtWarnTitle: '须在 {{due}} 前回复（{{warn}} 起预警）',
     breachedAtTitle: '响应已于 {{time}} 超时',
+    strip: {
+      running: '请在 {{time}} 前回复顾客。',
+      warning: '即将超时：请在 {{time}} 前回复。',
+      breached: '已于 {{time}} 超时，顾客仍在等待回复。',
+    },
     duration: {
       seconds: '{{s}}秒',
       minutes: '{{m}}分{{s}}秒',

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import { Conversation, DeskEvent, Message, SlaTimer, type DeskServerEvents } from '@kefu/contracts';
-
-// The SLA events carry the timer with the conversation and store it belongs to (contracts' DeskServerEvents).
-const SlaEvent = SlaTimer.extend({ conversationId: z.string(), storeId: z.string() });
+import { Conversation, DeskEvent, Message, SlaBreachedEvent, SlaMetEvent, SlaWarningEvent, type DeskServerEvents } from '@kefu/contracts';
 
 /** The live events the console listens to, each with the contract schema of its payload. */
 const schemas = {
@@ -10,9 +7,9 @@ const schemas = {
   [DeskEvent.ConversationUpdated]: Conversation,
   [DeskEvent.MessageCreated]: Message,
   [DeskEvent.MessageUpdated]: Message,
-  [DeskEvent.SlaWarning]: SlaEvent.extend({ secondsLeft: z.number() }),
-  [DeskEvent.SlaBreached]: SlaEvent.extend({ assigneeId: z.string().nullable() }),
-  [DeskEvent.SlaMet]: SlaEvent.extend({ responseSeconds: z.number() }),
+  [DeskEvent.SlaWarning]: SlaWarningEvent,
+  [DeskEvent.SlaBreached]: SlaBreachedEvent,
+  [DeskEvent.SlaMet]: SlaMetEvent,
 } as const;
 
 // Each schema's output must be what the contract says the server sends.

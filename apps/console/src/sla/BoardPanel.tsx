@@ -44,7 +44,7 @@ export function PanelState({ loading, error, empty, icon, title, hint, onRetry }
     return (
       <div className="inline-error" role="alert">
         <Icon name="alert" size={14} />
-        <span>{t('sla.loadError', { message: error.message })}</span>
+        <span>{error.statusCode === 0 || error.statusCode >= 502 ? t('errors.network') : t('sla.loadError', { message: error.message })}</span>
         <button type="button" className="link-button" onClick={onRetry}>
           {t('sla.retry')}
         </button>

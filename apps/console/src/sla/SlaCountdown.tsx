@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useNow } from '../time/clock';
 import { formatDateTimeShort } from '../time/format';
 import { Icon } from '../ui/icons';
-import { countdownMs, formatCountdown, readSla, type SlaClock } from './countdown';
+import { formatCountdown, readSla, type SlaClock } from './countdown';
 
 interface Props {
   clock: SlaClock;
@@ -17,7 +17,7 @@ export function SlaCountdown({ clock, variant = 'pill', testId = 'waiting' }: Pr
   const now = useNow();
   const reading = readSla(clock, now);
   if (!reading) return null;
-  const time = formatCountdown(countdownMs(reading), (days, hours) => t('sla.days', { days, hours }));
+  const time = formatCountdown(reading.ms, (days, hours) => t('sla.days', { days, hours }));
   const at = (iso: string) => formatDateTimeShort(iso, now, i18n.language);
   const breached = reading.state === 'breached';
   // The board writes the state beside its big clock, so the clock itself stays short there.

@@ -39,6 +39,8 @@ const conversation = (id: string, extra: Partial<Conversation>): Conversation =>
   lastMessageAt: '2026-11-27T10:00:00.000Z',
   lastMessagePreview: 'hello again',
   orderRef: null,
+  language: null,
+  queuedAt: null,
   slaDueAt: null,
   slaWarnAt: null,
   slaBreachedAt: null,

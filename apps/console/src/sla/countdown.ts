@@ -52,9 +52,6 @@ export function formatCountdown(ms: number, dayLabel: (days: number, hours: numb
   return `${pad(m)}:${pad(s)}`;
 }
 
-/** A countdown before due rounds up (00:01 is shown until due); time past due rounds down. */
-export const countdownMs = (reading: SlaReading): number => (reading.state === 'breached' ? reading.ms : Math.ceil(reading.ms / 1000) * 1000);
-
 /** The clock of a conversation, from its slaDueAt/slaWarnAt/slaBreachedAt. */
 export const conversationClock = (c: { slaDueAt: string | null; slaWarnAt: string | null; slaBreachedAt: string | null }): SlaClock => ({
   dueAt: c.slaDueAt,

@@ -53,10 +53,9 @@ const errorOf = (err: unknown) => (err instanceof ApiRequestError ? err : new Ap
 
 /** The most urgent running timers, or the breached ones no agent has answered yet. */
 async function fetchList(name: ListName, storeId: string, signal: AbortSignal): Promise<{ items: SlaBoardTimer[]; hidden: number }> {
-  const query = name === 'running' ? { status: 'running' as const } : { status: 'breached' as const, answered: false };
+  const query = name === 'running' ? { status: 'running' as const } : { status: 'breached' as const, answered: 'false' as const };
   const page = await deskApi.slaTimers({ ...query, storeId: storeId || undefined, limit: LIMIT }, signal);
-  // An answered breach is over for the board even where the API does not filter by `answered`.
-  const items = name === 'running' ? sortRunning(page.items) : sortBreached(page.items.filter((t) => t.respondedAt === null));
+  const items = name === 'running' ? sortRunning(page.items) : sortBreached(page.items);
   return { items, hidden: Math.max(0, page.total - page.items.length) };
 }
 
@@ -78,25 +77,29 @@ export function useSlaBoard(storeId: string) {
   const [runs, setRuns] = useState<Record<Job, number>>({ running: 0, breached: 0, summary: 0 });
   const changes = useRef<Change[]>([]);
   const current = useRef<BoardLists>(EMPTY_LISTS);
-  const scheduled = useRef<Partial<Record<Job, ReturnType<typeof setTimeout>>>>({});
+  const scheduled = useRef<Partial<Record<Job, { due: number; timer: ReturnType<typeof setTimeout> }>>>({});
 
   useEffect(() => {
     current.current = { running: lists.running.items, breached: lists.breached.items };
   }, [lists]);
 
-  /** Runs `job` again after `delay`, once however many events ask for it meanwhile. */
+  /** Runs `job` again after `delay`, once however many events ask for it meanwhile (the earliest ask wins). */
   const schedule = useCallback((job: Job, delay: number) => {
-    if (scheduled.current[job] !== undefined) return;
-    scheduled.current[job] = setTimeout(() => {
+    const due = performance.now() + delay;
+    const pending = scheduled.current[job];
+    if (pending && pending.due <= due) return;
+    if (pending) clearTimeout(pending.timer);
+    const timer = setTimeout(() => {
       scheduled.current[job] = undefined;
       setRuns((r) => ({ ...r, [job]: r[job] + 1 }));
     }, delay);
+    scheduled.current[job] = { due, timer };
   }, []);
 
   useEffect(() => {
     const timers = scheduled.current;
     return () => {
-      for (const timer of Object.values(timers)) clearTimeout(timer);
+      for (const pending of Object.values(timers)) clearTimeout(pending?.timer);
     };
   }, []);
 
@@ -119,7 +122,8 @@ export function useSlaBoard(storeId: string) {
       .catch((err: unknown) => {
         if (isAbort(err)) return;
         const error = errorOf(err);
-        setLists((s) => ({ ...s, [name]: s[name].key === key ? { ...s[name], error } : { ...EMPTY_LIST, key, error } }));
+        // A refresh that fails keeps the rows shown (the connection indicator tells of an outage).
+        setLists((s) => ({ ...s, [name]: s[name].key === key ? (s[name].error || s[name].items.length === 0 ? { ...s[name], error } : s[name]) : { ...EMPTY_LIST, key, error } }));
       });
     return () => ctrl.abort();
   });
@@ -133,7 +137,7 @@ export function useSlaBoard(storeId: string) {
       .then((s) => setSummary({ key: storeId, summary: s, error: null }))
       .catch((err: unknown) => {
         if (isAbort(err)) return;
-        setSummary((d) => (d.key === storeId ? { ...d, error: errorOf(err) } : { key: storeId, summary: null, error: errorOf(err) }));
+        setSummary((d) => (d.key === storeId ? (d.summary ? d : { ...d, error: errorOf(err) }) : { key: storeId, summary: null, error: errorOf(err) }));
       });
     return () => ctrl.abort();
   }, [storeId, epoch, runs.summary]);

@@ -49,7 +49,7 @@ export class SlaQueryService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async timers(caller: Caller, q: ListSlaTimersQuery & { answered?: boolean }): Promise<Page<SlaBoardTimer>> {
+  async timers(caller: Caller, q: ListSlaTimersQuery): Promise<Page<SlaBoardTimer>> {
     const qb = caller.scope
       .apply(this.db.getRepository(SlaTimerEntity).createQueryBuilder('t'), 't.storeId')
       .andWhere('t.status = :status', { status: q.status })
@@ -100,9 +100,11 @@ export class SlaQueryService {
       .groupBy('t.store_id, s.name')
       .orderBy('s.name')
       .getRawMany();
+    // A breach counts against whoever had the conversation when it breached; a met timer for whoever answered.
+    const owner = `CASE WHEN t.status = 'breached' THEN t.breach_assignee_id ELSE t.responded_by END`;
     const agentRows: Row[] = await base()
-      .select(`COALESCE(t.responded_by, t.breach_assignee_id) AS "agentId", ${FIGURES_SQL}`)
-      .andWhere('COALESCE(t.responded_by, t.breach_assignee_id) IS NOT NULL')
+      .select(`${owner} AS "agentId", ${FIGURES_SQL}`)
+      .andWhere(`${owner} IS NOT NULL`)
       .groupBy('1')
       .getRawMany();
     return {

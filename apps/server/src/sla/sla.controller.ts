@@ -1,17 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { ListSlaTimersQuery, SlaSummaryQuery } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { SlaQueryService } from './sla-query.service.js';
-
-const TimersQuery = ListSlaTimersQuery.extend({
-  /** Only timers an agent has (true) or has not yet (false) answered: the board's "breached now". */
-  answered: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-});
 
 @ApiTags('sla')
 @ApiBearerAuth()
@@ -22,7 +16,7 @@ export class SlaController {
   /** The supervisor board: running timers most urgent first, or breached ones newest first. */
   @Get('timers')
   @Roles('supervisor', 'admin', 'analyst')
-  timers(@CurrentCaller() caller: Caller, @Query(zod(TimersQuery)) q: Parsed<typeof TimersQuery>) {
+  timers(@CurrentCaller() caller: Caller, @Query(zod(ListSlaTimersQuery)) q: Parsed<typeof ListSlaTimersQuery>) {
     return this.sla.timers(caller, q);
   }
 
