@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium, OUTPUT_DIR } from '../support/browser.js';
+import { startDesk, type Desk } from '../support/desk.js';
+import { inboundBody, login, signedInbound, storeWithAgent } from '../support/client.js';
+
+describe('supervisor SLA board in Chromium', () => {
+  let desk: Desk;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    desk = await startDesk({ console: true });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await desk?.close();
+  });
+
+  it('shows a waiting chat counting down, then moves it to breached without a reload', async () => {
+    const admin = await login(desk.url, 'admin@demo.kefu');
+    const s = await storeWithAgent(desk.url, admin, 'Board', {
+      businessHours: null,
+      slaPolicy: { firstResponseSeconds: 6, nextResponseSeconds: 6, warnBeforeSeconds: 3 },
+    });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await page.goto(desk.url);
+    await page.getByTestId('login-email').fill('supervisor@demo.kefu');
+    await page.getByTestId('login-password').fill('demo1234');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-sla-board').click();
+    await page.getByTestId('sla-board').waitFor();
+    await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
+
+    const inbound = await signedInbound(desk.url, s.channel, inboundBody('看板测试:还没人回复吗?', 'buyer-board'));
+    const id = inbound.body.conversationId as string;
+    const row = page.locator(`[data-testid="sla-timer"][data-conversation-id="${id}"]`);
+    await row.waitFor({ timeout: 5000 });
+    const countdown = row.getByTestId('sla-countdown');
+    const first = await countdown.textContent();
+    expect(first).toMatch(/\d{2}:\d{2}/);
+    await page.waitForTimeout(1200);
+    expect(await countdown.textContent()).not.toBe(first); // it ticks
+    await page.locator(`[data-testid="sla-timer"][data-conversation-id="${id}"][data-state="warning"]`).waitFor({ timeout: 6000 });
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    await page.screenshot({ path: join(OUTPUT_DIR, 'sla-board-warning.png') });
+
+    await page.locator(`[data-testid="sla-breached"][data-conversation-id="${id}"]`).waitFor({ timeout: 8000 });
+    await expect(row.count()).resolves.toBe(0);
+    await page.screenshot({ path: join(OUTPUT_DIR, 'sla-board-breached.png') });
+  });
+});
