@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
+import { randomUUID } from 'node:crypto';
+import { SlaTimerService } from '../../apps/server/src/sla/sla-timer.service.js';
+import { SlaTimerEntity } from '../../apps/server/src/sla/sla-timer.entity.js';
 import { flushRunRedis, spawnWorker, startDesk, type Desk } from '../support/desk.js';
 import { deskSocket, http, inboundBody, login, signedInbound, sleep, storeWithAgent, waitFor } from '../support/client.js';
 
@@ -232,5 +235,34 @@ describe('response SLA timers', () => {
 
     expect((await http(desk.url, 'GET', '/api/sla/timers', { token: s.agentToken })).status).toBe(403);
     expect((await http(desk.url, 'GET', '/api/sla/summary?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z', { token: supervisor })).status).toBe(400);
+  });
+
+  it('pauses a resolution clock, keeping the business time used, and resumes it from there', async () => {
+    const s = await storeWithAgent(desk.url, admin, 'Pause', { businessHours: null });
+    const timers = desk.api.get(SlaTimerService);
+    const started = new Date(Date.now() - 3600_000); // an hour ago
+    const timer = await desk.db.getRepository(SlaTimerEntity).save({
+      storeId: s.store.id,
+      ticketId: randomUUID(),
+      conversationId: null,
+      kind: 'resolution',
+      status: 'running',
+      startedAt: started,
+      countingSince: started,
+      targetSeconds: 48 * 3600,
+      warnBeforeSeconds: 3600,
+      dueAt: new Date(started.getTime() + 48 * 3600_000),
+      warnAt: new Date(started.getTime() + 47 * 3600_000),
+    } as SlaTimerEntity);
+    const paused = await desk.db.transaction((m) => timers.pause(m, timer.id, new Date()));
+    expect(paused).toMatchObject({ status: 'paused', dueAt: null });
+    expect(Math.abs(paused!.elapsedBeforeResume - 3600)).toBeLessThanOrEqual(1);
+    expect(await desk.db.transaction((m) => timers.pause(m, timer.id, new Date()))).toBeNull(); // already paused
+
+    const resumeAt = new Date(Date.now() + 2 * 3600_000); // two hours waiting on the customer
+    const resumed = await desk.db.transaction((m) => timers.resume(m, timer.id, resumeAt));
+    expect(resumed!.status).toBe('running');
+    // 47 business hours were left: due 47 h after the resume, not 48 h after the start.
+    expect(Math.abs(resumed!.dueAt!.getTime() - (resumeAt.getTime() + 47 * 3600_000))).toBeLessThanOrEqual(1000);
   });
 });
