@@ -8,12 +8,14 @@ import { Redis } from 'ioredis';
 import { io } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import type { ChildProcess } from 'node:child_process';
-import { createApi } from '../../apps/server/src/bootstrap.js';
+import { Queue } from 'bullmq';
+import { QueueName } from '@kefu/contracts';
 import { loadConfig, type AppConfig } from '../../apps/server/src/config/config.js';
+import { dataSourceOptions } from '../../apps/server/src/database/data-source.js';
 import { seedIfEmpty } from '../../apps/server/src/seed/seed.js';
 import { SlaAlarms } from '../../apps/server/src/sla/sla-alarms.service.js';
 import { CustomerSimulator } from '../../apps/simulator/src/simulator.js';
-import { spawnWorker } from '../support/desk.js';
+import { spawnServer } from '../support/desk.js';
 import { benchEnvironment, fmt, percentile } from './support.js';
 
 const TIMERS = Number(process.env.BENCH_TIMERS ?? 100_000);
@@ -24,26 +26,36 @@ const LEAD_S = 45; // the first timer is due this long after arming starts
 describe('SLA timers at scale', () => {
   let env: Awaited<ReturnType<typeof benchEnvironment>>;
   let config: AppConfig;
-  let api: Awaited<ReturnType<typeof createApi>>;
+  let api: ChildProcess;
   let worker: ChildProcess;
   let db: DataSource;
   let url: string;
+  let alarms: SlaAlarms;
+  let queue: Queue;
+  let redis: Redis;
 
   beforeAll(async () => {
     env = await benchEnvironment('sla');
-    config = loadConfig({ ...process.env, PORT: '0', LOG_LEVEL: 'warn', CONSOLE_DIST: '', SLA_RECONCILE_MS: '60000' });
-    api = await createApi(config);
-    await api.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(api.getHttpServer().address() as { port: number }).port}`;
-    db = api.get(DataSource);
+    const port = String(20000 + Math.floor(Math.random() * 20000));
+    config = loadConfig({ ...process.env, PORT: port, LOG_LEVEL: 'warn', CONSOLE_DIST: '', SLA_RECONCILE_MS: '60000' });
+    db = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize();
     await seedIfEmpty(db, config);
-    // The worker runs as its own process, as in production (the api and this benchmark share one).
-    worker = spawnWorker({ LOG_LEVEL: 'warn', SLA_RECONCILE_MS: '60000' });
-    await new Promise((r) => setTimeout(r, 3000));
+    // The api and the worker run as their own processes, as in production; this one only measures.
+    const serverEnv = { LOG_LEVEL: 'warn', SLA_RECONCILE_MS: '60000', PORT: port, CONSOLE_DIST: '' };
+    api = spawnServer('main.js', serverEnv);
+    worker = spawnServer('worker.js', serverEnv);
+    url = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 100 && !(await fetch(`${url}/health`).then((r) => r.ok).catch(() => false)); i++) await new Promise((r) => setTimeout(r, 200));
+    queue = new Queue(QueueName.Sla, { connection: { url: config.redisUrl }, prefix: `${config.redisPrefix}:bull` });
+    redis = new Redis(config.redisUrl);
+    alarms = new SlaAlarms(queue, redis); // the desk's own arming code, outside Nest
   });
   afterAll(async () => {
     worker?.kill('SIGTERM');
-    await api?.close();
+    api?.kill('SIGTERM');
+    await queue?.close();
+    redis?.disconnect();
+    await db?.destroy();
     await env?.drop();
   });
 
@@ -67,12 +79,10 @@ describe('SLA timers at scale', () => {
       [storeIds, storeIds.length, lead, spread, n],
     );
     const t1 = performance.now();
-    const redis = new Redis(config.redisUrl);
     const memBefore = Number((await redis.info('memory')).match(/used_memory:(\d+)/)![1]);
-    await api.get(SlaAlarms).arm(rows.map((r) => ({ id: r.id, warnAt: r.warn_at, warnedAt: null, dueAt: r.due_at })));
+    await alarms.arm(rows.map((r) => ({ id: r.id, warnAt: r.warn_at, warnedAt: null, dueAt: r.due_at })));
     const t2 = performance.now();
     const memAfter = Number((await redis.info('memory')).match(/used_memory:(\d+)/)![1]);
-    redis.disconnect();
     return { ids: rows.map((r) => r.id), dbMs: t1 - t0, armMs: t2 - t1, bytesPerTimer: (memAfter - memBefore) / n, lastDue: Math.max(...rows.map((r) => r.due_at.getTime())) };
   }
 

@@ -15,7 +15,7 @@ describe('routing, presence and the collision guard', () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    desk = await startDesk({ env: { PRESENCE_GRACE_MS: String(GRACE_MS), REBALANCE_AFTER_MS: String(REBALANCE_MS), PRESENCE_HEARTBEAT_MS: '300' } });
+    desk = await startDesk({ env: { PRESENCE_GRACE_MS: String(GRACE_MS), REBALANCE_AFTER_MS: String(REBALANCE_MS), PRESENCE_HEARTBEAT_MS: '500' } });
     admin = await login(desk.url, 'admin@demo.kefu');
     supervisor = await login(desk.url, 'supervisor@demo.kefu');
   });
@@ -131,10 +131,10 @@ describe('routing, presence and the collision guard', () => {
     expect(waiting.body.items.every((c: { queuedAt: string | null }) => c.queuedAt !== null)).toBe(true);
 
     await http(desk.url, 'POST', `/api/conversations/${ids[0]}/status`, { token: only.token, body: { status: 'resolved' } });
-    await waitFor(async () => ((await assigneeOf(ids[2])) === only.user.id ? true : undefined), 5000, 'the oldest waiting conversation');
+    await waitFor(async () => ((await assigneeOf(ids[2])) === only.user.id ? true : undefined), 10000, 'the oldest waiting conversation');
     expect(await assigneeOf(ids[3])).toBeNull();
     await http(desk.url, 'POST', `/api/conversations/${ids[1]}/status`, { token: only.token, body: { status: 'resolved' } });
-    await waitFor(async () => ((await assigneeOf(ids[3])) === only.user.id ? true : undefined), 5000, 'the next one');
+    await waitFor(async () => ((await assigneeOf(ids[3])) === only.user.id ? true : undefined), 10000, 'the next one');
     expect(await assigneeOf(ids[4])).toBeNull();
   });
 
@@ -182,6 +182,7 @@ describe('routing, presence and the collision guard', () => {
     const refused = await http(desk.url, 'POST', `/api/conversations/${c}/messages`, { token: b.token, body: { body: '我来回复' } });
     expect(refused.status).toBe(409);
     expect(refused.body.message).toMatch(/takeover/);
+    expect(refused.body.assigneeId).toBe(a.user.id);
     expect((await desk.db.query(`SELECT count(*)::int n FROM messages WHERE conversation_id = $1 AND direction = 'outbound'`, [c]))[0].n).toBe(0);
     const note = await http(desk.url, 'POST', `/api/conversations/${c}/messages`, { token: b.token, body: { body: '备注可以写', kind: 'note' } });
     expect(note.status).toBe(201);
@@ -205,6 +206,15 @@ describe('routing, presence and the collision guard', () => {
     expect(new Set(moved.body.moved)).toEqual(new Set(ids));
     expect(await Promise.all(ids.map(assigneeOf))).toEqual([b.user.id, b.user.id, b.user.id]);
     expect((await http(desk.url, 'POST', `/api/users/${a.user.id}/reassign`, { token: a.token, body: { toUserId: null } })).status).toBe(403);
+
+    // Back to the queue: not straight back to the agent they were taken from, though b is online with room.
+    await http(desk.url, 'POST', '/api/presence', { token: a.token, body: { status: 'away' } });
+    const queued = await http(desk.url, 'POST', `/api/users/${b.user.id}/reassign`, { token: supervisor, body: { toUserId: null } });
+    expect(queued.body.moved).toHaveLength(3);
+    await sleep(1000); // several worker sweeps
+    expect(await Promise.all(ids.map(assigneeOf))).toEqual([null, null, null]);
+    const me = await http(desk.url, 'GET', '/api/auth/me', { token: b.token });
+    expect(me.body).toMatchObject({ presence: 'online', status: 'available' });
   });
 
   it('escalates a breach by reassigning to the least-loaded other online agent, when the store asks for it', async () => {

@@ -26,13 +26,15 @@ export async function flushRunRedis(): Promise<number> {
   return deleted;
 }
 
-/** The compiled worker as its own OS process, so a test can kill -9 it. */
-export function spawnWorker(env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, [join(import.meta.dirname, '../../apps/server/dist/worker.js')], {
+/** A compiled server entry point (`worker.js`, `main.js`) as its own OS process, so a test can kill -9 it. */
+export function spawnServer(entry: 'worker.js' | 'main.js', env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, [join(import.meta.dirname, '../../apps/server/dist', entry)], {
     env: { ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
+
+export const spawnWorker = (env: Record<string, string> = {}) => spawnServer('worker.js', env);
 
 export interface Desk {
   url: string;

@@ -22,4 +22,6 @@ export interface ApiError {
   error: string;
   message: string;
   fields?: Record<string, string>;
+  /** Other details, e.g. `assigneeId` on a collision (409). */
+  [detail: string]: unknown;
 }

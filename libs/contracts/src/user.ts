@@ -40,6 +40,8 @@ export const User = z.object({
   languages: z.array(Language),
   maxConcurrent: z.number(),
   presence: Presence,
+  /** What the agent chose (available / away); `presence` adds whether they are connected. */
+  status: z.enum(['available', 'away']),
   active: z.boolean(),
 });
 export type User = z.infer<typeof User>;
@@ -56,6 +58,8 @@ export type SetStatusInput = z.infer<typeof SetStatusInput>;
 /** Moves every open conversation of an agent to another agent, or back to the queue (`null`). */
 export const BulkReassignInput = z.object({ toUserId: z.uuid().nullable() });
 export type BulkReassignInput = z.infer<typeof BulkReassignInput>;
+export const BulkReassignResult = z.object({ moved: z.array(z.string()) });
+export type BulkReassignResult = z.infer<typeof BulkReassignResult>;
 
 /** `agent.presence`: an agent came online, went away or offline. */
 export const AgentPresenceEvent = z.object({ userId: z.string(), name: z.string(), presence: Presence, storeIds: z.array(z.string()) });

@@ -8,6 +8,8 @@ export class ApiRequestError extends Error {
     readonly statusCode: number,
     message: string,
     readonly fields?: Record<string, string>,
+    /** The whole error answer, for the extra fields some errors carry (a 409's `assigneeId`). */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -79,8 +81,9 @@ export async function request<S extends z.ZodType>(path: string, schema: S, opti
 
   if (!res.ok) {
     if (res.status === 401 && options.auth !== false) unauthorizedHandler?.();
-    const error = (data ?? {}) as Partial<ApiError>;
-    throw new ApiRequestError(res.status, error.message || res.statusText || `HTTP ${res.status}`, error.fields);
+    const body = data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+    const error = body as Partial<ApiError>;
+    throw new ApiRequestError(res.status, error.message || res.statusText || `HTTP ${res.status}`, error.fields, body);
   }
 
   const parsed = schema.safeParse(data);

@@ -1,6 +1,10 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
+  AgentWithLoad,
   AssignInput,
+  type AgentStatus,
+  type BulkReassignInput,
+  BulkReassignResult,
   Conversation,
   ConversationDetail,
   ConversationStatus,
@@ -9,7 +13,8 @@ import {
   LoginInput,
   LoginResult,
   Message,
-  PostMessageInput,
+  type PostMessageInput,
+  type SetStatusInput,
   SlaBoardTimer,
   SlaSummary,
   SlaSummaryQuery,
@@ -24,6 +29,8 @@ const StorePage = page(Store);
 const ConversationPage = page(Conversation);
 const UserPage = page(User);
 const SlaTimerPage = page(SlaBoardTimer);
+const AgentPage = page(AgentWithLoad);
+/** Answer of `POST /api/users/:id/reassign` (the contracts have no schema for it yet). */
 
 /** Query of the inbox, as the contract accepts it (limit and cursor optional). */
 export type ConversationQuery = Omit<z.input<typeof ListConversationsQuery>, 'limit'> & { limit?: number };
@@ -48,6 +55,13 @@ export const deskApi = {
     request(`${conversationPath(id)}/status`, Conversation, { method: 'POST', body: { status } satisfies StatusInput }),
   assign: (id: string, assigneeId: string | null) =>
     request(`${conversationPath(id)}/assign`, Conversation, { method: 'POST', body: { assigneeId } satisfies AssignInput }),
+  /** Sets the caller's own status; the answer carries their presence now. */
+  setPresence: (status: AgentStatus) => request('/api/presence', User, { method: 'POST', body: { status } satisfies SetStatusInput }),
+  /** Agents in the caller's scope with presence and open load (supervisors, admins). */
+  agentPresence: (signal?: AbortSignal) => request('/api/presence', AgentPage, { signal }),
+  /** Moves every open conversation of an agent to another agent, or back to the queue (`null`). */
+  reassignAll: (userId: string, toUserId: string | null) =>
+    request(`/api/users/${encodeURIComponent(userId)}/reassign`, BulkReassignResult, { method: 'POST', body: { toUserId } satisfies BulkReassignInput }),
   slaTimers: (query: SlaTimersQuery, signal?: AbortSignal) => request('/api/sla/timers', SlaTimerPage, { query: { ...query }, signal }),
   slaSummary: (query: SlaSummaryQuery, signal?: AbortSignal) => request('/api/sla/summary', SlaSummary, { query: { ...query }, signal }),
 };

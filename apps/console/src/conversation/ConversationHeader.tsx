@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CONVERSATION_STATUSES, type ConversationDetail, type ConversationStatus, type Store, type User } from '@kefu/contracts';
+import { ActivityIndicator } from '../collision/ActivityIndicator';
+import type { Watcher } from '../collision/activity-state';
 import type { Directory } from '../desk/useDirectory';
 import { conversationClock } from '../sla/countdown';
 import { SlaStrip } from '../sla/SlaStrip';
@@ -13,11 +15,13 @@ interface Props {
   me: User;
   directory: Directory;
   busy: boolean;
+  /** The others who have this conversation open. */
+  watchers: readonly Watcher[];
   onStatus(status: ConversationStatus): void;
   onAssign(assigneeId: string | null): void;
 }
 
-export function ConversationHeader({ detail, store, me, directory, busy, onStatus, onAssign }: Props) {
+export function ConversationHeader({ detail, store, me, directory, busy, watchers, onStatus, onAssign }: Props) {
   const { t } = useTranslation();
   return (
     <>
@@ -28,6 +32,7 @@ export function ConversationHeader({ detail, store, me, directory, busy, onStatu
             <h2 className="conv-header__name" data-testid="conversation-customer">
               {detail.customer.name}
             </h2>
+            <ActivityIndicator watchers={watchers} />
           </div>
           <div className="conv-header__sub">
             {store && <PlatformBadge platform={store.platform} />}

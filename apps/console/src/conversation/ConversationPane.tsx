@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationStatus, Store, User } from '@kefu/contracts';
 import { ApiRequestError } from '../api/client';
+import { useWatchers } from '../collision/ActivityProvider';
+import { useConversationActivity } from '../collision/useConversationActivity';
 import type { Directory } from '../desk/useDirectory';
 import { ShortcutList } from '../keyboard/ShortcutList';
 import { Icon } from '../ui/icons';
@@ -43,6 +45,8 @@ function ConversationView({ conversationId, me, storeById, directory, onSeen }: 
   const { detail, error, loading, reload, send, setStatus, assign } = useConversation(conversationId);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  const activity = useConversationActivity(conversationId, detail !== null);
+  const watchers = useWatchers(conversationId);
 
   // Opening a conversation, and every activity while it is open, marks it seen for this user.
   const seenId = detail?.id;
@@ -96,6 +100,10 @@ function ConversationView({ conversationId, me, storeById, directory, onSeen }: 
   }
 
   const store = storeById.get(detail.storeId);
+  const nameOf = (userId: string) => directory.userById.get(userId)?.name ?? t('conversation.assignedToOther');
+  const otherAssignee = detail.assigneeId && detail.assigneeId !== me.id ? detail.assigneeId : null;
+  // Only agents need to take a chat over to answer it; supervisors and admins may reply anywhere.
+  const takeoverFrom = me.role === 'agent' && otherAssignee ? nameOf(otherAssignee) : null;
   return (
     <main className="pane" data-testid="conversation-view" data-conversation-id={conversationId} data-status={detail.status}>
       <div className="conversation">
@@ -105,6 +113,7 @@ function ConversationView({ conversationId, me, storeById, directory, onSeen }: 
           me={me}
           directory={directory}
           busy={busy}
+          watchers={watchers}
           onStatus={(status: ConversationStatus) => void run(() => setStatus(status))}
           onAssign={(assigneeId) => void run(() => assign(assigneeId))}
         />
@@ -118,7 +127,19 @@ function ConversationView({ conversationId, me, storeById, directory, onSeen }: 
           </div>
         )}
         <Thread detail={detail} me={me} userById={directory.userById} />
-        <ReplyBox conversationId={conversationId} customerName={detail.customer.name} onSend={send} />
+        <ReplyBox
+          conversationId={conversationId}
+          customerName={detail.customer.name}
+          onSend={send}
+          takeoverFrom={takeoverFrom}
+          assigneeNameFor={(assigneeId) => {
+            const id = assigneeId ?? otherAssignee;
+            return id ? nameOf(id) : t('conversation.assignedToOther');
+          }}
+          onConflict={reload}
+          onTyping={activity.typed}
+          onIdle={activity.idle}
+        />
       </div>
       <DetailsPanel detail={detail} store={store} me={me} userById={directory.userById} />
     </main>

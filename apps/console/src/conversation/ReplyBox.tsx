@@ -5,6 +5,7 @@ import { ApiRequestError } from '../api/client';
 import { Kbd } from '../ui/badges';
 import { Icon } from '../ui/icons';
 import { readDraft, writeDraft } from './drafts';
+import { TakeoverDialog } from './TakeoverDialog';
 
 export const REPLY_INPUT_ID = 'reply-input';
 type Mode = 'reply' | 'note';
@@ -13,7 +14,20 @@ interface Props {
   conversationId: string;
   customerName: string;
   onSend(input: PostMessageInput): Promise<unknown>;
+  /** Who else has the chat when a reply from this user would take it over (agents only); null otherwise. */
+  takeoverFrom: string | null;
+  /** The name of the assignee a 409 names (or of the current one when it names nobody). */
+  assigneeNameFor(assigneeId: string | undefined): string;
+  /** The API said someone else has the chat: the caller refreshes what it shows. */
+  onConflict(): void;
+  /** A key went into the box (the collision guard's 'typing'). */
+  onTyping(): void;
+  /** Typing is over: the text was sent or cleared. */
+  onIdle(): void;
 }
+
+/** The reply is refused because another agent is assigned (the collision guard). */
+const isTakeoverConflict = (err: unknown): err is ApiRequestError => err instanceof ApiRequestError && err.statusCode === 409;
 
 const isToggleShortcut = (e: { key: string; code?: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }) =>
   (e.ctrlKey || e.metaKey) && !e.altKey && (e.key === '/' || e.code === 'Slash');
@@ -22,12 +36,14 @@ const isToggleShortcut = (e: { key: string; code?: string; ctrlKey: boolean; met
  * The composer: Enter sends, Shift+Enter breaks the line, Ctrl+/ switches between a reply to the
  * customer and an internal note. The text is cleared at once and put back if the API refuses it.
  */
-export function ReplyBox({ conversationId, customerName, onSend }: Props) {
+export function ReplyBox({ conversationId, customerName, onSend, takeoverFrom, assigneeNameFor, onConflict, onTyping, onIdle }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState(() => readDraft(conversationId));
   const [mode, setMode] = useState<Mode>('reply');
   const [inFlight, setInFlight] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  /** A reply the API refused because someone else has the chat, waiting for "take over & send". */
+  const [takeover, setTakeover] = useState<{ body: string; assigneeName: string } | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
 
   const changeText = (value: string) => {
@@ -44,6 +60,7 @@ export function ReplyBox({ conversationId, customerName, onSend }: Props) {
   // Ctrl+/ works from anywhere in the conversation, not only inside the text box.
   const onWindowKey = useEffectEvent((e: globalThis.KeyboardEvent) => {
     if (e.defaultPrevented || !isToggleShortcut(e)) return;
+    if (e.target instanceof Element && e.target.closest('dialog[open]')) return;
     e.preventDefault();
     toggleMode();
   });
@@ -53,6 +70,36 @@ export function ReplyBox({ conversationId, customerName, onSend }: Props) {
     return () => window.removeEventListener('keydown', listener);
   }, []);
 
+  const restoreDraft = (sent: string) =>
+    setText((current) => {
+      const restored = current ? current : sent;
+      writeDraft(conversationId, restored);
+      return restored;
+    });
+
+  /** Sends at once (the box is cleared) and puts the text back if the API refuses it. */
+  const deliver = async (input: PostMessageInput, sent: string) => {
+    changeText('');
+    setError(null);
+    onIdle();
+    setInFlight((n) => n + 1);
+    try {
+      await onSend(input);
+    } catch (err) {
+      restoreDraft(sent);
+      if (isTakeoverConflict(err) && input.kind === 'reply' && !input.takeover) {
+        const assigneeId = typeof err.body.assigneeId === 'string' ? err.body.assigneeId : undefined;
+        setTakeover({ body: input.body, assigneeName: assigneeNameFor(assigneeId) });
+        onConflict();
+        return;
+      }
+      const message = err instanceof ApiRequestError && err.statusCode === 0 ? t('errors.network') : err instanceof Error ? err.message : String(err);
+      setError(t('reply.error', { message }));
+    } finally {
+      setInFlight((n) => n - 1);
+    }
+  };
+
   const submit = async () => {
     if (!text.trim()) return;
     const parsed = PostMessageInput.safeParse({ body: text, kind: mode });
@@ -60,23 +107,19 @@ export function ReplyBox({ conversationId, customerName, onSend }: Props) {
       setError(t('reply.error', { message: parsed.error.issues.map((i) => i.message).join('; ') }));
       return;
     }
-    const sent = text;
-    changeText('');
-    setError(null);
-    setInFlight((n) => n + 1);
-    try {
-      await onSend(parsed.data);
-    } catch (err) {
-      const message = err instanceof ApiRequestError && err.statusCode === 0 ? t('errors.network') : err instanceof Error ? err.message : String(err);
-      setError(t('reply.error', { message }));
-      setText((current) => {
-        const restored = current ? current : sent;
-        writeDraft(conversationId, restored);
-        return restored;
-      });
-    } finally {
-      setInFlight((n) => n - 1);
-    }
+    await deliver(parsed.data, text);
+  };
+
+  const confirmTakeover = () => {
+    if (!takeover) return;
+    const { body } = takeover;
+    setTakeover(null);
+    void deliver({ body, kind: 'reply', takeover: true }, text || body);
+  };
+
+  const cancelTakeover = () => {
+    setTakeover(null);
+    textarea.current?.focus();
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -126,6 +169,12 @@ export function ReplyBox({ conversationId, customerName, onSend }: Props) {
         </button>
         {isNote && <span className="composer__banner">{t('reply.noteBanner')}</span>}
       </div>
+      {!isNote && takeoverFrom && (
+        <div className="composer__takeover" data-testid="takeover-hint">
+          <Icon name="user" size={13} />
+          <span>{t('takeover.replyHint', { name: takeoverFrom })}</span>
+        </div>
+      )}
       <textarea
         ref={textarea}
         id={REPLY_INPUT_ID}
@@ -136,7 +185,11 @@ export function ReplyBox({ conversationId, customerName, onSend }: Props) {
         rows={3}
         placeholder={isNote ? t('reply.placeholderNote') : t('reply.placeholderReply', { name: customerName })}
         aria-label={isNote ? t('reply.modeNote') : t('reply.modeReply')}
-        onChange={(e) => changeText(e.target.value)}
+        onChange={(e) => {
+          changeText(e.target.value);
+          if (e.target.value) onTyping();
+          else onIdle();
+        }}
         onKeyDown={onKeyDown}
       />
       <div className="composer__footer">
@@ -167,6 +220,7 @@ export function ReplyBox({ conversationId, customerName, onSend }: Props) {
           {isNote ? t('reply.addNote') : t('reply.send')}
         </button>
       </div>
+      {takeover && <TakeoverDialog assigneeName={takeover.assigneeName} body={takeover.body} onConfirm={confirmTakeover} onCancel={cancelTakeover} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation, User } from '@kefu/contracts';
+import { ActivityProvider } from '../collision/ActivityProvider';
 import { ConversationPane } from '../conversation/ConversationPane';
 import { REPLY_INPUT_ID } from '../conversation/ReplyBox';
 import { InboxPanel, SEARCH_INPUT_ID } from '../inbox/InboxPanel';
@@ -95,52 +96,56 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
   });
 
   return (
-    <div className={`desk${onBoard ? ' desk--board' : ''}`}>
-      <Sidebar
-        user={user}
-        screen={onBoard ? 'sla' : 'inbox'}
-        showSlaBoard={lead}
-        view={filters.view}
-        onViewChange={(view) => {
-          changeFilters({ view });
-          toInbox();
-        }}
-        stores={stores}
-        storeId={effectiveFilters.storeId}
-        onStoreChange={(storeId) => {
-          changeFilters({ storeId });
-          toInbox();
-        }}
-        onLogout={onLogout}
-      />
-      {onBoard ? (
-        <SlaBoard userId={user.id} stores={stores} storesLoaded={storesLoaded} storeById={storeById} directory={directory} />
-      ) : (
-        <>
-          <InboxPanel
-            filters={effectiveFilters}
-            searchText={searchText}
-            onSearchTextChange={setSearchText}
-            onFiltersChange={changeFilters}
-            onClearFilters={clearFilters}
-            stores={stores}
-            storeById={storeById}
-            items={inbox.items}
-            total={inbox.total}
-            loading={inbox.loading}
-            loadingMore={inbox.loadingMore}
-            hasMore={inbox.hasMore}
-            error={inbox.error}
-            onLoadMore={() => void inbox.loadMore()}
-            onReload={inbox.reload}
-            openId={openId}
-            cursorId={cursorId ?? openId}
-            isUnread={unread}
-            onSelect={select}
-          />
-          <ConversationPane conversationId={openId} me={user} storeById={storeById} directory={directory} onSeen={markSeen} />
-        </>
-      )}
-    </div>
+    <ActivityProvider meId={user.id}>
+      <div className={`desk${onBoard ? ' desk--board' : ''}`}>
+        <Sidebar
+          user={user}
+          screen={onBoard ? 'sla' : 'inbox'}
+          showSlaBoard={lead}
+          view={filters.view}
+          onViewChange={(view) => {
+            changeFilters({ view });
+            toInbox();
+          }}
+          stores={stores}
+          storeId={effectiveFilters.storeId}
+          onStoreChange={(storeId) => {
+            changeFilters({ storeId });
+            toInbox();
+          }}
+          onLogout={onLogout}
+        />
+        {onBoard ? (
+          <SlaBoard userId={user.id} stores={stores} storesLoaded={storesLoaded} storeById={storeById} directory={directory} />
+        ) : (
+          <>
+            <InboxPanel
+              filters={effectiveFilters}
+              searchText={searchText}
+              onSearchTextChange={setSearchText}
+              onFiltersChange={changeFilters}
+              onClearFilters={clearFilters}
+              stores={stores}
+              storeById={storeById}
+              items={inbox.items}
+              total={inbox.total}
+              loading={inbox.loading}
+              loadingMore={inbox.loadingMore}
+              hasMore={inbox.hasMore}
+              error={inbox.error}
+              onLoadMore={() => void inbox.loadMore()}
+              onReload={inbox.reload}
+              openId={openId}
+              cursorId={cursorId ?? openId}
+              isUnread={unread}
+              onSelect={select}
+              meId={user.id}
+              userById={directory.userById}
+            />
+            <ConversationPane conversationId={openId} me={user} storeById={storeById} directory={directory} onSeen={markSeen} />
+          </>
+        )}
+      </div>
+    </ActivityProvider>
   );
 }

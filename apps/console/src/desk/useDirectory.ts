@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { User } from '@kefu/contracts';
 import { isAbort } from '../api/client';
 import { deskApi } from '../api/desk-api';
+import { useDeskLive } from '../live/DeskLiveProvider';
 
 const LEAD_ROLES: ReadonlySet<User['role']> = new Set(['supervisor', 'admin']);
 export const isLead = (user: User): boolean => LEAD_ROLES.has(user.role);
@@ -11,15 +12,17 @@ export const canServe = (user: User, storeId: string): boolean =>
   user.active && user.role !== 'analyst' && ((user.role !== 'agent' && user.storeIds.length === 0) || user.storeIds.includes(storeId));
 
 /**
- * Colleagues by id, to name assignees and authors. Only supervisors and admins may list users;
- * an agent's directory holds just themself.
+ * Colleagues by id, to name assignees and authors. Every role may list users: supervisors and
+ * admins see everyone in their scope, an agent the colleagues sharing a store with them.
+ * Only supervisors and admins assign conversations to others.
  */
 export function useDirectory(me: User) {
   const lead = isLead(me);
   const [users, setUsers] = useState<User[]>([]);
+  const { epoch } = useDeskLive();
 
+  // Read again on every (re)connect: colleagues added meanwhile get their names.
   useEffect(() => {
-    if (!lead) return;
     const ctrl = new AbortController();
     deskApi
       .users(undefined, ctrl.signal)
@@ -28,7 +31,7 @@ export function useDirectory(me: User) {
         if (!isAbort(err)) console.error('Could not load users', err);
       });
     return () => ctrl.abort();
-  }, [lead]);
+  }, [me.id, epoch]);
 
   return useMemo(() => {
     const byId = new Map(users.map((u) => [u.id, u]));

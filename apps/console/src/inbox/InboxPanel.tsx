@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Conversation, Store } from '@kefu/contracts';
+import type { Conversation, Store, User } from '@kefu/contracts';
+import { useActivityMap } from '../collision/ActivityProvider';
+import { EMPTY_WATCHERS } from '../collision/activity-state';
 import { Icon } from '../ui/icons';
 import { Kbd } from '../ui/badges';
 import { STATUS_FILTERS, hasActiveFilters, type InboxFilters, type StatusFilter } from './filters';
@@ -27,11 +29,17 @@ interface Props {
   cursorId: string | null;
   isUnread(c: Conversation): boolean;
   onSelect(id: string): void;
+  meId: string;
+  userById: Map<string, User>;
 }
 
 export function InboxPanel(props: Props) {
   const { t } = useTranslation();
-  const { filters, items, storeById } = props;
+  const { filters, items, storeById, meId, userById } = props;
+  const activity = useActivityMap();
+  // Rows name a colleague's chat; "Mine" and "Unassigned" need no name.
+  const assigneeName = (c: Conversation) =>
+    filters.view === 'all' && c.assigneeId && c.assigneeId !== meId ? (userById.get(c.assigneeId)?.name ?? t('conversation.assignedToOther')) : null;
   const filtered = hasActiveFilters({ ...filters, q: props.searchText });
 
   return (
@@ -120,6 +128,9 @@ export function InboxPanel(props: Props) {
               unread={props.isUnread(c)}
               active={c.id === props.openId}
               cursor={c.id === props.cursorId}
+              showQueued={filters.view === 'unassigned'}
+              assigneeName={assigneeName(c)}
+              watchers={activity.get(c.id) ?? EMPTY_WATCHERS}
               onSelect={props.onSelect}
             />
           ))}

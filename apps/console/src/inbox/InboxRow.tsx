@@ -1,10 +1,13 @@
 import { memo, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation, Store } from '@kefu/contracts';
+import { ActivityMarker } from '../collision/ActivityIndicator';
+import type { Watcher } from '../collision/activity-state';
 import { useNow } from '../time/clock';
-import { formatDateTime, formatRelative } from '../time/format';
+import { formatDateTime, formatDuration, formatRelative } from '../time/format';
 import { Avatar } from '../ui/Avatar';
 import { PlatformBadge, StatusPill } from '../ui/badges';
+import { Icon } from '../ui/icons';
 import { conversationClock, readSla } from '../sla/countdown';
 import { SlaCountdown } from '../sla/SlaCountdown';
 
@@ -14,11 +17,17 @@ interface Props {
   unread: boolean;
   active: boolean;
   cursor: boolean;
+  /** Show how long the chat has waited in its store's queue (the Unassigned view). */
+  showQueued: boolean;
+  /** The colleague it is assigned to, when that is someone else (null: unassigned or mine). */
+  assigneeName: string | null;
+  /** The others who have it open. */
+  watchers: readonly Watcher[];
   rowRef?: Ref<HTMLAnchorElement>;
   onSelect(id: string): void;
 }
 
-export const InboxRow = memo(function InboxRow({ conversation: c, store, unread, active, cursor, rowRef, onSelect }: Props) {
+export const InboxRow = memo(function InboxRow({ conversation: c, store, unread, active, cursor, showQueued, assigneeName, watchers, rowRef, onSelect }: Props) {
   const { t, i18n } = useTranslation();
   const now = useNow();
   const name = c.customer?.name || t('message.customer');
@@ -45,6 +54,7 @@ export const InboxRow = memo(function InboxRow({ conversation: c, store, unread,
           <span className="row__name" data-testid="inbox-item-name">
             {name}
           </span>
+          <ActivityMarker watchers={watchers} />
           {unread && <span className="row__unread" role="img" aria-label={t('inbox.unread')} title={t('inbox.unread')} />}
           <time className="row__time" dateTime={c.lastMessageAt} title={formatDateTime(c.lastMessageAt, i18n.language)}>
             {formatRelative(c.lastMessageAt, now, t, i18n.language)}
@@ -57,6 +67,13 @@ export const InboxRow = memo(function InboxRow({ conversation: c, store, unread,
           {store && <PlatformBadge platform={store.platform} />}
           <span className="row__store">{store?.name ?? '…'}</span>
           <span className="row__meta-end">
+            {showQueued && c.assigneeId === null && c.queuedAt && <QueuedFor since={c.queuedAt} now={now} />}
+            {assigneeName && c.assigneeId && (
+              <span className="row__assignee" title={t('inbox.assignedTo', { name: assigneeName })} data-testid="inbox-item-assignee">
+                <Avatar name={assigneeName} seed={c.assigneeId} size={18} />
+                <span className="row__assignee-name">{assigneeName}</span>
+              </span>
+            )}
             <SlaCountdown clock={clock} />
             <StatusPill status={c.status} />
           </span>
@@ -65,3 +82,15 @@ export const InboxRow = memo(function InboxRow({ conversation: c, store, unread,
     </a>
   );
 });
+
+/** "Queued 3:12": how long the chat has waited for an agent (the row re-renders every second anyway). */
+function QueuedFor({ since, now }: { since: string; now: number }) {
+  const { t, i18n } = useTranslation();
+  const waited = formatDuration(now - Date.parse(since), t);
+  return (
+    <span className="row__queued" data-testid="inbox-item-queued" title={t('inbox.queuedTitle', { time: waited, since: formatDateTime(since, i18n.language) })}>
+      <Icon name="hourglass" size={11} strokeWidth={2} />
+      {t('inbox.queued', { time: waited })}
+    </span>
+  );
+}

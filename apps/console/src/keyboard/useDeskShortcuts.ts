@@ -23,6 +23,8 @@ interface Handlers {
 export function useDeskShortcuts(handlers: Handlers): void {
   const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
     if (e.defaultPrevented || e.isComposing) return;
+    // An open dialog owns the keyboard (its radios answer the arrows, the browser answers Esc).
+    if (e.target instanceof Element && e.target.closest('dialog[open]')) return;
     if (e.key === 'Escape') {
       if (isTextField(e.target)) {
         e.preventDefault();

@@ -1,5 +1,6 @@
-import { createContext, useContext, useEffect, useEffectEvent, useState, type ReactNode } from 'react';
-import { connectDesk } from '../api/socket';
+import { createContext, useCallback, useContext, useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from 'react';
+import { DeskClientEvent, type ActivityInput } from '@kefu/contracts';
+import { connectDesk, type DeskSocket } from '../api/socket';
 import { LiveBus, type LiveEventName, type LivePayload } from './live-bus';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
@@ -9,6 +10,11 @@ interface DeskLive {
   /** Grows on every (re)connect: screens refetch when it changes, so nothing missed while offline is lost. */
   epoch: number;
   bus: LiveBus;
+  /**
+   * Tells the others who see the store that this console is viewing, typing in or has left a
+   * conversation. Dropped while disconnected: screens announce again on every (re)connect (epoch).
+   */
+  announceActivity(input: ActivityInput): void;
 }
 
 const DeskLiveContext = createContext<DeskLive | null>(null);
@@ -20,9 +26,11 @@ export function DeskLiveProvider({ token, onUnauthorized, children }: { token: s
   const [state, setState] = useState<ConnectionState>('connecting');
   const [epoch, setEpoch] = useState(0);
   const refused = useEffectEvent(onUnauthorized);
+  const socketRef = useRef<DeskSocket | null>(null);
 
   useEffect(() => {
     const socket = connectDesk(token);
+    socketRef.current = socket;
     let retry: ReturnType<typeof setTimeout> | undefined;
     socket.on('connect', () => {
       setState('connected');
@@ -48,13 +56,23 @@ export function DeskLiveProvider({ token, onUnauthorized, children }: { token: s
     socket.onAny((event: string, payload: unknown) => bus.receive(event, payload));
     return () => {
       clearTimeout(retry);
+      if (socketRef.current === socket) socketRef.current = null;
       socket.removeAllListeners();
       socket.offAny();
       socket.disconnect();
     };
   }, [token, bus]);
 
-  return <DeskLiveContext.Provider value={{ state, epoch, bus }}>{children}</DeskLiveContext.Provider>;
+  const announceActivity = useCallback((input: ActivityInput) => {
+    const socket = socketRef.current;
+    if (!socket?.connected) return;
+    socket.emit(DeskClientEvent.ConversationActivity, input, (answer) => {
+      if (!answer?.ok) console.warn(`conversation.activity refused: ${answer?.error ?? 'no reason given'}`);
+    });
+  }, []);
+
+  const value = useMemo(() => ({ state, epoch, bus, announceActivity }), [state, epoch, bus, announceActivity]);
+  return <DeskLiveContext.Provider value={value}>{children}</DeskLiveContext.Provider>;
 }
 
 export function useDeskLive(): DeskLive {

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { Conversation, DeskEvent, Message, SlaBreachedEvent, SlaMetEvent, SlaWarningEvent, type DeskServerEvents } from '@kefu/contracts';
+import {
+  AgentPresenceEvent,
+  Conversation,
+  ConversationActivityEvent,
+  DeskEvent,
+  Message,
+  SlaBreachedEvent,
+  SlaMetEvent,
+  SlaWarningEvent,
+  type DeskServerEvents,
+} from '@kefu/contracts';
 
 /** The live events the console listens to, each with the contract schema of its payload. */
 const schemas = {
@@ -10,6 +20,8 @@ const schemas = {
   [DeskEvent.SlaWarning]: SlaWarningEvent,
   [DeskEvent.SlaBreached]: SlaBreachedEvent,
   [DeskEvent.SlaMet]: SlaMetEvent,
+  [DeskEvent.AgentPresence]: AgentPresenceEvent,
+  [DeskEvent.ConversationActivity]: ConversationActivityEvent,
 } as const;
 
 // Each schema's output must be what the contract says the server sends.
@@ -23,6 +35,8 @@ const conforms: { [E in keyof typeof schemas & keyof DeskServerEvents]: Conforms
   'sla.warning': true,
   'sla.breached': true,
   'sla.met': true,
+  'agent.presence': true,
+  'conversation.activity': true,
 };
 void conforms;
 

@@ -3,6 +3,9 @@ import type { Store, User } from '@kefu/contracts';
 import type { InboxView } from '../inbox/filters';
 import { SLA_BOARD_HREF, type Screen } from '../routing/hash-route';
 import { ShortcutList } from '../keyboard/ShortcutList';
+import { PresenceDot } from '../presence/PresenceDot';
+import { StatusSwitch } from '../presence/StatusSwitch';
+import { useMyPresence } from '../presence/usePresence';
 import { Avatar } from '../ui/Avatar';
 import { Icon, type IconName } from '../ui/icons';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -107,19 +110,43 @@ export function Sidebar({ user, screen, showSlaBoard, view, onViewChange, stores
           <ConnectionIndicator />
           <LanguageSwitch />
         </div>
-        <div className="me">
-          <Avatar name={user.name} seed={user.id} size={32} />
-          <div className="me__text">
-            <div className="me__name" data-testid="current-user" title={user.email}>
-              {user.name}
-            </div>
-            <div className="me__role">{t(`roles.${user.role}`)}</div>
-          </div>
-          <button type="button" className="icon-button" onClick={onLogout} title={t('session.logout')} aria-label={t('session.logout')} data-testid="logout">
-            <Icon name="logout" size={16} />
-          </button>
-        </div>
+        <MeCard user={user} onLogout={onLogout} />
       </div>
     </aside>
+  );
+}
+
+/** The signed-in user: name, role, their own status switch and sign-out. */
+function MeCard({ user, onLogout }: { user: User; onLogout(): void }) {
+  const { t } = useTranslation();
+  const me = useMyPresence(user);
+  return (
+    <div className="me">
+      <div className="me__row">
+        <span className="me__avatar">
+          <Avatar name={user.name} seed={user.id} size={32} />
+          <PresenceDot presence={me.presence} ring />
+        </span>
+        <div className="me__text">
+          <div className="me__name" data-testid="current-user" title={user.email}>
+            {user.name}
+          </div>
+          <div className="me__role">
+            {t(`roles.${user.role}`)}
+            {me.presence === 'offline' && <span className="me__offline"> · {t('presence.offline')}</span>}
+          </div>
+        </div>
+        <button type="button" className="icon-button" onClick={onLogout} title={t('session.logout')} aria-label={t('session.logout')} data-testid="logout">
+          <Icon name="logout" size={16} />
+        </button>
+      </div>
+      <StatusSwitch
+        presence={me.presence}
+        pending={me.pending}
+        error={me.error ? (me.error.statusCode === 0 ? t('errors.network') : me.error.message) : null}
+        onChange={(status) => void me.setStatus(status)}
+        onDismissError={me.clearError}
+      />
+    </div>
   );
 }

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { SlaSummary, User } from '@kefu/contracts';
+import type { Presence, SlaSummary, User } from '@kefu/contracts';
 import type { ApiRequestError } from '../api/client';
+import { PresenceDot } from '../presence/PresenceDot';
 import { Avatar } from '../ui/Avatar';
+import { Icon } from '../ui/icons';
 import { BoardPanel, PanelState } from './BoardPanel';
 import { rateLabel, secondsLabel } from './format';
 
@@ -13,6 +15,9 @@ interface Props {
   error: ApiRequestError | null;
   onRetry(): void;
   userById: Map<string, User>;
+  /** Live presence of an agent (undefined while unknown). */
+  presenceOf(userId: string): Presence | undefined;
+  onReassign(agent: AgentFigures): void;
 }
 
 /** Busiest first: the most open conversations, then the most breaches today. */
@@ -20,7 +25,7 @@ const byLoad = (a: AgentFigures, b: AgentFigures) =>
   b.openConversations - a.openConversations || b.breachedToday - a.breachedToday || a.agentName.localeCompare(b.agentName, 'zh-CN');
 
 /** Each agent's load and today's response figures. */
-export function AgentLoad({ agents, loading, error, onRetry, userById }: Props) {
+export function AgentLoad({ agents, loading, error, onRetry, userById, presenceOf, onReassign }: Props) {
   const { t } = useTranslation();
   const rows = [...(agents ?? [])].sort(byLoad);
   return (
@@ -46,17 +51,24 @@ export function AgentLoad({ agents, loading, error, onRetry, userById }: Props) 
               <th scope="col" className="num">
                 {t('sla.agents.breachRate')}
               </th>
+              <th scope="col" className="agent-table__actions">
+                <span className="sr-only">{t('sla.agents.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((a) => {
               const max = userById.get(a.agentId)?.maxConcurrent ?? null;
               const full = max !== null && a.openConversations >= max;
+              const presence = presenceOf(a.agentId) ?? userById.get(a.agentId)?.presence ?? 'offline';
               return (
-                <tr key={a.agentId} data-testid="sla-agent" data-agent-id={a.agentId} className={full ? 'is-full' : undefined}>
+                <tr key={a.agentId} data-testid="sla-agent" data-agent-id={a.agentId} data-presence={presence} className={full ? 'is-full' : undefined}>
                   <th scope="row">
                     <span className="agent-table__who">
-                      <Avatar name={a.agentName} seed={a.agentId} size={22} />
+                      <span className="agent-table__avatar">
+                        <Avatar name={a.agentName} seed={a.agentId} size={22} />
+                        <PresenceDot presence={presence} ring />
+                      </span>
                       <span className="agent-table__name">{a.agentName}</span>
                     </span>
                   </th>
@@ -77,6 +89,19 @@ export function AgentLoad({ agents, loading, error, onRetry, userById }: Props) 
                   <td className="num">{secondsLabel(a.firstResponseP50, t)}</td>
                   <td className="num">{secondsLabel(a.firstResponseP90, t)}</td>
                   <td className={`num${a.breachRate ? ' is-bad' : ''}`}>{rateLabel(a.breachRate, t)}</td>
+                  <td className="agent-table__actions">
+                    <button
+                      type="button"
+                      className="icon-button agent-table__reassign"
+                      data-testid="reassign-all"
+                      title={t('sla.agents.reassignAll')}
+                      aria-label={`${t('sla.agents.reassignAll')} ${a.agentName}`}
+                      aria-haspopup="dialog"
+                      onClick={() => onReassign(a)}
+                    >
+                      <Icon name="swap" size={14} />
+                    </button>
+                  </td>
                 </tr>
               );
             })}

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Store } from '@kefu/contracts';
 import type { Directory } from '../desk/useDirectory';
 import { Icon } from '../ui/icons';
+import { useAgentPresence } from '../presence/usePresence';
 import { AgentLoad } from './AgentLoad';
+import { ReassignMenu, type ReassignOutcome, type ReassignSource } from './ReassignMenu';
 import { BreachedList } from './BreachedList';
 import { RunningTimers } from './RunningTimers';
 import { SlaFigures } from './SlaFigures';
@@ -34,6 +36,9 @@ export function SlaBoard({ userId, stores, storesLoaded, storeById, directory }:
   // A remembered store the user no longer sees is dropped once the stores are known.
   const storeId = chosenStore && storesLoaded && !storeById.has(chosenStore) ? '' : chosenStore;
   const board = useSlaBoard(storeId);
+  const presence = useAgentPresence(true);
+  const [reassigning, setReassigning] = useState<ReassignSource | null>(null);
+  const [outcome, setOutcome] = useState<ReassignOutcome | null>(null);
   const names = useMemo(() => {
     const map = new Map([...directory.userById].map(([id, u]) => [id, u.name]));
     for (const a of board.summary?.byAgent ?? []) if (!map.has(a.agentId)) map.set(a.agentId, a.agentName);
@@ -47,6 +52,12 @@ export function SlaBoard({ userId, stores, storesLoaded, storeById, directory }:
       // not remembered
     }
   }, [userId, chosenStore]);
+
+  useEffect(() => {
+    if (!outcome) return;
+    const timer = setTimeout(() => setOutcome(null), 8_000);
+    return () => clearTimeout(timer);
+  }, [outcome]);
 
   const forbidden = board.running.error?.statusCode === 403 || board.summaryError?.statusCode === 403;
 
@@ -97,9 +108,49 @@ export function SlaBoard({ userId, stores, storesLoaded, storeById, directory }:
               error={board.summaryError}
               onRetry={board.reload}
               userById={directory.userById}
+              presenceOf={presence.presenceOf}
+              onReassign={(a) => {
+                presence.reload(); // fresh loads for the list
+                setOutcome(null);
+                setReassigning({
+                  id: a.agentId,
+                  name: a.agentName,
+                  openConversations: a.openConversations,
+                  storeIds: directory.userById.get(a.agentId)?.storeIds ?? presence.agents?.find((p) => p.id === a.agentId)?.storeIds ?? null,
+                });
+              }}
             />
           </div>
         </>
+      )}
+      {reassigning && (
+        <ReassignMenu
+          source={reassigning}
+          agents={presence.agents}
+          agentsError={presence.error}
+          onClose={() => setReassigning(null)}
+          onDone={(result) => {
+            setReassigning(null);
+            setOutcome(result);
+            board.reload();
+            presence.reload();
+          }}
+        />
+      )}
+      {outcome && (
+        <div className="toast" role="status" data-testid="reassign-result" data-moved={outcome.moved}>
+          <Icon name="check" size={15} />
+          <span>
+            {outcome.moved === 0
+              ? t('reassign.movedNone', { name: outcome.from })
+              : outcome.to
+                ? t('reassign.movedTo', { count: outcome.moved, name: outcome.from, to: outcome.to })
+                : t('reassign.movedQueue', { count: outcome.moved, name: outcome.from })}
+          </span>
+          <button type="button" className="icon-button" onClick={() => setOutcome(null)} aria-label={t('common.dismiss')}>
+            <Icon name="x" size={14} />
+          </button>
+        </div>
       )}
     </main>
   );

@@ -3,7 +3,6 @@ import { ApiTags } from '@nestjs/swagger';
 import { LoginInput } from '@kefu/contracts';
 import { ApiZodBody } from '../errors/api-zod.decorator.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
-import { toUserDto } from '../user/user.dto.js';
 import { Public } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
 import type { Caller } from './caller.js';
@@ -24,6 +23,6 @@ export class AuthController {
 
   @Get('me')
   me(@CurrentCaller() caller: Caller) {
-    return toUserDto(caller.user);
+    return this.auth.me(caller.user);
   }
 }

@@ -33,6 +33,8 @@ export class ConversationEntity {
   @Column('text', { nullable: true }) language!: Language | null;
   /** Waiting in the store's queue for an agent since; null while assigned. */
   @Column('timestamp with time zone', { precision: 3, nullable: true }) queuedAt!: Date | null;
+  /** The agent it was taken from (bulk reassignment to the queue, agent offline): routing skips them for it. */
+  @Column('uuid', { nullable: true }) routingExcludedId!: string | null;
   /** Copied from the running response timer, for the inbox countdown and the breached filter. */
   @Column('timestamp with time zone', { precision: 3, nullable: true }) slaDueAt!: Date | null;
   @Column('timestamp with time zone', { precision: 3, nullable: true }) slaWarnAt!: Date | null;

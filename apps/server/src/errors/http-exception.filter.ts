@@ -26,13 +26,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const r = exception.getResponse();
       const obj = typeof r === 'object' && r !== null ? (r as Record<string, unknown>) : { message: String(r) };
       const message = Array.isArray(obj.message) ? obj.message.join('; ') : String(obj.message ?? exception.message);
-      return {
-        statusCode: status,
-        error: reasonOf(status),
-        message,
-        ...(obj.fields ? { fields: obj.fields as Record<string, string> } : {}),
-        ...(obj.allowed ? { allowed: obj.allowed } : {}),
-      };
+      // Extra details a service put in the exception (fields, allowed, assigneeId…) are passed on.
+      const { message: _m, statusCode: _s, error: _e, ...details } = obj;
+      return { ...details, statusCode: status, error: reasonOf(status), message };
     }
     const err = exception as { status?: number };
     if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) {

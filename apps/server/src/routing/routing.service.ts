@@ -50,6 +50,8 @@ export class RoutingService {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const conv = await this.db.getRepository(ConversationEntity).findOneBy({ id: conversationId });
       if (!conv || conv.status !== 'open' || conv.assigneeId !== from) return null;
+      const eligible = conv.routingExcludedId ? agents.filter((id) => id !== conv.routingExcludedId) : agents;
+      if (eligible.length === 0) return null;
       const candidates: Candidate[] = await this.db.query(
         `SELECT u.id, u.max_concurrent,
                 (SELECT count(*)::int FROM conversations c WHERE c.assignee_id = u.id AND c.status = 'open') AS load
@@ -57,7 +59,7 @@ export class RoutingService {
          WHERE u.id = ANY($1) AND u.role = 'agent' AND u.active AND u.status = 'available'
            AND $2 = ANY(u.store_ids) AND ($3::text IS NULL OR $3 = ANY(u.languages))
          ORDER BY load, u.last_assigned_at NULLS FIRST, u.id`,
-        [agents, conv.storeId, conv.language],
+        [eligible, conv.storeId, conv.language],
       );
       const pick = candidates.find((c) => c.load < c.max_concurrent);
       if (!pick) return null;
@@ -80,7 +82,7 @@ export class RoutingService {
       const [agent] = await m.query(`SELECT max_concurrent FROM users WHERE id = $1 FOR UPDATE`, [agentId]);
       const [{ load }] = await m.query(`SELECT count(*)::int AS load FROM conversations WHERE assignee_id = $1 AND status = 'open'`, [agentId]);
       if (!agent || load >= agent.max_concurrent) return 'full' as const;
-      await m.query(`UPDATE conversations SET assignee_id = $2, queued_at = NULL, updated_at = now() WHERE id = $1`, [conversationId, agentId]);
+      await m.query(`UPDATE conversations SET assignee_id = $2, queued_at = NULL, routing_excluded_id = NULL, updated_at = now() WHERE id = $1`, [conversationId, agentId]);
       await m.query(`UPDATE users SET last_assigned_at = clock_timestamp() WHERE id = $1`, [agentId]);
       return 'assigned' as const;
     });
@@ -95,10 +97,13 @@ export class RoutingService {
   async drain(storeIds: string[] | null): Promise<number> {
     const agents = await this.presence.availableAgentIds();
     if (agents.length === 0) return 0;
+    // Only queues of stores that someone available serves; oldest first.
     const waiting: { id: string }[] = await this.db.query(
-      `SELECT id FROM conversations WHERE status = 'open' AND assignee_id IS NULL AND ($1::uuid[] IS NULL OR store_id = ANY($1))
+      `SELECT id FROM conversations
+       WHERE status = 'open' AND assignee_id IS NULL AND ($1::uuid[] IS NULL OR store_id = ANY($1))
+         AND store_id IN (SELECT unnest(store_ids) FROM users WHERE id = ANY($2))
        ORDER BY queued_at NULLS LAST, created_at, id LIMIT 500`,
-      [storeIds],
+      [storeIds, agents],
     );
     let assigned = 0;
     for (const w of waiting) if (await this.assign(w.id, { available: agents })) assigned++;
@@ -114,7 +119,8 @@ export class RoutingService {
   async release(userId: string, opts: { actorId: string | null; toUserId?: string | null; reason: string }): Promise<string[]> {
     const moved: { id: string; store_id: string }[] = await this.db.transaction(async (m) => {
       const [rows] = await m.query(
-        `UPDATE conversations SET assignee_id = $2, queued_at = CASE WHEN $2::uuid IS NULL THEN now() ELSE NULL END, updated_at = now()
+        `UPDATE conversations SET assignee_id = $2, queued_at = CASE WHEN $2::uuid IS NULL THEN now() ELSE NULL END,
+                routing_excluded_id = CASE WHEN $2::uuid IS NULL THEN $1::uuid ELSE NULL END, updated_at = now()
          WHERE assignee_id = $1 AND status IN ('open', 'pending') RETURNING id, store_id`,
         [userId, opts.toUserId ?? null],
       );
@@ -126,6 +132,7 @@ export class RoutingService {
       return rows;
     });
     for (const r of moved) await this.publish(r.id, [userId, ...(opts.toUserId ? [opts.toUserId] : [])]);
+    // Back in the queue: to anyone but the agent they were taken from (routing_excluded_id).
     if (moved.length && !opts.toUserId) await this.drain([...new Set(moved.map((r) => r.store_id))]);
     return moved.map((r) => r.id);
   }

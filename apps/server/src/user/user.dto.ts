@@ -10,5 +10,6 @@ export const toUserDto = (u: UserEntity, presence: Presence = 'offline'): User =
   languages: u.languages,
   maxConcurrent: u.maxConcurrent,
   presence,
+  status: u.status,
   active: u.active,
 });
