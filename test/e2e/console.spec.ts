@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { loadChannels } from '../../apps/simulator/src/channels.js';
 import { CustomerSimulator } from '../../apps/simulator/src/simulator.js';
 import { DEMO_STORES } from '../../apps/server/src/seed/demo-data.js';
-import { launchChromium, OUTPUT_DIR } from '../support/browser.js';
+import { launchChromium, OUTPUT_DIR, signIn } from '../support/browser.js';
 import { startDesk, type Desk } from '../support/desk.js';
 
 describe('console in Chromium', () => {
@@ -23,13 +23,9 @@ describe('console in Chromium', () => {
 
   it('logs in, sees a simulated customer message arrive live, replies, and sees the reply delivered', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await page.goto(desk.url);
-    await page.getByTestId('login-email').fill('agent1@demo.kefu');
-    await page.getByTestId('login-password').fill('demo1234');
-    await page.getByTestId('login-submit').click();
+    await signIn(page, desk.url, 'agent1@demo.kefu');
     await expect(page.getByTestId('current-user').textContent()).resolves.toContain('小美');
     await page.getByTestId('inbox-list').waitFor();
-    await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
 
     // A customer of a demo store writes, through the simulator and the signed webhook.
     // Other test files add stores of their own: write to a demo store that agent1 serves.

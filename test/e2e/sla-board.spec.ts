@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium, OUTPUT_DIR } from '../support/browser.js';
+import { launchChromium, OUTPUT_DIR, signIn } from '../support/browser.js';
 import { startDesk, type Desk } from '../support/desk.js';
 import { inboundBody, login, signedInbound, storeWithAgent } from '../support/client.js';
 
@@ -26,13 +26,9 @@ describe('supervisor SLA board in Chromium', () => {
       slaPolicy: { firstResponseSeconds: 6, nextResponseSeconds: 6, warnBeforeSeconds: 3 },
     });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await page.goto(desk.url);
-    await page.getByTestId('login-email').fill('supervisor@demo.kefu');
-    await page.getByTestId('login-password').fill('demo1234');
-    await page.getByTestId('login-submit').click();
+    await signIn(page, desk.url, 'supervisor@demo.kefu');
     await page.getByTestId('nav-sla-board').click();
     await page.getByTestId('sla-board').waitFor();
-    await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
 
     const inbound = await signedInbound(desk.url, s.channel, inboundBody('看板测试:还没人回复吗?', 'buyer-board'));
     const id = inbound.body.conversationId as string;

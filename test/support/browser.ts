@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const OUTPUT_DIR = join(import.meta.dirname, '../output');
 
@@ -18,4 +18,13 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Logs in through the console's form and waits until its live connection is up. */
+export async function signIn(page: Page, url: string, email: string, password = 'demo1234'): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SlaBoardTimer, Store } from '@kefu/contracts';
 import type { ApiRequestError } from '../api/client';
 import { Icon, type IconName } from '../ui/icons';
 
@@ -66,4 +67,15 @@ export function PanelState({ loading, error, empty, icon, title, hint, onRetry }
       {hint && <p className="board-empty__hint">{hint}</p>}
     </div>
   );
+}
+
+/** What each of the board's timer lists receives. */
+export interface BoardListProps {
+  items: SlaBoardTimer[];
+  hidden: number;
+  loading: boolean;
+  error: ApiRequestError | null;
+  onRetry(): void;
+  storeById: Map<string, Store>;
+  names: Map<string, string>;
 }

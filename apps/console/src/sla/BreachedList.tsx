@@ -1,22 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { SlaBoardTimer, Store } from '@kefu/contracts';
-import type { ApiRequestError } from '../api/client';
 import { useNowMinute } from '../time/clock';
 import { dayKey, formatClock, formatDateTimeShort } from '../time/format';
 import { AgentName, BoardRow } from './BoardRow';
-import { BoardPanel, PanelState } from './BoardPanel';
+import { BoardPanel, PanelState, type BoardListProps } from './BoardPanel';
 import { timerClock } from './board-state';
 import { SlaCountdown } from './SlaCountdown';
 
-interface Props {
-  items: SlaBoardTimer[];
-  hidden: number;
-  loading: boolean;
-  error: ApiRequestError | null;
-  onRetry(): void;
-  storeById: Map<string, Store>;
-  names: Map<string, string>;
-}
+type Props = BoardListProps;
 
 /** Breached conversations no agent has answered yet, latest breach first. */
 export function BreachedList({ items, hidden, loading, error, onRetry, storeById, names }: Props) {

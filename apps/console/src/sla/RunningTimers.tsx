@@ -1,22 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { SlaBoardTimer, Store } from '@kefu/contracts';
-import type { ApiRequestError } from '../api/client';
 import { useNow } from '../time/clock';
 import { AgentName, BoardRow } from './BoardRow';
-import { BoardPanel, PanelState } from './BoardPanel';
+import { BoardPanel, PanelState, type BoardListProps } from './BoardPanel';
 import { timerClock } from './board-state';
 import { readSla } from './countdown';
 import { SlaCountdown } from './SlaCountdown';
 
-interface Props {
-  items: SlaBoardTimer[];
-  hidden: number;
-  loading: boolean;
-  error: ApiRequestError | null;
-  onRetry(): void;
-  storeById: Map<string, Store>;
-  names: Map<string, string>;
-}
+type Props = BoardListProps;
 
 /** Running response clocks, most urgent first, each with a big live countdown. */
 export function RunningTimers({ items, hidden, loading, error, onRetry, storeById, names }: Props) {
