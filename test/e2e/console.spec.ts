@@ -1,36 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { loadChannels } from '../../apps/simulator/src/channels.js';
 import { CustomerSimulator } from '../../apps/simulator/src/simulator.js';
 import { DEMO_STORES } from '../../apps/server/src/seed/demo-data.js';
-import { launchChromium, OUTPUT_DIR, signIn } from '../support/browser.js';
-import { startDesk, type Desk } from '../support/desk.js';
+import { OUTPUT_DIR, signIn, withConsole } from '../support/browser.js';
 
 describe('console in Chromium', () => {
-  let desk: Desk;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    desk = await startDesk({ console: true });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await desk?.close();
-  });
+  const env = withConsole();
 
   it('logs in, sees a simulated customer message arrive live, replies, and sees the reply delivered', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await signIn(page, desk.url, 'agent1@demo.kefu');
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signIn(page, env.desk.url, 'agent1@demo.kefu');
     await expect(page.getByTestId('current-user').textContent()).resolves.toContain('小美');
     await page.getByTestId('inbox-list').waitFor();
 
     // A customer of a demo store writes, through the simulator and the signed webhook.
     // Other test files add stores of their own: write to a demo store that agent1 serves.
-    const channels = (await loadChannels(desk.config.databaseUrl)).filter((c) => c.storeName === DEMO_STORES[3].name);
-    const simulator = new CustomerSimulator({ baseUrl: desk.url, channels, rate: 1, duration: 0 });
+    const channels = (await loadChannels(env.desk.config.databaseUrl)).filter((c) => c.storeName === DEMO_STORES[3].name);
+    const simulator = new CustomerSimulator({ baseUrl: env.desk.url, channels, rate: 1, duration: 0 });
     const text = `请问这件外套有没有 110 码? #${Date.now() % 100000}`;
     const sent = await simulator.sendOne({ text, lang: 'zh', customerId: 'e2e-buyer' });
     expect(sent.status).toBe(202);
@@ -55,7 +43,7 @@ describe('console in Chromium', () => {
     await page.locator('[data-testid="message"][data-direction="outbound"][data-delivery="delivered"]', { hasText: reply }).waitFor({ timeout: 10000 });
     await expect(page.getByTestId('reply-input').inputValue()).resolves.toBe('');
 
-    const stored = await desk.db.query(`SELECT direction, delivery_status FROM messages WHERE body = $1`, [reply]);
+    const stored = await env.desk.db.query(`SELECT direction, delivery_status FROM messages WHERE body = $1`, [reply]);
     expect(stored).toEqual([{ direction: 'outbound', delivery_status: 'delivered' }]);
 
     await page.screenshot({ path: join(OUTPUT_DIR, 'console-e2e.png') });

@@ -1,36 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchChromium, OUTPUT_DIR, signIn } from '../support/browser.js';
-import { startDesk, type Desk } from '../support/desk.js';
+import { OUTPUT_DIR, signIn, withConsole } from '../support/browser.js';
 import { inboundBody, login, signedInbound, storeWithAgent } from '../support/client.js';
 
 describe('supervisor SLA board in Chromium', () => {
-  let desk: Desk;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    desk = await startDesk({ console: true });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await desk?.close();
-  });
+  const env = withConsole();
 
   it('shows a waiting chat counting down, then moves it to breached without a reload', async () => {
-    const admin = await login(desk.url, 'admin@demo.kefu');
-    const s = await storeWithAgent(desk.url, admin, 'Board', {
+    const admin = await login(env.desk.url, 'admin@demo.kefu');
+    const s = await storeWithAgent(env.desk.url, admin, 'Board', {
       businessHours: null,
       slaPolicy: { firstResponseSeconds: 6, nextResponseSeconds: 6, warnBeforeSeconds: 3 },
     });
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await signIn(page, desk.url, 'supervisor@demo.kefu');
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signIn(page, env.desk.url, 'supervisor@demo.kefu');
     await page.getByTestId('nav-sla-board').click();
     await page.getByTestId('sla-board').waitFor();
 
-    const inbound = await signedInbound(desk.url, s.channel, inboundBody('看板测试:还没人回复吗?', 'buyer-board'));
+    const inbound = await signedInbound(env.desk.url, s.channel, inboundBody('看板测试:还没人回复吗?', 'buyer-board'));
     const id = inbound.body.conversationId as string;
     const row = page.locator(`[data-testid="sla-timer"][data-conversation-id="${id}"]`);
     await row.waitFor({ timeout: 5000 });

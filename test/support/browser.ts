@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import { afterAll, beforeAll } from '@jest/globals';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startDesk, type Desk } from './desk.js';
 
 export const OUTPUT_DIR = join(import.meta.dirname, '../output');
 
@@ -27,4 +29,18 @@ export async function signIn(page: Page, url: string, email: string, password = 
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
+}
+
+/** Registers hooks that boot the desk with its console and a Chromium for the enclosing describe. */
+export function withConsole(): { readonly desk: Desk; readonly browser: Browser } {
+  const env = {} as { desk: Desk; browser: Browser };
+  beforeAll(async () => {
+    env.desk = await startDesk({ console: true });
+    env.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.desk?.close();
+  });
+  return env;
 }
