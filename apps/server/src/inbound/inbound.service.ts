@@ -15,6 +15,7 @@ import { SlaAlarms } from '../sla/sla-alarms.service.js';
 import { SlaTimerService } from '../sla/sla-timer.service.js';
 import { detectLanguage } from '../routing/language.util.js';
 import { RoutingService } from '../routing/routing.service.js';
+import { entityFromRow } from '../database/entity-from-row.util.js';
 import { isValidSignature } from './signature.util.js';
 
 export interface InboundResult {
@@ -37,7 +38,13 @@ export class InboundService {
 
   /** Verifies, parses and stores one platform message; a redelivery is accepted and stored once. */
   async receive(channelId: string, rawBody: Buffer | undefined, signature: string | undefined): Promise<InboundResult> {
-    const channel = await this.db.getRepository(ChannelEntity).createQueryBuilder('ch').addSelect('ch.secret').where('ch.id = :channelId', { channelId }).getOne();
+    const channel = await this.db
+      .getRepository(ChannelEntity)
+      .createQueryBuilder('ch')
+      .addSelect('ch.secret')
+      .innerJoinAndSelect('ch.store', 'st')
+      .where('ch.id = :channelId', { channelId })
+      .getOne();
     if (!channel) throw new NotFoundException('Channel not found');
     if (!rawBody || !isValidSignature(channel.secret, rawBody, signature)) throw new UnauthorizedException('Invalid or missing X-Kefu-Signature');
     let json: unknown;
@@ -75,14 +82,15 @@ export class InboundService {
         const existing = await m.getRepository(MessageEntity).findOneByOrFail({ channelId: channel.id, externalId: input.externalMessageId, direction: 'inbound' });
         return { duplicate: true as const, messageId: existing.id, conversationId: existing.conversationId };
       }
-      const message = await m.getRepository(MessageEntity).findOneByOrFail({ id: row.id });
+      const message = entityFromRow<MessageEntity>(m.connection.getMetadata(MessageEntity), row);
       // The clock starts with the first customer message that finds nothing unanswered.
-      const timer = conversation.awaitingReplySince ? null : await this.sla.startResponse(m, conversation, message.createdAt);
+      const timer = conversation.awaitingReplySince ? null : await this.sla.startResponse(m, conversation, channel.store!, message.createdAt);
       // Later customer messages keep the original waiting time; a customer answer reopens a pending chat.
-      await m
+      const updated = await m
         .createQueryBuilder()
         .update(ConversationEntity)
         .set({
+          ...(timer && { slaDueAt: timer.dueAt, slaWarnAt: timer.warnAt, slaBreachedAt: null }),
           status: 'open',
           lastMessageAt: () => 'GREATEST(last_message_at, :at)',
           lastMessagePreview: previewOf(input.text),
@@ -95,8 +103,9 @@ export class InboundService {
         .setParameter('at', message.createdAt)
         .setParameter('lang', detectLanguage(input.text))
         .where('id = :id', { id: conversation.id })
+        .returning('*')
         .execute();
-      const fresh = await m.getRepository(ConversationEntity).findOneOrFail({ where: { id: conversation.id }, relations: { customer: true } });
+      const fresh = { ...entityFromRow<ConversationEntity>(m.connection.getMetadata(ConversationEntity), updated.raw[0]), customer };
       return { duplicate: false as const, message, conversation: fresh, created, timer };
     });
     if (outcome.duplicate) return outcome;
@@ -109,10 +118,14 @@ export class InboundService {
   }
 
   private async upsertCustomer(m: EntityManager, storeId: string, c: InboundMessageInput['customer']): Promise<CustomerEntity> {
-    const insert = m.createQueryBuilder().insert().into(CustomerEntity).values({ storeId, externalId: c.externalId, name: c.name || c.externalId });
     // A name given by the platform refreshes the stored one; without one, the customer is left as is.
-    await (c.name ? insert.orUpdate(['name'], ['store_id', 'external_id']) : insert.orIgnore()).execute();
-    return m.getRepository(CustomerEntity).findOneByOrFail({ storeId, externalId: c.externalId });
+    const [row] = await m.query(
+      `INSERT INTO customers (store_id, external_id, name) VALUES ($1, $2, $3)
+       ON CONFLICT (store_id, external_id) DO UPDATE SET name = CASE WHEN $4 THEN EXCLUDED.name ELSE customers.name END
+       RETURNING *`,
+      [storeId, c.externalId, c.name || c.externalId, !!c.name],
+    );
+    return entityFromRow<CustomerEntity>(m.connection.getMetadata(CustomerEntity), row);
   }
 
   /** The customer's unresolved conversation in this channel, or a new one (unique index, no race). */

@@ -41,9 +41,11 @@ export class SlaTimerService {
     private readonly escalation: SlaEscalationService,
   ) {}
 
-  /** Starts the response clock of a conversation that had no unanswered customer message. */
-  async startResponse(m: EntityManager, conv: ConversationEntity, at: Date): Promise<SlaTimerEntity | null> {
-    const store = await m.getRepository(StoreEntity).findOneByOrFail({ id: conv.storeId });
+  /**
+   * Starts the response clock of a conversation that had no unanswered customer message. The caller
+   * copies the returned deadlines onto the conversation in its own update.
+   */
+  async startResponse(m: EntityManager, conv: ConversationEntity, store: StoreEntity, at: Date): Promise<SlaTimerEntity | null> {
     const kind: SlaTimerKind = conv.firstResponseAt ? 'next_response' : 'first_response';
     const policy = store.slaPolicy;
     const target = kind === 'first_response' ? policy.firstResponseSeconds : policy.nextResponseSeconds;
@@ -65,12 +67,10 @@ export class SlaTimerService {
         dueAt,
       })
       .orIgnore() // one live timer per conversation (partial unique index)
-      .returning('id')
+      .returning('*')
       .execute();
-    const id: string | undefined = inserted.raw[0]?.id;
-    if (!id) return null;
-    await m.getRepository(ConversationEntity).update({ id: conv.id }, { slaDueAt: dueAt, slaWarnAt: warnAt, slaBreachedAt: null });
-    return m.getRepository(SlaTimerEntity).findOneByOrFail({ id });
+    const row = inserted.raw[0];
+    return row ? entityFromRow<SlaTimerEntity>(this.timerMeta, row) : null;
   }
 
   /**
