@@ -1,7 +1,8 @@
 // What a platform, an admin and an agent do from outside: plain HTTP and socket.io.
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type { ChannelWithSecret, Store, User } from '@kefu/contracts';
+import { signBody } from '../../apps/server/src/inbound/signature.util.js';
 
 export interface Answer<T = any> {
   status: number;
@@ -49,8 +50,7 @@ export async function storeWithAgent(base: string, adminToken: string, name = 'T
 
 export function signedInbound(base: string, channel: { id: string; secret: string }, payload: Record<string, unknown>, secret = channel.secret) {
   const raw = JSON.stringify(payload);
-  const sig = `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
-  return http(base, 'POST', `/api/channels/${channel.id}/inbound`, { raw, headers: { 'x-kefu-signature': sig } });
+  return http(base, 'POST', `/api/channels/${channel.id}/inbound`, { raw, headers: { 'x-kefu-signature': signBody(secret, raw) } });
 }
 
 export const inboundBody = (text: string, customer = 'buyer-1', extra: Record<string, unknown> = {}) => ({

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 
-export const Uuid = z.uuid();
-
 /** Every list answer of the API. */
 export interface Page<T> {
   items: T[];

@@ -6,4 +6,5 @@ export * from './user.js';
 export * from './conversation.js';
 export * from './sla.js';
 export * from './events.js';
+export * from './preview.js';
 export * from './queues.js';

@@ -1,13 +1,8 @@
-import type { Conversation, Message } from '@kefu/contracts';
+import { previewOf, type Conversation, type Message } from '@kefu/contracts';
 
 /** The SLA fields of a conversation once an agent has replied. */
 export const ANSWERED = { slaDueAt: null, slaWarnAt: null, slaBreachedAt: null } as const;
 
-/** One line of a message, as the API writes `lastMessagePreview`. */
-export function previewOf(body: string, max = 120): string {
-  const line = body.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
 
 /** Newest activity first, as the API orders the inbox. */
 export function byActivity(a: Conversation, b: Conversation): number {

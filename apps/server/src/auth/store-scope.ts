@@ -15,10 +15,6 @@ export class StoreScope {
     return new StoreScope([...user.storeIds]);
   }
 
-  static all(): StoreScope {
-    return new StoreScope('all');
-  }
-
   get isAll(): boolean {
     return this.storeIds === 'all';
   }

@@ -1,7 +1,7 @@
 import { Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { InboundMessageInput } from '@kefu/contracts';
+import { InboundMessageInput, previewOf } from '@kefu/contracts';
 import { ChannelEntity } from '../channel/channel.entity.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { toConversationDto } from '../conversation/conversation.dto.js';
@@ -9,7 +9,6 @@ import { CustomerEntity } from '../customer/customer.entity.js';
 import { ValidationError, fieldsOf } from '../errors/validation.error.js';
 import { MessageEntity } from '../message/message.entity.js';
 import { toMessageDto } from '../message/message.dto.js';
-import { previewOf } from '../message/preview.util.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { SlaAlarms } from '../sla/sla-alarms.service.js';
 import { SlaTimerService } from '../sla/sla-timer.service.js';
@@ -26,6 +25,8 @@ export interface InboundResult {
 
 @Injectable()
 export class InboundService {
+  private readonly logger = new Logger(InboundService.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly events: EventPublisher,
@@ -33,8 +34,6 @@ export class InboundService {
     private readonly alarms: SlaAlarms,
     private readonly routing: RoutingService,
   ) {}
-
-  private readonly logger = new Logger(InboundService.name);
 
   /** Verifies, parses and stores one platform message; a redelivery is accepted and stored once. */
   async receive(channelId: string, rawBody: Buffer | undefined, signature: string | undefined): Promise<InboundResult> {

@@ -1,8 +1,8 @@
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Message, PostMessageInput } from '@kefu/contracts';
+import { Message, PostMessageInput, previewOf } from '@kefu/contracts';
+import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { ConversationService } from '../conversation/conversation.service.js';
@@ -14,7 +14,6 @@ import { SlaTimerService } from '../sla/sla-timer.service.js';
 import { toSlaTimerDto } from '../sla/sla-timer.dto.js';
 import { MessageEntity } from './message.entity.js';
 import { toMessageDto } from './message.dto.js';
-import { previewOf } from './preview.util.js';
 
 @Injectable()
 export class MessageService {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { SlaEscalation as SlaEscalationSettings, SlaTimerKind } from '@kefu/contracts';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { toConversationDto } from '../conversation/conversation.dto.js';
@@ -201,7 +201,4 @@ export class SlaTimerService {
     return this.db.getRepository(SlaTimerEntity).find({ where: { conversationId }, order: { startedAt: 'ASC' } });
   }
 
-  byIds(ids: string[]): Promise<SlaTimerEntity[]> {
-    return ids.length ? this.db.getRepository(SlaTimerEntity).findBy({ id: In(ids) }) : Promise.resolve([]);
-  }
 }
