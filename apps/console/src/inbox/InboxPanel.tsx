@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { StoreSelect } from '../ui/StoreSelect';
 import type { Conversation, Store, User } from '@kefu/contracts';
 import { useActivityMap } from '../collision/ActivityProvider';
 import { EMPTY_WATCHERS } from '../collision/activity-state';
@@ -65,20 +66,14 @@ export function InboxPanel(props: Props) {
           {!props.searchText && <Kbd>/</Kbd>}
         </label>
         <div className="inbox__filters">
-          <select
-            className="select"
-            data-testid="filter-store"
-            aria-label={t('inbox.store')}
+          <StoreSelect
+            testId="filter-store"
+            label={t('inbox.store')}
+            allLabel={t('inbox.allStores')}
+            stores={props.stores}
             value={filters.storeId}
-            onChange={(e) => props.onFiltersChange({ storeId: e.target.value })}
-          >
-            <option value="">{t('inbox.allStores')}</option>
-            {props.stores.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+            onChange={(storeId) => props.onFiltersChange({ storeId })}
+          />
           <select
             className="select"
             data-testid="filter-status"

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StoreSelect } from '../ui/StoreSelect';
 import type { Store } from '@kefu/contracts';
 import type { Directory } from '../desk/useDirectory';
 import { Icon } from '../ui/icons';
@@ -71,20 +72,14 @@ export function SlaBoard({ userId, stores, storesLoaded, storeById, directory }:
           <p className="board__subtitle">{t('sla.subtitle')}</p>
         </div>
         <div className="board__tools">
-          <select
-            className="select"
-            data-testid="sla-filter-store"
-            aria-label={t('sla.store')}
+          <StoreSelect
+            testId="sla-filter-store"
+            label={t('sla.store')}
+            allLabel={t('sla.allStores')}
+            stores={stores}
             value={storeId}
-            onChange={(e) => setChosenStore(e.target.value)}
-          >
-            <option value="">{t('sla.allStores')}</option>
-            {stores.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+            onChange={setChosenStore}
+          />
           <button type="button" className="icon-button icon-button--bordered" onClick={board.reload} title={t('sla.refresh')} aria-label={t('sla.refresh')}>
             <Icon name="refresh" size={15} />
           </button>

@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { AssignInput, Conversation, ConversationDetail, ConversationStatus, ListConversationsQuery, Page, rooms } from '@kefu/contracts';
+import { AssignInput, Conversation, ConversationDetail, ConversationStatus, ListConversationsQuery, Page } from '@kefu/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { keysetPage } from '../common/keyset-page.util.js';
@@ -90,8 +90,7 @@ export class ConversationService {
         m,
       );
     });
-    const dto = toConversationDto((await this.conversations.findOne({ where: { id }, relations: { customer: true } }))!);
-    this.events.toStore('conversation.updated', dto, [previous, assigneeId].filter((u): u is string => !!u).map(rooms.user));
+    const dto = (await this.routing.publish(id, [previous, assigneeId]))!;
     // The previous agent has a free slot, or the conversation is back in the queue.
     if (previous || !assigneeId) await this.routing.requestDrain([conv.storeId]);
     return dto;

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JobName, QueueName, rooms } from '@kefu/contracts';
+import { JobName, QueueName, rooms, type Conversation } from '@kefu/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { toConversationDto } from '../conversation/conversation.dto.js';
@@ -86,7 +86,7 @@ export class RoutingService {
       await m.query(`UPDATE users SET last_assigned_at = clock_timestamp() WHERE id = $1`, [agentId]);
       return 'assigned' as const;
     });
-    if (result === 'assigned') await this.publish(conversationId, [agentId, ...(from ? [from] : [])]);
+    if (result === 'assigned') await this.publish(conversationId, [agentId, from]);
     return result;
   }
 
@@ -131,14 +131,18 @@ export class RoutingService {
         );
       return rows;
     });
-    for (const r of moved) await this.publish(r.id, [userId, ...(opts.toUserId ? [opts.toUserId] : [])]);
+    for (const r of moved) await this.publish(r.id, [userId, opts.toUserId ?? null]);
     // Back in the queue: to anyone but the agent they were taken from (routing_excluded_id).
     if (moved.length && !opts.toUserId) await this.drain([...new Set(moved.map((r) => r.store_id))]);
     return moved.map((r) => r.id);
   }
 
-  private async publish(conversationId: string, userIds: string[]): Promise<void> {
+  /** Announces an assignment change to the store and to the agents concerned; returns the conversation. */
+  async publish(conversationId: string, userIds: (string | null)[]): Promise<Conversation | null> {
     const conv = await this.db.getRepository(ConversationEntity).findOne({ where: { id: conversationId }, relations: { customer: true } });
-    if (conv) this.events.toStore('conversation.updated', toConversationDto(conv), userIds.map(rooms.user));
+    if (!conv) return null;
+    const dto = toConversationDto(conv);
+    this.events.toStore('conversation.updated', dto, userIds.filter((u): u is string => !!u).map(rooms.user));
+    return dto;
   }
 }
