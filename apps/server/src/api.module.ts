@@ -27,6 +27,14 @@ import { StoreController } from './store/store.controller.js';
 import { StoreService } from './store/store.service.js';
 import { UserController } from './user/user.controller.js';
 import { UserService } from './user/user.service.js';
+import { OrderController } from './order/order.controller.js';
+import { OrderService } from './order/order.service.js';
+import { PLATFORM_ORDERS } from './order/platform-orders.js';
+import { SimulatedOrdersAdapter } from './order/simulated-orders.adapter.js';
+import { TicketController } from './ticket/ticket.controller.js';
+import { TicketEffects } from './ticket/ticket-effects.js';
+import { TicketService } from './ticket/ticket.service.js';
+import { TicketTransitionService } from './ticket/ticket-transition.service.js';
 
 /** The api process: HTTP API, webhook and the socket.io gateway. */
 @Module({})
@@ -52,7 +60,7 @@ export class ApiModule {
         JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtl as never } }),
         TerminusModule,
       ],
-      controllers: [AuthController, StoreController, UserController, ConversationController, InboundController, AuditController, SlaController, PresenceController, HealthController],
+      controllers: [AuthController, StoreController, UserController, ConversationController, InboundController, AuditController, SlaController, PresenceController, OrderController, TicketController, HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
@@ -66,6 +74,11 @@ export class ApiModule {
         SlaQueryService,
         PresenceStatusService,
         DeskGateway,
+        { provide: PLATFORM_ORDERS, useClass: SimulatedOrdersAdapter },
+        OrderService,
+        TicketEffects,
+        TicketService,
+        TicketTransitionService,
       ],
     };
   }

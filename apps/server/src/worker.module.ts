@@ -12,6 +12,7 @@ import { SlaAlertProcessor } from './sla/sla-alert.processor.js';
 import { SlaAlertService } from './sla/sla-alert.service.js';
 import { SlaProcessor } from './sla/sla.processor.js';
 import { SlaReconciler } from './sla/sla-reconciler.service.js';
+import { SupplierReminderSweeper } from './ticket/supplier-reminder.sweeper.js';
 
 /** The worker process: BullMQ processors, no HTTP. */
 @Module({})
@@ -22,7 +23,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [CoreModule.forRoot(config), LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } })],
-      providers: [adapter, DeliveryService, DeliveryProcessor, SlaProcessor, SlaAlertService, SlaAlertProcessor, SlaReconciler, RoutingProcessor, RoutingSweeper],
+      providers: [adapter, DeliveryService, DeliveryProcessor, SlaProcessor, SlaAlertService, SlaAlertProcessor, SlaReconciler, RoutingProcessor, RoutingSweeper, SupplierReminderSweeper],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConversationStatus, DeliveryStatus, MessageDirection } from './domain.js';
 import { SlaTimer } from './sla.js';
+import { Ticket } from './ticket.js';
 
 export const Customer = z.object({
   id: z.string(),
@@ -20,6 +21,8 @@ export const Message = z.object({
   externalId: z.string().nullable(),
   deliveryStatus: DeliveryStatus.nullable(),
   deliveryError: z.string().nullable(),
+  /** Set on the automatic customer updates of an after-sales ticket. */
+  ticketId: z.string().nullable(),
   createdAt: z.string(),
 });
 export type Message = z.infer<typeof Message>;
@@ -53,7 +56,7 @@ export type Conversation = z.infer<typeof Conversation>;
 export const ConversationDetail = Conversation.extend({
   customer: Customer,
   messages: z.array(Message),
-  tickets: z.array(z.unknown()),
+  tickets: z.array(Ticket),
   slaTimers: z.array(SlaTimer),
 });
 export type ConversationDetail = z.infer<typeof ConversationDetail>;

@@ -2,6 +2,7 @@
 import type { Conversation, ConversationActivityEvent, Message } from './conversation.js';
 import type { AgentPresenceEvent } from './user.js';
 import type { SlaBreachedEvent, SlaMetEvent, SlaWarningEvent } from './sla.js';
+import type { Ticket } from './ticket.js';
 
 export const DESK_NAMESPACE = '/desk';
 
@@ -33,6 +34,8 @@ export interface DeskServerEvents {
   'message.created': (m: Message) => void;
   /** Delivery status of an outbound message changed. */
   'message.updated': (m: Message) => void;
+  'ticket.created': (t: Ticket) => void;
+  'ticket.updated': (t: Ticket) => void;
   'sla.warning': (t: SlaWarningEvent) => void;
   'sla.breached': (t: SlaBreachedEvent) => void;
   'sla.met': (t: SlaMetEvent) => void;

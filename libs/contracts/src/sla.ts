@@ -39,6 +39,9 @@ export const SlaBoardTimer = SlaTimer.extend({
   customerName: z.string().nullable(),
   assigneeId: z.string().nullable(),
   lastMessagePreview: z.string().nullable(),
+  /** Resolution timers: the ticket's number and the conversation it came from. */
+  ticketNumber: z.string().nullable(),
+  ticketConversationId: z.string().nullable(),
 });
 export type SlaBoardTimer = z.infer<typeof SlaBoardTimer>;
 
@@ -46,6 +49,13 @@ export const ListSlaTimersQuery = z.object({
   status: z.enum(['running', 'breached', 'met', 'paused', 'cancelled']).default('running'),
   storeId: z.uuid().optional(),
   conversationId: z.uuid().optional(),
+  /** Response clocks (first_response, next_response) or tickets' resolution clocks. */
+  kind: z
+    .string()
+    .max(100)
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(SlaTimerKind).min(1))
+    .optional(),
   /** Only timers an agent has (true) or has not yet (false) answered: the board's "breached now". */
   answered: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

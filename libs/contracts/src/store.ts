@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Platform } from './domain.js';
 import { SlaEscalation } from './sla.js';
+import { TicketTemplates } from './ticket.js';
 
 const positiveInt = z.number().int().positive();
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be "HH:MM" (00:00–24:00)');
@@ -27,6 +28,8 @@ export const ReturnPolicy = z.object({
   qualityReturnDays: positiveInt,
   qualityExchangeDays: positiveInt,
   excludedCategories: z.array(z.string().min(1).max(100)).max(200),
+  /** An agent's override of the policy waits for a supervisor's approval. */
+  overridesNeedApproval: z.boolean().optional(),
 });
 export type ReturnPolicy = z.infer<typeof ReturnPolicy>;
 
@@ -47,6 +50,7 @@ export const DEFAULT_RETURN_POLICY: ReturnPolicy = {
   qualityReturnDays: 15,
   qualityExchangeDays: 15,
   excludedCategories: ['underwear', 'food', 'customized'],
+  overridesNeedApproval: false,
 };
 
 const isIanaZone = (tz: string) => {
@@ -67,6 +71,8 @@ export const CreateStoreInput = z.object({
   slaPolicy: SlaPolicy.partial().optional(),
   returnPolicy: ReturnPolicy.partial().optional(),
   slaEscalation: SlaEscalation.partial().optional(),
+  /** Customer-update texts replacing the defaults, per language and step. */
+  ticketTemplates: TicketTemplates.optional(),
 });
 export type CreateStoreInput = z.infer<typeof CreateStoreInput>;
 
@@ -82,6 +88,7 @@ export const Store = z.object({
   slaPolicy: SlaPolicy,
   returnPolicy: ReturnPolicy,
   slaEscalation: SlaEscalation,
+  ticketTemplates: TicketTemplates,
   createdAt: z.string(),
 });
 export type Store = z.infer<typeof Store>;

@@ -28,6 +28,10 @@ const EnvSchema = z
     PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(20_000),
     /** The desk's own day boundary (for "breaches today"). */
     DESK_TIMEZONE: z.string().default('Asia/Shanghai'),
+    /** How long an order fetched from the platform is served from the cache. */
+    ORDER_CACHE_SECONDS: z.coerce.number().int().min(0).default(600),
+    /** How often the worker looks for supplier cases whose reminder is due. */
+    SUPPLIER_SWEEP_MS: z.coerce.number().int().min(100).default(60_000),
     KEFU_ADMIN_EMAIL: z.email().optional(),
     KEFU_ADMIN_PASSWORD: z.string().min(8).optional(),
   })
@@ -54,6 +58,8 @@ export interface AppConfig {
   rebalanceAfterMs: number;
   presenceHeartbeatMs: number;
   deskTimezone: string;
+  orderCacheSeconds: number;
+  supplierSweepMs: number;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
 }
@@ -87,6 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rebalanceAfterMs: e.REBALANCE_AFTER_MS,
     presenceHeartbeatMs: e.PRESENCE_HEARTBEAT_MS,
     deskTimezone: e.DESK_TIMEZONE,
+    orderCacheSeconds: e.ORDER_CACHE_SECONDS,
+    supplierSweepMs: e.SUPPLIER_SWEEP_MS,
     adminEmail: e.KEFU_ADMIN_EMAIL,
     adminPassword: e.KEFU_ADMIN_PASSWORD,
   };

@@ -10,6 +10,8 @@ import { MessageEntity } from '../message/message.entity.js';
 import { toMessageDto } from '../message/message.dto.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { UserEntity } from '../user/user.entity.js';
+import { TicketEntity } from '../ticket/ticket.entity.js';
+import { toTicketDto } from '../ticket/ticket.dto.js';
 import { StoreScope } from '../auth/store-scope.js';
 import { RoutingService } from '../routing/routing.service.js';
 import { SlaAlarms } from '../sla/sla-alarms.service.js';
@@ -64,11 +66,12 @@ export class ConversationService {
     const conv = await this.findVisible(caller, id);
     const messages = await this.db.getRepository(MessageEntity).find({ where: { conversationId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
     const timers = await this.sla.timersOfConversation(id);
+    const tickets = await this.db.getRepository(TicketEntity).find({ where: { conversationId: id }, order: { createdAt: 'ASC' } });
     return {
       ...toConversationDto(conv),
       customer: toCustomerDto(conv.customer!),
       messages: messages.map(toMessageDto),
-      tickets: [],
+      tickets: tickets.map(toTicketDto),
       slaTimers: timers.map(toSlaTimerDto),
     };
   }

@@ -6,5 +6,9 @@ import { MessageEntity } from '../message/message.entity.js';
 import { SlaTimerEntity } from '../sla/sla-timer.entity.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { UserEntity } from '../user/user.entity.js';
+import { OrderEntity } from '../order/order.entity.js';
+import { SupplierCaseEntity } from '../ticket/supplier-case.entity.js';
+import { TicketEventEntity } from '../ticket/ticket-event.entity.js';
+import { TicketEntity } from '../ticket/ticket.entity.js';
 
-export const ENTITIES = [StoreEntity, ChannelEntity, CustomerEntity, UserEntity, ConversationEntity, MessageEntity, AuditEventEntity, SlaTimerEntity];
+export const ENTITIES = [StoreEntity, ChannelEntity, CustomerEntity, UserEntity, ConversationEntity, MessageEntity, AuditEventEntity, SlaTimerEntity, OrderEntity, TicketEntity, TicketEventEntity, SupplierCaseEntity];

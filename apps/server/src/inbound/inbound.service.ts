@@ -1,7 +1,7 @@
 import { Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { InboundMessageInput, previewOf } from '@kefu/contracts';
+import { InboundMessageInput, orderRefIn, previewOf } from '@kefu/contracts';
 import { ChannelEntity } from '../channel/channel.entity.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { toConversationDto } from '../conversation/conversation.dto.js';
@@ -57,7 +57,9 @@ export class InboundService {
     return this.store(channel, parsed.data);
   }
 
-  private async store(channel: ChannelEntity, input: InboundMessageInput): Promise<InboundResult> {
+  private async store(channel: ChannelEntity, given: InboundMessageInput): Promise<InboundResult> {
+    // An order number in the customer's words links the order, as one the platform sent would.
+    const input = { ...given, orderRef: given.orderRef ?? orderRefIn(given.text) ?? undefined };
     const outcome = await this.db.transaction(async (m) => {
       const customer = await this.upsertCustomer(m, channel.storeId, input.customer);
       const { conversation, created } = await this.activeConversation(m, channel, customer.id, input);

@@ -11,5 +11,6 @@ export const toMessageDto = (m: MessageEntity): Message => ({
   externalId: m.externalId,
   deliveryStatus: m.deliveryStatus,
   deliveryError: m.deliveryError,
+  ticketId: m.ticketId ?? null,
   createdAt: m.createdAt.toISOString(),
 });

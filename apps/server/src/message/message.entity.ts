@@ -21,5 +21,7 @@ export class MessageEntity {
   @Column('text', { nullable: true }) deliveryError!: string | null;
   @Column('int', { default: 0 }) deliveryAttempts!: number;
   @Column('timestamp with time zone', { precision: 3, nullable: true }) deliveredAt!: Date | null;
+  /** The after-sales ticket whose customer update this is. */
+  @Column('uuid', { nullable: true }) ticketId!: string | null;
   @CreateDateColumn({ type: 'timestamp with time zone', precision: 3 }) createdAt!: Date;
 }

@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { ListSlaTimersQuery, Page, SlaBoardTimer, SlaFigures, SlaSummary, SlaSummaryQuery } from '@kefu/contracts';
 import type { Caller } from '../auth/caller.js';
 import { keysetPage } from '../common/keyset-page.util.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { UserEntity } from '../user/user.entity.js';
+import { TicketEntity } from '../ticket/ticket.entity.js';
+import { ticketNumber } from '../ticket/ticket.dto.js';
 import { toSlaTimerDto } from './sla-timer.dto.js';
 import { SlaTimerEntity } from './sla-timer.entity.js';
 
@@ -52,9 +54,9 @@ export class SlaQueryService {
   async timers(caller: Caller, q: ListSlaTimersQuery): Promise<Page<SlaBoardTimer>> {
     const qb = caller.scope
       .apply(this.db.getRepository(SlaTimerEntity).createQueryBuilder('t'), 't.storeId')
-      .andWhere('t.status = :status', { status: q.status })
-      .andWhere('t.conversationId IS NOT NULL');
+      .andWhere('t.status = :status', { status: q.status });
     if (q.storeId) qb.andWhere('t.storeId = :storeId', { storeId: q.storeId });
+    if (q.kind) qb.andWhere('t.kind = ANY(:kinds)', { kinds: q.kind });
     if (q.conversationId) qb.andWhere('t.conversationId = :conversationId', { conversationId: q.conversationId });
     if (q.answered !== undefined) qb.andWhere(q.answered ? 't.respondedAt IS NOT NULL' : 't.respondedAt IS NULL');
     const running = q.status === 'running';
@@ -68,7 +70,12 @@ export class SlaQueryService {
       timeOf: (t) => (t[column as keyof SlaTimerEntity] as Date | null) ?? t.startedAt,
       map: (t) => t,
     });
-    const ids = page.items.map((t) => t.conversationId!);
+    // Resolution timers belong to a ticket: show its number and the conversation it came from.
+    const ticketIds = page.items.flatMap((t) => (t.ticketId ? [t.ticketId] : []));
+    const tickets = ticketIds.length ? await this.db.getRepository(TicketEntity).findBy({ id: In(ticketIds) }) : [];
+    const ticketById = new Map(tickets.map((k) => [k.id, k]));
+    const conversationOf = (t: SlaTimerEntity) => t.conversationId ?? (t.ticketId ? ticketById.get(t.ticketId)?.conversationId : undefined) ?? null;
+    const ids = page.items.flatMap((t) => conversationOf(t) ?? []);
     const convs = ids.length
       ? await this.db.getRepository(ConversationEntity).createQueryBuilder('c').leftJoinAndSelect('c.customer', 'cu').where('c.id = ANY(:ids)', { ids }).getMany()
       : [];
@@ -76,8 +83,16 @@ export class SlaQueryService {
     return {
       ...page,
       items: page.items.map((t) => {
-        const c = byId.get(t.conversationId!);
-        return { ...toSlaTimerDto(t), customerName: c?.customer?.name ?? null, assigneeId: c?.assigneeId ?? null, lastMessagePreview: c?.lastMessagePreview ?? null };
+        const c = byId.get(conversationOf(t) ?? '');
+        const ticket = t.ticketId ? ticketById.get(t.ticketId) : undefined;
+        return {
+          ...toSlaTimerDto(t),
+          customerName: c?.customer?.name ?? null,
+          assigneeId: ticket ? ticket.assigneeId : (c?.assigneeId ?? null),
+          lastMessagePreview: c?.lastMessagePreview ?? null,
+          ticketNumber: ticket ? ticketNumber(ticket.seq) : null,
+          ticketConversationId: ticket?.conversationId ?? null,
+        };
       }),
     };
   }

@@ -11,6 +11,9 @@ import { SlaAlarms } from './sla-alarms.service.js';
 import { SlaEscalationService } from './sla-escalation.service.js';
 import { entityFromRow } from '../database/entity-from-row.util.js';
 import { toSlaTimerDto } from './sla-timer.dto.js';
+import { TicketEventEntity } from '../ticket/ticket-event.entity.js';
+import { TicketEntity } from '../ticket/ticket.entity.js';
+import { toTicketDto } from '../ticket/ticket.dto.js';
 import { SlaTimerEntity } from './sla-timer.entity.js';
 
 const scheduleOf = (store: StoreEntity): Schedule => ({ timezone: store.timezone, hours: store.businessHours });
@@ -140,9 +143,10 @@ export class SlaTimerService {
     );
     if (!rows?.[0]) return this.rearmIfEarly(timerId);
     const timer = entityFromRow<SlaTimerEntity>(this.timerMeta, rows[0]);
-    if (!timer.conversationId) return;
+    const conversationId = timer.conversationId ?? (await this.ticketOf(timer))?.conversationId;
+    if (!conversationId) return;
     const secondsLeft = Math.max(0, Math.round((timer.dueAt!.getTime() - now.getTime()) / 1000));
-    this.events.toStore('sla.warning', { ...toSlaTimerDto(timer), conversationId: timer.conversationId, storeId: timer.storeId, secondsLeft });
+    this.events.toStore('sla.warning', { ...toSlaTimerDto(timer), conversationId, storeId: timer.storeId, secondsLeft });
   }
 
   /**
@@ -160,18 +164,69 @@ export class SlaTimerService {
        c AS (
          UPDATE conversations SET sla_breached_at = $2, sla_due_at = NULL, sla_warn_at = NULL
          FROM t WHERE conversations.id = t.conversation_id
-         RETURNING conversations.*)
+         RETURNING conversations.*),
+       k AS (
+         UPDATE tickets SET resolution_breached_at = $2
+         FROM t WHERE tickets.id = t.ticket_id
+         RETURNING tickets.id)
        SELECT row_to_json(t) AS timer, (SELECT row_to_json(c) FROM c) AS conversation, s.sla_escalation AS escalation
        FROM t JOIN stores s ON s.id = t.store_id`,
       [timerId, now, new Date(now.getTime() + EARLY_TOLERANCE_MS)],
     );
     if (!rows[0]) return this.rearmIfEarly(timerId);
     const timer = entityFromRow<SlaTimerEntity>(this.timerMeta, revive(rows[0].timer));
+    if (timer.ticketId) return this.ticketBreached(timer, now);
     if (!rows[0].conversation) return;
     const conv = entityFromRow<ConversationEntity>(this.db.getMetadata(ConversationEntity), revive(rows[0].conversation));
     this.events.toStore('sla.breached', { ...toSlaTimerDto(timer), conversationId: conv.id, storeId: timer.storeId, assigneeId: conv.assigneeId });
     this.events.toStore('conversation.updated', toConversationDto(conv));
     await this.escalation.onBreach(timer, conv, rows[0].escalation).catch((err: Error) => this.logger.error(`escalation of timer ${timer.id} failed: ${err.message}`));
+  }
+
+  /** A ticket's resolution clock breached: the board and the ticket's viewers are told, and its timeline says so. */
+  private async ticketBreached(timer: SlaTimerEntity, at: Date): Promise<void> {
+    await this.db.getRepository(TicketEventEntity).insert({ ticketId: timer.ticketId!, at, actorId: null, kind: 'resolution_breached', fromStatus: null, toStatus: null, details: { dueAt: timer.dueAt?.toISOString() ?? null } as never });
+    const ticket = await this.ticketOf(timer);
+    if (!ticket) return;
+    this.events.toStore('sla.breached', { ...toSlaTimerDto(timer), conversationId: ticket.conversationId, storeId: timer.storeId, assigneeId: ticket.assigneeId });
+    this.events.toStore('ticket.updated', toTicketDto(ticket));
+  }
+
+  private ticketOf(timer: SlaTimerEntity): Promise<TicketEntity | null> {
+    return timer.ticketId ? this.db.getRepository(TicketEntity).findOneBy({ id: timer.ticketId }) : Promise.resolve(null);
+  }
+
+  /** Starts a ticket's resolution clock (business time, `resolutionHours` of the store); warns at 90 %. */
+  async startResolution(m: EntityManager, ticket: Pick<TicketEntity, 'id' | 'storeId'>, store: StoreEntity, at: Date): Promise<SlaTimerEntity | null> {
+    const target = store.slaPolicy.resolutionHours * 3600;
+    const warnBefore = Math.max(1, Math.round(target / 10));
+    const { warnAt, dueAt } = planDeadlines(at, 0, target, warnBefore, scheduleOf(store));
+    const inserted = await m
+      .createQueryBuilder()
+      .insert()
+      .into(SlaTimerEntity)
+      .values({ storeId: ticket.storeId, ticketId: ticket.id, conversationId: null, kind: 'resolution', status: 'running', startedAt: at, countingSince: at, targetSeconds: target, warnBeforeSeconds: warnBefore, warnAt, dueAt })
+      .orIgnore()
+      .returning('*')
+      .execute();
+    const row = inserted.raw[0];
+    return row ? entityFromRow<SlaTimerEntity>(this.timerMeta, row) : null;
+  }
+
+  /** The live (running or paused) resolution timer of a ticket. */
+  liveResolution(m: EntityManager, ticketId: string): Promise<SlaTimerEntity | null> {
+    return m.getRepository(SlaTimerEntity).findOne({ where: [{ ticketId, kind: 'resolution', status: 'running' }, { ticketId, kind: 'resolution', status: 'paused' }] });
+  }
+
+  /** The ticket is resolved: its live resolution clock is met, with the business seconds it took. */
+  async meetResolution(m: EntityManager, ticketId: string, at: Date): Promise<SlaTimerEntity | null> {
+    const t = await this.liveResolution(m, ticketId);
+    if (!t) return null;
+    const store = await m.getRepository(StoreEntity).findOneByOrFail({ id: t.storeId });
+    const seconds = Math.round(t.elapsedBeforeResume + (t.status === 'paused' ? 0 : businessSecondsBetween(t.countingSince, at, scheduleOf(store))));
+    const changes: Partial<SlaTimerEntity> = { status: 'met', metAt: at, respondedAt: at, responseSeconds: seconds, pausedAt: null };
+    await m.getRepository(SlaTimerEntity).update({ id: t.id }, changes);
+    return { ...t, ...changes } as SlaTimerEntity;
   }
 
   private get timerMeta() {

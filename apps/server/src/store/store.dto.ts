@@ -10,5 +10,6 @@ export const toStoreDto = (s: StoreEntity): Store => ({
   slaPolicy: s.slaPolicy,
   returnPolicy: s.returnPolicy,
   slaEscalation: s.slaEscalation,
+  ticketTemplates: s.ticketTemplates ?? {},
   createdAt: s.createdAt.toISOString(),
 });

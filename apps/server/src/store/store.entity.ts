@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { BusinessHours, Platform, ReturnPolicy, SlaEscalation, SlaPolicy } from '@kefu/contracts';
+import type { BusinessHours, Platform, ReturnPolicy, SlaEscalation, SlaPolicy, TicketTemplates } from '@kefu/contracts';
 
 @Entity('stores')
 export class StoreEntity {
@@ -11,6 +11,8 @@ export class StoreEntity {
   @Column('jsonb') slaPolicy!: SlaPolicy;
   @Column('jsonb') returnPolicy!: ReturnPolicy;
   @Column('jsonb', { default: () => `'{"reassign": false, "webhookUrl": null}'` }) slaEscalation!: SlaEscalation;
+  /** Customer-update texts replacing the defaults, per language and step. */
+  @Column('jsonb', { default: () => `'{}'` }) ticketTemplates!: TicketTemplates;
   @CreateDateColumn({ type: 'timestamp with time zone', precision: 3 }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamp with time zone', precision: 3 }) updatedAt!: Date;
 }

@@ -54,6 +54,7 @@ export class StoreService {
         slaPolicy: { ...DEFAULT_SLA_POLICY, ...input.slaPolicy },
         returnPolicy: { ...DEFAULT_RETURN_POLICY, ...input.returnPolicy },
         slaEscalation: { ...DEFAULT_SLA_ESCALATION, ...input.slaEscalation },
+        ticketTemplates: input.ticketTemplates ?? {},
       });
       await this.audit.record({ actorId: caller.user.id, action: 'store.created', targetType: 'store', targetId: store.id }, m);
       return toStoreDto(store);
@@ -71,6 +72,11 @@ export class StoreService {
       slaPolicy: { ...store.slaPolicy, ...input.slaPolicy },
       returnPolicy: { ...store.returnPolicy, ...input.returnPolicy },
       slaEscalation: { ...store.slaEscalation, ...input.slaEscalation },
+      // Per language, the steps given replace the store's texts for those steps.
+      ticketTemplates: {
+        zh: { ...store.ticketTemplates?.zh, ...input.ticketTemplates?.zh },
+        en: { ...store.ticketTemplates?.en, ...input.ticketTemplates?.en },
+      },
     };
     return this.db.transaction(async (m) => {
       const saved = await m.getRepository(StoreEntity).save(next);

@@ -3,5 +3,7 @@ import { Initial1795768969410 } from './1795768969410-Initial.js';
 import { SlaTimers1795770538493 } from './1795770538493-SlaTimers.js';
 import { Routing1795771629979 } from './1795771629979-Routing.js';
 import { RoutingExclusion1795774390681 } from './1795774390681-RoutingExclusion.js';
+import { Tickets1795777051678 } from './1795777051678-Tickets.js';
+import { KnowledgeBase1795777091160 } from './1795777091160-KnowledgeBase.js';
 
-export const MIGRATIONS = [Initial1795768969410, SlaTimers1795770538493, Routing1795771629979, RoutingExclusion1795774390681];
+export const MIGRATIONS = [Initial1795768969410, SlaTimers1795770538493, Routing1795771629979, RoutingExclusion1795774390681, Tickets1795777051678, KnowledgeBase1795777091160];

@@ -1,0 +1,23 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { OrderItem } from '@kefu/contracts';
+import { StoreEntity } from '../store/store.entity.js';
+
+/** An order fetched from the sales platform, cached: the platform stays the source of truth for orders. */
+@Entity('orders')
+@Index('uq_orders_store_ref', ['storeId', 'orderRef'], { unique: true })
+@Index('ix_orders_customer', ['storeId', 'customerExternalId', 'paidAt'])
+export class OrderEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('uuid') storeId!: string;
+  @ManyToOne(() => StoreEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'store_id' }) store?: StoreEntity;
+  @Column('text') orderRef!: string;
+  @Column('text', { nullable: true }) customerExternalId!: string | null;
+  @Column('jsonb') items!: OrderItem[];
+  @Column('numeric', { precision: 12, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) totalPaid!: number;
+  @Column('timestamp with time zone', { precision: 3, nullable: true }) paidAt!: Date | null;
+  @Column('timestamp with time zone', { precision: 3, nullable: true }) shippedAt!: Date | null;
+  @Column('timestamp with time zone', { precision: 3, nullable: true }) deliveredAt!: Date | null;
+  @Column('text', { nullable: true }) carrier!: string | null;
+  @Column('text', { nullable: true }) trackingNumber!: string | null;
+  @Column('timestamp with time zone', { precision: 3 }) fetchedAt!: Date;
+}
