@@ -15,6 +15,8 @@ import { useConversation } from './useConversation';
 
 interface Props {
   conversationId: string | null;
+  /** A ticket of the conversation to show in the side panel (a link from the ticket list or the board). */
+  focusTicketId?: string | null;
   me: User;
   storeById: Map<string, Store>;
   directory: Directory;
@@ -40,7 +42,7 @@ export function ConversationPane({ conversationId, ...rest }: Props) {
   return <ConversationView key={conversationId} conversationId={conversationId} {...rest} />;
 }
 
-function ConversationView({ conversationId, me, storeById, directory, onSeen }: Props & { conversationId: string }) {
+function ConversationView({ conversationId, focusTicketId = null, me, storeById, directory, onSeen }: Props & { conversationId: string }) {
   const { t } = useTranslation();
   const { detail, error, loading, reload, send, setStatus, assign } = useConversation(conversationId);
   const [busy, setBusy] = useState(false);
@@ -141,7 +143,7 @@ function ConversationView({ conversationId, me, storeById, directory, onSeen }: 
           onIdle={activity.idle}
         />
       </div>
-      <DetailsPanel detail={detail} store={store} me={me} userById={directory.userById} />
+      <DetailsPanel detail={detail} store={store} me={me} userById={directory.userById} focusTicketId={focusTicketId} />
     </main>
   );
 }

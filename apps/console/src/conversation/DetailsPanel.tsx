@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationDetail, Store, User } from '@kefu/contracts';
+import { OrderCard } from '../tickets/OrderCard';
+import { TicketPanel } from '../tickets/TicketPanel';
 import { useNowMinute } from '../time/clock';
 import { formatDateTimeShort } from '../time/format';
 import { Avatar } from '../ui/Avatar';
@@ -11,6 +13,8 @@ interface Props {
   store: Store | undefined;
   me: User;
   userById: Map<string, User>;
+  /** A ticket to show open and scrolled to. */
+  focusTicketId: string | null;
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -22,8 +26,8 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** The customer and the facts of the conversation, beside the chat. */
-export function DetailsPanel({ detail, store, me, userById }: Props) {
+/** The customer, their after-sales tickets and order, and the facts of the conversation, beside the chat. */
+export function DetailsPanel({ detail, store, me, userById, focusTicketId }: Props) {
   const { t, i18n } = useTranslation();
   const now = useNowMinute();
   const when = (iso: string) => formatDateTimeShort(iso, now, i18n.language);
@@ -56,6 +60,8 @@ export function DetailsPanel({ detail, store, me, userById }: Props) {
           <Row label={t('conversation.orderRef')}>{detail.orderRef ? <span className="mono">{detail.orderRef}</span> : t('conversation.none')}</Row>
         </dl>
       </section>
+      <TicketPanel detail={detail} me={me} userById={userById} focusTicketId={focusTicketId} />
+      <OrderCard conversationId={detail.id} />
       <section className="details__card">
         <h3 className="details__title">{t('conversation.details')}</h3>
         <dl className="facts">

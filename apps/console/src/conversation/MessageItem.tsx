@@ -12,9 +12,11 @@ interface Props {
   customerSeed: string;
   /** Continues the previous message of the same author: no avatar, tighter spacing. */
   grouped: boolean;
+  /** An after-sales ticket's customer update: the ticket's number ('' while unknown). */
+  ticketNumber?: string;
 }
 
-export const MessageItem = memo(function MessageItem({ message: m, authorName, customerName, customerSeed, grouped }: Props) {
+export const MessageItem = memo(function MessageItem({ message: m, authorName, customerName, customerSeed, grouped, ticketNumber }: Props) {
   const { t, i18n } = useTranslation();
   const time = (
     <time dateTime={m.createdAt} title={formatDateTime(m.createdAt, i18n.language)}>
@@ -23,16 +25,23 @@ export const MessageItem = memo(function MessageItem({ message: m, authorName, c
   );
   return (
     <div
-      className={`msg msg--${m.direction}${grouped ? ' is-grouped' : ''}`}
+      className={`msg msg--${m.direction}${grouped ? ' is-grouped' : ''}${m.ticketId ? ' msg--ticket' : ''}`}
       data-testid="message"
       data-message-id={m.id}
       data-direction={m.direction}
       data-delivery={m.direction === 'outbound' ? (m.deliveryStatus ?? 'queued') : undefined}
+      data-ticket-id={m.ticketId ?? undefined}
     >
       {m.direction === 'inbound' && (
         <span className="msg__avatar">{!grouped && <Avatar name={customerName} seed={customerSeed} size={28} />}</span>
       )}
       <div className="msg__content">
+        {m.ticketId && ticketNumber !== undefined && (
+          <div className="msg__ticket-label" data-testid="message-ticket-label">
+            <Icon name="ticket" size={12} strokeWidth={2} />
+            {ticketNumber ? t('tickets.update.label', { number: ticketNumber }) : t('tickets.update.labelNoNumber')}
+          </div>
+        )}
         {m.direction === 'note' && (
           <div className="msg__note-label">
             <Icon name="lock" size={12} strokeWidth={2.2} />

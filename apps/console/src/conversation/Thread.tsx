@@ -35,8 +35,11 @@ export function Thread({ detail, me, userById }: Props) {
     shownCount.current = messages.length;
   }, [messages, me.id]);
 
+  const ticketNumbers = new Map(detail.tickets.map((tk) => [tk.id, tk.number]));
   const authorName = (m: Message) => {
     if (m.authorId === me.id) return t('message.you');
+    // A ticket's customer update with no author was sent by the desk itself.
+    if (m.ticketId && !m.authorId) return t('tickets.update.desk');
     return (m.authorId && userById.get(m.authorId)?.name) || t('message.agent');
   };
 
@@ -72,6 +75,7 @@ export function Thread({ detail, me, userById }: Props) {
                 customerName={detail.customer.name}
                 customerSeed={detail.customerId}
                 grouped={grouped}
+                ticketNumber={m.ticketId ? (ticketNumbers.get(m.ticketId) ?? '') : undefined}
               />
             </Fragment>
           );

@@ -1,5 +1,5 @@
 import type { Conversation, ConversationDetail, Message } from '@kefu/contracts';
-import { ANSWERED } from '../inbox/inbox-list';
+import { ANSWERED, isAgentReply } from '../inbox/inbox-list';
 
 const byTime = (a: Message, b: Message) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -25,8 +25,8 @@ export function upsertMessage(detail: ConversationDetail, message: Message): Con
     messages,
     ...(isActivity && {
       lastMessageAt: message.createdAt,
-      awaitingReplySince: message.direction === 'outbound' ? null : (detail.awaitingReplySince ?? message.createdAt),
-      ...(message.direction === 'outbound' && ANSWERED),
+      awaitingReplySince: isAgentReply(message) ? null : message.direction === 'outbound' ? detail.awaitingReplySince : (detail.awaitingReplySince ?? message.createdAt),
+      ...(isAgentReply(message) && ANSWERED),
     }),
   };
 }

@@ -3,6 +3,7 @@ import { DeskEvent, type ConversationDetail, type ConversationStatus, type PostM
 import { ApiRequestError, isAbort } from '../api/client';
 import { deskApi } from '../api/desk-api';
 import { useDeskLive, useLiveEvent } from '../live/DeskLiveProvider';
+import { upsertTicket } from '../tickets/ticket-format';
 import { mergeConversation, mergeRefetched, upsertMessage } from './thread-state';
 
 interface State {
@@ -12,8 +13,8 @@ interface State {
 }
 
 /**
- * One conversation with its thread, kept live: new messages are appended, delivery states and
- * status changes applied. Refetched on every (re)connect. Writes publish their answers on the live
+ * One conversation with its thread, kept live: new messages are appended, delivery states,
+ * status changes and its tickets applied. Refetched on every (re)connect. Writes publish their answers on the live
  * bus, so the thread and the inbox row update at once and the socket's copy is de-duplicated.
  */
 export function useConversation(id: string) {
@@ -40,6 +41,9 @@ export function useConversation(id: string) {
   useLiveEvent(DeskEvent.MessageCreated, (m) => m.conversationId === id && update((d) => upsertMessage(d, m)));
   useLiveEvent(DeskEvent.MessageUpdated, (m) => m.conversationId === id && update((d) => upsertMessage(d, m)));
   useLiveEvent(DeskEvent.ConversationUpdated, (c) => c.id === id && update((d) => mergeConversation(d, c)));
+  // The conversation's after-sales tickets, opened or moved here or by a colleague.
+  useLiveEvent(DeskEvent.TicketCreated, (t) => t.conversationId === id && update((d) => ({ ...d, tickets: upsertTicket(d.tickets, t) })));
+  useLiveEvent(DeskEvent.TicketUpdated, (t) => t.conversationId === id && update((d) => ({ ...d, tickets: upsertTicket(d.tickets, t) })));
 
   const send = useCallback(
     async (input: PostMessageInput) => {

@@ -9,15 +9,17 @@ import { DEFAULT_FILTERS, loadFilters, saveFilters, type InboxFilters } from '..
 import { useLastSeen } from '../inbox/last-seen';
 import { useInbox } from '../inbox/useInbox';
 import { useDeskShortcuts } from '../keyboard/useDeskShortcuts';
-import { openConversation, useOpenConversationId, useScreen } from '../routing/hash-route';
+import { openConversation, useFocusedTicketId, useOpenConversationId, useScreen } from '../routing/hash-route';
 import { Sidebar } from '../shell/Sidebar';
 import { SlaBoard } from '../sla/SlaBoard';
+import { TICKET_OPEN_ID } from '../tickets/TicketPanel';
+import { TICKET_SEARCH_ID, TicketList } from '../tickets/TicketList';
 import { isLead, useDirectory } from './useDirectory';
 import { useStores } from './useStores';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
-/** The signed-in desk: sidebar, live inbox and the open conversation, or (supervisors) the SLA board. */
+/** The signed-in desk: sidebar, live inbox and the open conversation, the ticket list, or (supervisors) the SLA board. */
 export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
   const { t } = useTranslation();
   const { stores, storesLoaded, storeById } = useStores();
@@ -25,9 +27,12 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
   const [filters, setFilters] = useState<InboxFilters>(() => loadFilters(user.id));
   const [searchText, setSearchText] = useState('');
   const openId = useOpenConversationId();
+  const focusTicketId = useFocusedTicketId();
   const lead = isLead(user);
+  const screen = useScreen();
   // #/sla is the board for supervisors and admins; anyone else gets the inbox there.
-  const onBoard = useScreen() === 'sla' && lead;
+  const onBoard = screen === 'sla' && lead;
+  const onTickets = screen === 'tickets';
   const lastOpenId = useRef(openId);
   const [cursorId, setCursorId] = useState<string | null>(openId);
   const { isUnread, markSeen } = useLastSeen(user.id);
@@ -44,7 +49,7 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
     if (openId) lastOpenId.current = openId;
   }, [openId]);
   const toInbox = () => {
-    if (onBoard) openConversation(lastOpenId.current);
+    if (onBoard || onTickets) openConversation(lastOpenId.current);
   };
 
   // The tab title counts unread conversations, for agents who keep the desk in a background tab.
@@ -68,10 +73,14 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
   const select = useCallback((id: string) => setCursorId(id), []);
   const unread = useCallback((c: Conversation) => c.id !== openId && isUnread(c.id, c.lastMessageAt), [openId, isUnread]);
 
-  // The inbox shortcuts apply to the inbox only; the board has its own row keys.
+  // The inbox shortcuts apply to the inbox only; the board has its own row keys, the ticket list its rows.
   useDeskShortcuts({
     move(delta) {
       if (onBoard) return;
+      if (onTickets) {
+        moveTicketRow(delta);
+        return;
+      }
       const items = inbox.items;
       if (items.length === 0) return;
       const from = items.findIndex((c) => c.id === (cursorId ?? openId));
@@ -82,25 +91,29 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
       row?.scrollIntoView({ block: 'nearest' });
     },
     openCursor() {
-      if (onBoard) return;
+      if (onBoard || onTickets) return;
       const id = cursorId ?? inbox.items[0]?.id;
       if (id) openConversation(id);
     },
     focusSearch() {
       if (onBoard) return;
-      document.getElementById(SEARCH_INPUT_ID)?.focus();
+      document.getElementById(onTickets ? TICKET_SEARCH_ID : SEARCH_INPUT_ID)?.focus();
     },
     focusReply() {
       document.getElementById(REPLY_INPUT_ID)?.focus();
+    },
+    openTicket() {
+      if (onBoard || onTickets) return;
+      document.getElementById(TICKET_OPEN_ID)?.click();
     },
   });
 
   return (
     <ActivityProvider meId={user.id}>
-      <div className={`desk${onBoard ? ' desk--board' : ''}`}>
+      <div className={`desk${onBoard || onTickets ? ' desk--board' : ''}`}>
         <Sidebar
           user={user}
-          screen={onBoard ? 'sla' : 'inbox'}
+          screen={onBoard ? 'sla' : onTickets ? 'tickets' : 'inbox'}
           showSlaBoard={lead}
           view={filters.view}
           onViewChange={(view) => {
@@ -117,6 +130,8 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
         />
         {onBoard ? (
           <SlaBoard userId={user.id} stores={stores} storesLoaded={storesLoaded} storeById={storeById} directory={directory} />
+        ) : onTickets ? (
+          <TicketList userId={user.id} stores={stores} storesLoaded={storesLoaded} storeById={storeById} />
         ) : (
           <>
             <InboxPanel
@@ -142,10 +157,20 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
               meId={user.id}
               userById={directory.userById}
             />
-            <ConversationPane conversationId={openId} me={user} storeById={storeById} directory={directory} onSeen={markSeen} />
+            <ConversationPane conversationId={openId} focusTicketId={focusTicketId} me={user} storeById={storeById} directory={directory} onSeen={markSeen} />
           </>
         )}
       </div>
     </ActivityProvider>
   );
+}
+
+/** j/k on the ticket list: the next or previous row gets the focus (Enter then opens it). */
+function moveTicketRow(delta: 1 | -1) {
+  const rows = [...document.querySelectorAll<HTMLElement>('[data-ticket-row]')];
+  if (rows.length === 0) return;
+  const from = rows.indexOf(document.activeElement as HTMLElement);
+  const next = rows[from === -1 ? (delta === 1 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, from + delta))];
+  next.focus();
+  next.scrollIntoView({ block: 'nearest' });
 }

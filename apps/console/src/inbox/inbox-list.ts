@@ -3,6 +3,12 @@ import { previewOf, type Conversation, type Message } from '@kefu/contracts';
 /** The SLA fields of a conversation once an agent has replied. */
 export const ANSWERED = { slaDueAt: null, slaWarnAt: null, slaBreachedAt: null } as const;
 
+/**
+ * An agent's own reply. The automatic customer updates of a ticket (`ticketId` set) are outbound
+ * too, but whether they answer the customer is the server's call: its conversation.updated tells.
+ */
+export const isAgentReply = (m: Pick<Message, 'direction' | 'ticketId'>): boolean => m.direction === 'outbound' && !m.ticketId;
+
 
 /** Newest activity first, as the API orders the inbox. */
 export function byActivity(a: Conversation, b: Conversation): number {
@@ -36,9 +42,9 @@ export function applyMessage(items: Conversation[], message: Message): Conversat
     ...row,
     lastMessageAt: message.createdAt,
     lastMessagePreview: previewOf(message.body),
-    awaitingReplySince: message.direction === 'outbound' ? null : (row.awaitingReplySince ?? message.createdAt),
+    awaitingReplySince: isAgentReply(message) ? null : message.direction === 'outbound' ? row.awaitingReplySince : (row.awaitingReplySince ?? message.createdAt),
     // A reply meets the response clock (the server's conversation.updated confirms it).
-    ...(message.direction === 'outbound' && ANSWERED),
+    ...(isAgentReply(message) && ANSWERED),
   };
   return items.map((c) => (c.id === row.id ? updated : c)).sort(byActivity);
 }

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Kbd } from '../ui/badges';
 
-const SHORTCUTS: { keys: string[][]; label: 'move' | 'open' | 'search' | 'reply' | 'note' | 'leave' }[] = [
+const SHORTCUTS: { keys: string[][]; label: 'move' | 'open' | 'search' | 'reply' | 'note' | 'ticket' | 'leave' }[] = [
   { keys: [['J'], ['K']], label: 'move' },
   { keys: [['Enter']], label: 'open' },
   { keys: [['/']], label: 'search' },
   { keys: [['R']], label: 'reply' },
   { keys: [['Ctrl', '/']], label: 'note' },
+  { keys: [['T']], label: 'ticket' },
   { keys: [['Esc']], label: 'leave' },
 ];
 

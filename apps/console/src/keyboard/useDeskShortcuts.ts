@@ -14,11 +14,13 @@ interface Handlers {
   openCursor(): void;
   focusSearch(): void;
   focusReply(): void;
+  /** Opens the "new ticket" dialog of the open conversation. */
+  openTicket(): void;
 }
 
 /**
- * j/k or ↓/↑ move through the inbox, Enter opens, `/` focuses the search, `r` the reply box;
- * Esc leaves any text box.
+ * j/k or ↓/↑ move through the inbox, Enter opens, `/` focuses the search, `r` the reply box, `t`
+ * opens an after-sales ticket for the open conversation; Esc leaves any text box.
  */
 export function useDeskShortcuts(handlers: Handlers): void {
   const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
@@ -60,6 +62,11 @@ export function useDeskShortcuts(handlers: Handlers): void {
         if (e.shiftKey && e.key === 'r') return;
         e.preventDefault();
         handlers.focusReply();
+        break;
+      case 't':
+      case 'T':
+        e.preventDefault();
+        handlers.openTicket();
         break;
     }
   });

@@ -8,6 +8,7 @@ import {
   SlaBreachedEvent,
   SlaMetEvent,
   SlaWarningEvent,
+  Ticket,
   type DeskServerEvents,
 } from '@kefu/contracts';
 
@@ -17,6 +18,8 @@ const schemas = {
   [DeskEvent.ConversationUpdated]: Conversation,
   [DeskEvent.MessageCreated]: Message,
   [DeskEvent.MessageUpdated]: Message,
+  [DeskEvent.TicketCreated]: Ticket,
+  [DeskEvent.TicketUpdated]: Ticket,
   [DeskEvent.SlaWarning]: SlaWarningEvent,
   [DeskEvent.SlaBreached]: SlaBreachedEvent,
   [DeskEvent.SlaMet]: SlaMetEvent,
@@ -32,6 +35,8 @@ const conforms: { [E in keyof typeof schemas & keyof DeskServerEvents]: Conforms
   'conversation.updated': true,
   'message.created': true,
   'message.updated': true,
+  'ticket.created': true,
+  'ticket.updated': true,
   'sla.warning': true,
   'sla.breached': true,
   'sla.met': true,

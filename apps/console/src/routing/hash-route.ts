@@ -1,14 +1,17 @@
 import { useSyncExternalStore } from 'react';
 
 // The screen lives in the URL hash, so a reload or a shared link keeps it: #/c/<id> is the inbox
-// with that conversation open, #/sla the supervisors' SLA board, anything else the inbox.
-const CONVERSATION = /^#\/c\/([0-9a-zA-Z-]{1,64})$/;
+// with that conversation open (#/c/<id>/t/<ticketId> with one of its tickets in view), #/sla the
+// supervisors' SLA board, #/tickets the after-sales ticket list, anything else the inbox.
+const CONVERSATION = /^#\/c\/([0-9a-zA-Z-]{1,64})(?:\/t\/([0-9a-zA-Z-]{1,64}))?$/;
 const SLA_BOARD = '#/sla';
+const TICKETS = '#/tickets';
 
-export type Screen = 'inbox' | 'sla';
+export type Screen = 'inbox' | 'sla' | 'tickets';
 
 const readConversationId = (): string | null => CONVERSATION.exec(window.location.hash)?.[1] ?? null;
-const readScreen = (): Screen => (window.location.hash === SLA_BOARD ? 'sla' : 'inbox');
+const readTicketId = (): string | null => CONVERSATION.exec(window.location.hash)?.[2] ?? null;
+const readScreen = (): Screen => (window.location.hash === SLA_BOARD ? 'sla' : window.location.hash === TICKETS ? 'tickets' : 'inbox');
 
 function subscribe(listener: () => void): () => void {
   window.addEventListener('hashchange', listener);
@@ -16,10 +19,13 @@ function subscribe(listener: () => void): () => void {
 }
 
 export const useOpenConversationId = (): string | null => useSyncExternalStore(subscribe, readConversationId);
+/** The ticket a link asked to show in the open conversation's side panel. */
+export const useFocusedTicketId = (): string | null => useSyncExternalStore(subscribe, readTicketId);
 export const useScreen = (): Screen => useSyncExternalStore(subscribe, readScreen);
 
-export const conversationHref = (id: string): string => `#/c/${id}`;
+export const conversationHref = (id: string, ticketId?: string | null): string => (ticketId ? `#/c/${id}/t/${ticketId}` : `#/c/${id}`);
 export const SLA_BOARD_HREF = SLA_BOARD;
+export const TICKETS_HREF = TICKETS;
 
 export function openConversation(id: string | null): void {
   const hash = id ? conversationHref(id) : '';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Store, User } from '@kefu/contracts';
 import type { InboxView } from '../inbox/filters';
-import { SLA_BOARD_HREF, type Screen } from '../routing/hash-route';
+import { SLA_BOARD_HREF, TICKETS_HREF, type Screen } from '../routing/hash-route';
 import { ShortcutList } from '../keyboard/ShortcutList';
 import { PresenceDot } from '../presence/PresenceDot';
 import { StatusSwitch } from '../presence/StatusSwitch';
@@ -60,6 +60,19 @@ export function Sidebar({ user, screen, showSlaBoard, view, onViewChange, stores
             <span>{t(`nav.${item.view}`)}</span>
           </button>
         ))}
+      </nav>
+
+      <nav className="nav nav--aftersales" aria-label={t('nav.afterSales')}>
+        <div className="nav__label">{t('nav.afterSales')}</div>
+        <a
+          href={TICKETS_HREF}
+          className={`nav__item${screen === 'tickets' ? ' is-active' : ''}`}
+          aria-current={screen === 'tickets' ? 'page' : undefined}
+          data-testid="nav-tickets"
+        >
+          <Icon name="ticket" size={16} />
+          <span>{t('nav.tickets')}</span>
+        </a>
       </nav>
 
       {showSlaBoard && (

@@ -5,6 +5,7 @@ import { conversationHref } from '../routing/hash-route';
 import { Avatar } from '../ui/Avatar';
 import { PlatformBadge } from '../ui/badges';
 import { Icon } from '../ui/icons';
+import { rowConversationId } from './board-state';
 
 interface Props {
   timer: SlaBoardTimer;
@@ -20,25 +21,40 @@ interface Props {
 export function BoardRow({ timer, store, testId, className, data, clock, aside }: Props) {
   const { t } = useTranslation();
   const name = timer.customerName || t('sla.customer');
+  // A ticket's resolution clock opens the ticket in the conversation it came from.
+  const conversationId = rowConversationId(timer);
+  const ticket = timer.kind === 'resolution';
   const body = (
     <>
       <div className="board-row__clock">{clock}</div>
       <div className="board-row__main">
         <div className="board-row__who">
+          {ticket && (
+            <span className="board-row__ticket" data-testid="sla-ticket-number">
+              <Icon name="ticket" size={12} strokeWidth={2} />
+              {timer.ticketNumber ?? t('sla.ticket')}
+            </span>
+          )}
           <span className="board-row__name">{name}</span>
           {store && <PlatformBadge platform={store.platform} />}
           <span className="board-row__store">{store?.name ?? '…'}</span>
         </div>
-        <div className="board-row__preview">{timer.lastMessagePreview || t('sla.none')}</div>
+        <div className="board-row__preview">{ticket ? t('sla.resolutionPreview') : timer.lastMessagePreview || t('sla.none')}</div>
       </div>
       <div className="board-row__aside">{aside}</div>
     </>
   );
-  const common = { className: `board-row ${className}`, 'data-testid': testId, 'data-conversation-id': timer.conversationId ?? '', 'data-board-row': '', ...data };
-  // Timers of tickets have no conversation to open.
-  if (!timer.conversationId) return <div {...common}>{body}</div>;
+  const common = {
+    className: `board-row ${className}${ticket ? ' board-row--ticket' : ''}`,
+    'data-testid': testId,
+    'data-conversation-id': conversationId ?? '',
+    'data-kind': timer.kind,
+    'data-board-row': '',
+    ...data,
+  };
+  if (!conversationId) return <div {...common}>{body}</div>;
   return (
-    <a {...common} href={conversationHref(timer.conversationId)}>
+    <a {...common} href={conversationHref(conversationId, ticket ? timer.ticketId : null)}>
       {body}
     </a>
   );

@@ -8,7 +8,7 @@ import { SlaCountdown } from './SlaCountdown';
 
 type Props = BoardListProps;
 
-/** Breached conversations no agent has answered yet, latest breach first. */
+/** Breached conversations no agent has answered yet, and tickets past their resolution time, latest breach first. */
 export function BreachedList({ items, hidden, loading, error, onRetry, storeById, names }: Props) {
   const { t, i18n } = useTranslation();
   const now = useNowMinute();
@@ -41,6 +41,7 @@ export function BreachedList({ items, hidden, loading, error, onRetry, storeById
                     {hadIt && <span className="board-row__label">{t('sla.breached.hadIt')}</span>}
                     <AgentName id={hadIt} names={names} />
                     {reassigned && <span className="board-row__kind">{t('sla.breached.nowWith', { name: names.get(timer.assigneeId!) ?? t('sla.unknownAgent') })}</span>}
+                    {timer.kind === 'resolution' && <span className="board-row__kind">{t('sla.kinds.resolution')}</span>}
                   </>
                 }
               />

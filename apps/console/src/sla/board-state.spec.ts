@@ -24,6 +24,8 @@ const timer = (id: string, conversationId: string, dueAt: string, extra: Partial
   customerName: `customer of ${conversationId}`,
   assigneeId: 'agent-1',
   lastMessagePreview: 'hello',
+  ticketNumber: null,
+  ticketConversationId: null,
   ...extra,
 });
 
@@ -77,7 +79,7 @@ describe('board lists', () => {
 
   it('drops met and answered timers, and breaches of an answered conversation', () => {
     const breached = applyBreach(lists, { ...b, status: 'breached', breachedAt: b.dueAt });
-    expect(applyMet(breached, { id: 't-a', conversationId: 'c-a' })).toEqual({ running: [], breached: breached.breached });
+    expect(applyMet(breached, { id: 't-a', conversationId: 'c-a', kind: 'first_response' })).toEqual({ running: [], breached: breached.breached });
     expect(applyReply(breached, 'c-b')).toEqual({ running: [a], breached: [] });
   });
 
@@ -98,5 +100,26 @@ describe('board lists', () => {
     expect(missingFor(lists, conversation('c-a', { slaDueAt: '2026-11-27T10:15:00Z' }))).toEqual({ running: false, breached: false });
     expect(missingFor(lists, conversation('c-new', { slaDueAt: '2026-11-27T10:20:00Z' }))).toEqual({ running: true, breached: false });
     expect(missingFor(lists, conversation('c-old', { slaBreachedAt: '2026-11-27T09:20:00Z' }))).toEqual({ running: false, breached: true });
+  });
+
+  it('keeps a ticket’s resolution clock apart from the conversation’s response clock', () => {
+    const resolution = timer('t-r', 'c-a', '2026-11-29T10:00:00.000Z', {
+      kind: 'resolution',
+      ticketId: 'tk-1',
+      status: 'breached',
+      breachedAt: '2026-11-29T10:00:00.000Z',
+      ticketNumber: 'T-000042',
+      ticketConversationId: 'c-a',
+    });
+    const withTicket: BoardLists = { running: [a], breached: [resolution] };
+    // The agent answers the chat: the response clock is met, the ticket is still overdue.
+    expect(applyReply(withTicket, 'c-a')).toEqual({ running: [], breached: [resolution] });
+    expect(applyMet(withTicket, { id: 't-a', conversationId: 'c-a', kind: 'first_response' }).breached).toEqual([resolution]);
+    expect(applyConversation(withTicket, conversation('c-a', { slaDueAt: null, slaBreachedAt: null })).breached).toEqual([resolution]);
+    // The ticket's own clock met (resolved) leaves the conversation's rows alone.
+    const both: BoardLists = { running: [a], breached: [resolution] };
+    expect(applyMet(both, { id: 't-r', conversationId: 'c-a', kind: 'resolution' })).toEqual({ running: [a], breached: [] });
+    // A response breach of the conversation is not the ticket's: it is still missing from the list.
+    expect(missingFor({ running: [], breached: [resolution] }, conversation('c-a', { slaBreachedAt: '2026-11-27T10:05:00.000Z' })).breached).toBe(true);
   });
 });

@@ -58,7 +58,10 @@ function timerOf(event: SlaTimer): SlaTimer {
   };
 }
 
-const isResponseTimer = (t: SlaBoardTimer) => t.kind !== 'resolution';
+export const isResponseTimer = (t: Pick<SlaTimer, 'kind'>) => t.kind !== 'resolution';
+
+/** The conversation a board row opens: its own, or (a ticket's resolution clock) the ticket's. */
+export const rowConversationId = (t: SlaBoardTimer): string | null => t.conversationId ?? t.ticketConversationId;
 
 /** `sla.warning`: the running row turns amber (its warnedAt is set). Unknown timers are left to a refetch. */
 export function applyWarning(lists: BoardLists, event: SlaTimer): BoardLists {
@@ -85,18 +88,23 @@ export function applyBreach(lists: BoardLists, event: SlaTimer & { assigneeId?: 
   return { running, breached: sortBreached([...lists.breached.filter((r) => r.id !== event.id), moved]) };
 }
 
-/** `sla.met`: the timer leaves the running list, and the conversation's breach is answered too. */
-export function applyMet(lists: BoardLists, event: Pick<SlaTimer, 'id' | 'conversationId'>): BoardLists {
+/**
+ * `sla.met`: the timer leaves the running list; a response timer met answers the conversation's
+ * response breach too. A ticket's resolution clock concerns that ticket only.
+ */
+export function applyMet(lists: BoardLists, event: Pick<SlaTimer, 'id' | 'conversationId' | 'kind'>): BoardLists {
+  const answersConversation = event.kind !== 'resolution' && event.conversationId !== null;
   const running = lists.running.filter((r) => r.id !== event.id);
-  const breached = lists.breached.filter((r) => r.id !== event.id && (event.conversationId === null || r.conversationId !== event.conversationId));
+  const breached = lists.breached.filter((r) => r.id !== event.id && !(answersConversation && isResponseTimer(r) && r.conversationId === event.conversationId));
   if (running.length === lists.running.length && breached.length === lists.breached.length) return lists;
   return { running, breached };
 }
 
-/** An agent's reply (not a note) meets the conversation's response clock, breached or not. */
+/** An agent's reply (not a note) meets the conversation's response clock, breached or not; its tickets' clocks go on. */
 export function applyReply(lists: BoardLists, conversationId: string): BoardLists {
-  const running = lists.running.filter((r) => r.conversationId !== conversationId || !isResponseTimer(r));
-  const breached = lists.breached.filter((r) => r.conversationId !== conversationId);
+  const answered = (r: SlaBoardTimer) => r.conversationId === conversationId && isResponseTimer(r);
+  const running = lists.running.filter((r) => !answered(r));
+  const breached = lists.breached.filter((r) => !answered(r));
   if (running.length === lists.running.length && breached.length === lists.breached.length) return lists;
   return { running, breached };
 }
@@ -107,7 +115,8 @@ export function applyReply(lists: BoardLists, conversationId: string): BoardList
  * to breached when the conversation breached, otherwise met or cancelled).
  */
 export function applyConversation(lists: BoardLists, c: Conversation): BoardLists {
-  const concerns = (r: SlaBoardTimer) => r.conversationId === c.id;
+  // A conversation's fields tell of its response clock only (a ticket's resolution clock has its own events).
+  const concerns = (r: SlaBoardTimer) => r.conversationId === c.id && isResponseTimer(r);
   if (!lists.running.some(concerns) && !lists.breached.some(concerns)) return lists;
   const refresh = (r: SlaBoardTimer): SlaBoardTimer =>
     concerns(r) ? { ...r, assigneeId: c.assigneeId, customerName: c.customer?.name ?? r.customerName, lastMessagePreview: c.lastMessagePreview } : r;
@@ -115,7 +124,7 @@ export function applyConversation(lists: BoardLists, c: Conversation): BoardList
   let running = lists.running.map(refresh);
   let breached = c.slaBreachedAt === null ? lists.breached.filter((r) => !concerns(r)) : lists.breached.map(refresh);
   if (c.slaDueAt === null) {
-    const ended = running.filter((r) => concerns(r) && isResponseTimer(r));
+    const ended = running.filter(concerns);
     running = running.filter((r) => !ended.includes(r));
     if (c.slaBreachedAt !== null && ended.length > 0) {
       const moved = ended.map((r) => ({ ...r, status: 'breached' as const, breachedAt: r.breachedAt ?? c.slaBreachedAt, breachAssigneeId: r.breachAssigneeId ?? c.assigneeId }));
@@ -127,7 +136,7 @@ export function applyConversation(lists: BoardLists, c: Conversation): BoardList
 
 /** Whether a conversation event tells of a timer the lists do not hold yet (so they are fetched again). */
 export function missingFor(lists: BoardLists, c: Conversation): { running: boolean; breached: boolean } {
-  const concerns = (r: SlaBoardTimer) => r.conversationId === c.id;
+  const concerns = (r: SlaBoardTimer) => r.conversationId === c.id && isResponseTimer(r);
   const running = c.slaDueAt !== null && !lists.running.some((r) => concerns(r) && sameTime(r.dueAt, c.slaDueAt));
   const breached = c.slaBreachedAt !== null && !lists.breached.some(concerns) && !lists.running.some(concerns);
   return { running, breached };

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react'
 import { DeskEvent, type SlaBoardTimer, type SlaSummary } from '@kefu/contracts';
 import { ApiRequestError, isAbort } from '../api/client';
 import { deskApi } from '../api/desk-api';
+import { isAgentReply } from '../inbox/inbox-list';
 import { useDeskLive, useLiveEvent } from '../live/DeskLiveProvider';
 import { serverNow } from '../time/server-clock';
 import {
@@ -11,6 +12,7 @@ import {
   applyMet,
   applyReply,
   applyWarning,
+  isResponseTimer,
   missingFor,
   sortBreached,
   sortRunning,
@@ -18,6 +20,8 @@ import {
 } from './board-state';
 
 const LIMIT = 200;
+/** The running list is about replies; tickets' resolution clocks show once they breach. */
+const RESPONSE_KINDS = 'first_response,next_response';
 /** A timer the lists do not know yet is fetched again this long after the event that told of it. */
 const REFETCH_DELAY_MS = 500;
 /** The figures follow the timers' events, a little later and at most once per delay. */
@@ -51,9 +55,12 @@ type Change = { at: number; apply: (lists: BoardLists) => BoardLists };
 const EMPTY_LIST: ListData = { key: '\u0000', items: [], hidden: 0, error: null };
 const errorOf = (err: unknown) => (err instanceof ApiRequestError ? err : new ApiRequestError(0, String(err)));
 
-/** The most urgent running timers, or the breached ones no agent has answered yet. */
+/**
+ * The most urgent running response clocks, or the breached clocks no agent has answered yet
+ * (response clocks, and tickets' resolution clocks).
+ */
 async function fetchList(name: ListName, storeId: string, signal: AbortSignal): Promise<{ items: SlaBoardTimer[]; hidden: number }> {
-  const query = name === 'running' ? { status: 'running' as const } : { status: 'breached' as const, answered: 'false' as const };
+  const query = name === 'running' ? { status: 'running' as const, kind: RESPONSE_KINDS } : { status: 'breached' as const, answered: 'false' as const };
   const page = await deskApi.slaTimers({ ...query, storeId: storeId || undefined, limit: LIMIT }, signal);
   const items = name === 'running' ? sortRunning(page.items) : sortBreached(page.items);
   return { items, hidden: Math.max(0, page.total - page.items.length) };
@@ -159,7 +166,7 @@ export function useSlaBoard(storeId: string) {
   const inScope = (eventStoreId: string) => !storeId || eventStoreId === storeId;
 
   useLiveEvent(DeskEvent.SlaWarning, (e) => {
-    if (!inScope(e.storeId)) return;
+    if (!inScope(e.storeId) || !isResponseTimer(e)) return;
     if (!current.current.running.some((r) => r.id === e.id)) schedule('running', REFETCH_DELAY_MS);
     apply((l) => applyWarning(l, e));
     schedule('summary', SUMMARY_AFTER_SLA_MS);
@@ -177,7 +184,7 @@ export function useSlaBoard(storeId: string) {
     schedule('summary', SUMMARY_AFTER_SLA_MS);
   });
   useLiveEvent(DeskEvent.MessageCreated, (m) => {
-    if (m.direction !== 'outbound' || !inScope(m.storeId)) return;
+    if (!isAgentReply(m) || !inScope(m.storeId)) return;
     apply((l) => applyReply(l, m.conversationId));
   });
   const onConversation = (c: Parameters<typeof applyConversation>[1]) => {

@@ -1,0 +1,62 @@
+import type { TFunction } from 'i18next';
+import { TICKET_ACTIONS, type TicketAction } from '@kefu/contracts';
+import { ApiRequestError } from '../api/client';
+
+/** What a refused ticket write means for the screen. */
+export type TicketRefusal =
+  | { kind: 'network' }
+  /** The ticket moved on meanwhile: the step is no longer possible. */
+  | { kind: 'illegal'; allowed: TicketAction[] }
+  /** Approving against the policy needs an override reason. */
+  | { kind: 'policy' }
+  /** An agent's override waits for a supervisor. */
+  | { kind: 'override_pending' }
+  /** Closing needs a confirmed root cause. */
+  | { kind: 'missing_cause' }
+  /** Bad input, by field (e.g. a refund above what is left). */
+  | { kind: 'fields'; fields: Record<string, string>; message: string }
+  | { kind: 'forbidden'; message: string }
+  | { kind: 'other'; message: string };
+
+const isAction = (v: unknown): v is TicketAction => typeof v === 'string' && (TICKET_ACTIONS as readonly string[]).includes(v);
+
+export function readRefusal(err: unknown): TicketRefusal {
+  if (!(err instanceof ApiRequestError)) return { kind: 'other', message: err instanceof Error ? err.message : String(err) };
+  if (err.statusCode === 0) return { kind: 'network' };
+  const body = err.body;
+  if (err.statusCode === 409) {
+    if (Array.isArray(body.allowed)) return { kind: 'illegal', allowed: body.allowed.filter(isAction) };
+    if (body.policyOverride) return { kind: 'override_pending' };
+    if (body.policyDecision) return { kind: 'policy' };
+    if (Array.isArray(body.missing) && body.missing.includes('cause')) return { kind: 'missing_cause' };
+  }
+  if (err.statusCode === 400 && err.fields && Object.keys(err.fields).length > 0) return { kind: 'fields', fields: err.fields, message: err.message };
+  if (err.statusCode === 403) return { kind: 'forbidden', message: err.message };
+  return { kind: 'other', message: err.message };
+}
+
+/** One line for the agent, in their language. */
+export function describeRefusal(r: TicketRefusal, t: TFunction): string {
+  switch (r.kind) {
+    case 'network':
+      return t('errors.network');
+    case 'illegal':
+      return r.allowed.length
+        ? t('tickets.errors.illegal', { allowed: r.allowed.map((a) => t(`tickets.actions.${a}`)).join(t('tickets.errors.listSeparator')) })
+        : t('tickets.errors.illegalNone');
+    case 'policy':
+      return t('tickets.errors.policy');
+    case 'override_pending':
+      return t('tickets.override.waitsForLead');
+    case 'missing_cause':
+      return t('tickets.errors.missingCause');
+    case 'fields':
+      return t('tickets.errors.fields', { message: r.message });
+    case 'forbidden':
+      return t('tickets.errors.forbidden');
+    case 'other':
+      return t('tickets.errors.other', { message: r.message });
+  }
+}
+
+export const describeError = (err: unknown, t: TFunction): string => describeRefusal(readRefusal(err), t);
