@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { SelectQueryBuilder } from 'typeorm';
 import { StoreScope } from './store-scope.js';
 
 describe('StoreScope', () => {
@@ -16,5 +17,16 @@ describe('StoreScope', () => {
       expect(StoreScope.of({ role, storeIds: [] }).rooms()).toEqual(['stores:all']);
       expect(StoreScope.of({ role, storeIds: ['a'] }).canSee('b')).toBe(false);
     }
+  });
+
+  it('shows global rows (null store) to everyone, and store rows only within the scope', () => {
+    const where: [string, unknown][] = [];
+    const qb = { andWhere: (sql: string, params?: unknown) => (where.push([sql, params]), qb) } as unknown as SelectQueryBuilder<object>;
+    StoreScope.of({ role: 'admin', storeIds: [] }).applyWithGlobal(qb, 'a.storeId');
+    expect(where).toEqual([]);
+    StoreScope.of({ role: 'agent', storeIds: [] }).applyWithGlobal(qb, 'a.storeId');
+    expect(where.pop()).toEqual(['a.storeId IS NULL', undefined]);
+    StoreScope.of({ role: 'agent', storeIds: ['a', 'b'] }).applyWithGlobal(qb, 'a.storeId');
+    expect(where.pop()).toEqual(['(a.storeId IS NULL OR a.storeId = ANY(:scopeStoreIds))', { scopeStoreIds: ['a', 'b'] }]);
   });
 });

@@ -30,6 +30,16 @@ export class StoreScope {
     return qb.andWhere(`${column} = ANY(:scopeStoreIds)`, { scopeStoreIds: this.storeIds });
   }
 
+  /**
+   * Like `apply`, for rows that may belong to no store (`column` IS NULL: global knowledge-base
+   * articles, quick replies): those are visible to everyone.
+   */
+  applyWithGlobal<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string): SelectQueryBuilder<T> {
+    if (this.storeIds === 'all') return qb;
+    if (this.storeIds.length === 0) return qb.andWhere(`${column} IS NULL`);
+    return qb.andWhere(`(${column} IS NULL OR ${column} = ANY(:scopeStoreIds))`, { scopeStoreIds: this.storeIds });
+  }
+
   /** Socket.io rooms a client with this scope joins. */
   rooms(): string[] {
     return this.storeIds === 'all' ? [rooms.allStores] : this.storeIds.map(rooms.store);

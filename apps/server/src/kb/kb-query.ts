@@ -1,0 +1,241 @@
+// From a query's words to weighted concepts and tsqueries. Pure: the search service resolves words
+// to lexemes and document frequencies in PostgreSQL, this decides what to look for and how much
+// each part of the query counts.
+import type { QueryWord } from './kb-tokenizer.js';
+
+/** A word as the index knows it: its lexemes (`english` configuration) and in how many published articles they all occur. */
+export interface ResolvedToken {
+  lexemes: string[];
+  df: number;
+  /** Index terms closest by trigrams, for a word the index does not know (typos). */
+  near?: { term: string; df: number }[] | null;
+}
+
+export interface SynonymTerm {
+  lexemes: string[];
+  df: number;
+  /** false: a stop word was dropped from it (`not working` → work), so its lexemes do not stand for it. */
+  complete: boolean;
+}
+
+/** Synonym groups by each term: its lexemes (`refunds` and `refund` are one term), or its words when it has a stop word in it. */
+export interface SynonymTable {
+  byLexemes: Map<string, SynonymTerm[][]>;
+  byWords: Map<string, SynonymTerm[][]>;
+  /** The most words a term spans. */
+  longest: number;
+}
+
+export const EMPTY_SYNONYMS: SynonymTable = { byLexemes: new Map(), byWords: new Map(), longest: 1 };
+
+export interface Alternative {
+  lexemes: string[];
+  /** How well finding this alternative answers the concept: 1 for the word itself. */
+  factor: number;
+}
+
+export interface Concept {
+  label: string;
+  weight: number;
+  alternatives: Alternative[];
+}
+
+/** Tuning of the score (see `scoreSql`), set on the labelled queries of test/kb-eval. */
+export const SEARCH_TUNING = {
+  /** Below this score a result is not relevant (0..1). */
+  threshold: 0.35,
+  synonymFactor: 0.9,
+  typoFactor: 0.8,
+  partsFactor: 0.7,
+  /** A word no article contains weighs this share of its specificity. */
+  unknownShare: 0.3,
+  /** A concept of one Chinese character weighs this share. */
+  charShare: 0.5,
+};
+
+const key = (lexemes: string[]) => lexemes.join(' ');
+
+/** How rare a term is in the knowledge base, 0..1 (1: in one article of all). */
+export const rarity = (df: number, docs: number) => Math.log(1 + Math.max(docs, df, 1) / df) / Math.log(1 + Math.max(docs, df, 1));
+
+/**
+ * A concept's weight: how specific its words are in general language, scaled down a little when many
+ * articles contain it; a concept no article contains weighs a fraction (`unknownShare`).
+ */
+export const conceptWeight = (specificity: number, df: number, docs: number) =>
+  df > 0 ? specificity * (0.6 + 0.4 * rarity(df, docs)) : specificity * SEARCH_TUNING.unknownShare;
+
+/** Damerau–Levenshtein distance (optimal string alignment), enough to tell a typo from another word. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.length][b.length];
+}
+
+/** The index term a misspelt word most likely meant: one edit away (two for long words), the most frequent. */
+export function correction(lexeme: string, near: { term: string; df: number }[] | null | undefined): { term: string; df: number } | null {
+  // Short words are too close to other words (song → long) to guess; a typo rarely hits the first letter.
+  if (!near?.length || lexeme.length < 5) return null;
+  const allowed = lexeme.length >= 8 ? 2 : 1;
+  let best: { term: string; df: number; distance: number } | null = null;
+  for (const n of near) {
+    if (n.term === lexeme || !/^[a-z]+$/.test(n.term) || n.term[0] !== lexeme[0]) continue;
+    // `tracking` is indexed as its stem `track`, and `trackng` does not stem: a stem plus a mangled ending counts as one edit.
+    const distance = n.term.length >= 4 && lexeme.startsWith(n.term) && lexeme.length - n.term.length <= 3 ? 1 : editDistance(lexeme, n.term);
+    if (distance > allowed) continue;
+    if (!best || distance < best.distance || (distance === best.distance && n.df > best.df)) best = { ...n, distance };
+  }
+  return best && { term: best.term, df: best.df };
+}
+
+/**
+ * The concepts of a query: each word (or run of words forming a synonym term) with the ways an
+ * article may express it — the word, its synonyms, the word it misspells, its parts — and a weight
+ * (see `conceptWeight`). Words no article contains still weigh (a question about something the
+ * knowledge base does not cover is not answered by an article about something else), but less.
+ */
+export function buildConcepts(words: QueryWord[], resolved: Map<string, ResolvedToken>, synonyms: SynonymTable, docs: number): Concept[] {
+  const tokens = words.map((w) => ({ word: w, info: resolved.get(w.text) ?? { lexemes: [], df: 0 } }));
+  const concepts: Concept[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < tokens.length; ) {
+    // The longest run of words that is a synonym term, else the word alone.
+    let span = 1;
+    let groups: SynonymTerm[][] | undefined;
+    for (let n = Math.min(synonyms.longest, tokens.length - i); n >= 1 && !groups; n--) {
+      const run = tokens.slice(i, i + n);
+      groups = synonyms.byWords.get(key(run.map((t) => t.word.text)));
+      if (!groups && run.every((t) => t.info.lexemes.length)) groups = synonyms.byLexemes.get(key(run.flatMap((t) => t.info.lexemes)));
+      if (groups) span = n;
+    }
+    const run = tokens.slice(i, i + span);
+    i += span;
+    const lexemes = run.flatMap((t) => t.info.lexemes);
+    // Words the index drops (English stop words) are no concept, unless part of a synonym term.
+    const complete = run.every((t) => t.info.lexemes.length);
+    if (!lexemes.length && !groups) continue;
+    const label = run.map((t) => t.word.text).join(' ');
+    if (seen.has(label)) continue;
+    seen.add(label);
+
+    const alternatives: Alternative[] = complete ? [{ lexemes, factor: 1 }] : [];
+    const dfs: number[] = [complete && run.length === 1 ? run[0].info.df : 0];
+    const add = (alt: Alternative, df: number) => {
+      if (alternatives.some((a) => key(a.lexemes) === key(alt.lexemes))) return;
+      alternatives.push(alt);
+      dfs.push(df);
+    };
+    const addSynonyms = (of: SynonymTerm[][] | undefined, factor: number) => {
+      for (const group of of ?? []) for (const term of group) if (term.complete) add({ lexemes: term.lexemes, factor }, term.df);
+    };
+    addSynonyms(groups, SEARCH_TUNING.synonymFactor);
+    if (run.length === 1 && complete) {
+      const { word, info } = run[0];
+      if (info.df === 0 && info.lexemes.length === 1) {
+        const fix = correction(info.lexemes[0], info.near);
+        if (fix) {
+          add({ lexemes: [fix.term], factor: SEARCH_TUNING.typoFactor }, fix.df);
+          addSynonyms(synonyms.byLexemes.get(fix.term), SEARCH_TUNING.typoFactor * SEARCH_TUNING.synonymFactor);
+        }
+      }
+      const parts = word.parts.map((p) => ({ ...p, info: resolved.get(p.text) })).filter((p) => p.info && p.info.lexemes.length > 0);
+      if (parts.length && info.df > 0) {
+        // A known compound may be split in an article (礼品…包装): all its parts.
+        add({ lexemes: [...new Set(parts.flatMap((p) => p.info!.lexemes))], factor: SEARCH_TUNING.partsFactor }, Math.min(...parts.map((p) => p.info!.df)));
+      } else {
+        // An unknown compound (辨别真假): any of its parts, as much as that part says of the whole.
+        for (const p of parts) add({ lexemes: p.info!.lexemes, factor: SEARCH_TUNING.partsFactor * Math.min(1, p.specificity / word.specificity) }, p.info!.df);
+      }
+    }
+    if (!alternatives.length) continue;
+    // A lone Chinese character is as often a fragment (货, 到) as a word: it counts half.
+    const fragment = run.length === 1 && /^\p{Script=Han}$/u.test(label) ? SEARCH_TUNING.charShare : 1;
+    const weight = fragment * conceptWeight(Math.max(...run.map((t) => t.word.specificity)), Math.max(...dfs), docs);
+    concepts.push({ label, weight, alternatives });
+  }
+  return concepts;
+}
+
+/** A lexeme as a tsquery operand, optionally restricted to index weights (A title, B tags). */
+const operand = (lexeme: string, weights = '') => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${weights ? `:${weights}` : ''}`;
+export const tsquery = (lexemes: string[], weights = '') => lexemes.map((l) => operand(l, weights)).join(' & ');
+
+/**
+ * The concepts an article must match at least one of to reach `threshold`: the heaviest ones until
+ * the rest could not reach it alone. Keeps the candidate set small when a query has common words.
+ */
+export function essentialConcepts(concepts: Concept[], threshold: number): Concept[] {
+  const total = concepts.reduce((s, c) => s + c.weight, 0);
+  const sorted = [...concepts].sort((a, b) => b.weight - a.weight);
+  const essential: Concept[] = [];
+  let covered = 0;
+  for (const c of sorted) {
+    essential.push(c);
+    covered += c.weight;
+    if (total - covered < threshold * total) break;
+  }
+  return essential;
+}
+
+/**
+ * Parameters of the ranking query: one row per concept and factor, the alternatives of equal factor
+ * (a word's synonyms) merged into one tsquery, so an article is tested a few times per concept.
+ */
+export function rankingParams(concepts: Concept[], threshold: number) {
+  const rows: { c: number; w: number; any: string; title: string; tags: string }[] = [];
+  concepts.forEach((c, i) => {
+    const byFactor = new Map<number, string[][]>();
+    for (const a of c.alternatives) byFactor.set(a.factor, [...(byFactor.get(a.factor) ?? []), a.lexemes]);
+    for (const [factor, alts] of byFactor) {
+      const either = (weights: string) => alts.map((l) => (alts.length > 1 && l.length > 1 ? `(${tsquery(l, weights)})` : tsquery(l, weights))).join(' | ');
+      rows.push({ c: i, w: c.weight * factor, any: either(''), title: either('A'), tags: either('B') });
+    }
+  });
+  const candidates = essentialConcepts(concepts, threshold)
+    .flatMap((c) => c.alternatives.map((a) => `(${tsquery(a.lexemes)})`))
+    .join(' | ');
+  return {
+    concept: rows.map((r) => r.c),
+    weight: rows.map((r) => r.w),
+    any: rows.map((r) => r.any),
+    title: rows.map((r) => r.title),
+    tags: rows.map((r) => r.tags),
+    total: concepts.reduce((s, c) => s + c.weight, 0),
+    candidates,
+  };
+}
+
+const num = (x: number) => (Math.round(x * 1e6) / 1e6).toString();
+
+/**
+ * The score of an article, 0..1, as one SQL expression over its tsvector `v` and its title's word
+ * count: the share of the query's weight it covers, each concept counted by where it best matches
+ * (title 1, tags 0.85, body 0.6) and how (the word 1, a synonym 0.9, a corrected typo 0.8, parts of
+ * a compound 0.7); then up to 15% off when the title has much the query does not ask about, so the
+ * article *about* the question ranks above one that mentions it. A flat expression, not a subquery
+ * per row: the ranking tests a few hundred candidate rows per search.
+ */
+export function scoreSql(p: ReturnType<typeof rankingParams>, v: string, titleWords: string): { sql: string; params: Record<string, string> } {
+  const params: Record<string, string> = {};
+  const best = new Map<number, string[]>();
+  const title = new Map<number, string[]>();
+  p.concept.forEach((c, k) => {
+    Object.assign(params, { [`kqa${k}`]: p.any[k], [`kqt${k}`]: p.title[k], [`kqg${k}`]: p.tags[k] });
+    const [qa, qt, qg] = [`CAST(:kqa${k} AS tsquery)`, `CAST(:kqt${k} AS tsquery)`, `CAST(:kqg${k} AS tsquery)`];
+    const w = p.weight[k];
+    best.set(c, [...(best.get(c) ?? []), `CASE WHEN NOT ${v} @@ ${qa} THEN 0 WHEN ${v} @@ ${qt} THEN ${num(w)} WHEN ${v} @@ ${qg} THEN ${num(w * 0.85)} ELSE ${num(w * 0.6)} END`]);
+    title.set(c, [...(title.get(c) ?? []), qt]);
+  });
+  const covered = [...best.values()].map((alts) => (alts.length === 1 ? alts[0] : `GREATEST(${alts.join(', ')})`)).join(' + ');
+  const inTitle = [...title.values()].map((qs) => `(CASE WHEN ${v} @@ (${qs.join(' || ')}) THEN 1 ELSE 0 END)`).join(' + ');
+  return {
+    sql: `((${covered}) / ${num(p.total)} * (0.85 + 0.15 * least(1, (${inTitle})::float8 / greatest(${titleWords}, 1))))`,
+    params,
+  };
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from '@jest/globals';
+import { gapKey, indexWords, normalizeText, queryWords, specificity, titleWordCount } from './kb-tokenizer.js';
+
+const texts = (q: string) => queryWords(q).map((w) => w.text);
+
+describe('kb tokenizer', () => {
+  it('segments a chatty customer message into its question words, dropping greetings, particles and order numbers', () => {
+    expect(texts('亲,我买的鞋子码数偏小能换吗,订单号123456')).toEqual(['买', '鞋子', '码数', '偏小', '换']);
+    expect(texts('你好！请问在吗～')).toEqual([]);
+    expect(texts('快递三天了还没到，我要退货')).toEqual(['快递', '三天', '退货']);
+  });
+
+  it('keeps shop words whole and splits 开发票 as 开 + 发票', () => {
+    expect(texts('价保怎么申请')).toEqual(['价保', '申请']);
+    expect(texts('请问可以开发票吗')).toEqual(['开', '发票']);
+    expect(texts('运费险')).toEqual(['运费险']);
+  });
+
+  it('takes apart what jieba glued to filler (能换 → 换) but keeps unknown words whole', () => {
+    expect(texts('这个能换吗')).toEqual(['换']);
+    expect(texts('发漂')).toEqual(['发漂']);
+  });
+
+  it('gives compounds their parts, for articles that hold them in pieces', () => {
+    const [word] = queryWords('专用发票');
+    expect(word.text).toBe('专用发票');
+    expect(word.parts.map((p) => p.text)).toEqual(['专用', '发票']);
+  });
+
+  it('folds case and width; keeps English words for the english stemmer; drops tracking numbers', () => {
+    expect(normalizeText('ＲＥＦＵＮＤ  Please')).toBe('refund please');
+    expect(texts('Hi, REFUNDS please SF1234567890')).toEqual(['refunds']);
+  });
+
+  it('indexes search-mode words without placeholders, so a query for a part finds the compound', () => {
+    const words = indexWords('{customerName}您好，七天无理由退货');
+    expect(words).toEqual(expect.arrayContaining(['七天无理由', '无理', '理由', '退货']));
+    expect(words.join(' ')).not.toContain('customername');
+  });
+
+  it('rates specific words above generic ones', () => {
+    expect(specificity('发票')).toBeGreaterThan(specificity('今天'));
+    expect(specificity('起球')).toBeGreaterThan(specificity('一次'));
+    expect(specificity('20')).toBeLessThan(specificity('refund'));
+  });
+
+  it('counts title words and normalises gap queries', () => {
+    expect(titleWordCount('七天无理由退货怎么申请')).toBe(3);
+    expect(gapKey('  今天天气怎么样？？ ')).toBe('今天天气怎么样');
+    expect(gapKey('ASDKJH  Qwe!')).toBe('asdkjh qwe');
+  });
+});

@@ -1,0 +1,108 @@
+// Words of knowledge-base text: jieba segmentation for Chinese, words for English (PostgreSQL's
+// `english` configuration stems them later), chat filler removed. Pure: the same text always gives
+// the same words, in the api, the seed and the benchmark.
+import { idf } from '@node-rs/jieba/dict.js';
+import { jieba } from '../text/jieba.js';
+
+/**
+ * Chat filler: greetings, politeness, pronouns and particles that carry no question. English
+ * function words (the, is, can…) are PostgreSQL's `english` stop words and need not be here.
+ */
+export const STOP_WORDS = new Set([
+  // zh
+  ...'亲 亲亲 到 谁 哪里 哪儿 哪个 订单号 订单编号 后 内 未 由 按 可 为 已 并 时 以 如 等 仍 因 需 其 于 之 从 向 至 将 则 但 而 即 在吗 在不在 在么 你好 您好 哈喽 嗨 请问 问一下 问下 问问 想问 我要 我想 想要 你家 你们家 咱们 是不是 有没有 麻烦 麻烦您 谢谢 多谢 感谢 老板 掌柜 店家 小姐姐 小哥哥 美女 帅哥 我 我们 俺 你 你们 您 他 她 它 咱 的 地 得 了 着 过 吗 嘛 吧 呢 啊 呀 哦 噢 喔 哎 嗯 哈 哈哈 啦 么 呗 咯 哇 诶 在 是 有 这 那 这个 那个 这样 那样 就 都 也 还 又 再 和 跟 与 及 或 或者 被 把 给 让 对 一下 一个 一些 什么 怎么 怎么样 怎样 如何 为什么 为啥 啥 咋 可以 可不可以 能 能不能 能否 会 会不会 想 要 需要 请 帮 帮我 帮忙 一直 已经 现在 好的 好 行 嗯嗯 不 没 没有 很 太 非常 挺 哪 时候 东西 宝贝 一下子 下 啊啊 呵呵 谢 多 一 个'.split(' '),
+  // en
+  ...'hi hello hey dear sir madam please pls plz thanks thank thx ty ok okay hmm um uh yes no guys anyone there help wondering question ask asking tell know want wanted need would like could just also really still yet can get got im i\'m you\'re'.split(' '),
+]);
+
+const HAN = /\p{Script=Han}/u;
+const NUMBER = /^[\d.]+$/;
+const WORDLIKE = /[\p{L}\p{N}]/u;
+/** Numbers, order and tracking numbers: never a question's topic (7天无理由 stays one word). */
+const IDENTIFIER = /^\d+$|^(?=(?:[^\d]*\d){4})[a-z0-9-]{8,}$/;
+/** `{customerName}` and friends: filled in for the customer, not words of the article. */
+const VARIABLE = /\{[A-Za-z]+\}/g;
+
+/** Full-width to half-width, lower case, one space between words. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+const keep = (token: string) => WORDLIKE.test(token) && !STOP_WORDS.has(token) && !IDENTIFIER.test(token);
+
+/**
+ * jieba's HMM glues unknown character runs into one word, which keeps names and new words whole but
+ * also makes 能换 out of 能 + 换: such a word that contains filler is taken apart again.
+ */
+function words(tokens: string[]): string[] {
+  return tokens
+    .map((t) => t.trim())
+    .flatMap((t) => {
+      if (!HAN.test(t) || t.length < 2) return [t];
+      const pieces = jieba().cut(t, false);
+      return pieces.length > 1 && pieces.some((p) => STOP_WORDS.has(p)) ? pieces : [t];
+    })
+    .filter(keep);
+}
+
+/**
+ * The words of an article field for the index, in search mode: a compound and its parts
+ * (七天无理由退货 → 7天无理由, 无理, 理由, 退货), so a query naming either finds it.
+ */
+export function indexWords(text: string): string[] {
+  return words(jieba().cutForSearch(normalizeText(text.replace(VARIABLE, ' ')), true));
+}
+
+let generalIdf: Map<string, number> | undefined;
+/**
+ * How specific a word is in general Chinese (jieba's IDF table, from a large general corpus): 一次,
+ * 自己, 今天 say little; 起球, 尺码, 发票 say a lot. Words it does not know: domain words or names (Han),
+ * English words (their weight then comes from the knowledge base alone).
+ */
+export function specificity(word: string): number {
+  if (!generalIdf) {
+    generalIdf = new Map();
+    const text = Buffer.from(idf).toString('utf8');
+    for (let i = 0; i < text.length; ) {
+      const newline = text.indexOf('\n', i);
+      const end = newline < 0 ? text.length : newline;
+      const space = text.lastIndexOf(' ', end);
+      if (space > i) generalIdf.set(text.slice(i, space), Number(text.slice(space + 1, end)));
+      i = end + 1;
+    }
+  }
+  return generalIdf.get(word) ?? (HAN.test(word) ? 9 : NUMBER.test(word) ? 2 : 8);
+}
+
+export interface QueryWord {
+  /** The word as segmented from the query. */
+  text: string;
+  /** See `specificity`. */
+  specificity: number;
+  /** Its parts, for a compound the index may hold only in pieces (专用发票 → 专用, 发票). */
+  parts: { text: string; specificity: number }[];
+}
+
+/** The distinct words of a text as a query sees them, filler removed; of a long text the last `max`. */
+const distinctWords = (text: string, max: number) => [...new Set(words(jieba().cut(normalizeText(text), true)))].slice(-max);
+
+/** The distinct words of a query, filler removed; of a long text the last `max` (a customer's question tends to end it). */
+export function queryWords(text: string, max = 32): QueryWord[] {
+  return distinctWords(text, max).map((word) => ({
+    text: word,
+    specificity: specificity(word),
+    parts:
+      HAN.test(word) && word.length >= 3
+        ? jieba()
+            .cutForSearch(word, true)
+            .filter((p) => p !== word && p.length >= 2 && keep(p))
+            .map((p) => ({ text: p, specificity: specificity(p) }))
+        : [],
+  }));
+}
+
+/** How many words a title has (its compound words counting once), for the title-coverage part of a score. */
+export const titleWordCount = (title: string) => distinctWords(title, 1000).length;
+
+/** The normalised text of a query, as it is kept for gap statistics. */
+export const gapKey = (text: string) => normalizeText(text).replace(/[\s\p{P}\p{S}]+$/u, '').slice(0, 200);

@@ -1,0 +1,129 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  CreateKbArticleInput,
+  CreateKbSynonymGroupInput,
+  KbFeedbackInput,
+  KbSearchQuery,
+  KbStatsQuery,
+  KbSuggestQuery,
+  KbUsageInput,
+  ListKbArticlesQuery,
+  PageQuery,
+  UpdateKbArticleInput,
+} from '@kefu/contracts';
+import { Roles } from '../auth/auth.decorators.js';
+import type { Caller } from '../auth/caller.js';
+import { CurrentCaller } from '../auth/caller.js';
+import { ApiZodBody } from '../errors/api-zod.decorator.js';
+import { UuidPipe } from '../errors/uuid.pipe.js';
+import { type Parsed, zod } from '../errors/zod.pipe.js';
+import { KbArticleService } from './kb-article.service.js';
+import { KbSearchService } from './kb-search.service.js';
+import { KbStatsService } from './kb-stats.service.js';
+import { KbSuggestService } from './kb-suggest.service.js';
+import { KbSynonymService } from './kb-synonym.service.js';
+
+/** The FAQ knowledge base: every caller reads what their stores may see; supervisors and admins write. */
+@ApiTags('knowledge base')
+@ApiBearerAuth()
+@Controller('kb')
+export class KbController {
+  constructor(
+    private readonly articles: KbArticleService,
+    private readonly searcher: KbSearchService,
+    private readonly suggester: KbSuggestService,
+    private readonly synonyms: KbSynonymService,
+    private readonly stats: KbStatsService,
+  ) {}
+
+  @Get('articles')
+  list(@CurrentCaller() caller: Caller, @Query(zod(ListKbArticlesQuery)) q: Parsed<typeof ListKbArticlesQuery>) {
+    return this.articles.list(caller, q);
+  }
+
+  @Post('articles')
+  @Roles('supervisor', 'admin')
+  @ApiZodBody(CreateKbArticleInput)
+  create(@CurrentCaller() caller: Caller, @Body(zod(CreateKbArticleInput)) input: Parsed<typeof CreateKbArticleInput>) {
+    return this.articles.create(caller, input);
+  }
+
+  @Get('articles/:id')
+  get(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string) {
+    return this.articles.get(caller, id);
+  }
+
+  @Patch('articles/:id')
+  @Roles('supervisor', 'admin')
+  @ApiZodBody(UpdateKbArticleInput)
+  update(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(UpdateKbArticleInput)) input: Parsed<typeof UpdateKbArticleInput>) {
+    return this.articles.update(caller, id, input);
+  }
+
+  @Delete('articles/:id')
+  @Roles('supervisor', 'admin')
+  @HttpCode(204)
+  async remove(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string) {
+    await this.articles.remove(caller, id);
+  }
+
+  @Get('articles/:id/versions')
+  versions(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Query(zod(PageQuery)) q: Parsed<typeof PageQuery>) {
+    return this.articles.versions(caller, id, q);
+  }
+
+  /** Records that the article was inserted into a reply. */
+  @Post('articles/:id/usage')
+  @Roles('agent', 'supervisor', 'admin')
+  @ApiZodBody(KbUsageInput)
+  usage(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(KbUsageInput)) input: Parsed<typeof KbUsageInput>) {
+    return this.stats.recordUsage(caller, id, input);
+  }
+
+  @Post('articles/:id/feedback')
+  @Roles('agent', 'supervisor', 'admin')
+  @ApiZodBody(KbFeedbackInput)
+  feedback(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(KbFeedbackInput)) input: Parsed<typeof KbFeedbackInput>) {
+    return this.stats.recordFeedback(caller, id, input);
+  }
+
+  /** `{items: [{article, score}]}`, best first; nothing when no article is relevant enough. */
+  @Get('search')
+  search(@CurrentCaller() caller: Caller, @Query(zod(KbSearchQuery)) q: Parsed<typeof KbSearchQuery>) {
+    return this.searcher.search(caller, q);
+  }
+
+  /** Articles answering the customer's latest messages in a conversation, with its variables filled in. */
+  @Get('suggest')
+  suggest(@CurrentCaller() caller: Caller, @Query(zod(KbSuggestQuery)) q: Parsed<typeof KbSuggestQuery>) {
+    return this.suggester.suggest(caller, q.conversationId);
+  }
+
+  @Get('synonyms')
+  @Roles('supervisor', 'admin')
+  listSynonyms() {
+    return this.synonyms.list();
+  }
+
+  @Post('synonyms')
+  @Roles('admin')
+  @ApiZodBody(CreateKbSynonymGroupInput)
+  createSynonyms(@CurrentCaller() caller: Caller, @Body(zod(CreateKbSynonymGroupInput)) input: Parsed<typeof CreateKbSynonymGroupInput>) {
+    return this.synonyms.create(caller, input);
+  }
+
+  @Delete('synonyms/:id')
+  @Roles('admin')
+  @HttpCode(204)
+  async removeSynonyms(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string) {
+    await this.synonyms.remove(caller, id);
+  }
+
+  /** Most used and least helpful articles, and the questions nothing answered. */
+  @Get('stats')
+  @Roles('supervisor', 'admin')
+  statistics(@CurrentCaller() caller: Caller, @Query(zod(KbStatsQuery)) q: Parsed<typeof KbStatsQuery>) {
+    return this.stats.stats(caller, q);
+  }
+}

@@ -1,0 +1,43 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CreateQuickReplyInput, ListQuickRepliesQuery, UpdateQuickReplyInput } from '@kefu/contracts';
+import { Roles } from '../auth/auth.decorators.js';
+import type { Caller } from '../auth/caller.js';
+import { CurrentCaller } from '../auth/caller.js';
+import { ApiZodBody } from '../errors/api-zod.decorator.js';
+import { UuidPipe } from '../errors/uuid.pipe.js';
+import { type Parsed, zod } from '../errors/zod.pipe.js';
+import { QuickReplyService } from './quick-reply.service.js';
+
+@ApiTags('knowledge base')
+@ApiBearerAuth()
+@Controller('kb/quick-replies')
+export class QuickReplyController {
+  constructor(private readonly replies: QuickReplyService) {}
+
+  @Get()
+  list(@CurrentCaller() caller: Caller, @Query(zod(ListQuickRepliesQuery)) q: Parsed<typeof ListQuickRepliesQuery>) {
+    return this.replies.list(caller, q);
+  }
+
+  @Post()
+  @Roles('supervisor', 'admin')
+  @ApiZodBody(CreateQuickReplyInput)
+  create(@CurrentCaller() caller: Caller, @Body(zod(CreateQuickReplyInput)) input: Parsed<typeof CreateQuickReplyInput>) {
+    return this.replies.create(caller, input);
+  }
+
+  @Patch(':id')
+  @Roles('supervisor', 'admin')
+  @ApiZodBody(UpdateQuickReplyInput)
+  update(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(UpdateQuickReplyInput)) input: Parsed<typeof UpdateQuickReplyInput>) {
+    return this.replies.update(caller, id, input);
+  }
+
+  @Delete(':id')
+  @Roles('supervisor', 'admin')
+  @HttpCode(204)
+  async remove(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string) {
+    await this.replies.remove(caller, id);
+  }
+}

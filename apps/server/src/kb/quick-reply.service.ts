@@ -1,0 +1,83 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
+import type { CreateQuickReplyInput, ListQuickRepliesQuery, Page, QuickReply, UpdateQuickReplyInput } from '@kefu/contracts';
+import { AuditService } from '../audit/audit.service.js';
+import type { Caller } from '../auth/caller.js';
+import { keysetPage } from '../common/keyset-page.util.js';
+import { ValidationError } from '../errors/validation.error.js';
+import { StoreEntity } from '../store/store.entity.js';
+import { toQuickReplyDto } from './kb.dto.js';
+import { assertCanWrite } from './kb-access.js';
+import { QuickReplyEntity } from './quick-reply.entity.js';
+
+const isUniqueViolation = (err: unknown) => err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23505';
+
+/** Canned replies with a shortcut, per store or global; agents read them, supervisors and admins write. */
+@Injectable()
+export class QuickReplyService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(QuickReplyEntity) private readonly replies: Repository<QuickReplyEntity>,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(caller: Caller, q: ListQuickRepliesQuery): Promise<Page<QuickReply>> {
+    const qb = caller.scope.applyWithGlobal(this.replies.createQueryBuilder('r'), 'r.storeId');
+    if (q.storeId === 'global') qb.andWhere('r.storeId IS NULL');
+    else if (q.storeId) qb.andWhere('(r.storeId IS NULL OR r.storeId = :storeId)', { storeId: q.storeId });
+    if (q.lang) qb.andWhere('(r.lang IS NULL OR r.lang = :lang)', { lang: q.lang });
+    if (q.q) qb.andWhere('r.shortcut LIKE :prefix', { prefix: `${q.q.replace(/^\//, '').replace(/[%_\\]/g, '\\$&')}%` });
+    return keysetPage(qb, { timeColumn: 'r.createdAt', idColumn: 'r.id', order: 'ASC', limit: q.limit, cursor: q.cursor, timeOf: (r) => r.createdAt, map: toQuickReplyDto });
+  }
+
+  private async findVisible(caller: Caller, id: string, m: EntityManager): Promise<QuickReplyEntity> {
+    const qb = m.getRepository(QuickReplyEntity).createQueryBuilder('r').where('r.id = :id', { id }).setLock('pessimistic_write');
+    const reply = await caller.scope.applyWithGlobal(qb, 'r.storeId').getOne();
+    if (!reply) throw new NotFoundException('Quick reply not found');
+    return reply;
+  }
+
+  async create(caller: Caller, input: CreateQuickReplyInput): Promise<QuickReply> {
+    assertCanWrite(caller, input.storeId);
+    if (input.storeId && !(await this.db.getRepository(StoreEntity).existsBy({ id: input.storeId }))) throw new ValidationError({ storeId: 'is not a store' });
+    return this.unique(() =>
+      this.db.transaction(async (m) => {
+        const saved = await m.getRepository(QuickReplyEntity).save({ ...input, createdById: caller.user.id });
+        await this.audit.record({ actorId: caller.user.id, action: 'kb.quick_reply.created', targetType: 'kb_quick_reply', targetId: saved.id, details: { storeId: saved.storeId, shortcut: saved.shortcut } }, m);
+        return toQuickReplyDto(saved);
+      }),
+    );
+  }
+
+  async update(caller: Caller, id: string, input: UpdateQuickReplyInput): Promise<QuickReply> {
+    return this.unique(() =>
+      this.db.transaction(async (m) => {
+        const reply = await this.findVisible(caller, id, m);
+        assertCanWrite(caller, reply.storeId);
+        const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+        const saved = await m.getRepository(QuickReplyEntity).save({ ...reply, ...changes });
+        await this.audit.record({ actorId: caller.user.id, action: 'kb.quick_reply.updated', targetType: 'kb_quick_reply', targetId: id, details: { changedFields: Object.keys(changes) } }, m);
+        return toQuickReplyDto(saved);
+      }),
+    );
+  }
+
+  async remove(caller: Caller, id: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const reply = await this.findVisible(caller, id, m);
+      assertCanWrite(caller, reply.storeId);
+      await m.getRepository(QuickReplyEntity).delete({ id });
+      await this.audit.record({ actorId: caller.user.id, action: 'kb.quick_reply.deleted', targetType: 'kb_quick_reply', targetId: id, details: { storeId: reply.storeId, shortcut: reply.shortcut } }, m);
+    });
+  }
+
+  private async unique<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new ValidationError({ shortcut: 'is already used in this store' });
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,254 @@
+// FAQ knowledge base (issue 6): articles with version history, search, suggestions for a
+// conversation, quick replies, synonyms, usage and feedback.
+import { z } from 'zod';
+import { Language } from './domain.js';
+
+export const KB_ARTICLE_STATUSES = ['draft', 'published'] as const;
+export const KbArticleStatus = z.enum(KB_ARTICLE_STATUSES);
+export type KbArticleStatus = z.infer<typeof KbArticleStatus>;
+
+/** Variables an article or quick reply may contain; suggestions fill them in for the conversation. */
+export const KB_VARIABLES = ['customerName', 'orderRef', 'storeName'] as const;
+export type KbVariable = (typeof KB_VARIABLES)[number];
+
+const trimmed = (max: number) => z.string().trim().max(max);
+/** A topic groups the variants of one answer: a store's article hides the global one with the same topic. */
+const Topic = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'must be a key of letters, digits, dots and dashes, e.g. returns.no-reason');
+const Tags = z.array(z.string().trim().min(1, 'must not be empty').max(32)).max(20);
+
+export const KbArticle = z.object({
+  id: z.string(),
+  /** null: a global article, visible for every store. */
+  storeId: z.string().nullable(),
+  lang: Language,
+  topic: z.string().nullable(),
+  title: z.string(),
+  /** One or two sentences to insert into a reply. */
+  shortAnswer: z.string(),
+  body: z.string(),
+  tags: z.array(z.string()),
+  status: KbArticleStatus,
+  /** Starts at 1; every change that alters the article adds one. */
+  version: z.number(),
+  createdById: z.string().nullable(),
+  updatedById: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type KbArticle = z.infer<typeof KbArticle>;
+
+export const CreateKbArticleInput = z
+  .object({
+    storeId: z.uuid().nullable().default(null),
+    lang: Language,
+    topic: Topic.nullable().default(null),
+    title: trimmed(200).min(1, 'must not be empty'),
+    shortAnswer: trimmed(500).default(''),
+    body: trimmed(20_000).min(1, 'must not be empty'),
+    tags: Tags.default([]),
+    status: KbArticleStatus.default('draft'),
+  })
+  .strict();
+export type CreateKbArticleInput = z.infer<typeof CreateKbArticleInput>;
+
+export const UpdateKbArticleInput = z
+  .object({
+    lang: Language.optional(),
+    topic: Topic.nullable().optional(),
+    title: trimmed(200).min(1, 'must not be empty').optional(),
+    shortAnswer: trimmed(500).optional(),
+    body: trimmed(20_000).min(1, 'must not be empty').optional(),
+    tags: Tags.optional(),
+    status: KbArticleStatus.optional(),
+    /** The version the editor started from: a newer one on the server answers 409 instead of overwriting it. */
+    version: z.number().int().positive().optional(),
+  })
+  .strict();
+export type UpdateKbArticleInput = z.infer<typeof UpdateKbArticleInput>;
+
+export const ListKbArticlesQuery = z.object({
+  /** A store's own articles, or `global`; without it every article the caller may see. */
+  storeId: z.union([z.uuid(), z.literal('global')]).optional(),
+  lang: Language.optional(),
+  status: KbArticleStatus.optional(),
+  topic: z.string().trim().max(64).optional(),
+  tag: z.string().trim().max(32).optional(),
+  /** Part of the title. */
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type ListKbArticlesQuery = z.infer<typeof ListKbArticlesQuery>;
+
+/** One stored version of an article: the whole article as it was after a change, and who made it. */
+export const KbArticleVersion = z.object({
+  id: z.string(),
+  articleId: z.string(),
+  version: z.number(),
+  storeId: z.string().nullable(),
+  lang: Language,
+  topic: z.string().nullable(),
+  title: z.string(),
+  shortAnswer: z.string(),
+  body: z.string(),
+  tags: z.array(z.string()),
+  status: KbArticleStatus,
+  /** Fields that differ from the previous version (every field for version 1). */
+  changedFields: z.array(z.string()),
+  changedById: z.string().nullable(),
+  changedByName: z.string().nullable(),
+  changedAt: z.string(),
+});
+export type KbArticleVersion = z.infer<typeof KbArticleVersion>;
+
+export const KbSearchQuery = z.object({
+  q: z.string().trim().min(1, 'must not be empty').max(500),
+  /** Search as this store sees it: its articles and the global ones it does not override. */
+  storeId: z.uuid().optional(),
+  lang: Language.optional(),
+  limit: z.coerce.number().int().min(1).max(20).default(5),
+});
+export type KbSearchQuery = z.infer<typeof KbSearchQuery>;
+
+export const KbSearchHit = z.object({
+  article: KbArticle,
+  /** 0..1: how much of the query the article covers, title matches counting most; below the threshold nothing is returned. */
+  score: z.number(),
+});
+export type KbSearchHit = z.infer<typeof KbSearchHit>;
+export const KbSearchResult = z.object({ items: z.array(KbSearchHit) });
+export type KbSearchResult = z.infer<typeof KbSearchResult>;
+
+export const KbSuggestQuery = z.object({ conversationId: z.uuid() });
+export type KbSuggestQuery = z.infer<typeof KbSuggestQuery>;
+
+export const KbSuggestion = KbSearchHit.extend({
+  /** The short answer and body with `{customerName}`, `{orderRef}`, `{storeName}` filled in; an unknown value stays as its placeholder. */
+  filled: z.object({ shortAnswer: z.string(), body: z.string(), missing: z.array(z.string()) }),
+});
+export type KbSuggestion = z.infer<typeof KbSuggestion>;
+export const KbSuggestResult = z.object({
+  items: z.array(KbSuggestion),
+  /** The customer's messages the suggestions answer (those since the last agent reply, at most 3); empty when there are none. */
+  query: z.string(),
+});
+export type KbSuggestResult = z.infer<typeof KbSuggestResult>;
+
+export const KbSynonymGroup = z.object({
+  id: z.string(),
+  terms: z.array(z.string()),
+  createdById: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type KbSynonymGroup = z.infer<typeof KbSynonymGroup>;
+
+export const CreateKbSynonymGroupInput = z
+  .object({
+    terms: z
+      .array(z.string().trim().toLowerCase().min(1, 'must not be empty').max(40))
+      .max(20)
+      .transform((terms) => [...new Set(terms)])
+      .refine((terms) => terms.length >= 2, 'needs at least two different terms'),
+  })
+  .strict();
+export type CreateKbSynonymGroupInput = z.infer<typeof CreateKbSynonymGroupInput>;
+
+export const QuickReply = z.object({
+  id: z.string(),
+  storeId: z.string().nullable(),
+  /** What the agent types after `/`, e.g. `thanks`. */
+  shortcut: z.string(),
+  title: z.string(),
+  body: z.string(),
+  /** null: any language. */
+  lang: Language.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type QuickReply = z.infer<typeof QuickReply>;
+
+const Shortcut = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((s) => s.replace(/^\//, ''))
+  .pipe(z.string().regex(/^[\p{L}\p{N}_-]{1,32}$/u, 'must be 1–32 letters, digits, _ or -'));
+
+export const CreateQuickReplyInput = z
+  .object({
+    storeId: z.uuid().nullable().default(null),
+    shortcut: Shortcut,
+    title: trimmed(80).min(1, 'must not be empty'),
+    body: trimmed(2000).min(1, 'must not be empty'),
+    lang: Language.nullable().default(null),
+  })
+  .strict();
+export type CreateQuickReplyInput = z.infer<typeof CreateQuickReplyInput>;
+
+export const UpdateQuickReplyInput = z
+  .object({
+    shortcut: Shortcut.optional(),
+    title: trimmed(80).min(1, 'must not be empty').optional(),
+    body: trimmed(2000).min(1, 'must not be empty').optional(),
+    lang: Language.nullable().optional(),
+  })
+  .strict();
+export type UpdateQuickReplyInput = z.infer<typeof UpdateQuickReplyInput>;
+
+export const ListQuickRepliesQuery = z.object({
+  /** A store's quick replies and the global ones (or only the global ones with `global`). */
+  storeId: z.union([z.uuid(), z.literal('global')]).optional(),
+  lang: Language.optional(),
+  /** Start of the shortcut, e.g. what the agent typed after `/`. */
+  q: z.string().trim().toLowerCase().max(32).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(200),
+  cursor: z.string().max(200).optional(),
+});
+export type ListQuickRepliesQuery = z.infer<typeof ListQuickRepliesQuery>;
+
+/** An article was inserted into a reply. */
+export const KbUsageInput = z.object({ conversationId: z.uuid(), messageId: z.uuid().optional() }).strict();
+export type KbUsageInput = z.infer<typeof KbUsageInput>;
+export const KbUsage = z.object({
+  id: z.string(),
+  articleId: z.string(),
+  conversationId: z.string(),
+  messageId: z.string().nullable(),
+  userId: z.string().nullable(),
+  at: z.string(),
+});
+export type KbUsage = z.infer<typeof KbUsage>;
+
+export const KbFeedbackInput = z.object({ conversationId: z.uuid().optional(), helpful: z.boolean() }).strict();
+export type KbFeedbackInput = z.infer<typeof KbFeedbackInput>;
+export const KbFeedback = z.object({
+  id: z.string(),
+  articleId: z.string(),
+  conversationId: z.string().nullable(),
+  helpful: z.boolean(),
+  userId: z.string().nullable(),
+  at: z.string(),
+});
+export type KbFeedback = z.infer<typeof KbFeedback>;
+
+export const KbStatsQuery = z
+  .object({
+    storeId: z.uuid().optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    limit: z.coerce.number().int().min(1).max(50).default(10),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: 'must be after from', path: ['to'] });
+export type KbStatsQuery = z.infer<typeof KbStatsQuery>;
+
+export const KbStats = z.object({
+  mostUsed: z.array(z.object({ article: KbArticle, uses: z.number() })),
+  leastHelpful: z.array(z.object({ article: KbArticle, helpful: z.number(), unhelpful: z.number() })),
+  /** Searches and suggestions that found nothing, by normalised query text. */
+  gaps: z.array(z.object({ query: z.string(), storeId: z.string().nullable(), lang: Language, count: z.number(), lastSeenAt: z.string() })),
+});
+export type KbStats = z.infer<typeof KbStats>;
