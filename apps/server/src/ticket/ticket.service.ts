@@ -14,6 +14,7 @@ import {
   type TicketDraftQuery,
 } from '@kefu/contracts';
 import { AuditService } from '../audit/audit.service.js';
+import { ClassifierService } from '../classifier/classifier.service.js';
 import type { Caller } from '../auth/caller.js';
 import { keysetPage } from '../common/keyset-page.util.js';
 import type { ConversationEntity } from '../conversation/conversation.entity.js';
@@ -48,6 +49,7 @@ export class TicketService {
     private readonly sla: SlaTimerService,
     private readonly effects: TicketEffects,
     private readonly audit: AuditService,
+    private readonly classifier: ClassifierService,
   ) {}
 
   /** A ticket in the caller's scope (locked for update inside a transaction), or 404. */
@@ -66,6 +68,7 @@ export class TicketService {
     const customerReason = await this.latestCustomerWords(conv.id);
     const type = q.type ?? guessTicketType(customerReason);
     const order = await this.orderFacts(store, conv, {});
+    const auto = customerReason ? await this.classifier.classify(customerReason) : null;
     return {
       conversationId: conv.id,
       type,
@@ -74,7 +77,9 @@ export class TicketService {
       orderedAt: order.orderedAt?.toISOString() ?? null,
       deliveredAt: order.deliveredAt?.toISOString() ?? null,
       items: order.items,
-      policyDecision: decidePolicy({ type, cause: null, deliveredAt: order.deliveredAt, categories: order.items.map((i) => i.category), policy: store.returnPolicy, timezone: store.timezone, now: new Date() }),
+      suggestedCause: auto?.cause ?? null,
+      causeConfidence: auto?.confidence ?? null,
+      policyDecision: decidePolicy({ type, cause: auto?.cause ?? null, deliveredAt: order.deliveredAt, categories: order.items.map((i) => i.category), policy: store.returnPolicy, timezone: store.timezone, now: new Date() }),
     };
   }
 
@@ -83,7 +88,9 @@ export class TicketService {
     const store = await this.db.getRepository(StoreEntity).findOneByOrFail({ id: conv.storeId });
     const order = await this.orderFacts(store, conv, input);
     const now = new Date();
-    const cause: CauseCode | null = input.cause ?? null;
+    // The agent's cause if they gave one; otherwise the classifier's reading, to be confirmed.
+    const auto = input.cause ? null : await this.classifier.classify(input.customerReason);
+    const cause: CauseCode | null = input.cause ?? auto?.cause ?? null;
     const policyDecision = decidePolicy({ type: input.type, cause, deliveredAt: order.deliveredAt, categories: order.items.map((i) => i.category), policy: store.returnPolicy, timezone: store.timezone, now });
     const change = new TicketChange();
     const ticket = await this.db.transaction(async (m) => {
@@ -99,10 +106,10 @@ export class TicketService {
         refundedAmount: 0,
         customerReason: input.customerReason,
         cause,
-        causeSource: cause ? 'agent' : null,
-        causeConfidence: null,
-        suggestedCause: null,
-        causeConfirmedById: cause ? caller.user.id : null,
+        causeSource: input.cause ? 'agent' : auto ? 'auto' : null,
+        causeConfidence: auto?.confidence ?? null,
+        suggestedCause: auto?.cause ?? null,
+        causeConfirmedById: input.cause ? caller.user.id : null,
         policyDecision,
         policyOverride: null,
         resolution: null,
@@ -117,7 +124,7 @@ export class TicketService {
         saved.resolutionDueAt = timer.dueAt;
         await m.getRepository(TicketEntity).update({ id: saved.id }, { resolutionDueAt: timer.dueAt });
       }
-      await this.effects.record(m, { ticketId: saved.id, actorId: caller.user.id, kind: 'created', toStatus: 'requested', details: { type: input.type, policyDecision, ...(cause && { cause }) } }, now);
+      await this.effects.record(m, { ticketId: saved.id, actorId: caller.user.id, kind: 'created', toStatus: 'requested', details: { type: input.type, policyDecision, ...(cause && { cause, causeSource: input.cause ? 'agent' : 'auto' }), ...(auto && { causeConfidence: auto.confidence, modelVersion: auto.modelVersion }) } }, now);
       await this.audit.record({ actorId: caller.user.id, action: 'ticket.created', targetType: 'ticket', targetId: saved.id, details: { type: input.type, storeId: conv.storeId } }, m);
       const created = await m.getRepository(TicketEntity).findOneByOrFail({ id: saved.id });
       await this.effects.tellCustomer(m, change, created, store, 'created', caller.user.id);
