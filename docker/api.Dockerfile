@@ -15,6 +15,8 @@ COPY apps/server/package.json apps/server/
 RUN npm ci --omit=dev --no-audit --no-fund --workspace @kefu/server --include-workspace-root && npm cache clean --force
 COPY --from=build /src/libs/contracts/dist libs/contracts/dist
 COPY --from=build /src/apps/server/dist apps/server/dist
+# The root-cause corpus: the classifier trains its first model from it.
+COPY apps/server/corpus apps/server/corpus
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

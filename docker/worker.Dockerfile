@@ -15,5 +15,7 @@ COPY apps/server/package.json apps/server/
 RUN npm ci --omit=dev --no-audit --no-fund --workspace @kefu/server --include-workspace-root && npm cache clean --force
 COPY --from=build /src/libs/contracts/dist libs/contracts/dist
 COPY --from=build /src/apps/server/dist apps/server/dist
+# The root-cause corpus: the classifier trains its first model from it.
+COPY apps/server/corpus apps/server/corpus
 USER node
 CMD ["node", "apps/server/dist/worker.js"]

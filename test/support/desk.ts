@@ -52,6 +52,7 @@ export async function startDesk(opts: { worker?: boolean; channelAdapter?: Chann
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DELIVERY_ATTEMPTS: '3',
     DELIVERY_BACKOFF_MS: '50',
+    DEMO_HISTORY: 'false',
     CONSOLE_DIST: opts.console ? undefined : '',
     ...opts.env,
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SIGNATURE_HEADER, type InboundMessageInput } from '@kefu/contracts';
 import { CUSTOMER_NAMES, LINES, type Line } from './scripts.js';
 import { signature } from './sign.js';
+import { placeOrder, surveyAnswer } from './shopper.js';
 
 export interface SimChannel {
   id: string;
@@ -21,6 +22,8 @@ export interface SimulatorOptions {
   customersPerChannel?: number;
   random?: () => number;
   log?: (line: string) => void;
+  /** Share of customers who order within the next minute after writing (default 0.25). */
+  orderRate?: number;
 }
 
 export interface SendResult {
@@ -71,7 +74,26 @@ export class CustomerSimulator {
     const result = { status: res.status, channelId: channel.id, externalMessageId: body.externalMessageId, text: chosen.text, ms: performance.now() - started };
     this.results.push(result);
     this.opts.log?.(`${res.status} ${channel.storeName ?? channel.id} ${body.customer.name}: ${chosen.text}`);
+    if (!line && this.random() < (this.opts.orderRate ?? 0.25)) this.later(() => this.order(channel, externalId), 5000 + this.random() * 55_000);
     return result;
+  }
+
+  /** The customer pays for an order (the platform's order webhook). */
+  async order(channel: SimChannel, customerExternalId: string): Promise<void> {
+    const status = await placeOrder(this.opts.baseUrl, channel, customerExternalId, this.random);
+    this.opts.log?.(`${status} ${channel.storeName ?? channel.id} order by ${customerExternalId}`);
+  }
+
+  /** A message the desk delivered to one of our customers: answer it if it asks for a rating. */
+  answer(delivered: { channelId: string; customerExternalId: string; body: string }): void {
+    const text = surveyAnswer(delivered.body, this.random);
+    if (!text || this.stopped) return;
+    this.later(() => this.sendOne({ channelId: delivered.channelId, customerId: delivered.customerExternalId, text, lang: /[a-z]/i.test(text) ? 'en' : 'zh' }).then(() => undefined), 2000 + this.random() * 8000);
+  }
+
+  private later(fn: () => Promise<void>, ms: number): void {
+    const timer = setTimeout(() => void fn().catch((err: Error) => this.opts.log?.(`failed: ${err.message}`)), ms);
+    timer.unref();
   }
 
   /** Sends at `rate` per minute for `duration` seconds (or until stop()), paced by the clock, not by replies. */

@@ -40,3 +40,18 @@ export function orderRefIn(text: string): string | null {
   const bare = /(?<![\d-])(\d{12,24})(?![\d-])/.exec(text);
   return bare ? bare[1] : null;
 }
+
+const when = z.iso.datetime({ offset: true });
+
+/** `POST /api/channels/:channelId/orders`: the platform reports an order placed or changed (signed like inbound messages). */
+export const PlatformOrderInput = z.object({
+  orderRef: z.string().trim().min(1).max(64),
+  customer: z.object({ externalId: z.string().trim().min(1).max(200), name: z.string().trim().max(120).optional() }),
+  items: z.array(OrderItem).min(1).max(100),
+  paidAt: when,
+  shippedAt: when.optional(),
+  deliveredAt: when.optional(),
+  carrier: z.string().trim().max(100).optional(),
+  trackingNumber: z.string().trim().max(100).optional(),
+});
+export type PlatformOrderInput = z.infer<typeof PlatformOrderInput>;

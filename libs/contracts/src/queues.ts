@@ -4,6 +4,8 @@ export const QueueName = {
   Sla: 'sla',
   Alerts: 'alerts',
   Routing: 'routing',
+  Classifier: 'classifier',
+  Reports: 'reports',
 } as const;
 
 export const JobName = {
@@ -17,6 +19,10 @@ export const JobName = {
   PresenceRebalance: 'presence-rebalance',
   /** Assign waiting conversations of some stores (slots freed, an agent came online). */
   RouteDrain: 'route-drain',
+  /** Retrain the root-cause classifier with agents' confirmed causes (scheduled, or asked by an admin). */
+  RetrainCauses: 'retrain-causes',
+  /** Make the client reports of periods that just ended (repeatable). */
+  GenerateReports: 'generate-reports',
 } as const;
 
 /** Deterministic ids: arming a timer twice adds its jobs once; meeting it removes them by id. */
@@ -31,4 +37,6 @@ export interface JobPayloads {
   [JobName.PresenceOffline]: { userId: string };
   [JobName.PresenceRebalance]: { userId: string };
   [JobName.RouteDrain]: { storeIds: string[] | null };
+  [JobName.RetrainCauses]: { requestedBy: string | null };
+  [JobName.GenerateReports]: Record<string, never>;
 }

@@ -293,6 +293,9 @@ export const TicketDraft = z.object({
   orderedAt: z.string().nullable(),
   deliveredAt: z.string().nullable(),
   items: z.array(OrderItem),
+  /** The classifier's reading of the customer's words (null when it could not run). */
+  suggestedCause: CauseCode.nullable(),
+  causeConfidence: z.number().nullable(),
   /** What the policy would decide if the ticket were opened now. */
   policyDecision: PolicyDecision,
 });

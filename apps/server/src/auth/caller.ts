@@ -11,3 +11,9 @@ export interface Caller {
 export const callerOf = (user: UserEntity): Caller => ({ user, scope: StoreScope.of(user) });
 
 export const CurrentCaller = createParamDecorator((_: unknown, ctx: ExecutionContext): Caller => ctx.switchToHttp().getRequest().caller);
+
+/** The desk itself (scheduled jobs), seeing only the given stores through the same scope as any user. */
+export const deskCaller = (storeIds: string[]): Caller => {
+  const user = { id: '00000000-0000-0000-0000-000000000000', name: 'Kefu Desk', role: 'analyst', storeIds } as UserEntity;
+  return { user, scope: StoreScope.of(user) };
+};

@@ -32,6 +32,12 @@ const EnvSchema = z
     ORDER_CACHE_SECONDS: z.coerce.number().int().min(0).default(600),
     /** How often the worker looks for supplier cases whose reminder is due. */
     SUPPLIER_SWEEP_MS: z.coerce.number().int().min(100).default(60_000),
+    /** How often the worker retrains the root-cause classifier with agents' confirmed causes. */
+    /** How often the worker looks for stores whose weekly or monthly report is due. */
+    REPORT_SWEEP_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
+    CLASSIFIER_RETRAIN_MS: z.coerce.number().int().min(1000).default(6 * 3600_000),
+    /** The demo seed adds eight weeks of made-up history (tests turn it off). */
+    DEMO_HISTORY: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
     KEFU_ADMIN_EMAIL: z.email().optional(),
     KEFU_ADMIN_PASSWORD: z.string().min(8).optional(),
   })
@@ -60,6 +66,9 @@ export interface AppConfig {
   deskTimezone: string;
   orderCacheSeconds: number;
   supplierSweepMs: number;
+  classifierRetrainMs: number;
+  reportSweepMs: number;
+  demoHistory: boolean;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
 }
@@ -95,6 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     deskTimezone: e.DESK_TIMEZONE,
     orderCacheSeconds: e.ORDER_CACHE_SECONDS,
     supplierSweepMs: e.SUPPLIER_SWEEP_MS,
+    classifierRetrainMs: e.CLASSIFIER_RETRAIN_MS,
+    reportSweepMs: e.REPORT_SWEEP_MS,
+    demoHistory: e.DEMO_HISTORY,
     adminEmail: e.KEFU_ADMIN_EMAIL,
     adminPassword: e.KEFU_ADMIN_PASSWORD,
   };

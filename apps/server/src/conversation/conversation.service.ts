@@ -18,6 +18,8 @@ import { SlaAlarms } from '../sla/sla-alarms.service.js';
 import { SlaTimerService } from '../sla/sla-timer.service.js';
 import { toSlaTimerDto } from '../sla/sla-timer.dto.js';
 import { toConversationDto, toCustomerDto } from './conversation.dto.js';
+import { CsatService } from '../csat/csat.service.js';
+import { CustomerMessenger } from '../customer-message/customer-messenger.service.js';
 import { ConversationEntity } from './conversation.entity.js';
 
 @Injectable()
@@ -30,6 +32,8 @@ export class ConversationService {
     private readonly sla: SlaTimerService,
     private readonly alarms: SlaAlarms,
     private readonly routing: RoutingService,
+    private readonly csat: CsatService,
+    private readonly messenger: CustomerMessenger,
   ) {}
 
   /** The inbox: newest activity first, scoped to the caller's stores. */
@@ -105,11 +109,14 @@ export class ConversationService {
     // A resolved conversation leaves the unique "one active per customer and channel" slot; reopening it
     // while the customer already started a new one would break that rule.
     let cancelled: string[];
+    let survey: MessageEntity | null = null;
     try {
       cancelled = await this.db.transaction(async (m) => {
         await m.getRepository(ConversationEntity).update({ id }, { status, ...(status === 'resolved' && { awaitingReplySince: null }) });
-        // Nothing waits for an answer in a resolved conversation: its response clock stops.
-        return status === 'resolved' ? this.sla.cancelForConversation(m, id, new Date()) : [];
+        if (status !== 'resolved') return [];
+        // The customer is asked how satisfied they are; nothing waits for an answer any more: the clock stops.
+        survey = await this.csat.ask(m, conv);
+        return this.sla.cancelForConversation(m, id, new Date());
       });
     } catch (err) {
       if ((err as { driverError?: { code?: string } }).driverError?.code === '23505')
@@ -117,6 +124,7 @@ export class ConversationService {
       throw err;
     }
     if (cancelled.length) await this.alarms.disarm(cancelled);
+    if (survey) await this.messenger.publish([survey]);
     // Resolving or parking a chat frees its agent's slot for the next waiting customer.
     if (conv.assigneeId && conv.status === 'open') await this.routing.requestDrain([conv.storeId]);
     const updated = await this.findVisible(caller, id);

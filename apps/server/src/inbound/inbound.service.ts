@@ -1,4 +1,4 @@
-import { Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { InboundMessageInput, orderRefIn, previewOf } from '@kefu/contracts';
@@ -6,7 +6,6 @@ import { ChannelEntity } from '../channel/channel.entity.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { toConversationDto } from '../conversation/conversation.dto.js';
 import { CustomerEntity } from '../customer/customer.entity.js';
-import { ValidationError, fieldsOf } from '../errors/validation.error.js';
 import { MessageEntity } from '../message/message.entity.js';
 import { toMessageDto } from '../message/message.dto.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
@@ -15,7 +14,8 @@ import { SlaTimerService } from '../sla/sla-timer.service.js';
 import { detectLanguage } from '../routing/language.util.js';
 import { RoutingService } from '../routing/routing.service.js';
 import { entityFromRow } from '../database/entity-from-row.util.js';
-import { isValidSignature } from './signature.util.js';
+import { SignedWebhook } from './signed-webhook.service.js';
+import { CsatService } from '../csat/csat.service.js';
 
 export interface InboundResult {
   messageId: string;
@@ -33,28 +33,14 @@ export class InboundService {
     private readonly sla: SlaTimerService,
     private readonly alarms: SlaAlarms,
     private readonly routing: RoutingService,
+    private readonly csat: CsatService,
+    private readonly webhook: SignedWebhook,
   ) {}
 
   /** Verifies, parses and stores one platform message; a redelivery is accepted and stored once. */
   async receive(channelId: string, rawBody: Buffer | undefined, signature: string | undefined): Promise<InboundResult> {
-    const channel = await this.db
-      .getRepository(ChannelEntity)
-      .createQueryBuilder('ch')
-      .addSelect('ch.secret')
-      .innerJoinAndSelect('ch.store', 'st')
-      .where('ch.id = :channelId', { channelId })
-      .getOne();
-    if (!channel) throw new NotFoundException('Channel not found');
-    if (!rawBody || !isValidSignature(channel.secret, rawBody, signature)) throw new UnauthorizedException('Invalid or missing X-Kefu-Signature');
-    let json: unknown;
-    try {
-      json = JSON.parse(rawBody.toString('utf8'));
-    } catch {
-      throw new ValidationError({ body: 'is not valid JSON' });
-    }
-    const parsed = InboundMessageInput.safeParse(json);
-    if (!parsed.success) throw new ValidationError(fieldsOf(parsed.error));
-    return this.store(channel, parsed.data);
+    const { channel, payload } = await this.webhook.verify(channelId, rawBody, signature, InboundMessageInput);
+    return this.store(channel, payload);
   }
 
   private async store(channel: ChannelEntity, given: InboundMessageInput): Promise<InboundResult> {
@@ -62,6 +48,9 @@ export class InboundService {
     const input = { ...given, orderRef: given.orderRef ?? orderRefIn(given.text) ?? undefined };
     const outcome = await this.db.transaction(async (m) => {
       const customer = await this.upsertCustomer(m, channel.storeId, input.customer);
+      const rating = await this.csat.recordAnswer(m, channel.id, customer.id, input);
+      if (rating?.duplicate) return { kind: 'duplicate' as const, messageId: rating.message.id, conversationId: rating.conversation.id };
+      if (rating) return { kind: 'rating' as const, messageId: rating.message.id, conversationId: rating.conversation.id, message: rating.message };
       const { conversation, created } = await this.activeConversation(m, channel, customer.id, input);
       const inserted = await m
         .createQueryBuilder()
@@ -81,7 +70,7 @@ export class InboundService {
       const row = inserted.raw[0];
       if (!row) {
         const existing = await m.getRepository(MessageEntity).findOneByOrFail({ channelId: channel.id, externalId: input.externalMessageId, direction: 'inbound' });
-        return { duplicate: true as const, messageId: existing.id, conversationId: existing.conversationId };
+        return { kind: 'duplicate' as const, messageId: existing.id, conversationId: existing.conversationId };
       }
       const message = entityFromRow<MessageEntity>(m.connection.getMetadata(MessageEntity), row);
       // The clock starts with the first customer message that finds nothing unanswered.
@@ -107,9 +96,14 @@ export class InboundService {
         .returning('*')
         .execute();
       const fresh = { ...entityFromRow<ConversationEntity>(m.connection.getMetadata(ConversationEntity), updated.raw[0]), customer };
-      return { duplicate: false as const, message, conversation: fresh, created, timer };
+      return { kind: 'stored' as const, message, conversation: fresh, created, timer };
     });
-    if (outcome.duplicate) return outcome;
+    if (outcome.kind === 'duplicate') return { duplicate: true, messageId: outcome.messageId, conversationId: outcome.conversationId };
+    if (outcome.kind === 'rating') {
+      // A satisfaction answer joins its resolved conversation: shown, but nothing to route or time.
+      this.events.toStore('message.created', toMessageDto(outcome.message));
+      return { duplicate: false, messageId: outcome.messageId, conversationId: outcome.conversationId };
+    }
     if (outcome.timer) await this.alarms.arm([outcome.timer]).catch((err: Error) => this.logger.warn(`SLA alarm not armed (the reconciler will): ${err.message}`));
     const conv = toConversationDto(outcome.conversation);
     this.events.toStore(outcome.created ? 'conversation.created' : 'conversation.updated', conv);

@@ -42,6 +42,11 @@ export class OrderService {
     }
   }
 
+  /** An order the platform reported (its order webhook): stored as fetched now. */
+  record(storeId: string, o: PlatformOrder): Promise<OrderEntity> {
+    return this.save(storeId, o, null);
+  }
+
   private fresh(o: OrderEntity): boolean {
     return Date.now() - o.fetchedAt.getTime() < this.config.orderCacheSeconds * 1000;
   }

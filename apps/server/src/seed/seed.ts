@@ -7,6 +7,8 @@ import type { AppConfig } from '../config/config.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { UserEntity } from '../user/user.entity.js';
 import { DEMO_PASSWORD, DEMO_STORES, DEMO_USERS } from './demo-data.js';
+import { seedKnowledgeBase } from './demo-kb.js';
+import { seedHistory } from './demo-history.js';
 
 /**
  * On a database without users: the demo seed, or in production only the first admin from
@@ -26,11 +28,11 @@ export async function seedIfEmpty(db: DataSource, config: AppConfig): Promise<st
     });
     return `created the first admin ${config.adminEmail}`;
   }
-  await seedDemo(db);
-  return `seeded demo data: ${DEMO_USERS.map((u) => u.email).join(', ')} (password ${DEMO_PASSWORD})`;
+  await seedDemo(db, { history: config.demoHistory });
+  return `seeded demo data${config.demoHistory ? ' with eight weeks of history' : ''}: ${DEMO_USERS.map((u) => u.email).join(', ')} (password ${DEMO_PASSWORD})`;
 }
 
-export async function seedDemo(db: DataSource): Promise<void> {
+export async function seedDemo(db: DataSource, opts: { history: boolean }): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (m) => {
     const storeIds = new Map<string, string>();
@@ -46,8 +48,10 @@ export async function seedDemo(db: DataSource): Promise<void> {
       storeIds.set(s.key, store.id);
       for (const c of s.channels) await m.getRepository(ChannelEntity).save({ storeId: store.id, ...c, secret: randomBytes(32).toString('base64url') });
     }
+    await seedKnowledgeBase(m, storeIds);
+    const agentsOf = new Map<string, string[]>();
     for (const u of DEMO_USERS) {
-      await m.getRepository(UserEntity).save({
+      const user = await m.getRepository(UserEntity).save({
         email: u.email,
         name: u.name,
         role: u.role,
@@ -56,6 +60,8 @@ export async function seedDemo(db: DataSource): Promise<void> {
         languages: u.languages,
         maxConcurrent: u.maxConcurrent,
       });
+      if (u.role === 'agent') for (const k of u.stores) agentsOf.set(k, [...(agentsOf.get(k) ?? []), user.id]);
     }
+    if (opts.history) await seedHistory(m, storeIds, agentsOf);
   });
 }

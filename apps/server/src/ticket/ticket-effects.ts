@@ -1,12 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { previewOf, type Language, type TicketTemplateKey } from '@kefu/contracts';
+import type { EntityManager } from 'typeorm';
+import type { Language, TicketTemplateKey } from '@kefu/contracts';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
-import { toConversationDto } from '../conversation/conversation.dto.js';
-import { DeliveryQueue } from '../delivery/delivery.queue.js';
-import { MessageEntity } from '../message/message.entity.js';
-import { toMessageDto } from '../message/message.dto.js';
+import { CustomerMessenger } from '../customer-message/customer-messenger.service.js';
+import type { MessageEntity } from '../message/message.entity.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { detectLanguage } from '../routing/language.util.js';
 import { SlaAlarms } from '../sla/sla-alarms.service.js';
@@ -22,7 +19,6 @@ export class TicketChange {
   readonly messages: MessageEntity[] = [];
   readonly arm: SlaTimerEntity[] = [];
   readonly disarm: string[] = [];
-  conversationTouched = false;
 }
 
 /**
@@ -34,8 +30,7 @@ export class TicketEffects {
   private readonly logger = new Logger(TicketEffects.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly delivery: DeliveryQueue,
+    private readonly messenger: CustomerMessenger,
     private readonly alarms: SlaAlarms,
     private readonly events: EventPublisher,
   ) {}
@@ -59,21 +54,7 @@ export class TicketEffects {
       returnAddress: ticket.returnAddress ?? RETURN_ADDRESS_FALLBACK[lang],
       ...vars,
     });
-    const message = await m.getRepository(MessageEntity).save({
-      conversationId: conv.id,
-      storeId: conv.storeId,
-      channelId: conv.channelId,
-      direction: 'outbound',
-      body,
-      authorId: actorId,
-      externalId: null,
-      deliveryStatus: 'queued',
-      ticketId: ticket.id,
-    } as MessageEntity);
-    // An update is not an answer to what the customer asked: the response clock keeps running.
-    await m.getRepository(ConversationEntity).update({ id: conv.id }, { lastMessageAt: message.createdAt, lastMessagePreview: previewOf(body) });
-    change.messages.push(message);
-    change.conversationTouched = true;
+    change.messages.push(await this.messenger.write(m, conv, body, { authorId: actorId, ticketId: ticket.id }));
   }
 
   /** After commit: arm/disarm clocks, queue the customer updates, tell the console. */
@@ -81,13 +62,6 @@ export class TicketEffects {
     if (change.disarm.length) await this.alarms.disarm(change.disarm);
     if (change.arm.length) await this.alarms.arm(change.arm).catch((err: Error) => this.logger.warn(`resolution alarm not armed (the reconciler will): ${err.message}`));
     this.events.toStore(event, toTicketDto(ticket));
-    for (const message of change.messages) {
-      this.events.toStore('message.created', toMessageDto(message));
-      await this.delivery.enqueue(message.id);
-    }
-    if (change.conversationTouched) {
-      const conv = await this.db.getRepository(ConversationEntity).findOne({ where: { id: ticket.conversationId }, relations: { customer: true } });
-      if (conv) this.events.toStore('conversation.updated', toConversationDto(conv));
-    }
+    await this.messenger.publish(change.messages);
   }
 }

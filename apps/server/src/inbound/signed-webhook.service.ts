@@ -1,0 +1,37 @@
+import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import { ChannelEntity } from '../channel/channel.entity.js';
+import { ValidationError, fieldsOf } from '../errors/validation.error.js';
+import { isValidSignature } from './signature.util.js';
+
+/**
+ * What every platform webhook does first: find the channel (with its store), check the HMAC
+ * signature of the raw body (401 and nothing stored otherwise), and parse the body with its schema.
+ */
+@Injectable()
+export class SignedWebhook {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async verify<T extends z.ZodType>(channelId: string, rawBody: Buffer | undefined, signature: string | undefined, schema: T): Promise<{ channel: ChannelEntity; payload: z.infer<T> }> {
+    const channel = await this.db
+      .getRepository(ChannelEntity)
+      .createQueryBuilder('ch')
+      .addSelect('ch.secret')
+      .innerJoinAndSelect('ch.store', 'st')
+      .where('ch.id = :channelId', { channelId })
+      .getOne();
+    if (!channel) throw new NotFoundException('Channel not found');
+    if (!rawBody || !isValidSignature(channel.secret, rawBody, signature)) throw new UnauthorizedException('Invalid or missing X-Kefu-Signature');
+    let json: unknown;
+    try {
+      json = JSON.parse(rawBody.toString('utf8'));
+    } catch {
+      throw new ValidationError({ body: 'is not valid JSON' });
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new ValidationError(fieldsOf(parsed.error));
+    return { channel, payload: parsed.data };
+  }
+}

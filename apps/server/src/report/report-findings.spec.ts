@@ -1,0 +1,37 @@
+import { describe, expect, it } from '@jest/globals';
+import type { ReportContent } from '@kefu/contracts';
+import { reportFindings } from './report-findings.js';
+
+const base: Omit<ReportContent, 'findings'> = {
+  storeName: 'S',
+  timezone: 'Asia/Shanghai',
+  tickets: { total: 10, previousTotal: 5, change: 1, byType: [], byCause: [], unclassified: 0 },
+  topSkus: [],
+  carriers: [],
+  sla: { firstResponseP50: 42, firstResponseP90: 300, breachRate: 0.031, previousFirstResponseP50: 65, previousBreachRate: 0.05 },
+  csat: { average: 4.6, responses: 20, satisfiedShare: 0.9, previousAverage: 4.4 },
+  conversion: { presale: 40, converted: 12, rate: 0.3, previousRate: 0.25 },
+};
+
+describe('report findings', () => {
+  it('names the cause that rose most and the courier behind most of it', () => {
+    const f = reportFindings({
+      ...base,
+      tickets: { ...base.tickets, byCause: [{ cause: 'logistics_delay', count: 10, share: 1, previousCount: 5, change: 1 }] },
+      carriers: [{ carrier: '某快递', cause: 'logistics_delay', count: 7 }],
+    });
+    expect(f[0]).toEqual({ zh: '物流延误比上期翻了 2.0 倍(5 → 10),其中 70% 来自某快递。', en: 'Logistics delays rose 2.0× (5 → 10), 70% of them with 某快递.' });
+  });
+
+  it('points at the SKU to fix at the source, and sums up the service', () => {
+    const f = reportFindings({ ...base, tickets: { ...base.tickets, byCause: [{ cause: 'product_quality', count: 5, share: 0.5, previousCount: 6, change: -0.17 }] }, topSkus: [{ sku: 'X-1', name: '水壶', cause: 'product_quality', count: 4, shareOfCause: 0.8 }] });
+    expect(f).toHaveLength(3);
+    expect(f[0].en).toBe('Quality problems were the main after-sales cause (5 tickets, 50%).');
+    expect(f[1].zh).toBe('X-1(水壶)有 4 单质量问题,占该原因的 80%,建议反馈供应商。');
+    expect(f[2].en).toBe('Median first response 42s (65s before), 3% breached the SLA; satisfaction 4.6/5 from 20 ratings; inquiry conversion 30%.');
+  });
+
+  it('says so when there were no tickets', () => {
+    expect(reportFindings({ ...base, tickets: { ...base.tickets, total: 0 } })[0].en).toBe('No after-sales tickets this period.');
+  });
+});

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { CauseCode } from './domain.js';
+import { TicketType } from './ticket.js';
+
+export const ReportPeriod = z.enum(['week', 'month']);
+export type ReportPeriod = z.infer<typeof ReportPeriod>;
+
+const count = z.object({ count: z.number(), previousCount: z.number(), change: z.number().nullable() });
+
+/** The periodic client report (定期汇报) of one store: what drove after-sales problems and how well the desk served. */
+export const ReportContent = z.object({
+  storeName: z.string(),
+  timezone: z.string(),
+  tickets: z.object({
+    total: z.number(),
+    previousTotal: z.number(),
+    change: z.number().nullable(),
+    byType: z.array(z.object({ type: TicketType }).extend(count.shape)),
+    byCause: z.array(z.object({ cause: CauseCode, share: z.number() }).extend(count.shape)),
+    unclassified: z.number(),
+  }),
+  topSkus: z.array(z.object({ sku: z.string(), name: z.string(), cause: CauseCode, count: z.number(), shareOfCause: z.number() })),
+  carriers: z.array(z.object({ carrier: z.string(), cause: CauseCode, count: z.number() })),
+  sla: z.object({
+    firstResponseP50: z.number().nullable(),
+    firstResponseP90: z.number().nullable(),
+    breachRate: z.number().nullable(),
+    previousFirstResponseP50: z.number().nullable(),
+    previousBreachRate: z.number().nullable(),
+  }),
+  csat: z.object({ average: z.number().nullable(), responses: z.number(), satisfiedShare: z.number().nullable(), previousAverage: z.number().nullable() }),
+  conversion: z.object({ presale: z.number(), converted: z.number(), rate: z.number().nullable(), previousRate: z.number().nullable() }),
+  /** Three plain-language findings, in both languages. */
+  findings: z.array(z.object({ zh: z.string(), en: z.string() })),
+});
+export type ReportContent = z.infer<typeof ReportContent>;
+
+export const ClientReport = z.object({
+  id: z.string(),
+  storeId: z.string(),
+  period: ReportPeriod,
+  /** Store-local dates, [periodStart, periodEnd). */
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  generatedAt: z.string(),
+  /** null when the schedule made it; else who asked. */
+  generatedById: z.string().nullable(),
+  content: ReportContent,
+});
+export type ClientReport = z.infer<typeof ClientReport>;
+
+export const ClientReportSummary = ClientReport.omit({ content: true }).extend({ storeName: z.string(), ticketTotal: z.number() });
+export type ClientReportSummary = z.infer<typeof ClientReportSummary>;
+
+export const StoreReportQuery = z.object({
+  period: ReportPeriod.default('week'),
+  /** A store-local date inside the period wanted; default: the last complete period. */
+  date: z.iso.date().optional(),
+});
+export type StoreReportQuery = z.infer<typeof StoreReportQuery>;
+
+export const ListReportsQuery = z.object({
+  storeId: z.uuid().optional(),
+  period: ReportPeriod.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type ListReportsQuery = z.infer<typeof ListReportsQuery>;
