@@ -28,10 +28,15 @@ describe('report findings', () => {
     expect(f).toHaveLength(3);
     expect(f[0].en).toBe('Quality problems were the main after-sales cause (5 tickets, 50%).');
     expect(f[1].zh).toBe('X-1(水壶)有 4 单质量问题,占该原因的 80%,建议反馈供应商。');
-    expect(f[2].en).toBe('Median first response 42s (65s before), 3% breached the SLA; satisfaction 4.6/5 from 20 ratings; inquiry conversion 30%.');
+    expect(f[2].en).toBe('Median first response 42s (65s before); 3% breached the SLA; satisfaction 4.6/5 from 20 ratings; inquiry conversion 30%.');
+    expect(f[2].zh).toBe('首次响应中位数 42s(上期 65s),超时率 3%,满意度 4.6/5(20 条评价),询单转化率 30%。');
   });
 
-  it('says so when there were no tickets', () => {
-    expect(reportFindings({ ...base, tickets: { ...base.tickets, total: 0 } })[0].en).toBe('No after-sales tickets this period.');
+  it('says so when there were no tickets and nothing to answer', () => {
+    const quiet = { ...base, tickets: { ...base.tickets, total: 0 }, sla: { ...base.sla, firstResponseP50: null, breachRate: null }, csat: { ...base.csat, average: null }, conversion: { ...base.conversion, rate: null } };
+    expect(reportFindings(quiet)).toEqual([
+      { zh: '本期没有售后工单。', en: 'No after-sales tickets this period.' },
+      { zh: '本期没有需要回复的咨询。', en: 'No customer questions to answer this period.' },
+    ]);
   });
 });

@@ -47,17 +47,19 @@ function skuFinding(f: Facts): Finding | null {
   };
 }
 
-/** How well the desk served: first response, breaches, satisfaction, inquiry conversion. */
+/** How well the desk served: first response, breaches, satisfaction, inquiry conversion — whatever the period has. */
 function serviceFinding(f: Facts): Finding {
   const { sla, csat, conversion } = f;
-  const frt = sla.previousFirstResponseP50 !== null && sla.firstResponseP50 !== null ? { zh: `(上期 ${secs(sla.previousFirstResponseP50)})`, en: ` (${secs(sla.previousFirstResponseP50)} before)` } : { zh: '', en: '' };
-  const rate = sla.breachRate === null ? { zh: '', en: '' } : { zh: `,超时率 ${pct(sla.breachRate)}`, en: `, ${pct(sla.breachRate)} breached the SLA` };
-  const sat = csat.average === null ? { zh: '', en: '' } : { zh: `;满意度 ${csat.average.toFixed(1)}/5(${csat.responses} 条评价)`, en: `; satisfaction ${csat.average.toFixed(1)}/5 from ${csat.responses} ratings` };
-  const conv = conversion.rate === null ? { zh: '', en: '' } : { zh: `;询单转化率 ${pct(conversion.rate)}`, en: `; inquiry conversion ${pct(conversion.rate)}` };
-  return {
-    zh: `首次响应中位数 ${secs(sla.firstResponseP50)}${frt.zh}${rate.zh}${sat.zh}${conv.zh}。`,
-    en: `Median first response ${secs(sla.firstResponseP50)}${frt.en}${rate.en}${sat.en}${conv.en}.`,
-  };
+  const parts: Finding[] = [];
+  if (sla.firstResponseP50 !== null) {
+    const before = sla.previousFirstResponseP50 !== null ? { zh: `(上期 ${secs(sla.previousFirstResponseP50)})`, en: ` (${secs(sla.previousFirstResponseP50)} before)` } : { zh: '', en: '' };
+    parts.push({ zh: `首次响应中位数 ${secs(sla.firstResponseP50)}${before.zh}`, en: `median first response ${secs(sla.firstResponseP50)}${before.en}` });
+  }
+  if (sla.breachRate !== null) parts.push({ zh: `超时率 ${pct(sla.breachRate)}`, en: `${pct(sla.breachRate)} breached the SLA` });
+  if (csat.average !== null) parts.push({ zh: `满意度 ${csat.average.toFixed(1)}/5(${csat.responses} 条评价)`, en: `satisfaction ${csat.average.toFixed(1)}/5 from ${csat.responses} ratings` });
+  if (conversion.rate !== null) parts.push({ zh: `询单转化率 ${pct(conversion.rate)}`, en: `inquiry conversion ${pct(conversion.rate)}` });
+  if (!parts.length) return { zh: '本期没有需要回复的咨询。', en: 'No customer questions to answer this period.' };
+  return { zh: `${parts.map((p) => p.zh).join(',')}。`, en: `${cap(parts.map((p) => p.en).join('; '))}.` };
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
