@@ -29,7 +29,7 @@ describe('report findings', () => {
     expect(f[0].en).toBe('Quality problems were the main after-sales cause (5 tickets, 50%).');
     expect(f[1].zh).toBe('X-1(水壶)有 4 单质量问题,占该原因的 80%,建议反馈供应商。');
     expect(f[2].en).toBe('Median first response 42s (65s before); 3% breached the SLA; satisfaction 4.6/5 from 20 ratings; inquiry conversion 30%.');
-    expect(f[2].zh).toBe('首次响应中位数 42s(上期 65s),超时率 3%,满意度 4.6/5(20 条评价),询单转化率 30%。');
+    expect(f[2].zh).toBe('首次响应中位数 42 秒(上期 65 秒),超时率 3%,满意度 4.6/5(20 条评价),询单转化率 30%。');
   });
 
   it('says so when there were no tickets and nothing to answer', () => {

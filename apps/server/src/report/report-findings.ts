@@ -17,7 +17,7 @@ const CAUSE_NAMES: Record<CauseCode, { zh: string; en: string }> = {
 };
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const secs = (s: number | null) => (s === null ? '–' : s < 90 ? `${Math.round(s)}s` : `${Math.round(s / 60)}m`);
+const secs = (s: number, lang: 'zh' | 'en') => (s < 90 ? `${Math.round(s)}${lang === 'zh' ? ' 秒' : 's'}` : `${Math.round(s / 60)}${lang === 'zh' ? ' 分钟' : ' min'}`);
 
 /** What moved most: the cause that rose most against the previous period, with the courier behind it when one dominates. */
 function causeFinding(f: Facts): Finding | null {
@@ -52,8 +52,8 @@ function serviceFinding(f: Facts): Finding {
   const { sla, csat, conversion } = f;
   const parts: Finding[] = [];
   if (sla.firstResponseP50 !== null) {
-    const before = sla.previousFirstResponseP50 !== null ? { zh: `(上期 ${secs(sla.previousFirstResponseP50)})`, en: ` (${secs(sla.previousFirstResponseP50)} before)` } : { zh: '', en: '' };
-    parts.push({ zh: `首次响应中位数 ${secs(sla.firstResponseP50)}${before.zh}`, en: `median first response ${secs(sla.firstResponseP50)}${before.en}` });
+    const before = sla.previousFirstResponseP50 !== null ? { zh: `(上期 ${secs(sla.previousFirstResponseP50, 'zh')})`, en: ` (${secs(sla.previousFirstResponseP50, 'en')} before)` } : { zh: '', en: '' };
+    parts.push({ zh: `首次响应中位数 ${secs(sla.firstResponseP50, 'zh')}${before.zh}`, en: `median first response ${secs(sla.firstResponseP50, 'en')}${before.en}` });
   }
   if (sla.breachRate !== null) parts.push({ zh: `超时率 ${pct(sla.breachRate)}`, en: `${pct(sla.breachRate)} breached the SLA` });
   if (csat.average !== null) parts.push({ zh: `满意度 ${csat.average.toFixed(1)}/5(${csat.responses} 条评价)`, en: `satisfaction ${csat.average.toFixed(1)}/5 from ${csat.responses} ratings` });
