@@ -94,4 +94,39 @@ export async function request<S extends z.ZodType>(path: string, schema: S, opti
   return parsed.data;
 }
 
+/** A file the API answers (a CSV export), with the name its `content-disposition` gives. */
+export interface ApiFile {
+  blob: Blob;
+  filename: string | null;
+}
+
+/** Downloads a file from the API with the bearer token (a plain link cannot send it). */
+export async function requestFile(path: string, options: Pick<RequestOptions, 'query' | 'signal'> = {}): Promise<ApiFile> {
+  const headers: Record<string, string> = { accept: 'text/csv, application/octet-stream, */*' };
+  if (accessToken) headers.authorization = `Bearer ${accessToken}`;
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, options.query), { headers, signal: options.signal });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiRequestError(0, 'The server could not be reached');
+  }
+  if (!res.ok) {
+    if (res.status === 401) unauthorizedHandler?.();
+    const data = await readJson(res);
+    const body = data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+    const error = body as Partial<ApiError>;
+    throw new ApiRequestError(res.status, error.message || res.statusText || `HTTP ${res.status}`, error.fields, body);
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  let filename = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
+  try {
+    if (encoded) filename = decodeURIComponent(encoded);
+  } catch {
+    // keep the plain name
+  }
+  return { blob: await res.blob(), filename };
+}
+
 export const isAbort = (err: unknown): boolean => err instanceof DOMException && err.name === 'AbortError';

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import {
+  type AnalyticsTicketsQuery,
   AgentWithLoad,
+  CauseBreakdown,
+  type CauseBreakdownQuery,
+  ClientReport,
+  ClientReportSummary,
+  ConversionReport,
+  CsatReport,
+  type ListReportsQuery,
+  type ReportPeriod,
+  type ServiceQualityQuery,
   AssignInput,
   type AgentStatus,
   type BulkReassignInput,
@@ -31,9 +41,26 @@ import {
   type TicketType,
   type TransitionInput,
   User,
+  KbArticle,
+  KbArticleVersion,
+  type KbFeedbackInput,
+  KbFeedback,
+  KbSearchResult,
+  type KbStatsQuery,
+  KbStats,
+  KbSuggestResult,
+  type KbUsageInput,
+  KbUsage,
+  type CreateKbArticleInput,
+  type UpdateKbArticleInput,
+  type ListKbArticlesQuery,
+  type ListQuickRepliesQuery,
+  QuickReply,
+  type CreateQuickReplyInput,
+  type UpdateQuickReplyInput,
   page,
 } from '@kefu/contracts';
-import { request } from './client';
+import { request, requestFile } from './client';
 
 const StorePage = page(Store);
 const ConversationPage = page(Conversation);
@@ -42,6 +69,10 @@ const SlaTimerPage = page(SlaBoardTimer);
 const AgentPage = page(AgentWithLoad);
 const OrderPage = page(Order);
 const TicketPage = page(Ticket);
+const ReportPage = page(ClientReportSummary);
+const KbArticlePage = page(KbArticle);
+const KbVersionPage = page(KbArticleVersion);
+const QuickReplyPage = page(QuickReply);
 
 /** Query of the inbox, as the contract accepts it (limit and cursor optional). */
 export type ConversationQuery = Omit<z.input<typeof ListConversationsQuery>, 'limit'> & { limit?: number };
@@ -52,8 +83,21 @@ export type SlaTimersQuery = Omit<z.input<typeof ListSlaTimersQuery>, 'limit'> &
 /** Query of the ticket list, as the contract accepts it (`status` comma-separated, limit optional). */
 export type TicketsQuery = Omit<z.input<typeof ListTicketsQuery>, 'limit'> & { limit?: number };
 
+/** Queries of the analysts' desk, as the contracts accept them (defaults optional). */
+export type CausesQuery = Omit<z.input<typeof CauseBreakdownQuery>, 'limit'> & { limit?: number };
+export type DrillQuery = Omit<z.input<typeof AnalyticsTicketsQuery>, 'limit'> & { limit?: number };
+export type QualityQuery = Omit<z.input<typeof ServiceQualityQuery>, 'groupBy'> & { groupBy?: 'store' | 'agent' | 'day' };
+export type ReportsQuery = Omit<z.input<typeof ListReportsQuery>, 'limit'> & { limit?: number };
+
+/** Queries of the knowledge base, as the contracts accept them (defaults optional). */
+export type KbArticlesQuery = Omit<z.input<typeof ListKbArticlesQuery>, 'limit'> & { limit?: number };
+export type QuickRepliesQuery = Omit<z.input<typeof ListQuickRepliesQuery>, 'limit'> & { limit?: number };
+export type KbStatsParams = Omit<z.input<typeof KbStatsQuery>, 'limit'> & { limit?: number };
+
 const conversationPath = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
 const ticketPath = (id: string) => `/api/tickets/${encodeURIComponent(id)}`;
+const kbArticlePath = (id: string) => `/api/kb/articles/${encodeURIComponent(id)}`;
+const quickReplyPath = (id: string) => `/api/kb/quick-replies/${encodeURIComponent(id)}`;
 
 /** Every API call the console makes, each answer parsed with its contract schema. */
 export const deskApi = {
@@ -89,4 +133,38 @@ export const deskApi = {
   ticket: (id: string, signal?: AbortSignal) => request(ticketPath(id), TicketDetail, { signal }),
   transition: (id: string, input: TransitionInput) => request(`${ticketPath(id)}/transitions`, Ticket, { method: 'POST', body: input }),
   setCause: (id: string, cause: CauseCode) => request(`${ticketPath(id)}/cause`, Ticket, { method: 'POST', body: { cause } satisfies SetCauseInput }),
+
+  // The analysts' desk and the client reports.
+  causes: (query: CausesQuery, signal?: AbortSignal) => request('/api/analytics/causes', CauseBreakdown, { query: { ...query }, signal }),
+  causesCsv: (query: CausesQuery) => requestFile('/api/analytics/causes.csv', { query: { ...query } }),
+  /** The tickets behind one figure of the breakdown. */
+  analyticsTickets: (query: DrillQuery, signal?: AbortSignal) => request('/api/analytics/tickets', TicketPage, { query: { ...query }, signal }),
+  analyticsTicketsCsv: (query: Omit<DrillQuery, 'limit' | 'cursor'>) => requestFile('/api/analytics/tickets.csv', { query: { ...query } }),
+  csat: (query: QualityQuery, signal?: AbortSignal) => request('/api/analytics/csat', CsatReport, { query: { ...query }, signal }),
+  conversion: (query: QualityQuery, signal?: AbortSignal) => request('/api/analytics/conversion', ConversionReport, { query: { ...query }, signal }),
+  reports: (query: ReportsQuery, signal?: AbortSignal) => request('/api/reports', ReportPage, { query: { ...query }, signal }),
+  report: (id: string, signal?: AbortSignal) => request(`/api/reports/${encodeURIComponent(id)}`, ClientReport, { signal }),
+  reportCsv: (id: string) => requestFile(`/api/reports/${encodeURIComponent(id)}/csv`),
+  /** Makes (or makes again) a store's report of the period holding `date` (default: the last complete one). */
+  generateReport: (storeId: string, period: ReportPeriod, date?: string) =>
+    request(`/api/reports/stores/${encodeURIComponent(storeId)}/generate`, ClientReport, { method: 'POST', query: { period, date } }),
+
+  // The FAQ knowledge base: suggestions and quick replies for the composer, the articles for leads.
+  kbSuggest: (conversationId: string, signal?: AbortSignal) => request('/api/kb/suggest', KbSuggestResult, { query: { conversationId }, signal }),
+  kbSearch: (query: { q: string; storeId?: string; lang?: string; limit?: number }, signal?: AbortSignal) =>
+    request('/api/kb/search', KbSearchResult, { query: { ...query }, signal }),
+  /** Records that an article went into the reply `messageId`. */
+  kbUsage: (articleId: string, input: KbUsageInput) => request(`${kbArticlePath(articleId)}/usage`, KbUsage, { method: 'POST', body: input }),
+  kbFeedback: (articleId: string, input: KbFeedbackInput) => request(`${kbArticlePath(articleId)}/feedback`, KbFeedback, { method: 'POST', body: input }),
+  kbArticles: (query: KbArticlesQuery, signal?: AbortSignal) => request('/api/kb/articles', KbArticlePage, { query: { ...query }, signal }),
+  kbArticle: (id: string, signal?: AbortSignal) => request(kbArticlePath(id), KbArticle, { signal }),
+  createKbArticle: (input: z.input<typeof CreateKbArticleInput>) => request('/api/kb/articles', KbArticle, { method: 'POST', body: input }),
+  updateKbArticle: (id: string, input: UpdateKbArticleInput) => request(kbArticlePath(id), KbArticle, { method: 'PATCH', body: input }),
+  deleteKbArticle: (id: string) => request(kbArticlePath(id), z.unknown(), { method: 'DELETE' }),
+  kbVersions: (id: string, signal?: AbortSignal) => request(`${kbArticlePath(id)}/versions`, KbVersionPage, { query: { limit: 50 }, signal }),
+  kbStats: (query: KbStatsParams, signal?: AbortSignal) => request('/api/kb/stats', KbStats, { query: { ...query }, signal }),
+  quickReplies: (query: QuickRepliesQuery, signal?: AbortSignal) => request('/api/kb/quick-replies', QuickReplyPage, { query: { ...query }, signal }),
+  createQuickReply: (input: z.input<typeof CreateQuickReplyInput>) => request('/api/kb/quick-replies', QuickReply, { method: 'POST', body: input }),
+  updateQuickReply: (id: string, input: z.input<typeof UpdateQuickReplyInput>) => request(quickReplyPath(id), QuickReply, { method: 'PATCH', body: input }),
+  deleteQuickReply: (id: string) => request(quickReplyPath(id), z.unknown(), { method: 'DELETE' }),
 };

@@ -1,15 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationStatus, Store, User } from '@kefu/contracts';
 import { ApiRequestError } from '../api/client';
 import { useWatchers } from '../collision/ActivityProvider';
 import { useConversationActivity } from '../collision/useConversationActivity';
 import type { Directory } from '../desk/useDirectory';
+import { KbSuggestions } from '../kb/KbSuggestions';
 import { ShortcutList } from '../keyboard/ShortcutList';
 import { Icon } from '../ui/icons';
 import { ConversationHeader } from './ConversationHeader';
 import { DetailsPanel } from './DetailsPanel';
-import { ReplyBox } from './ReplyBox';
+import { ReplyBox, type ComposerHandle } from './ReplyBox';
 import { Thread } from './Thread';
 import { useConversation } from './useConversation';
 
@@ -49,6 +50,11 @@ function ConversationView({ conversationId, focusTicketId = null, me, storeById,
   const [actionError, setActionError] = useState<string | null>(null);
   const activity = useConversationActivity(conversationId, detail !== null);
   const watchers = useWatchers(conversationId);
+  const composer = useRef<ComposerHandle>(null);
+  const customerName = detail?.customer.name;
+  const orderRef = detail?.orderRef;
+  const storeName = detail ? storeById.get(detail.storeId)?.name : undefined;
+  const kbValues = useMemo(() => ({ customerName, orderRef, storeName }), [customerName, orderRef, storeName]);
 
   // Opening a conversation, and every activity while it is open, marks it seen for this user.
   const seenId = detail?.id;
@@ -129,10 +135,15 @@ function ConversationView({ conversationId, focusTicketId = null, me, storeById,
           </div>
         )}
         <Thread detail={detail} me={me} userById={directory.userById} />
+        <KbSuggestions conversationId={conversationId} storeId={detail.storeId} lang={detail.language} values={kbValues} composer={composer} />
         <ReplyBox
           conversationId={conversationId}
           customerName={detail.customer.name}
           onSend={send}
+          storeId={detail.storeId}
+          lang={detail.language}
+          kbValues={kbValues}
+          composerRef={composer}
           takeoverFrom={takeoverFrom}
           assigneeNameFor={(assigneeId) => {
             const id = assigneeId ?? otherAssignee;

@@ -1,19 +1,36 @@
-import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PostMessageInput } from '@kefu/contracts';
+import { PostMessageInput, type Message } from '@kefu/contracts';
 import { ApiRequestError } from '../api/client';
+import { deskApi } from '../api/desk-api';
+import { QuickReplyMenu } from '../kb/QuickReplyMenu';
+import { filterQuickReplies, fillVariables, findPlaceholders, insertAtCaret, replaceRange, slashTrigger, type SlashTrigger } from '../kb/kb-text';
+import { useQuickReplies, type KbValues } from '../kb/useKb';
 import { Kbd } from '../ui/badges';
 import { Icon } from '../ui/icons';
-import { readDraft, writeDraft } from './drafts';
+import { readDraft, readDraftArticles, writeDraft, writeDraftArticles } from './drafts';
 import { TakeoverDialog } from './TakeoverDialog';
 
 export const REPLY_INPUT_ID = 'reply-input';
 type Mode = 'reply' | 'note';
 
+/** What the knowledge-base panel may do with the composer. */
+export interface ComposerHandle {
+  /** Puts a snippet at the caret (or in place of a blank draft); `articleId` is recorded as used when the reply is sent. */
+  insert(snippet: string, articleId?: string): void;
+  focus(): void;
+}
+
 interface Props {
   conversationId: string;
   customerName: string;
-  onSend(input: PostMessageInput): Promise<unknown>;
+  onSend(input: PostMessageInput): Promise<Message>;
+  /** The conversation's store and language: the `/` menu lists that store's quick replies in that language. */
+  storeId: string;
+  lang: string | null;
+  /** The values `{customerName}`, `{storeName}`, `{orderRef}` take in a quick reply. */
+  kbValues: KbValues;
+  composerRef?: Ref<ComposerHandle>;
   /** Who else has the chat when a reply from this user would take it over (agents only); null otherwise. */
   takeoverFrom: string | null;
   /** The name of the assignee a 409 names (or of the current one when it names nobody). */
@@ -36,7 +53,20 @@ const isToggleShortcut = (e: { key: string; code?: string; ctrlKey: boolean; met
  * The composer: Enter sends, Shift+Enter breaks the line, Ctrl+/ switches between a reply to the
  * customer and an internal note. The text is cleared at once and put back if the API refuses it.
  */
-export function ReplyBox({ conversationId, customerName, onSend, takeoverFrom, assigneeNameFor, onConflict, onTyping, onIdle }: Props) {
+export function ReplyBox({
+  conversationId,
+  customerName,
+  onSend,
+  storeId,
+  lang,
+  kbValues,
+  composerRef,
+  takeoverFrom,
+  assigneeNameFor,
+  onConflict,
+  onTyping,
+  onIdle,
+}: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState(() => readDraft(conversationId));
   const [mode, setMode] = useState<Mode>('reply');
@@ -45,12 +75,87 @@ export function ReplyBox({ conversationId, customerName, onSend, takeoverFrom, a
   /** A reply the API refused because someone else has the chat, waiting for "take over & send". */
   const [takeover, setTakeover] = useState<{ body: string; assigneeName: string } | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  /** Knowledge-base articles inserted into this draft. */
+  const [articleIds, setArticleIds] = useState<string[]>(() => readDraftArticles(conversationId));
+  /** The selection to put in the box once React has rendered a text set from code. */
+  const pendingSelection = useRef<[number, number] | null>(null);
+  /** The `/word` at the caret, and the slash position the agent closed the menu at (Esc). */
+  const [slash, setSlash] = useState<SlashTrigger | null>(null);
+  const [slashClosedAt, setSlashClosedAt] = useState<number | null>(null);
+  const [slashIndex, setSlashIndex] = useState(0);
+  const menuOpen = slash !== null && slash.start !== slashClosedAt;
+  const quickReplies = useQuickReplies(storeId, menuOpen);
+  const options = menuOpen ? filterQuickReplies(quickReplies.replies, slash.query, lang) : [];
+  const activeIndex = Math.min(slashIndex, Math.max(0, options.length - 1));
+
+  const changeArticles = (ids: string[]) => {
+    setArticleIds(ids);
+    writeDraftArticles(conversationId, ids);
+  };
 
   const changeText = (value: string) => {
     setText(value);
     writeDraft(conversationId, value);
     if (error) setError(null);
   };
+
+  /** Reads the `/` trigger at the caret (after typing, clicking or moving the caret). */
+  const readSlash = (el: HTMLTextAreaElement) => {
+    const next = el.selectionStart === el.selectionEnd ? slashTrigger(el.value, el.selectionStart) : null;
+    setSlash((prev) => (prev?.start === next?.start && prev?.query === next?.query ? prev : next));
+    if (!next || next.query !== slash?.query) setSlashIndex(0);
+  };
+
+  /** Sets the text from code and where the caret (or the selection) goes. */
+  const putText = (value: string, selStart: number, selEnd = selStart) => {
+    changeText(value);
+    pendingSelection.current = [selStart, selEnd];
+    if (value) onTyping();
+  };
+
+  useLayoutEffect(() => {
+    const sel = pendingSelection.current;
+    const el = textarea.current;
+    if (!sel || !el) return;
+    pendingSelection.current = null;
+    el.focus();
+    el.setSelectionRange(sel[0], sel[1]);
+  }, [text]);
+
+  /** After inserting `snippet` ending at `caret`: select its first unfilled variable, so typing replaces it. */
+  const placeCaret = (value: string, caret: number, snippet: string) => {
+    const start = caret - snippet.length;
+    const hole = findPlaceholders(snippet)[0];
+    if (hole) putText(value, start + hole.start, start + hole.end);
+    else putText(value, caret);
+  };
+
+  const insertQuickReply = (index: number) => {
+    const reply = options[index];
+    const el = textarea.current;
+    if (!reply || !slash || !el) return;
+    const snippet = fillVariables(reply.body, kbValues);
+    const next = replaceRange(el.value, slash.start, slash.end, snippet);
+    setSlash(null);
+    placeCaret(next.text, next.caret, snippet);
+  };
+
+  useImperativeHandle(
+    composerRef,
+    () => ({
+      insert(snippet: string, articleId?: string) {
+        const el = textarea.current;
+        const current = el?.value ?? text;
+        const next = insertAtCaret(current, el?.selectionStart ?? current.length, el?.selectionEnd ?? current.length, snippet);
+        setSlash(null);
+        placeCaret(next.text, next.caret, snippet);
+        if (articleId) changeArticles([...articleIds, articleId]);
+      },
+      focus() {
+        textarea.current?.focus();
+      },
+    }),
+  );
 
   const toggleMode = () => {
     setMode((m) => (m === 'reply' ? 'note' : 'reply'));
@@ -77,16 +182,32 @@ export function ReplyBox({ conversationId, customerName, onSend, takeoverFrom, a
       return restored;
     });
 
+  /** Tells the knowledge base which articles went into the reply (best effort: the reply is sent either way). */
+  const recordUsage = (ids: string[], messageId: string) => {
+    for (const id of ids) {
+      deskApi.kbUsage(id, { conversationId, messageId }).catch((err: unknown) => console.warn('kb usage not recorded', err));
+    }
+  };
+
   /** Sends at once (the box is cleared) and puts the text back if the API refuses it. */
   const deliver = async (input: PostMessageInput, sent: string) => {
+    const usedIds = articleIds;
     changeText('');
+    changeArticles([]);
+    setSlash(null);
     setError(null);
     onIdle();
     setInFlight((n) => n + 1);
     try {
-      await onSend(input);
+      const message = await onSend(input);
+      if (input.kind === 'reply' && usedIds.length > 0) recordUsage(usedIds, message.id);
     } catch (err) {
       restoreDraft(sent);
+      setArticleIds((current) => {
+        const restored = current.length ? current : usedIds;
+        writeDraftArticles(conversationId, restored);
+        return restored;
+      });
       if (isTakeoverConflict(err) && input.kind === 'reply' && !input.takeover) {
         const assigneeId = typeof err.body.assigneeId === 'string' ? err.body.assigneeId : undefined;
         setTakeover({ body: input.body, assigneeName: assigneeNameFor(assigneeId) });
@@ -123,6 +244,28 @@ export function ReplyBox({ conversationId, customerName, onSend, takeoverFrom, a
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    const composing = e.nativeEvent.isComposing || e.keyCode === 229;
+    // The `/` menu owns the arrows, Enter, Tab and Esc while it is open.
+    if (menuOpen && !composing && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        setSlashClosedAt(slash.start);
+        return;
+      }
+      if (options.length > 0) {
+        if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+          e.preventDefault();
+          const delta = e.key === 'ArrowDown' ? 1 : -1;
+          setSlashIndex((activeIndex + delta + options.length) % options.length);
+          return;
+        }
+        if ((e.key === 'Enter' && !e.shiftKey) || e.key === 'Tab') {
+          e.preventDefault();
+          insertQuickReply(activeIndex);
+          return;
+        }
+      }
+    }
     // Enter confirms a Chinese IME candidate while composing: never send then.
     if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.nativeEvent.isComposing && e.keyCode !== 229) {
       e.preventDefault();
@@ -134,8 +277,20 @@ export function ReplyBox({ conversationId, customerName, onSend, takeoverFrom, a
   };
 
   const isNote = mode === 'note';
+  const holes = findPlaceholders(text);
   return (
     <div className={`composer${isNote ? ' composer--note' : ''}`}>
+      {menuOpen && (
+        <QuickReplyMenu
+          options={options}
+          activeIndex={activeIndex}
+          query={slash.query}
+          loading={quickReplies.loading}
+          failed={quickReplies.failed}
+          onPick={insertQuickReply}
+          onHover={setSlashIndex}
+        />
+      )}
       <div className="composer__tabs" role="tablist" aria-label={t('reply.modeReply')}>
         <button
           type="button"
@@ -183,15 +338,46 @@ export function ReplyBox({ conversationId, customerName, onSend, takeoverFrom, a
         data-mode={mode}
         value={text}
         rows={3}
-        placeholder={isNote ? t('reply.placeholderNote') : t('reply.placeholderReply', { name: customerName })}
+        placeholder={isNote ? t('reply.placeholderNote') : `${t('reply.placeholderReply', { name: customerName })} ${t('kb.slashHint')}`}
         aria-label={isNote ? t('reply.modeNote') : t('reply.modeReply')}
+        aria-controls={menuOpen ? 'quick-reply-menu' : undefined}
+        aria-activedescendant={menuOpen && options.length > 0 ? `quick-reply-${options[activeIndex].id}` : undefined}
         onChange={(e) => {
           changeText(e.target.value);
+          readSlash(e.target);
           if (e.target.value) onTyping();
-          else onIdle();
+          else {
+            onIdle();
+            changeArticles([]);
+          }
         }}
+        onSelect={(e) => readSlash(e.currentTarget)}
+        onBlur={() => setSlash(null)}
         onKeyDown={onKeyDown}
       />
+      {holes.length > 0 && (
+        <div className="composer__holes" data-testid="kb-missing">
+          <Icon name="alert" size={13} />
+          <span>{t('kb.fillIn')}</span>
+          {holes.map((h) => (
+            <button
+              key={h.name}
+              type="button"
+              className="composer__hole"
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => {
+                const at = findPlaceholders(textarea.current?.value ?? text).find((x) => x.name === h.name);
+                if (at) {
+                  textarea.current?.focus();
+                  textarea.current?.setSelectionRange(at.start, at.end);
+                }
+              }}
+            >
+              {t(`kb.variables.${h.name}`)}
+            </button>
+          ))}
+        </div>
+      )}
       <div className="composer__footer">
         {error ? (
           <div className="composer__error" role="alert" data-testid="reply-error">

@@ -1,15 +1,19 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation, User } from '@kefu/contracts';
+import { ANALYTICS_FILTER_ID } from '../analytics/filters';
 import { ActivityProvider } from '../collision/ActivityProvider';
 import { ConversationPane } from '../conversation/ConversationPane';
 import { REPLY_INPUT_ID } from '../conversation/ReplyBox';
 import { InboxPanel, SEARCH_INPUT_ID } from '../inbox/InboxPanel';
+import { KB_ARTICLE_SEARCH_ID, KbScreen } from '../kb/KbScreen';
 import { DEFAULT_FILTERS, loadFilters, saveFilters, type InboxFilters } from '../inbox/filters';
 import { useLastSeen } from '../inbox/last-seen';
 import { useInbox } from '../inbox/useInbox';
 import { useDeskShortcuts } from '../keyboard/useDeskShortcuts';
-import { openConversation, useFocusedTicketId, useOpenConversationId, useScreen } from '../routing/hash-route';
+import { ReportPage } from '../reports/ReportPage';
+import { REPORTS_FILTER_ID, ReportsScreen } from '../reports/ReportsScreen';
+import { openConversation, openHomeScreen, useFocusedTicketId, useOpenConversationId, useReportId, useScreen } from '../routing/hash-route';
 import { Sidebar } from '../shell/Sidebar';
 import { SlaBoard } from '../sla/SlaBoard';
 import { TICKET_OPEN_ID } from '../tickets/TicketPanel';
@@ -19,9 +23,17 @@ import { useStores } from './useStores';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
-/** The signed-in desk: sidebar, live inbox and the open conversation, the ticket list, or (supervisors) the SLA board. */
+// The charts (and their library) load only for those who open the analysis.
+const AnalyticsScreen = lazy(() => import('../analytics/AnalyticsScreen').then((m) => ({ default: m.AnalyticsScreen })));
+
+/** Who sees the analysis and the client reports. */
+const ANALYSIS_ROLES: ReadonlySet<User['role']> = new Set(['analyst', 'supervisor', 'admin']);
+
+/** The signed-in desk: sidebar, live inbox and the open conversation, the ticket list, (supervisors) the SLA board, or (analysts, supervisors, admins) the analysis and client reports. */
 export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
   const { t } = useTranslation();
+  // Analysts start at their desk, before anything reads the address.
+  useState(() => openHomeScreen(user.role));
   const { stores, storesLoaded, storeById } = useStores();
   const directory = useDirectory(user);
   const [filters, setFilters] = useState<InboxFilters>(() => loadFilters(user.id));
@@ -33,6 +45,14 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
   // #/sla is the board for supervisors and admins; anyone else gets the inbox there.
   const onBoard = screen === 'sla' && lead;
   const onTickets = screen === 'tickets';
+  // #/analytics and #/reports are for analysts, supervisors and admins; agents get the inbox there.
+  const analysis = ANALYSIS_ROLES.has(user.role);
+  const onAnalytics = screen === 'analytics' && analysis;
+  const onReports = screen === 'reports' && analysis;
+  const reportId = useReportId();
+  // #/kb is the knowledge base for supervisors and admins.
+  const onKb = screen === 'kb' && lead;
+  const wide = onBoard || onTickets || onAnalytics || onReports || onKb;
   const lastOpenId = useRef(openId);
   const [cursorId, setCursorId] = useState<string | null>(openId);
   const { isUnread, markSeen } = useLastSeen(user.id);
@@ -49,7 +69,7 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
     if (openId) lastOpenId.current = openId;
   }, [openId]);
   const toInbox = () => {
-    if (onBoard || onTickets) openConversation(lastOpenId.current);
+    if (wide) openConversation(lastOpenId.current);
   };
 
   // The tab title counts unread conversations, for agents who keep the desk in a background tab.
@@ -76,7 +96,15 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
   // The inbox shortcuts apply to the inbox only; the board has its own row keys, the ticket list its rows.
   useDeskShortcuts({
     move(delta) {
-      if (onBoard) return;
+      if (onBoard || onAnalytics) return;
+      if (onKb) {
+        moveRow('[data-kb-row]', delta);
+        return;
+      }
+      if (onReports) {
+        moveRow('[data-report-row]', delta);
+        return;
+      }
       if (onTickets) {
         moveTicketRow(delta);
         return;
@@ -91,30 +119,36 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
       row?.scrollIntoView({ block: 'nearest' });
     },
     openCursor() {
-      if (onBoard || onTickets) return;
+      if (wide) return;
       const id = cursorId ?? inbox.items[0]?.id;
       if (id) openConversation(id);
     },
     focusSearch() {
       if (onBoard) return;
-      document.getElementById(onTickets ? TICKET_SEARCH_ID : SEARCH_INPUT_ID)?.focus();
+      // On the analysis screens `/` goes to the filter bar.
+      if (onKb) {
+        document.getElementById(KB_ARTICLE_SEARCH_ID)?.focus();
+        return;
+      }
+      document.getElementById(onAnalytics ? ANALYTICS_FILTER_ID : onReports ? REPORTS_FILTER_ID : onTickets ? TICKET_SEARCH_ID : SEARCH_INPUT_ID)?.focus();
     },
     focusReply() {
       document.getElementById(REPLY_INPUT_ID)?.focus();
     },
     openTicket() {
-      if (onBoard || onTickets) return;
+      if (wide) return;
       document.getElementById(TICKET_OPEN_ID)?.click();
     },
   });
 
   return (
     <ActivityProvider meId={user.id}>
-      <div className={`desk${onBoard || onTickets ? ' desk--board' : ''}`}>
+      <div className={`desk${wide ? ' desk--board' : ''}${onReports && reportId ? ' desk--report' : ''}`}>
         <Sidebar
           user={user}
-          screen={onBoard ? 'sla' : onTickets ? 'tickets' : 'inbox'}
+          screen={onBoard ? 'sla' : onTickets ? 'tickets' : onAnalytics ? 'analytics' : onReports ? 'reports' : onKb ? 'kb' : 'inbox'}
           showSlaBoard={lead}
+          showAnalytics={analysis}
           view={filters.view}
           onViewChange={(view) => {
             changeFilters({ view });
@@ -132,6 +166,24 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
           <SlaBoard userId={user.id} stores={stores} storesLoaded={storesLoaded} storeById={storeById} directory={directory} />
         ) : onTickets ? (
           <TicketList userId={user.id} stores={stores} storesLoaded={storesLoaded} storeById={storeById} />
+        ) : onAnalytics ? (
+          <Suspense
+            fallback={
+              <main className="board" aria-busy="true">
+                <div className="board-empty" role="status">
+                  <span className="spinner" aria-hidden="true" />
+                </div>
+              </main>
+            }
+          >
+            <AnalyticsScreen userId={user.id} stores={stores} storesLoaded={storesLoaded} storeById={storeById} />
+          </Suspense>
+        ) : onKb ? (
+          <KbScreen stores={stores} storeById={storeById} />
+        ) : onReports && reportId ? (
+          <ReportPage reportId={reportId} storeById={storeById} userById={directory.userById} />
+        ) : onReports ? (
+          <ReportsScreen userId={user.id} stores={stores} storesLoaded={storesLoaded} storeById={storeById} userById={directory.userById} />
         ) : (
           <>
             <InboxPanel
@@ -167,7 +219,12 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
 
 /** j/k on the ticket list: the next or previous row gets the focus (Enter then opens it). */
 function moveTicketRow(delta: 1 | -1) {
-  const rows = [...document.querySelectorAll<HTMLElement>('[data-ticket-row]')];
+  moveRow('[data-ticket-row]', delta);
+}
+
+/** The next or previous row of a list screen gets the focus. */
+function moveRow(selector: string, delta: 1 | -1) {
+  const rows = [...document.querySelectorAll<HTMLElement>(selector)];
   if (rows.length === 0) return;
   const from = rows.indexOf(document.activeElement as HTMLElement);
   const next = rows[from === -1 ? (delta === 1 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, from + delta))];

@@ -1,13 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import { Kbd } from '../ui/badges';
 
-const SHORTCUTS: { keys: string[][]; label: 'move' | 'open' | 'search' | 'reply' | 'note' | 'ticket' | 'leave' }[] = [
+const SHORTCUTS: {
+  keys: string[][];
+  label: 'move' | 'open' | 'search' | 'reply' | 'note' | 'ticket' | 'leave' | 'kbInsert' | 'kbSearch' | 'quickReply';
+  /** Left out of the sidebar's short list (the KB panel and the reply box show these keys themselves). */
+  full?: boolean;
+}[] = [
   { keys: [['J'], ['K']], label: 'move' },
   { keys: [['Enter']], label: 'open' },
   { keys: [['/']], label: 'search' },
   { keys: [['R']], label: 'reply' },
   { keys: [['Ctrl', '/']], label: 'note' },
   { keys: [['T']], label: 'ticket' },
+  { keys: [['Alt', '1–3']], label: 'kbInsert' },
+  { keys: [['Alt', 'K']], label: 'kbSearch', full: true },
+  { keys: [['/']], label: 'quickReply', full: true },
   { keys: [['Esc']], label: 'leave' },
 ];
 
@@ -15,7 +23,7 @@ export function ShortcutList({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   return (
     <dl className={`shortcuts${compact ? ' shortcuts--compact' : ''}`}>
-      {SHORTCUTS.map((s) => (
+      {SHORTCUTS.filter((s) => !compact || !s.full).map((s) => (
         <div className="shortcuts__row" key={s.label}>
           <dt>
             {s.keys.map((combo, i) => (

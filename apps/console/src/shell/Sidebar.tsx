@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Store, User } from '@kefu/contracts';
 import type { InboxView } from '../inbox/filters';
-import { SLA_BOARD_HREF, TICKETS_HREF, type Screen } from '../routing/hash-route';
+import { ANALYTICS_HREF, KB_HREF, REPORTS_HREF, SLA_BOARD_HREF, TICKETS_HREF, type Screen } from '../routing/hash-route';
 import { ShortcutList } from '../keyboard/ShortcutList';
 import { PresenceDot } from '../presence/PresenceDot';
 import { StatusSwitch } from '../presence/StatusSwitch';
@@ -22,6 +22,8 @@ interface Props {
   screen: Screen;
   /** Supervisors and admins see the SLA board. */
   showSlaBoard: boolean;
+  /** Analysts, supervisors and admins see the analysis and the client reports. */
+  showAnalytics: boolean;
   view: InboxView;
   onViewChange(view: InboxView): void;
   stores: Store[];
@@ -30,7 +32,7 @@ interface Props {
   onLogout(): void;
 }
 
-export function Sidebar({ user, screen, showSlaBoard, view, onViewChange, stores, storeId, onStoreChange, onLogout }: Props) {
+export function Sidebar({ user, screen, showSlaBoard, showAnalytics, view, onViewChange, stores, storeId, onStoreChange, onLogout }: Props) {
   const { t } = useTranslation();
   const inInbox = screen === 'inbox';
   return (
@@ -75,6 +77,30 @@ export function Sidebar({ user, screen, showSlaBoard, view, onViewChange, stores
         </a>
       </nav>
 
+      {showAnalytics && (
+        <nav className="nav nav--analysis" aria-label={t('nav.analysis')}>
+          <div className="nav__label">{t('nav.analysis')}</div>
+          <a
+            href={ANALYTICS_HREF}
+            className={`nav__item${screen === 'analytics' ? ' is-active' : ''}`}
+            aria-current={screen === 'analytics' ? 'page' : undefined}
+            data-testid="nav-analytics"
+          >
+            <Icon name="barChart" size={16} />
+            <span>{t('nav.analytics')}</span>
+          </a>
+          <a
+            href={REPORTS_HREF}
+            className={`nav__item${screen === 'reports' ? ' is-active' : ''}`}
+            aria-current={screen === 'reports' ? 'page' : undefined}
+            data-testid="nav-reports"
+          >
+            <Icon name="fileText" size={16} />
+            <span>{t('nav.reports')}</span>
+          </a>
+        </nav>
+      )}
+
       {showSlaBoard && (
         <nav className="nav nav--lead" aria-label={t('nav.supervision')}>
           <div className="nav__label">{t('nav.supervision')}</div>
@@ -86,6 +112,15 @@ export function Sidebar({ user, screen, showSlaBoard, view, onViewChange, stores
           >
             <Icon name="gauge" size={16} />
             <span>{t('nav.slaBoard')}</span>
+          </a>
+          <a
+            href={KB_HREF}
+            className={`nav__item${screen === 'kb' ? ' is-active' : ''}`}
+            aria-current={screen === 'kb' ? 'page' : undefined}
+            data-testid="nav-kb"
+          >
+            <Icon name="book" size={16} />
+            <span>{t('nav.kb')}</span>
           </a>
         </nav>
       )}

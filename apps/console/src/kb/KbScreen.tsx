@@ -1,0 +1,249 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KbArticle, KbArticleStatus, Store } from '@kefu/contracts';
+import { ApiRequestError, isAbort } from '../api/client';
+import { deskApi } from '../api/desk-api';
+import { formatDateTime } from '../time/format';
+import { Icon } from '../ui/icons';
+import { KbEditor, type ArticleDraft } from './KbEditor';
+import { KbStatsPanel } from './KbStatsPanel';
+import { QuickRepliesPanel } from './QuickRepliesPanel';
+
+export const KB_ARTICLE_SEARCH_ID = 'kb-article-search';
+type Tab = 'articles' | 'stats' | 'quickReplies';
+const SEARCH_DEBOUNCE_MS = 250;
+
+interface Props {
+  stores: Store[];
+  storeById: Map<string, Store>;
+}
+
+interface Filters {
+  /** '' every article, 'global', or a store id. */
+  scope: string;
+  lang: '' | 'zh' | 'en';
+  status: '' | KbArticleStatus;
+  q: string;
+}
+
+/** #/kb — supervisors and admins keep the FAQ articles, see what is used and what is missing, and edit the quick replies. */
+export function KbScreen({ stores, storeById }: Props) {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('articles');
+  const [filters, setFilters] = useState<Filters>({ scope: '', lang: '', status: '', q: '' });
+  const [searchText, setSearchText] = useState('');
+  /** The article in the editor: an id, a new one (with what to prefill), or none. */
+  const [editing, setEditing] = useState<{ id: string } | { draft: Partial<ArticleDraft>; key: number } | null>(null);
+  const [reloads, setReloads] = useState(0);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setFilters((f) => (f.q === searchText ? f : { ...f, q: searchText })), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [searchText]);
+
+  const startNew = (draft: Partial<ArticleDraft> = {}) => {
+    setTab('articles');
+    setEditing({ draft, key: Date.now() });
+  };
+
+  const tabs: { id: Tab; label: string; testId: string }[] = [
+    { id: 'articles', label: t('kb.screen.tabArticles'), testId: 'kb-tab-articles' },
+    { id: 'stats', label: t('kb.screen.tabStats'), testId: 'kb-tab-stats' },
+    { id: 'quickReplies', label: t('kb.screen.tabQuickReplies'), testId: 'kb-tab-quick-replies' },
+  ];
+
+  return (
+    <main className="board kbs" data-testid="kb-screen">
+      <header className="board__header">
+        <div>
+          <h1 className="board__title">{t('kb.screen.title')}</h1>
+          <p className="board__subtitle">{t('kb.screen.subtitle')}</p>
+        </div>
+        <div className="board__tools">
+          <div className="kbs-tabs" role="tablist">
+            {tabs.map((x) => (
+              <button
+                key={x.id}
+                type="button"
+                role="tab"
+                aria-selected={tab === x.id}
+                className={`kbs-tab${tab === x.id ? ' is-active' : ''}`}
+                data-testid={x.testId}
+                onClick={() => setTab(x.id)}
+              >
+                {x.label}
+              </button>
+            ))}
+          </div>
+          {tab === 'articles' && (
+            <button type="button" className="button button--primary" data-testid="kb-new-article" onClick={() => startNew()}>
+              <Icon name="plus" size={14} />
+              {t('kb.screen.newArticle')}
+            </button>
+          )}
+        </div>
+      </header>
+
+      {tab === 'articles' && (
+        <div className="kbs-split">
+          <ArticleList
+            stores={stores}
+            storeById={storeById}
+            filters={filters}
+            searchText={searchText}
+            onSearchText={setSearchText}
+            onFilters={(patch) => setFilters((f) => ({ ...f, ...patch }))}
+            selectedId={editing && 'id' in editing ? editing.id : null}
+            onSelect={(id) => setEditing({ id })}
+            reloads={reloads}
+          />
+          {editing ? (
+            <KbEditor
+              key={'id' in editing ? editing.id : `new-${editing.key}`}
+              articleId={'id' in editing ? editing.id : null}
+              prefill={'draft' in editing ? editing.draft : undefined}
+              stores={stores}
+              onSaved={(a) => {
+                setEditing({ id: a.id });
+                setReloads((n) => n + 1);
+              }}
+              onDeleted={() => {
+                setEditing(null);
+                setReloads((n) => n + 1);
+              }}
+              onClose={() => setEditing(null)}
+            />
+          ) : (
+            <section className="kbs-panel kbs-panel--placeholder">
+              <Icon name="book" size={22} />
+              <p>{t('kb.screen.pick')}</p>
+            </section>
+          )}
+        </div>
+      )}
+      {tab === 'stats' && <KbStatsPanel stores={stores} storeById={storeById} onWrite={(gap) => startNew(gap)} onOpen={(id) => (setTab('articles'), setEditing({ id }))} />}
+      {tab === 'quickReplies' && <QuickRepliesPanel stores={stores} storeById={storeById} />}
+    </main>
+  );
+}
+
+interface ListProps {
+  stores: Store[];
+  storeById: Map<string, Store>;
+  filters: Filters;
+  searchText: string;
+  onSearchText(q: string): void;
+  onFilters(patch: Partial<Filters>): void;
+  selectedId: string | null;
+  onSelect(id: string): void;
+  reloads: number;
+}
+
+function ArticleList({ stores, storeById, filters, searchText, onSearchText, onFilters, selectedId, onSelect, reloads }: ListProps) {
+  const { t, i18n } = useTranslation();
+  const [state, setState] = useState<{ items: KbArticle[]; total: number; nextCursor: string | null; error: string | null; key: string }>({
+    items: [],
+    total: 0,
+    nextCursor: null,
+    error: null,
+    key: '',
+  });
+  // The cursor of "load more" belongs to the filters it was read with: new filters start from the first page.
+  const listKey = `${JSON.stringify(filters)}:${reloads}`;
+  const [page, setPage] = useState<{ key: string; cursor: string } | null>(null);
+  const more = page?.key === listKey ? page.cursor : null;
+
+  const fetchKey = `${listKey}:${more ?? ''}`;
+  const loading = state.key !== fetchKey;
+  useEffect(() => {
+    const ctrl = new AbortController();
+    const key = `${listKey}:${more ?? ''}`;
+    deskApi
+      .kbArticles({ storeId: filters.scope || undefined, lang: filters.lang || undefined, status: filters.status || undefined, q: filters.q || undefined, limit: 50, cursor: more ?? undefined }, ctrl.signal)
+      .then((p) =>
+        setState((s) => ({ items: more ? [...s.items, ...p.items] : p.items, total: p.total, nextCursor: p.nextCursor, error: null, key })),
+      )
+      .catch((err: unknown) => {
+        if (isAbort(err)) return;
+        const message = err instanceof ApiRequestError && err.statusCode === 0 ? t('errors.network') : err instanceof Error ? err.message : String(err);
+        setState((s) => ({ ...s, error: message, key }));
+      });
+    return () => ctrl.abort();
+  }, [filters, more, listKey, t]);
+
+  return (
+    <section className="kbs-panel kbs-list" data-testid="kb-articles" aria-busy={loading}>
+      <div className="kbs-filters">
+        <label className="kbs-search">
+          <Icon name="search" size={14} />
+          <input
+            id={KB_ARTICLE_SEARCH_ID}
+            type="search"
+            value={searchText}
+            placeholder={t('kb.screen.searchTitles')}
+            aria-label={t('kb.screen.searchTitles')}
+            data-testid="kb-article-search"
+            onChange={(e) => onSearchText(e.target.value)}
+          />
+        </label>
+        <select className="select" value={filters.scope} aria-label={t('kb.editor.scope')} data-testid="kb-filter-scope" onChange={(e) => onFilters({ scope: e.target.value })}>
+          <option value="">{t('kb.screen.allScopes')}</option>
+          <option value="global">{t('kb.screen.globalOnly')}</option>
+          {stores.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        <select className="select" value={filters.lang} aria-label={t('kb.editor.lang')} onChange={(e) => onFilters({ lang: e.target.value as Filters['lang'] })}>
+          <option value="">{t('kb.screen.anyLang')}</option>
+          <option value="zh">{t('kb.langs.zh')}</option>
+          <option value="en">{t('kb.langs.en')}</option>
+        </select>
+        <select className="select" value={filters.status} aria-label={t('kb.editor.status')} onChange={(e) => onFilters({ status: e.target.value as Filters['status'] })}>
+          <option value="">{t('kb.screen.anyStatus')}</option>
+          <option value="published">{t('kb.status.published')}</option>
+          <option value="draft">{t('kb.status.draft')}</option>
+        </select>
+      </div>
+      <div className="kbs-list__meta">{state.error ? <span className="kbs-error">{state.error}</span> : t('kb.screen.count', { count: state.total })}</div>
+      {state.items.length === 0 && !loading && !state.error ? (
+        <div className="kbs-empty">{t('kb.screen.empty')}</div>
+      ) : (
+        <ul className="kbs-rows">
+          {state.items.map((a) => (
+            <li key={a.id}>
+              <button
+                type="button"
+                className={`kbs-row${a.id === selectedId ? ' is-selected' : ''}`}
+                data-kb-row
+                data-testid="kb-article-row"
+                data-article-id={a.id}
+                aria-current={a.id === selectedId ? 'true' : undefined}
+                onClick={() => onSelect(a.id)}
+              >
+                <span className="kbs-row__title">
+                  {a.title}
+                  {a.status === 'draft' && <span className="kbs-badge kbs-badge--draft">{t('kb.status.draft')}</span>}
+                </span>
+                <span className="kbs-row__meta">
+                  <span className={`kbs-badge${a.storeId ? '' : ' kbs-badge--global'}`}>{a.storeId ? (storeById.get(a.storeId)?.name ?? '—') : t('kb.global')}</span>
+                  <span className="kbs-badge kbs-badge--lang">{a.lang}</span>
+                  {a.topic && <span className="kbs-row__topic">{a.topic}</span>}
+                  <span className="kbs-row__updated">
+                    {t('kb.screen.version', { version: a.version })} · {formatDateTime(a.updatedAt, i18n.language)}
+                  </span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {state.nextCursor && (
+        <button type="button" className="button button--ghost button--small kbs-more" disabled={loading} onClick={() => state.nextCursor && setPage({ key: listKey, cursor: state.nextCursor })}>
+          {t('kb.screen.loadMore')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,149 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QuickReply, Store } from '@kefu/contracts';
+import { ApiRequestError, isAbort } from '../api/client';
+import { deskApi } from '../api/desk-api';
+import { Icon } from '../ui/icons';
+import { forgetQuickReplies } from './useKb';
+
+interface Form {
+  shortcut: string;
+  title: string;
+  body: string;
+  lang: '' | 'zh' | 'en';
+  storeId: string;
+}
+
+const EMPTY: Form = { shortcut: '', title: '', body: '', lang: '', storeId: '' };
+const messageOf = (err: unknown, network: string) =>
+  err instanceof ApiRequestError ? (err.statusCode === 0 ? network : err.fields ? Object.entries(err.fields).map(([f, m]) => `${f}: ${m}`).join('; ') : err.message) : String(err);
+
+/** The quick replies agents insert with `/shortcut`: list, add, edit, delete. */
+export function QuickRepliesPanel({ stores, storeById }: { stores: Store[]; storeById: Map<string, Store> }) {
+  const { t } = useTranslation();
+  const [items, setItems] = useState<QuickReply[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  /** 'new', the id being edited, or null. */
+  const [editing, setEditing] = useState<string | null>(null);
+  const [form, setForm] = useState<Form>(EMPTY);
+  const [error, setError] = useState<string | null>(null);
+  const [reloads, setReloads] = useState(0);
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    deskApi
+      .quickReplies({ limit: 200 }, ctrl.signal)
+      .then((p) => {
+        setItems(p.items);
+        setLoadError(null);
+      })
+      .catch((err: unknown) => {
+        if (!isAbort(err)) setLoadError(messageOf(err, t('errors.network')));
+      });
+    return () => ctrl.abort();
+  }, [reloads, t]);
+
+  const edit = (r: QuickReply | null) => {
+    setError(null);
+    setEditing(r ? r.id : 'new');
+    setForm(r ? { shortcut: r.shortcut, title: r.title, body: r.body, lang: r.lang ?? '', storeId: r.storeId ?? '' } : EMPTY);
+  };
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const common = { shortcut: form.shortcut, title: form.title, body: form.body, lang: form.lang || null };
+      if (editing === 'new') await deskApi.createQuickReply({ ...common, storeId: form.storeId || null });
+      else if (editing) await deskApi.updateQuickReply(editing, common);
+      forgetQuickReplies();
+      setEditing(null);
+      setReloads((n) => n + 1);
+    } catch (err) {
+      setError(messageOf(err, t('errors.network')));
+    }
+  };
+
+  const remove = async (r: QuickReply) => {
+    if (!window.confirm(t('kb.qr.confirmDelete', { shortcut: r.shortcut }))) return;
+    try {
+      await deskApi.deleteQuickReply(r.id);
+      forgetQuickReplies();
+      setReloads((n) => n + 1);
+    } catch (err) {
+      setLoadError(messageOf(err, t('errors.network')));
+    }
+  };
+
+  const formRow = (
+    <li className="kbs-qr kbs-qr--form" key="form">
+      <form onSubmit={(e) => void save(e)} className="kbs-qr__form" data-testid="kb-quick-reply-form">
+        <input className="input" required placeholder={t('kb.qr.shortcut')} aria-label={t('kb.qr.shortcut')} value={form.shortcut} onChange={(e) => setForm({ ...form, shortcut: e.target.value })} />
+        <input className="input" required placeholder={t('kb.qr.title')} aria-label={t('kb.qr.title')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />
+        <select className="select" aria-label={t('kb.qr.lang')} value={form.lang} onChange={(e) => setForm({ ...form, lang: e.target.value as Form['lang'] })}>
+          <option value="">{t('kb.qr.anyLang')}</option>
+          <option value="zh">{t('kb.langs.zh')}</option>
+          <option value="en">{t('kb.langs.en')}</option>
+        </select>
+        <select className="select" aria-label={t('kb.qr.scope')} value={form.storeId} disabled={editing !== 'new'} onChange={(e) => setForm({ ...form, storeId: e.target.value })}>
+          <option value="">{t('kb.editor.global')}</option>
+          {stores.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        <textarea className="input kbs-textarea kbs-qr__body" required rows={2} placeholder={t('kb.qr.body')} aria-label={t('kb.qr.body')} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} />
+        <div className="kbs-qr__actions">
+          {error && <span className="kbs-error">{t('kb.qr.error', { message: error })}</span>}
+          <button type="button" className="button button--ghost button--small" onClick={() => setEditing(null)}>
+            {t('kb.qr.cancel')}
+          </button>
+          <button type="submit" className="button button--primary button--small">
+            <Icon name="check" size={13} />
+            {t('kb.qr.save')}
+          </button>
+        </div>
+      </form>
+    </li>
+  );
+
+  return (
+    <section className="kbs-panel kbs-qrs" data-testid="kb-quick-replies">
+      <div className="kbs-stats__bar">
+        <button type="button" className="button button--small" onClick={() => edit(null)} data-testid="kb-quick-reply-add">
+          <Icon name="plus" size={13} />
+          {t('kb.qr.add')}
+        </button>
+        {loadError && <span className="kbs-error">{loadError}</span>}
+      </div>
+      <ul className="kbs-qr-list">
+        {editing === 'new' && formRow}
+        {items?.length === 0 && editing !== 'new' && <li className="kbs-empty">{t('kb.qr.empty')}</li>}
+        {items?.map((r) =>
+          editing === r.id ? (
+            formRow
+          ) : (
+            <li key={r.id} className="kbs-qr">
+              <span className="qr-option__shortcut">/{r.shortcut}</span>
+              <span className="kbs-qr__title">{r.title}</span>
+              <span className="kbs-qr__text" title={r.body}>
+                {r.body}
+              </span>
+              <span className="kbs-badge">{r.storeId ? (storeById.get(r.storeId)?.name ?? '—') : t('kb.global')}</span>
+              <span className="kbs-badge kbs-badge--lang">{r.lang ?? '—'}</span>
+              <span className="kbs-qr__buttons">
+                <button type="button" className="icon-button" title={t('kb.qr.edit')} aria-label={t('kb.qr.edit')} onClick={() => edit(r)}>
+                  <Icon name="pencil" size={14} />
+                </button>
+                <button type="button" className="icon-button" title={t('kb.qr.delete')} aria-label={t('kb.qr.delete')} onClick={() => void remove(r)}>
+                  <Icon name="trash" size={14} />
+                </button>
+              </span>
+            </li>
+          ),
+        )}
+      </ul>
+    </section>
+  );
+}

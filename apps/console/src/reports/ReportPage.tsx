@@ -1,0 +1,468 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClientReport, Store, User } from '@kefu/contracts';
+import { ApiRequestError, isAbort } from '../api/client';
+import { deskApi } from '../api/desk-api';
+import { causeColor } from '../analytics/cause-colors';
+import { causeName } from '../analytics/labels';
+import { changeLabel, shareLabel } from '../analytics/chart-data';
+import { useDownload } from '../analytics/download';
+import { REPORTS_HREF, reportHref } from '../routing/hash-route';
+import { secondsLabel } from '../sla/format';
+import { formatDateTime } from '../time/format';
+import { PlatformBadge } from '../ui/badges';
+import { Icon } from '../ui/icons';
+import { causesOfReport, changeTone, findingsIn, pointsLabel, relativeChange, reportDates, skusByCause } from './report-format';
+
+const errorOf = (err: unknown) => (err instanceof ApiRequestError ? err : new ApiRequestError(0, String(err)));
+
+interface Props {
+  reportId: string;
+  storeById: Map<string, Store>;
+  userById: Map<string, User>;
+}
+
+/**
+ * One client report as a printable page: the three findings first, then tickets by type and cause
+ * against the period before, the SKUs behind each cause, carriers, and how well the desk served.
+ * Print gives an A4 document without the console around it.
+ */
+export function ReportPage({ reportId, storeById, userById }: Props) {
+  const { t, i18n } = useTranslation();
+  const [state, setState] = useState<{ id: string; report: ClientReport | null; error: ApiRequestError | null }>({ id: '', report: null, error: null });
+  const [run, setRun] = useState(0);
+  const [regenerating, setRegenerating] = useState(false);
+  const [regenError, setRegenError] = useState<ApiRequestError | null>(null);
+  const csv = useDownload();
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    deskApi
+      .report(reportId, ctrl.signal)
+      .then((report) => setState({ id: reportId, report, error: null }))
+      .catch((err: unknown) => {
+        if (!isAbort(err)) setState({ id: reportId, report: null, error: errorOf(err) });
+      });
+    return () => ctrl.abort();
+  }, [reportId, run]);
+
+  const report = state.id === reportId ? state.report : null;
+  const error = state.id === reportId ? state.error : null;
+  const lang = i18n.language;
+
+  useEffect(() => {
+    if (!report) return;
+    const before = document.title;
+    // The printed file's default name comes from the title.
+    document.title = `${report.content.storeName} · ${t(`reports.periods.${report.period}`)} · ${reportDates(report.periodStart, report.periodEnd, lang)}`;
+    return () => {
+      document.title = before;
+    };
+  }, [report, t, lang]);
+
+  const regenerate = async () => {
+    if (!report) return;
+    setRegenerating(true);
+    setRegenError(null);
+    try {
+      const fresh = await deskApi.generateReport(report.storeId, report.period, report.periodStart);
+      if (fresh.id !== reportId) window.location.hash = reportHref(fresh.id);
+      else setState({ id: reportId, report: fresh, error: null });
+    } catch (err) {
+      setRegenError(errorOf(err));
+    } finally {
+      setRegenerating(false);
+    }
+  };
+
+  return (
+    <main className="report-screen" data-testid="report-screen" aria-busy={!report && !error}>
+      <div className="report-toolbar no-print">
+        <a href={REPORTS_HREF} className="button button--ghost report-toolbar__back">
+          <Icon name="arrowLeft" size={14} />
+          {t('reports.page.back')}
+        </a>
+        <div className="report-toolbar__actions">
+          {regenError && (
+            <span className="report-toolbar__error" role="alert">
+              <Icon name="alert" size={13} /> {t('reports.generate.error', { message: regenError.message })}
+            </span>
+          )}
+          {csv.error && (
+            <span className="report-toolbar__error" role="alert">
+              <Icon name="alert" size={13} /> {t('analytics.export.error', { message: csv.error.message })}
+            </span>
+          )}
+          <button type="button" className="button" disabled={!report || regenerating} onClick={() => void regenerate()} data-testid="report-regenerate" title={t('reports.page.regenerateHint')}>
+            {regenerating ? <span className="spinner" aria-hidden="true" /> : <Icon name="refresh" size={14} />}
+            {t('reports.page.regenerate')}
+          </button>
+          <button type="button" className="button" disabled={!report || csv.busy !== null} onClick={() => void csv.download('report', () => deskApi.reportCsv(reportId), 'report.csv')} data-testid="report-csv">
+            {csv.busy ? <span className="spinner" aria-hidden="true" /> : <Icon name="download" size={14} />}
+            {t('reports.page.csv')}
+          </button>
+          <button type="button" className="button button--primary" disabled={!report} onClick={() => window.print()} data-testid="report-print">
+            <Icon name="printer" size={14} />
+            {t('reports.page.print')}
+          </button>
+        </div>
+      </div>
+
+      {error ? (
+        <div className="board__forbidden" role="alert">
+          <Icon name={error.statusCode === 404 ? 'fileText' : 'alert'} size={22} />
+          <p>{error.statusCode === 404 ? t('reports.page.notFound') : error.statusCode === 0 ? t('errors.network') : t('reports.loadError', { message: error.message })}</p>
+          {error.statusCode !== 404 && (
+            <button type="button" className="button button--small" onClick={() => setRun((r) => r + 1)}>
+              {t('reports.retry')}
+            </button>
+          )}
+        </div>
+      ) : !report ? (
+        <div className="board-empty" role="status">
+          <span className="spinner" aria-hidden="true" />
+          <p>{t('reports.page.loading')}</p>
+        </div>
+      ) : (
+        <ReportDocument report={report} store={storeById.get(report.storeId)} generatedBy={report.generatedById ? (userById.get(report.generatedById)?.name ?? t('reports.someone')) : null} />
+      )}
+    </main>
+  );
+}
+
+function ReportDocument({ report, store, generatedBy }: { report: ClientReport; store: Store | undefined; generatedBy: string | null }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const c = report.content;
+  const findings = findingsIn(c.findings, lang);
+  const causes = causesOfReport(c);
+  const maxCause = Math.max(1, ...causes.map((x) => Math.max(x.count, x.previousCount)));
+  const skuGroups = skusByCause(c);
+  const types = c.tickets.byType.filter((x) => x.count > 0 || x.previousCount > 0);
+
+  return (
+    <article className="report" data-testid="report-page" data-report-id={report.id} lang={lang.startsWith('zh') ? 'zh-CN' : 'en'}>
+      <header className="report__head">
+        <div className="report__brand">
+          <span className="brand__logo" aria-hidden="true">
+            <Icon name="chat" size={14} strokeWidth={2.2} />
+          </span>
+          {t('app.nameLocal')} · {t('app.name')}
+        </div>
+        <h1 className="report__title">
+          {c.storeName}
+          {store && <PlatformBadge platform={store.platform} />}
+        </h1>
+        <p className="report__period">
+          <span className={`period-tag period-tag--${report.period}`}>{t(`reports.page.kind.${report.period}`)}</span>
+          <strong>{reportDates(report.periodStart, report.periodEnd, lang)}</strong>
+          <span className="report__muted">{t('reports.page.timezone', { tz: c.timezone })}</span>
+        </p>
+        <p className="report__generated">
+          {generatedBy ? t('reports.page.generatedBy', { time: formatDateTime(report.generatedAt, lang), name: generatedBy }) : t('reports.page.generatedSchedule', { time: formatDateTime(report.generatedAt, lang) })}
+        </p>
+      </header>
+
+      <section className="report__section report__findings" data-testid="report-findings" aria-labelledby="findings-title">
+        <h2 className="report__h2" id="findings-title">
+          {t('reports.page.findings')}
+        </h2>
+        {findings.length === 0 ? (
+          <p className="report__muted">{t('reports.page.noFindings')}</p>
+        ) : (
+          <ol className="findings">
+            {findings.map((f, i) => (
+              <li key={i} className="findings__item" data-testid="report-finding">
+                <span className="findings__n">{i + 1}</span>
+                <span className="findings__text">{f}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section className="report__section" aria-labelledby="glance-title">
+        <h2 className="report__h2" id="glance-title">
+          {t('reports.page.glance')}
+        </h2>
+        <div className="kpis">
+          <Kpi label={t('reports.page.tickets')} value={String(c.tickets.total)} change={changeLabel(c.tickets.change)} tone={changeTone(c.tickets.total, c.tickets.previousTotal, false)} previous={t('reports.page.previous', { value: c.tickets.previousTotal })} />
+          <Kpi
+            label={t('reports.page.p50')}
+            value={secondsLabel(c.sla.firstResponseP50, t)}
+            change={changeLabel(relativeChange(c.sla.firstResponseP50, c.sla.previousFirstResponseP50))}
+            tone={changeTone(c.sla.firstResponseP50, c.sla.previousFirstResponseP50, false)}
+            previous={c.sla.previousFirstResponseP50 === null ? undefined : t('reports.page.previous', { value: secondsLabel(c.sla.previousFirstResponseP50, t) })}
+          />
+          <Kpi
+            label={t('reports.page.breachRate')}
+            value={shareLabel(c.sla.breachRate)}
+            change={pointsLabel(c.sla.breachRate, c.sla.previousBreachRate)}
+            tone={changeTone(c.sla.breachRate, c.sla.previousBreachRate, false)}
+            previous={c.sla.previousBreachRate === null ? undefined : t('reports.page.previous', { value: shareLabel(c.sla.previousBreachRate) })}
+          />
+          <Kpi
+            label={t('reports.page.csat')}
+            value={c.csat.average === null ? '—' : c.csat.average.toFixed(2)}
+            unit="/ 5"
+            change={c.csat.average !== null && c.csat.previousAverage !== null ? signed(c.csat.average - c.csat.previousAverage) : null}
+            tone={changeTone(c.csat.average, c.csat.previousAverage, true)}
+            previous={c.csat.previousAverage === null ? undefined : t('reports.page.previous', { value: c.csat.previousAverage.toFixed(2) })}
+          />
+          <Kpi
+            label={t('reports.page.conversion')}
+            value={shareLabel(c.conversion.rate)}
+            change={pointsLabel(c.conversion.rate, c.conversion.previousRate)}
+            tone={changeTone(c.conversion.rate, c.conversion.previousRate, true)}
+            previous={c.conversion.previousRate === null ? undefined : t('reports.page.previous', { value: shareLabel(c.conversion.previousRate) })}
+          />
+        </div>
+      </section>
+
+      <section className="report__section report__section--break" aria-labelledby="bytype-title">
+        <h2 className="report__h2" id="bytype-title">
+          {t('reports.page.byType')}
+        </h2>
+        {types.length === 0 ? (
+          <p className="report__muted">{t('reports.page.noTickets')}</p>
+        ) : (
+          <table className="rtable">
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.page.type')}</th>
+                <th scope="col" className="num">
+                  {t('reports.page.thisPeriod')}
+                </th>
+                <th scope="col" className="num">
+                  {t('reports.page.previousPeriod')}
+                </th>
+                <th scope="col" className="num">
+                  {t('reports.page.change')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {types.map((x) => (
+                <tr key={x.type}>
+                  <th scope="row">{t(`tickets.types.${x.type}`)}</th>
+                  <td className="num strong">{x.count}</td>
+                  <td className="num muted">{x.previousCount}</td>
+                  <td className="num">
+                    <Change value={changeLabel(x.change) ?? (x.previousCount === 0 && x.count > 0 ? t('analytics.trend.new') : '—')} tone={changeTone(x.count, x.previousCount, false)} />
+                  </td>
+                </tr>
+              ))}
+              <tr className="rtable__total">
+                <th scope="row">{t('reports.page.total')}</th>
+                <td className="num strong">{c.tickets.total}</td>
+                <td className="num muted">{c.tickets.previousTotal}</td>
+                <td className="num">
+                  <Change value={changeLabel(c.tickets.change) ?? '—'} tone={changeTone(c.tickets.total, c.tickets.previousTotal, false)} />
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="report__section" aria-labelledby="bycause-title" data-testid="report-causes">
+        <h2 className="report__h2" id="bycause-title">
+          {t('reports.page.byCause')}
+        </h2>
+        {causes.length === 0 ? (
+          <p className="report__muted">{t('reports.page.noCauses')}</p>
+        ) : (
+          <table className="rtable rtable--causes">
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.page.cause')}</th>
+                <th scope="col" className="rtable__bar-col">
+                  <span className="sr-only">{t('reports.page.bar')}</span>
+                </th>
+                <th scope="col" className="num">
+                  {t('reports.page.thisPeriod')}
+                </th>
+                <th scope="col" className="num">
+                  {t('reports.page.share')}
+                </th>
+                <th scope="col" className="num">
+                  {t('reports.page.previousPeriod')}
+                </th>
+                <th scope="col" className="num">
+                  {t('reports.page.change')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {causes.map((x) => (
+                <tr key={x.cause} data-cause={x.cause}>
+                  <th scope="row">
+                    <span className="swatch" style={{ background: causeColor(x.cause) }} /> {causeName(x.cause, t)}
+                  </th>
+                  <td className="rtable__bar-col">
+                    <span className="rbar">
+                      <span className="rbar__now" style={{ width: `${(x.count / maxCause) * 100}%`, background: causeColor(x.cause) }} />
+                      <span className="rbar__before" style={{ width: `${(x.previousCount / maxCause) * 100}%` }} />
+                    </span>
+                  </td>
+                  <td className="num strong">{x.count}</td>
+                  <td className="num">{shareLabel(x.share)}</td>
+                  <td className="num muted">{x.previousCount}</td>
+                  <td className="num">
+                    <Change value={changeLabel(x.change) ?? (x.previousCount === 0 && x.count > 0 ? t('analytics.trend.new') : '—')} tone={changeTone(x.count, x.previousCount, false)} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {c.tickets.unclassified > 0 && <p className="report__note">{t('reports.page.unclassified', { count: c.tickets.unclassified })}</p>}
+        {causes.length > 0 && <p className="report__legend">{t('reports.page.barLegend')}</p>}
+      </section>
+
+      <section className="report__section report__section--break" aria-labelledby="skus-title">
+        <h2 className="report__h2" id="skus-title">
+          {t('reports.page.topSkus')}
+        </h2>
+        {skuGroups.length === 0 ? (
+          <p className="report__muted">{t('reports.page.noSkus')}</p>
+        ) : (
+          <table className="rtable">
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.page.cause')}</th>
+                <th scope="col">{t('reports.page.product')}</th>
+                <th scope="col">SKU</th>
+                <th scope="col" className="num">
+                  {t('reports.page.tickets')}
+                </th>
+                <th scope="col" className="num">
+                  {t('reports.page.shareOfCause')}
+                </th>
+              </tr>
+            </thead>
+            {skuGroups.map((g) => (
+              <tbody key={g.cause} className="rtable__group">
+                {g.skus.map((s, i) => (
+                  <tr key={`${s.sku}/${i}`}>
+                    {i === 0 && (
+                      <th scope="rowgroup" rowSpan={g.skus.length} className="rtable__cause">
+                        <span className="swatch" style={{ background: causeColor(g.cause) }} /> {causeName(g.cause, t)}
+                      </th>
+                    )}
+                    <td>{s.name}</td>
+                    <td className="mono">{s.sku}</td>
+                    <td className="num strong">{s.count}</td>
+                    <td className="num">{shareLabel(s.shareOfCause)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            ))}
+          </table>
+        )}
+      </section>
+
+      {c.carriers.length > 0 && (
+        <section className="report__section" aria-labelledby="carriers-title">
+          <h2 className="report__h2" id="carriers-title">
+            {t('reports.page.carriers')}
+          </h2>
+          <table className="rtable">
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.page.carrier')}</th>
+                <th scope="col">{t('reports.page.cause')}</th>
+                <th scope="col" className="num">
+                  {t('reports.page.tickets')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...c.carriers]
+                .sort((a, b) => b.count - a.count)
+                .map((x, i) => (
+                  <tr key={`${x.carrier}/${x.cause}/${i}`}>
+                    <th scope="row">{x.carrier}</th>
+                    <td>
+                      <span className="swatch" style={{ background: causeColor(x.cause) }} /> {causeName(x.cause, t)}
+                    </td>
+                    <td className="num strong">{x.count}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      <section className="report__section report__section--break" aria-labelledby="service-title">
+        <h2 className="report__h2" id="service-title">
+          {t('reports.page.service')}
+        </h2>
+        <div className="service-grid">
+          <ServiceBlock title={t('reports.page.sla')}>
+            <Row label={t('reports.page.p50')} value={secondsLabel(c.sla.firstResponseP50, t)} previous={c.sla.previousFirstResponseP50 === null ? null : secondsLabel(c.sla.previousFirstResponseP50, t)} />
+            <Row label={t('reports.page.p90')} value={secondsLabel(c.sla.firstResponseP90, t)} previous={null} />
+            <Row label={t('reports.page.breachRate')} value={shareLabel(c.sla.breachRate)} previous={c.sla.previousBreachRate === null ? null : shareLabel(c.sla.previousBreachRate)} />
+          </ServiceBlock>
+          <ServiceBlock title={t('reports.page.csatTitle')}>
+            <Row label={t('reports.page.csat')} value={c.csat.average === null ? '—' : `${c.csat.average.toFixed(2)} / 5`} previous={c.csat.previousAverage === null ? null : c.csat.previousAverage.toFixed(2)} />
+            <Row label={t('reports.page.responses')} value={String(c.csat.responses)} previous={null} />
+            <Row label={t('reports.page.satisfied')} value={shareLabel(c.csat.satisfiedShare)} previous={null} />
+          </ServiceBlock>
+          <ServiceBlock title={t('reports.page.conversionTitle')}>
+            <Row label={t('reports.page.conversion')} value={shareLabel(c.conversion.rate)} previous={c.conversion.previousRate === null ? null : shareLabel(c.conversion.previousRate)} />
+            <Row label={t('reports.page.presale')} value={String(c.conversion.presale)} previous={null} />
+            <Row label={t('reports.page.converted')} value={String(c.conversion.converted)} previous={null} />
+          </ServiceBlock>
+        </div>
+        <p className="report__note">{t('reports.page.serviceNote')}</p>
+      </section>
+
+      <footer className="report__footer">{t('reports.page.footer', { store: c.storeName, dates: reportDates(report.periodStart, report.periodEnd, lang) })}</footer>
+    </article>
+  );
+}
+
+const signed = (n: number) => (Math.abs(n) < 0.005 ? '0' : `${n > 0 ? '+' : '\u2212'}${Math.abs(n).toFixed(2)}`);
+
+function Kpi({ label, value, unit, change, tone, previous }: { label: string; value: string; unit?: string; change: string | null; tone: 'good' | 'bad' | null; previous?: string }) {
+  return (
+    <div className="kpi">
+      <div className="kpi__label">{label}</div>
+      <div className="kpi__value">
+        {value}
+        {unit && <span className="kpi__unit">{unit}</span>}
+      </div>
+      <div className="kpi__foot">
+        {change && <Change value={change} tone={tone} />}
+        {previous && <span className="kpi__previous">{previous}</span>}
+      </div>
+    </div>
+  );
+}
+
+function Change({ value, tone }: { value: string; tone: 'good' | 'bad' | null }) {
+  return <span className={`rchange${tone ? ` rchange--${tone}` : ''}`}>{value}</span>;
+}
+
+function ServiceBlock({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="service-block">
+      <h3 className="service-block__title">{title}</h3>
+      <dl className="service-block__rows">{children}</dl>
+    </div>
+  );
+}
+
+function Row({ label, value, previous }: { label: string; value: string; previous: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <div className="service-row">
+      <dt>{label}</dt>
+      <dd>
+        <strong>{value}</strong>
+        {previous !== null && <span className="service-row__previous">{t('reports.page.previous', { value: previous })}</span>}
+      </dd>
+    </div>
+  );
+}

@@ -1,0 +1,240 @@
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReportPeriod, Store, User } from '@kefu/contracts';
+import { ApiRequestError } from '../api/client';
+import { deskApi } from '../api/desk-api';
+import { reportHref } from '../routing/hash-route';
+import { useNowMinute } from '../time/clock';
+import { formatDateTime, formatRelative } from '../time/format';
+import { serverNow } from '../time/server-clock';
+import { PlatformBadge } from '../ui/badges';
+import { Icon } from '../ui/icons';
+import { generateDate, reportDates } from './report-format';
+import { useReportList, type ReportFilters } from './useReports';
+
+/** The first control of the filter bar (the `/` key focuses it). */
+export const REPORTS_FILTER_ID = 'reports-filter-store';
+
+interface Props {
+  userId: string;
+  stores: Store[];
+  storesLoaded: boolean;
+  storeById: Map<string, Store>;
+  userById: Map<string, User>;
+}
+
+const storageKey = (userId: string) => `kefu.reportFilters.${userId}`;
+function loadFilters(userId: string): ReportFilters {
+  try {
+    const saved = JSON.parse(localStorage.getItem(storageKey(userId)) ?? 'null') as Partial<ReportFilters> | null;
+    return { storeId: typeof saved?.storeId === 'string' ? saved.storeId : '', period: saved?.period === 'week' || saved?.period === 'month' ? saved.period : '' };
+  } catch {
+    return { storeId: '', period: '' };
+  }
+}
+
+/** The client reports (定期汇报): made every week and month by the schedule, or now on request. */
+export function ReportsScreen({ userId, stores, storesLoaded, storeById, userById }: Props) {
+  const { t, i18n } = useTranslation();
+  const now = useNowMinute();
+  const [filters, setFilters] = useState<ReportFilters>(() => loadFilters(userId));
+  const storeId = filters.storeId && storesLoaded && !storeById.has(filters.storeId) ? '' : filters.storeId;
+  const list = useReportList({ storeId, period: filters.period });
+  const filtered = storeId !== '' || filters.period !== '';
+
+  useEffect(() => {
+    try {
+      localStorage.setItem(storageKey(userId), JSON.stringify(filters));
+    } catch {
+      // not remembered
+    }
+  }, [userId, filters]);
+
+  return (
+    <main className="tickets reports" data-testid="reports-screen" aria-labelledby="reports-title">
+      <header className="board__header">
+        <div className="board__heading">
+          <h1 className="board__title" id="reports-title">
+            {t('reports.title')}
+          </h1>
+          <p className="board__subtitle">{t('reports.subtitle')}</p>
+        </div>
+      </header>
+
+      <GenerateForm stores={stores} defaultStoreId={storeId} defaultPeriod={filters.period || 'week'} />
+
+      <div className="tickets__filters" role="group" aria-label={t('reports.filters')}>
+        <select id={REPORTS_FILTER_ID} className="select" data-testid="reports-filter-store" aria-label={t('reports.store')} value={storeId} onChange={(e) => setFilters((f) => ({ ...f, storeId: e.target.value }))}>
+          <option value="">{t('reports.allStores')}</option>
+          {stores.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        <select className="select" data-testid="reports-filter-period" aria-label={t('reports.period')} value={filters.period} onChange={(e) => setFilters((f) => ({ ...f, period: e.target.value as ReportPeriod | '' }))}>
+          <option value="">{t('reports.allPeriods')}</option>
+          <option value="week">{t('reports.periods.week')}</option>
+          <option value="month">{t('reports.periods.month')}</option>
+        </select>
+        {!list.loading && <span className="inbox__count">{t('reports.count', { count: list.total })}</span>}
+        {filtered && (
+          <button type="button" className="link-button tickets__clear" onClick={() => setFilters({ storeId: '', period: '' })}>
+            {t('reports.clearFilters')}
+          </button>
+        )}
+      </div>
+
+      <div className="tickets__table" role="table" aria-labelledby="reports-title" aria-busy={list.loading}>
+        <div className="report-row report-row--head" role="row">
+          <span role="columnheader">{t('reports.columns.store')}</span>
+          <span role="columnheader">{t('reports.columns.period')}</span>
+          <span role="columnheader">{t('reports.columns.dates')}</span>
+          <span role="columnheader" className="num">
+            {t('reports.columns.tickets')}
+          </span>
+          <span role="columnheader">{t('reports.columns.generated')}</span>
+        </div>
+        <div className="tickets__body" data-testid="reports-list" role="rowgroup" onKeyDown={moveBetweenRows}>
+          {list.error && (
+            <div className="inline-error" role="alert">
+              <Icon name="alert" size={14} />
+              <span>{list.error.statusCode === 0 ? t('errors.network') : t('reports.loadError', { message: list.error.message })}</span>
+              <button type="button" className="link-button" onClick={list.reload}>
+                {t('reports.retry')}
+              </button>
+            </div>
+          )}
+          {list.loading && !list.error && (
+            <div className="board-empty" role="status">
+              <span className="spinner" aria-hidden="true" />
+            </div>
+          )}
+          {!list.loading && !list.error && list.items.length === 0 && (
+            <div className="board-empty">
+              <Icon name="fileText" size={26} strokeWidth={1.4} />
+              <p className="board-empty__title">{filtered ? t('reports.emptyFiltered') : t('reports.empty')}</p>
+              <p className="board-empty__hint">{t('reports.emptyHint')}</p>
+            </div>
+          )}
+          {!list.loading &&
+            list.items.map((r) => {
+              const store = storeById.get(r.storeId);
+              const by = r.generatedById ? (userById.get(r.generatedById)?.name ?? t('reports.someone')) : null;
+              return (
+                <a key={r.id} href={reportHref(r.id)} className="report-row ticket-row" role="row" data-testid="report-row" data-report-id={r.id} data-store-id={r.storeId} data-period={r.period} data-report-row="">
+                  <span role="cell" className="ticket-row__store">
+                    {store && <PlatformBadge platform={store.platform} />}
+                    <span className="ticket-row__store-name report-row__store">{r.storeName}</span>
+                  </span>
+                  <span role="cell">
+                    <span className={`period-tag period-tag--${r.period}`}>{t(`reports.periods.${r.period}`)}</span>
+                  </span>
+                  <span role="cell" className="report-row__dates">
+                    {reportDates(r.periodStart, r.periodEnd, i18n.language)}
+                  </span>
+                  <span role="cell" className="num report-row__total">
+                    {r.ticketTotal}
+                  </span>
+                  <span role="cell" className="report-row__generated" title={formatDateTime(r.generatedAt, i18n.language)}>
+                    {formatRelative(r.generatedAt, now, t, i18n.language)}
+                    <span className={`report-row__by${by ? '' : ' report-row__by--schedule'}`}>
+                      {by ? (
+                        t('reports.by', { name: by })
+                      ) : (
+                        <>
+                          <Icon name="clock" size={11} /> {t('reports.bySchedule')}
+                        </>
+                      )}
+                    </span>
+                  </span>
+                </a>
+              );
+            })}
+          {!list.loading && list.hasMore && (
+            <button type="button" className="load-more" onClick={() => void list.loadMore()} disabled={list.loadingMore}>
+              {list.loadingMore ? t('reports.loadingMore') : t('reports.loadMore')}
+            </button>
+          )}
+        </div>
+      </div>
+    </main>
+  );
+}
+
+/** "Generate now": a store, a period, the last complete one or the current one so far. */
+function GenerateForm({ stores, defaultStoreId, defaultPeriod }: { stores: Store[]; defaultStoreId: string; defaultPeriod: ReportPeriod }) {
+  const { t } = useTranslation();
+  const [storeId, setStoreId] = useState('');
+  const [period, setPeriod] = useState<ReportPeriod>(defaultPeriod);
+  const [which, setWhich] = useState<'last' | 'current'>('last');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiRequestError | null>(null);
+  const chosen = storeId || defaultStoreId;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!chosen) return;
+    const store = stores.find((s) => s.id === chosen);
+    setBusy(true);
+    setError(null);
+    try {
+      const report = await deskApi.generateReport(chosen, period, generateDate(which, serverNow(), store?.timezone ?? 'Asia/Shanghai'));
+      window.location.hash = reportHref(report.id);
+    } catch (err) {
+      setError(err instanceof ApiRequestError ? err : new ApiRequestError(0, String(err)));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="generate" onSubmit={(e) => void submit(e)} aria-labelledby="generate-title" data-testid="report-generate-form">
+      <div className="generate__intro">
+        <h2 className="generate__title" id="generate-title">
+          <Icon name="sparkle" size={15} /> {t('reports.generate.title')}
+        </h2>
+        <p className="generate__hint">{t('reports.generate.hint')}</p>
+      </div>
+      <select className="select" value={chosen} onChange={(e) => setStoreId(e.target.value)} aria-label={t('reports.store')} data-testid="report-generate-store" required>
+        <option value="" disabled>
+          {t('reports.generate.chooseStore')}
+        </option>
+        {stores.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+      <select className="select" value={period} onChange={(e) => setPeriod(e.target.value as ReportPeriod)} aria-label={t('reports.period')} data-testid="report-generate-period">
+        <option value="week">{t('reports.periods.week')}</option>
+        <option value="month">{t('reports.periods.month')}</option>
+      </select>
+      <select className="select" value={which} onChange={(e) => setWhich(e.target.value as 'last' | 'current')} aria-label={t('reports.generate.which')} data-testid="report-generate-which">
+        <option value="last">{t(`reports.generate.last.${period}`)}</option>
+        <option value="current">{t(`reports.generate.current.${period}`)}</option>
+      </select>
+      <button type="submit" className="button button--primary" disabled={!chosen || busy} data-testid="report-generate">
+        {busy ? <span className="spinner spinner--light" aria-hidden="true" /> : <Icon name="fileText" size={14} />}
+        {t('reports.generate.submit')}
+      </button>
+      {error && (
+        <p className="generate__error" role="alert">
+          <Icon name="alert" size={13} />
+          {error.statusCode === 0 ? t('errors.network') : t('reports.generate.error', { message: error.message })}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** ↓/↑ (or j/k) move between the rows; Enter opens the focused one (it is a link). */
+function moveBetweenRows(e: KeyboardEvent<HTMLElement>) {
+  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+  const delta = e.key === 'ArrowDown' || e.key === 'j' ? 1 : e.key === 'ArrowUp' || e.key === 'k' ? -1 : 0;
+  if (delta === 0 || !(e.target instanceof HTMLElement)) return;
+  const row = e.target.closest<HTMLElement>('[data-report-row]');
+  if (!row) return;
+  const rows = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-report-row]')];
+  e.preventDefault();
+  rows[rows.indexOf(row) + delta]?.focus();
+}
