@@ -4,6 +4,12 @@ import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
+import { AnalyticsController } from './analytics/analytics.controller.js';
+import { CauseBreakdownService } from './analytics/cause-breakdown.service.js';
+import { CauseCountsService } from './analytics/cause-counts.service.js';
+import { CauseExportService } from './analytics/cause-export.service.js';
+import { TicketDrilldownService } from './analytics/ticket-drilldown.service.js';
+import { TicketExportService } from './analytics/ticket-export.service.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -22,7 +28,6 @@ import { DeskGateway } from './realtime/desk.gateway.js';
 import { PresenceController } from './presence/presence.controller.js';
 import { PresenceStatusService } from './presence/presence-status.service.js';
 import { SlaController } from './sla/sla.controller.js';
-import { SlaQueryService } from './sla/sla-query.service.js';
 import { StoreController } from './store/store.controller.js';
 import { StoreService } from './store/store.service.js';
 import { UserController } from './user/user.controller.js';
@@ -32,9 +37,29 @@ import { OrderService } from './order/order.service.js';
 import { PLATFORM_ORDERS } from './order/platform-orders.js';
 import { SimulatedOrdersAdapter } from './order/simulated-orders.adapter.js';
 import { TicketController } from './ticket/ticket.controller.js';
+import { ServiceQualityController } from './conversion/service-quality.controller.js';
+import { CsatService } from './csat/csat.service.js';
+import { CustomerMessenger } from './customer-message/customer-messenger.service.js';
+import { SignedWebhook } from './inbound/signed-webhook.service.js';
+import { OrderWebhookController } from './order/order-webhook.controller.js';
+import { ClientReportsModule } from './report/client-reports.module.js';
+import { ReportController } from './report/report.controller.js';
+import { ClassifierController } from './classifier/classifier.controller.js';
+import { ClassifierService } from './classifier/classifier.service.js';
+import { CauseTrainingService } from './classifier/cause-training.service.js';
 import { TicketEffects } from './ticket/ticket-effects.js';
 import { TicketService } from './ticket/ticket.service.js';
 import { TicketTransitionService } from './ticket/ticket-transition.service.js';
+import { KbController } from './kb/kb.controller.js';
+import { KbArticleService } from './kb/kb-article.service.js';
+import { KbGapService } from './kb/kb-gap.service.js';
+import { KbLexicon } from './kb/kb-lexicon.service.js';
+import { KbSearchService } from './kb/kb-search.service.js';
+import { KbStatsService } from './kb/kb-stats.service.js';
+import { KbSuggestService } from './kb/kb-suggest.service.js';
+import { KbSynonymService } from './kb/kb-synonym.service.js';
+import { QuickReplyController } from './kb/quick-reply.controller.js';
+import { QuickReplyService } from './kb/quick-reply.service.js';
 
 /** The api process: HTTP API, webhook and the socket.io gateway. */
 @Module({})
@@ -59,8 +84,9 @@ export class ApiModule {
         }),
         JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtl as never } }),
         TerminusModule,
+        ClientReportsModule,
       ],
-      controllers: [AuthController, StoreController, UserController, ConversationController, InboundController, AuditController, SlaController, PresenceController, OrderController, TicketController, HealthController],
+      controllers: [AuthController, StoreController, UserController, ConversationController, InboundController, AuditController, SlaController, PresenceController, OrderController, OrderWebhookController, TicketController, ServiceQualityController, ReportController, ClassifierController, KbController, QuickReplyController, AnalyticsController, HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
@@ -71,14 +97,31 @@ export class ApiModule {
         ConversationService,
         MessageService,
         InboundService,
-        SlaQueryService,
         PresenceStatusService,
         DeskGateway,
         { provide: PLATFORM_ORDERS, useClass: SimulatedOrdersAdapter },
         OrderService,
+        SignedWebhook,
+        CustomerMessenger,
+        CsatService,
         TicketEffects,
         TicketService,
         TicketTransitionService,
+        CauseTrainingService,
+        ClassifierService,
+        KbLexicon,
+        KbSynonymService,
+        KbGapService,
+        KbSearchService,
+        KbArticleService,
+        KbSuggestService,
+        KbStatsService,
+        QuickReplyService,
+        CauseCountsService,
+        CauseBreakdownService,
+        CauseExportService,
+        TicketDrilldownService,
+        TicketExportService,
       ],
     };
   }

@@ -13,6 +13,10 @@ import { SlaAlertService } from './sla/sla-alert.service.js';
 import { SlaProcessor } from './sla/sla.processor.js';
 import { SlaReconciler } from './sla/sla-reconciler.service.js';
 import { SupplierReminderSweeper } from './ticket/supplier-reminder.sweeper.js';
+import { CauseTrainingService } from './classifier/cause-training.service.js';
+import { ClassifierProcessor } from './classifier/classifier.processor.js';
+import { ClientReportsModule } from './report/client-reports.module.js';
+import { ReportProcessor } from './report/report.processor.js';
 
 /** The worker process: BullMQ processors, no HTTP. */
 @Module({})
@@ -22,8 +26,8 @@ export class WorkerModule {
     const adapter = opts.channelAdapter ? { provide: CHANNEL_ADAPTER, useValue: opts.channelAdapter } : { provide: CHANNEL_ADAPTER, useClass: SimulatedPlatformAdapter };
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } })],
-      providers: [adapter, DeliveryService, DeliveryProcessor, SlaProcessor, SlaAlertService, SlaAlertProcessor, SlaReconciler, RoutingProcessor, RoutingSweeper, SupplierReminderSweeper],
+      imports: [CoreModule.forRoot(config), LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }), ClientReportsModule],
+      providers: [adapter, DeliveryService, DeliveryProcessor, SlaProcessor, SlaAlertService, SlaAlertProcessor, SlaReconciler, RoutingProcessor, RoutingSweeper, SupplierReminderSweeper, CauseTrainingService, ClassifierProcessor, ReportProcessor],
     };
   }
 }

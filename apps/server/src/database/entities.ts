@@ -1,3 +1,5 @@
+import { TicketCauseRollupEntity } from '../analytics/ticket-cause-rollup.entity.js';
+import { TicketItemRollupEntity } from '../analytics/ticket-item-rollup.entity.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { ChannelEntity } from '../channel/channel.entity.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
@@ -10,5 +12,15 @@ import { OrderEntity } from '../order/order.entity.js';
 import { SupplierCaseEntity } from '../ticket/supplier-case.entity.js';
 import { TicketEventEntity } from '../ticket/ticket-event.entity.js';
 import { TicketEntity } from '../ticket/ticket.entity.js';
+import { CauseModelEntity } from '../classifier/cause-model.entity.js';
+import { CsatSurveyEntity } from '../csat/csat-survey.entity.js';
+import { ClientReportEntity } from '../report/client-report.entity.js';
+import { KbArticleVersionEntity } from '../kb/kb-article-version.entity.js';
+import { KbArticleEntity } from '../kb/kb-article.entity.js';
+import { KbFeedbackEntity } from '../kb/kb-feedback.entity.js';
+import { KbGapEntity } from '../kb/kb-gap.entity.js';
+import { KbSynonymGroupEntity } from '../kb/kb-synonym-group.entity.js';
+import { KbUsageEntity } from '../kb/kb-usage.entity.js';
+import { QuickReplyEntity } from '../kb/quick-reply.entity.js';
 
-export const ENTITIES = [StoreEntity, ChannelEntity, CustomerEntity, UserEntity, ConversationEntity, MessageEntity, AuditEventEntity, SlaTimerEntity, OrderEntity, TicketEntity, TicketEventEntity, SupplierCaseEntity];
+export const ENTITIES = [StoreEntity, ChannelEntity, CustomerEntity, UserEntity, ConversationEntity, MessageEntity, AuditEventEntity, SlaTimerEntity, OrderEntity, TicketEntity, TicketEventEntity, SupplierCaseEntity, CauseModelEntity, CsatSurveyEntity, ClientReportEntity, KbArticleEntity, KbArticleVersionEntity, KbSynonymGroupEntity, QuickReplyEntity, KbUsageEntity, KbFeedbackEntity, KbGapEntity, TicketCauseRollupEntity, TicketItemRollupEntity];

@@ -1,0 +1,63 @@
+import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AnalyticsTicketsQuery, CauseBreakdown, CauseBreakdownQuery, page, Ticket, TicketExportQuery } from '@kefu/contracts';
+import { Roles } from '../auth/auth.decorators.js';
+import type { Caller } from '../auth/caller.js';
+import { CurrentCaller } from '../auth/caller.js';
+import { type Parsed, zod } from '../errors/zod.pipe.js';
+import { ApiCsv, ApiZodOk, ApiZodQuery } from './analytics.docs.js';
+import { CauseBreakdownService } from './cause-breakdown.service.js';
+import { CauseExportService } from './cause-export.service.js';
+import { csvFileName } from './csv.util.js';
+import { TicketDrilldownService } from './ticket-drilldown.service.js';
+import { TicketExportService } from './ticket-export.service.js';
+
+const CSV = 'text/csv; charset=utf-8';
+const attachment = (name: string) => `attachment; filename="${csvFileName(name, new Date())}"`;
+
+@ApiTags('analytics')
+@ApiBearerAuth()
+@Roles('analyst', 'supervisor', 'admin')
+@Controller('analytics')
+export class AnalyticsController {
+  constructor(
+    private readonly breakdown: CauseBreakdownService,
+    private readonly drilldown: TicketDrilldownService,
+    private readonly causeExport: CauseExportService,
+    private readonly ticketExport: TicketExportService,
+  ) {}
+
+  /** Tickets created in [from, to) by root cause, grouped; with the period before, trend, Pareto, corrections and SLA. */
+  @Get('causes')
+  @ApiZodQuery(CauseBreakdownQuery)
+  @ApiZodOk(CauseBreakdown)
+  causes(@CurrentCaller() caller: Caller, @Query(zod(CauseBreakdownQuery)) q: Parsed<typeof CauseBreakdownQuery>) {
+    return this.breakdown.breakdown(caller, q);
+  }
+
+  /** The breakdown's items as CSV (UTF-8 with BOM); audited. */
+  @Get('causes.csv')
+  @Header('cache-control', 'no-store')
+  @ApiZodQuery(CauseBreakdownQuery)
+  @ApiCsv('One line per group and cause: the group key columns, cause, count, share')
+  async causesCsv(@CurrentCaller() caller: Caller, @Query(zod(CauseBreakdownQuery)) q: Parsed<typeof CauseBreakdownQuery>) {
+    return new StreamableFile(Buffer.from(await this.causeExport.export(caller, q)), { type: CSV, disposition: attachment('causes') });
+  }
+
+  /** The tickets behind a figure (same period and filters, plus the bar's day/week/month, SKU, category, cause), newest first. */
+  @Get('tickets')
+  @ApiZodQuery(AnalyticsTicketsQuery)
+  @ApiZodOk(page(Ticket))
+  tickets(@CurrentCaller() caller: Caller, @Query(zod(AnalyticsTicketsQuery)) q: Parsed<typeof AnalyticsTicketsQuery>) {
+    return this.drilldown.list(caller, q);
+  }
+
+  /** Those tickets as CSV, oldest first, personal data masked; audited. */
+  @Get('tickets.csv')
+  @Header('cache-control', 'no-store')
+  @ApiZodQuery(TicketExportQuery)
+  @ApiCsv('number, store, created (store-local), type, status, cause, causeSource, orderRef, skus, customer name/phone/address (masked), customerReason (masked)')
+  async ticketsCsv(@CurrentCaller() caller: Caller, @Query(zod(TicketExportQuery)) q: Parsed<typeof TicketExportQuery>) {
+    return new StreamableFile(await this.ticketExport.export(caller, q), { type: CSV, disposition: attachment('tickets') });
+  }
+}

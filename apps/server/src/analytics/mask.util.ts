@@ -1,0 +1,63 @@
+// Masking of personal data in exports. Pure functions: what leaves the desk in a file shows
+// enough to recognise a record, never enough to contact or locate the customer.
+
+const STARS = '****';
+
+/** 张三 → 张*, Wang Wei → W*. */
+export function maskName(name: string | null | undefined): string {
+  const first = Array.from((name ?? '').trim())[0];
+  return first ? `${first}*` : '';
+}
+
+/** 13812345678 → 138****5678; 021-12345678 → 021-****5678; anything else keeps at most its last 4 digits. */
+export function maskPhone(phone: string | null | undefined): string {
+  const value = (phone ?? '').trim();
+  if (!value) return '';
+  const masked = maskContacts(value);
+  if (masked !== value) return masked;
+  const digits = value.replace(/\D/g, '');
+  return digits.length >= 7 ? `${STARS}${digits.slice(-4)}` : STARS;
+}
+
+// Province-level names, so "浙江杭州…" (written without 省/市) still keeps its province.
+const PROVINCES =
+  '北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门';
+// A name part: a Chinese character that does not end a district, street or house (区, 路, 号…).
+const NAME_CHAR = '(?:(?![区县镇乡村路街道巷弄号])[\\u4e00-\\u9fa5])';
+const PROVINCE = new RegExp(`^(?:(?:${PROVINCES})(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)?|${NAME_CHAR}{2,7}?(?:省|自治区))`);
+const CITY = new RegExp(`^${NAME_CHAR}{1,8}?(?:市|自治州|地区|盟|州)`);
+
+/** 广东省深圳市南山区科技园1号 → 广东省深圳市****: province and city kept, the rest masked. */
+export function maskAddress(address: string | null | undefined): string {
+  const value = (address ?? '').trim().replace(/\s+/g, '');
+  if (!value) return '';
+  const province = PROVINCE.exec(value)?.[0] ?? '';
+  const rest = value.slice(province.length);
+  // 直辖市 (北京市…) are province and city at once; 杭州 may be written without 市.
+  let city = /市$/.test(province) ? '' : (CITY.exec(rest)?.[0] ?? '');
+  if (city.endsWith('州') && rest[city.length] === '市') city += '市';
+  const kept = province + city;
+  return kept ? `${kept}${STARS}` : STARS;
+}
+
+// 11-digit mainland mobile numbers (optionally +86, optional separators), not inside longer digit runs
+// such as order numbers.
+const MOBILE = /(?<![\d])(?:(?:\+|00)?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?!\d)/g;
+// Landlines: area code 0xx / 0xxx (optionally in brackets) and a 7–8 digit number.
+const LANDLINE = /(?<![\d])(\(?0\d{2,3}\)?)[\s-]?(\d{3,4})[\s-]?(\d{4})(?!\d)/g;
+const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
+// Street and house numbers: 88号, 3栋, 2单元, 501室, 12弄, 5楼, 1幢.
+const HOUSE_NUMBER = /\d+(?=\s*(?:号楼|号院|号|栋|幢|单元|室|弄|楼|层))/g;
+
+/** Phone numbers and e-mail addresses inside text. */
+function maskContacts(text: string): string {
+  return text
+    .replace(MOBILE, (_m, head: string, _mid: string, tail: string) => `${head}${STARS}${tail}`)
+    .replace(LANDLINE, (_m, area: string, _mid: string, tail: string) => `${area}-${STARS}${tail}`)
+    .replace(EMAIL, (_m, first: string, domain: string) => `${first}***@${domain}`);
+}
+
+/** Free text (a customer's reason): phone numbers, e-mails and house numbers masked, the words kept. */
+export function maskText(text: string | null | undefined): string {
+  return maskContacts(text ?? '').replace(HOUSE_NUMBER, (digits) => '*'.repeat(Math.min(digits.length, 4)));
+}

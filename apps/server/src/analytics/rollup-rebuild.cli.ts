@@ -1,0 +1,20 @@
+// `node apps/server/dist/analytics/rollup-rebuild.cli.js [storeId]`: recomputes the cause rollups
+// from tickets (PostgreSQL stays the source of truth; the rollups are derived data).
+import { performance } from 'node:perf_hooks';
+import { DataSource } from 'typeorm';
+import { runMain } from '../cli/preflight.js';
+import { loadConfig } from '../config/config.js';
+import { dataSourceOptions } from '../database/data-source.js';
+import { rebuildRollups } from './rollup-rebuild.js';
+
+runMain(async () => {
+  const config = loadConfig();
+  const db = await new DataSource({ ...dataSourceOptions(config.databaseUrl), extra: { max: 1 } }).initialize();
+  try {
+    const started = performance.now();
+    await rebuildRollups(db, process.argv[2]);
+    console.log(`kefu: cause rollups rebuilt${process.argv[2] ? ` for store ${process.argv[2]}` : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await db.destroy();
+  }
+});
