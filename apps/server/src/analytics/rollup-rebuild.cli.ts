@@ -7,13 +7,19 @@ import { loadConfig } from '../config/config.js';
 import { dataSourceOptions } from '../database/data-source.js';
 import { rebuildRollups } from './rollup-rebuild.js';
 
+const storeId = process.argv[2];
+if (storeId !== undefined && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(storeId)) {
+  console.error('kefu: usage: rollup-rebuild.cli.js [storeId (a UUID)]');
+  process.exit(2);
+}
+
 runMain(async () => {
   const config = loadConfig();
   const db = await new DataSource({ ...dataSourceOptions(config.databaseUrl), extra: { max: 1 } }).initialize();
   try {
     const started = performance.now();
-    await rebuildRollups(db, process.argv[2]);
-    console.log(`kefu: cause rollups rebuilt${process.argv[2] ? ` for store ${process.argv[2]}` : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await rebuildRollups(db, storeId);
+    console.log(`kefu: cause rollups rebuilt${storeId ? ` for store ${storeId}` : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await db.destroy();
   }
