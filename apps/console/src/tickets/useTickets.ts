@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { DeskEvent, type CauseCode, type CreateTicketInput, type Order, type Ticket, type TicketDetail, type TicketDraft, type TicketType, type TransitionInput } from '@kefu/contracts';
 import { ApiRequestError, isAbort } from '../api/client';
 import { deskApi, type TicketsQuery } from '../api/desk-api';
 import { useDeskLive, useLiveEvent } from '../live/DeskLiveProvider';
+import { useLiveList } from '../live/useLiveList';
 import { appendTickets, applyTicket, byNewest, matchesTicketFilters, toTicketQuery, type TicketFilters } from './ticket-format';
 
 const errorOf = (err: unknown) => (err instanceof ApiRequestError ? err : new ApiRequestError(0, String(err)));
@@ -121,94 +122,20 @@ export function useTicketDraft(conversationId: string, type: TicketType | undefi
   };
 }
 
-const PAGE_SIZE = 50;
-const MAX_PAGE_SIZE = 200;
-
-interface ListData {
-  key: string;
-  items: Ticket[];
-  total: number;
-  nextCursor: string | null;
-  error: ApiRequestError | null;
-}
-
-type LiveChange = { at: number; apply: (items: Ticket[]) => Ticket[] };
-
 /**
- * The ticket list: the first page of the filtered list, more on demand, kept live by
- * `ticket.created` / `ticket.updated`, and fetched again on every (re)connect.
+ * The ticket list: the filtered tickets, newest first, kept live by `ticket.created` /
+ * `ticket.updated`, and fetched again on every (re)connect.
  */
 export function useTicketList(filters: TicketFilters) {
-  const { epoch } = useDeskLive();
   const key = JSON.stringify(toTicketQuery(filters));
-  const query = useMemo(() => JSON.parse(key) as TicketsQuery, [key]);
-  const [data, setData] = useState<ListData>({ key: '', items: [], total: 0, nextCursor: null, error: null });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [reloads, setReloads] = useState(0);
-  const loadedCount = useRef(0);
-  const loadedKey = useRef('');
-  const recentChanges = useRef<LiveChange[]>([]);
-
-  useEffect(() => {
-    loadedCount.current = data.items.length;
-  }, [data.items.length]);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    const startedAt = performance.now();
-    const limit = loadedKey.current === key ? Math.min(MAX_PAGE_SIZE, Math.max(PAGE_SIZE, loadedCount.current)) : PAGE_SIZE;
-    deskApi
-      .tickets({ ...query, limit }, ctrl.signal)
-      .then((page) => {
-        // Live changes that arrived while the request was on its way are applied again on top.
-        const missed = recentChanges.current.filter((c) => c.at >= startedAt);
-        const items = missed.reduce((list, change) => change.apply(list), [...page.items].sort(byNewest));
-        loadedKey.current = key;
-        setData({ key, items, total: page.total, nextCursor: page.nextCursor, error: null });
-      })
-      .catch((err: unknown) => {
-        if (isAbort(err)) return;
-        setData((d) => (d.key === key ? { ...d, error: errorOf(err) } : { key, items: [], total: 0, nextCursor: null, error: errorOf(err) }));
-      });
-    return () => ctrl.abort();
-  }, [key, query, epoch, reloads]);
-
-  const onTicket = (ticket: Ticket) => {
-    const apply = (items: Ticket[]) => applyTicket(items, ticket, matchesTicketFilters(ticket, filters));
-    const now = performance.now();
-    recentChanges.current = [...recentChanges.current.filter((c) => now - c.at < 30_000), { at: now, apply }];
-    setData((d) => {
-      if (d.key !== key) return d;
-      const items = apply(d.items);
-      if (items === d.items) return d;
-      return { ...d, items, total: Math.max(0, d.total + items.length - d.items.length) };
-    });
-  };
+  const { applyLive, ...list } = useLiveList({
+    key,
+    fetchPage: (opts, signal) => deskApi.tickets({ ...(JSON.parse(key) as TicketsQuery), ...opts }, signal),
+    sort: byNewest,
+    append: appendTickets,
+  });
+  const onTicket = (ticket: Ticket) => applyLive((items) => applyTicket(items, ticket, matchesTicketFilters(ticket, filters)), true);
   useLiveEvent(DeskEvent.TicketCreated, onTicket);
   useLiveEvent(DeskEvent.TicketUpdated, onTicket);
-
-  const loadMore = useCallback(async () => {
-    if (!data.nextCursor || loadingMore || data.key !== key) return;
-    setLoadingMore(true);
-    try {
-      const page = await deskApi.tickets({ ...query, limit: PAGE_SIZE, cursor: data.nextCursor });
-      setData((d) => (d.key === key ? { ...d, items: appendTickets(d.items, page.items), nextCursor: page.nextCursor, total: page.total, error: null } : d));
-    } catch (err) {
-      setData((d) => (d.key === key ? { ...d, error: errorOf(err) } : d));
-    } finally {
-      setLoadingMore(false);
-    }
-  }, [data.nextCursor, data.key, key, loadingMore, query]);
-
-  const current = data.key === key;
-  return {
-    items: current ? data.items : [],
-    total: current ? data.total : 0,
-    hasMore: current && data.nextCursor !== null,
-    loading: !current,
-    loadingMore,
-    error: current ? data.error : null,
-    loadMore,
-    reload: useCallback(() => setReloads((n) => n + 1), []),
-  };
+  return list;
 }
