@@ -9,6 +9,7 @@ import { formatDateTime, formatRelative } from '../time/format';
 import { serverNow } from '../time/server-clock';
 import { PlatformBadge } from '../ui/badges';
 import { Icon } from '../ui/icons';
+import { ListState } from '../ui/ListState';
 import { generateDate, reportDates } from './report-format';
 import { useReportList, type ReportFilters } from './useReports';
 
@@ -96,27 +97,17 @@ export function ReportsScreen({ userId, stores, storesLoaded, storeById, userByI
           <span role="columnheader">{t('reports.columns.generated')}</span>
         </div>
         <div className="tickets__body" data-testid="reports-list" role="rowgroup" onKeyDown={moveBetweenRows}>
-          {list.error && (
-            <div className="inline-error" role="alert">
-              <Icon name="alert" size={14} />
-              <span>{list.error.statusCode === 0 ? t('errors.network') : t('reports.loadError', { message: list.error.message })}</span>
-              <button type="button" className="link-button" onClick={list.reload}>
-                {t('reports.retry')}
-              </button>
-            </div>
-          )}
-          {list.loading && !list.error && (
-            <div className="board-empty" role="status">
-              <span className="spinner" aria-hidden="true" />
-            </div>
-          )}
-          {!list.loading && !list.error && list.items.length === 0 && (
-            <div className="board-empty">
-              <Icon name="fileText" size={26} strokeWidth={1.4} />
-              <p className="board-empty__title">{filtered ? t('reports.emptyFiltered') : t('reports.empty')}</p>
-              <p className="board-empty__hint">{t('reports.emptyHint')}</p>
-            </div>
-          )}
+          <ListState
+            error={list.error}
+            loading={list.loading}
+            empty={list.items.length === 0}
+            errorText={(message) => t('reports.loadError', { message })}
+            onRetry={list.reload}
+            retryLabel={t('reports.retry')}
+            icon="fileText"
+            emptyTitle={filtered ? t('reports.emptyFiltered') : t('reports.empty')}
+            emptyHint={t('reports.emptyHint')}
+          />
           {!list.loading &&
             list.items.map((r) => {
               const store = storeById.get(r.storeId);

@@ -6,6 +6,7 @@ import { useNowMinute } from '../time/clock';
 import { formatDateTime, formatRelative } from '../time/format';
 import { PlatformBadge } from '../ui/badges';
 import { Icon } from '../ui/icons';
+import { ListState } from '../ui/ListState';
 import { Kbd } from '../ui/badges';
 import { StoreSelect } from '../ui/StoreSelect';
 import { ResolutionClock, TicketStatusPill, TicketTypeLabel, causeLabel } from './TicketBits';
@@ -140,27 +141,17 @@ export function TicketList({ userId, stores, storesLoaded, storeById }: Props) {
           </span>
         </div>
         <div className="tickets__body" data-testid="tickets-list" data-ticket-list="" onKeyDown={moveBetweenRows} role="rowgroup">
-          {list.error && (
-            <div className="inline-error" role="alert">
-              <Icon name="alert" size={14} />
-              <span>{list.error.statusCode === 0 ? t('errors.network') : t('tickets.list.loadError', { message: list.error.message })}</span>
-              <button type="button" className="link-button" onClick={list.reload}>
-                {t('tickets.list.retry')}
-              </button>
-            </div>
-          )}
-          {list.loading && !list.error && (
-            <div className="board-empty" role="status">
-              <span className="spinner" aria-hidden="true" />
-            </div>
-          )}
-          {!list.loading && !list.error && list.items.length === 0 && (
-            <div className="board-empty">
-              <Icon name="ticket" size={26} strokeWidth={1.4} />
-              <p className="board-empty__title">{filtered ? t('tickets.list.emptyFiltered') : t('tickets.list.empty')}</p>
-              {!filtered && <p className="board-empty__hint">{t('tickets.list.emptyHint')}</p>}
-            </div>
-          )}
+          <ListState
+            error={list.error}
+            loading={list.loading}
+            empty={list.items.length === 0}
+            errorText={(message) => t('tickets.list.loadError', { message })}
+            onRetry={list.reload}
+            retryLabel={t('tickets.list.retry')}
+            icon="ticket"
+            emptyTitle={filtered ? t('tickets.list.emptyFiltered') : t('tickets.list.empty')}
+            emptyHint={filtered ? undefined : t('tickets.list.emptyHint')}
+          />
           {!list.loading && list.items.map((ticket) => <TicketRow key={ticket.id} ticket={ticket} store={storeById.get(ticket.storeId)} />)}
           {!list.loading && list.hasMore && (
             <button type="button" className="load-more" onClick={() => void list.loadMore()} disabled={list.loadingMore}>

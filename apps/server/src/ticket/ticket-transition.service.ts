@@ -48,7 +48,6 @@ export class TicketTransitionService {
   ) {}
 
   async transition(caller: Caller, id: string, input: TransitionInput): Promise<Ticket> {
-    await this.tickets.findVisible(caller, id); // 404 before anything else
     const change = new TicketChange();
     const ticket = await this.db.transaction(async (m) => {
       const ticket = await this.tickets.findVisible(caller, id, m, true);
