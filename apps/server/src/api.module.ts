@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -54,6 +55,7 @@ import { KbController } from './kb/kb.controller.js';
 import { KbArticleService } from './kb/kb-article.service.js';
 import { KbGapService } from './kb/kb-gap.service.js';
 import { KbLexicon } from './kb/kb-lexicon.service.js';
+import { KbRankedArticles } from './kb/kb-ranked-articles.js';
 import { KbSearchService } from './kb/kb-search.service.js';
 import { KbStatsService } from './kb/kb-stats.service.js';
 import { KbSuggestService } from './kb/kb-suggest.service.js';
@@ -82,7 +84,13 @@ export class ApiModule {
           },
           exclude: [{ method: 0, path: 'health' }],
         }),
-        JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtl as never } }),
+        JwtModule.register({
+          // A key object, not the string: given a string, jsonwebtoken first tries it as a public
+          // key and throws, on every request (a tenth of the api's time under load).
+          secret: createSecretKey(Buffer.from(config.jwtSecret)),
+          signOptions: { algorithm: 'HS256', expiresIn: config.jwtTtl as never },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
         TerminusModule,
         ClientReportsModule,
       ],
@@ -110,6 +118,7 @@ export class ApiModule {
         CauseTrainingService,
         ClassifierService,
         KbLexicon,
+        KbRankedArticles,
         KbSynonymService,
         KbGapService,
         KbSearchService,
