@@ -191,6 +191,24 @@ describe('knowledge base', () => {
     expect((await desk.db.query(`SELECT count(*)::int n FROM kb_article_versions WHERE article_id = $1`, [id]))[0].n).toBe(0);
   });
 
+  it('ranks and shows an article as it is now, whoever changed it', async () => {
+    const created = await article(admin, { storeId: a.store.id, title: '青龙牌吸尘器怎么拆洗', body: '拧下青龙牌吸尘器的尘杯即可拆洗。' });
+    const id = created.body.id;
+    const inA = (q: string) => search(a.agentToken, q, { storeId: a.store.id });
+    expect((await inA('青龙牌吸尘器拆洗')).map((h) => h.article.id)).toContain(id);
+
+    // Edited through the API: found by its new words with its new title, no longer by the old ones.
+    const edited = await http(desk.url, 'PATCH', `/api/kb/articles/${id}`, { token: admin, body: { title: '白泽牌风扇怎么定时', body: '长按白泽牌风扇的定时键设置一到八小时。' } });
+    expect(edited.status).toBe(200);
+    expect((await inA('白泽牌风扇定时'))[0]?.article).toMatchObject({ id, title: '白泽牌风扇怎么定时' });
+    expect((await inA('青龙牌吸尘器拆洗')).map((h) => h.article.id)).not.toContain(id);
+
+    // Changed behind this process's back (another api process, a script): moved to store B.
+    await desk.db.query(`UPDATE kb_articles SET store_id = $1 WHERE id = $2`, [b.store.id, id]);
+    expect((await inA('白泽牌风扇定时')).map((h) => h.article.id)).not.toContain(id);
+    expect((await search(b.agentToken, '白泽牌风扇定时', { storeId: b.store.id }))[0]?.article).toMatchObject({ id, storeId: b.store.id });
+  });
+
   it('keeps global articles for supervisors of every store', async () => {
     expect((await article(limited, { storeId: null, title: '全局', body: '全局' })).status).toBe(403);
     expect((await article(limited, { storeId: b.store.id, title: '别家', body: '别家' })).status).toBe(403);

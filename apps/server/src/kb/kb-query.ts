@@ -40,7 +40,7 @@ export interface Concept {
   alternatives: Alternative[];
 }
 
-/** Tuning of the score (see `scoreSql`), set on the labelled queries of test/kb-eval. */
+/** Tuning of the score (see kb-score.ts), set on the labelled queries of test/kb-eval. */
 export const SEARCH_TUNING = {
   /** Below this score a result is not relevant (0..1). */
   threshold: 0.35,
@@ -162,9 +162,9 @@ export function buildConcepts(words: QueryWord[], resolved: Map<string, Resolved
   return concepts;
 }
 
-/** A lexeme as a tsquery operand, optionally restricted to index weights (A title, B tags). */
-const operand = (lexeme: string, weights = '') => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${weights ? `:${weights}` : ''}`;
-export const tsquery = (lexemes: string[], weights = '') => lexemes.map((l) => operand(l, weights)).join(' & ');
+/** Lexemes as a tsquery that matches an article containing all of them. */
+const operand = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+export const tsquery = (lexemes: string[]) => lexemes.map(operand).join(' & ');
 
 /**
  * The concepts an article must match at least one of to reach `threshold`: the heaviest ones until
@@ -183,59 +183,8 @@ export function essentialConcepts(concepts: Concept[], threshold: number): Conce
   return essential;
 }
 
-/**
- * Parameters of the ranking query: one row per concept and factor, the alternatives of equal factor
- * (a word's synonyms) merged into one tsquery, so an article is tested a few times per concept.
- */
-export function rankingParams(concepts: Concept[], threshold: number) {
-  const rows: { c: number; w: number; any: string; title: string; tags: string }[] = [];
-  concepts.forEach((c, i) => {
-    const byFactor = new Map<number, string[][]>();
-    for (const a of c.alternatives) byFactor.set(a.factor, [...(byFactor.get(a.factor) ?? []), a.lexemes]);
-    for (const [factor, alts] of byFactor) {
-      const either = (weights: string) => alts.map((l) => (alts.length > 1 && l.length > 1 ? `(${tsquery(l, weights)})` : tsquery(l, weights))).join(' | ');
-      rows.push({ c: i, w: c.weight * factor, any: either(''), title: either('A'), tags: either('B') });
-    }
-  });
-  const candidates = essentialConcepts(concepts, threshold)
+/** The tsquery of the candidates: articles matching any way of saying one of the essential concepts. */
+export const candidateQuery = (concepts: Concept[], threshold: number) =>
+  essentialConcepts(concepts, threshold)
     .flatMap((c) => c.alternatives.map((a) => `(${tsquery(a.lexemes)})`))
     .join(' | ');
-  return {
-    concept: rows.map((r) => r.c),
-    weight: rows.map((r) => r.w),
-    any: rows.map((r) => r.any),
-    title: rows.map((r) => r.title),
-    tags: rows.map((r) => r.tags),
-    total: concepts.reduce((s, c) => s + c.weight, 0),
-    candidates,
-  };
-}
-
-const num = (x: number) => (Math.round(x * 1e6) / 1e6).toString();
-
-/**
- * The score of an article, 0..1, as one SQL expression over its tsvector `v` and its title's word
- * count: the share of the query's weight it covers, each concept counted by where it best matches
- * (title 1, tags 0.85, body 0.6) and how (the word 1, a synonym 0.9, a corrected typo 0.8, parts of
- * a compound 0.7); then up to 15% off when the title has much the query does not ask about, so the
- * article *about* the question ranks above one that mentions it. A flat expression, not a subquery
- * per row: the ranking tests a few hundred candidate rows per search.
- */
-export function scoreSql(p: ReturnType<typeof rankingParams>, v: string, titleWords: string): { sql: string; params: Record<string, string> } {
-  const params: Record<string, string> = {};
-  const best = new Map<number, string[]>();
-  const title = new Map<number, string[]>();
-  p.concept.forEach((c, k) => {
-    Object.assign(params, { [`kqa${k}`]: p.any[k], [`kqt${k}`]: p.title[k], [`kqg${k}`]: p.tags[k] });
-    const [qa, qt, qg] = [`CAST(:kqa${k} AS tsquery)`, `CAST(:kqt${k} AS tsquery)`, `CAST(:kqg${k} AS tsquery)`];
-    const w = p.weight[k];
-    best.set(c, [...(best.get(c) ?? []), `CASE WHEN NOT ${v} @@ ${qa} THEN 0 WHEN ${v} @@ ${qt} THEN ${num(w)} WHEN ${v} @@ ${qg} THEN ${num(w * 0.85)} ELSE ${num(w * 0.6)} END`]);
-    title.set(c, [...(title.get(c) ?? []), qt]);
-  });
-  const covered = [...best.values()].map((alts) => (alts.length === 1 ? alts[0] : `GREATEST(${alts.join(', ')})`)).join(' + ');
-  const inTitle = [...title.values()].map((qs) => `(CASE WHEN ${v} @@ (${qs.join(' || ')}) THEN 1 ELSE 0 END)`).join(' + ');
-  return {
-    sql: `((${covered}) / ${num(p.total)} * (0.85 + 0.15 * least(1, (${inTitle})::float8 / greatest(${titleWords}, 1))))`,
-    params,
-  };
-}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Concept } from './kb-query.js';
+import { type ArticleTerms, FIELD, fieldsOf, scoreArticle } from './kb-score.js';
+
+/** An article's index from `lexeme: weights` as `unnest(tsvector)` gives them. */
+const article = (terms: Record<string, string>, titleWords = 2): ArticleTerms => ({
+  fields: (lexeme) => (lexeme in terms ? fieldsOf(terms[lexeme]) : 0),
+  titleWords,
+});
+
+const returns: Concept = {
+  label: '退货',
+  weight: 2,
+  alternatives: [
+    { lexemes: ['退货'], factor: 1 },
+    { lexemes: ['money', 'back'], factor: 0.9 },
+  ],
+};
+const shipping: Concept = { label: '运费', weight: 1, alternatives: [{ lexemes: ['运费'], factor: 1 }] };
+const concepts = [returns, shipping];
+const total = 3;
+
+describe('kb score', () => {
+  it('reads tsvector weights as fields, D as body', () => {
+    expect(fieldsOf('AC')).toBe(FIELD.title | FIELD.body);
+    expect(fieldsOf('B')).toBe(FIELD.tags);
+    expect(fieldsOf('D')).toBe(FIELD.body);
+    expect(fieldsOf('')).toBe(FIELD.body);
+  });
+
+  it.each([
+    ['both concepts in the title, title all query', { 退货: 'A', 运费: 'A' }, 2, 1],
+    ['both in the title, title twice as long as the query', { 退货: 'A', 运费: 'A' }, 4, 0.925],
+    ['the main concept in tags, the other in the body', { 退货: 'B', 运费: 'C' }, 2, (2 * 0.85 + 0.6) / 3 * 0.85],
+    ['only the main concept, in the body', { 退货: 'C' }, 2, ((2 * 0.6) / 3) * 0.85],
+    ['the synonym phrase in the title', { money: 'A', back: 'A' }, 2, ((2 * 0.9) / 3) * (0.85 + 0.15 * 0.5)],
+    ['the synonym phrase split over title and body counts as body', { money: 'A', back: 'C' }, 2, ((2 * 0.9 * 0.6) / 3) * 0.85],
+    ['half of the synonym phrase', { money: 'A' }, 2, 0],
+    ['nothing of the query', { 发票: 'A' }, 2, 0],
+  ])('%s', (_name, terms, titleWords, expected) => {
+    expect(scoreArticle(article(terms, titleWords), concepts, total)).toBeCloseTo(expected, 6);
+  });
+
+  it('counts a concept by its best way of being found, never twice', () => {
+    const both = scoreArticle(article({ 退货: 'C', money: 'A', back: 'A' }), [returns], 2);
+    expect(both).toBeCloseTo(0.9 * (0.85 + 0.15 * 0.5), 6);
+  });
+
+  it('ranks the article about the question above one that mentions it', () => {
+    const about = scoreArticle(article({ 退货: 'A', 运费: 'A' }, 3), concepts, total);
+    const mentions = scoreArticle(article({ 退货: 'C', 运费: 'C' }, 3), concepts, total);
+    expect(about).toBeGreaterThan(mentions);
+  });
+});

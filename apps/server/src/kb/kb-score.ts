@@ -1,0 +1,60 @@
+// The score of one article for a query, from the article's index terms. Pure: the search service
+// finds the candidates with the GIN index and knows each candidate's terms (KbRankedArticles); this
+// decides how well each answers the query's concepts.
+import type { Concept } from './kb-query.js';
+
+/** Where an index term occurs, one bit per tsvector weight: A title, B tags, C short answer and body. */
+export const FIELD = { title: 1, tags: 2, body: 4 } as const;
+const WEIGHT_BITS: Record<string, number> = { A: FIELD.title, B: FIELD.tags, C: FIELD.body, D: FIELD.body };
+
+/** The fields of a tsvector lexeme's weights as `unnest(tsvector)` gives them, e.g. `AC` → title | body. */
+export const fieldsOf = (weights: string) => [...weights].reduce((bits, w) => bits | (WEIGHT_BITS[w] ?? 0), 0) || FIELD.body;
+
+/** What an article's index holds: the fields a lexeme occurs in, 0 when it does not. */
+export interface ArticleTerms {
+  fields(lexeme: string): number;
+  /** Distinct words of the title (its compounds counting once). */
+  titleWords: number;
+}
+
+/** How much a concept found in a field counts: the title is what the article is about. */
+const PLACE_FACTOR = { title: 1, tags: 0.85, body: 0.6 };
+
+/** The fields all the lexemes occur in (`money` & `back` both in the title…), or 0 when one is missing. */
+function commonFields(terms: ArticleTerms, lexemes: string[]): number {
+  let common = FIELD.title | FIELD.tags | FIELD.body;
+  for (const lexeme of lexemes) {
+    const fields = terms.fields(lexeme);
+    if (!fields) return 0;
+    common &= fields;
+  }
+  // Each lexeme occurs somewhere, not all in one field: the article still says it, as body text would.
+  return common || FIELD.body;
+}
+
+/**
+ * The score, 0..1: the share of the query's weight the article covers, each concept counted by its
+ * best way of being found (the word 1, a synonym 0.9, a corrected typo 0.8, parts of a compound 0.7 —
+ * the alternative's factor) and where (title 1, tags 0.85, body 0.6); then up to 15% off when the
+ * title has much the query does not ask about, so the article *about* the question ranks above one
+ * that mentions it.
+ */
+export function scoreArticle(terms: ArticleTerms, concepts: readonly Concept[], total: number): number {
+  let covered = 0;
+  let inTitle = 0;
+  for (const c of concepts) {
+    let best = 0;
+    let titled = false;
+    for (const alt of c.alternatives) {
+      const fields = commonFields(terms, alt.lexemes);
+      if (!fields) continue;
+      const place = fields & FIELD.title ? PLACE_FACTOR.title : fields & FIELD.tags ? PLACE_FACTOR.tags : PLACE_FACTOR.body;
+      best = Math.max(best, c.weight * alt.factor * place);
+      titled ||= (fields & FIELD.title) !== 0;
+    }
+    covered += best;
+    if (titled) inTitle++;
+  }
+  if (total <= 0) return 0;
+  return (covered / total) * (0.85 + 0.15 * Math.min(1, inTitle / Math.max(terms.titleWords, 1)));
+}
