@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { ChannelAdapter, OutboundMessage } from '../../apps/server/src/delivery/channel-adapter.js';
 import { signBody } from '../../apps/server/src/inbound/signature.util.js';
 import { startDesk, type Desk } from '../support/desk.js';
-import { http, inboundBody, login, signedInbound, storeWithAgent, waitFor } from '../support/client.js';
+import { deskSocket, http, inboundBody, login, signedInbound, sleep, storeWithAgent, waitFor } from '../support/client.js';
 
 class RecordingPlatform implements ChannelAdapter {
   readonly sent: OutboundMessage[] = [];
@@ -42,9 +42,16 @@ describe('satisfaction and inquiry conversion', () => {
 
   it('asks for a rating when a conversation is resolved, in the customer’s language, and records the answer once', async () => {
     const s = await storeWithAgent(desk.url, admin, 'CSAT', { businessHours: null });
+    const live = await deskSocket(desk.url, s.agentToken);
     const zh = await servedChat(s, '这个有现货吗', 'buyer-zh');
     const question = await waitFor(() => sentTo(zh).find((m) => m.body.includes('打分')), 5000, 'survey question');
     expect(question.body).toContain('非常满意');
+    // The console hears of the question and of the resolved conversation, once each.
+    await waitFor(() => live.events.some((e) => e.name === 'conversation.updated' && e.payload.id === zh && e.payload.status === 'resolved'), 5000, 'resolved event');
+    await sleep(200);
+    live.socket.close();
+    expect(live.events.filter((e) => e.name === 'message.created' && e.payload.body === question.body)).toHaveLength(1);
+    expect(live.events.filter((e) => e.name === 'conversation.updated' && e.payload.id === zh && e.payload.status === 'resolved')).toHaveLength(1);
 
     const answer = inboundBody('非常满意', 'buyer-zh');
     const first = await signedInbound(desk.url, s.channel, answer);

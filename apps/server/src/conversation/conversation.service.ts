@@ -124,7 +124,7 @@ export class ConversationService {
       throw err;
     }
     if (cancelled.length) await this.alarms.disarm(cancelled);
-    if (survey) await this.messenger.publish([survey]);
+    if (survey) await this.messenger.publish([survey], { conversations: false });
     // Resolving or parking a chat frees its agent's slot for the next waiting customer.
     if (conv.assigneeId && conv.status === 'open') await this.routing.requestDrain([conv.storeId]);
     const updated = await this.findVisible(caller, id);

@@ -27,8 +27,11 @@ export class CsatService {
 
   /** In the resolving transaction: asks for a rating, unless nobody answered the customer or it was asked already. */
   async ask(m: EntityManager, conv: ConversationEntity): Promise<MessageEntity | null> {
-    const [answered] = await m.query(`SELECT 1 FROM messages WHERE conversation_id = $1 AND direction = 'outbound' AND ticket_id IS NULL LIMIT 1`, [conv.id]);
-    const [pending] = await m.query(`SELECT 1 FROM csat_surveys WHERE conversation_id = $1 AND rating IS NULL LIMIT 1`, [conv.id]);
+    const [{ answered, pending }]: { answered: boolean; pending: boolean }[] = await m.query(
+      `SELECT EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1 AND direction = 'outbound' AND ticket_id IS NULL) AS answered,
+              EXISTS (SELECT 1 FROM csat_surveys WHERE conversation_id = $1 AND rating IS NULL) AS pending`,
+      [conv.id],
+    );
     if (!answered || pending) return null;
     const store = await m.getRepository(StoreEntity).findOneByOrFail({ id: conv.storeId });
     const lang: Language = conv.language ?? 'zh';

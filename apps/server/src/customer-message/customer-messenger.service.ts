@@ -38,12 +38,16 @@ export class CustomerMessenger {
     return message;
   }
 
-  /** After commit: the console sees the messages and their conversation; the worker sends them. */
-  async publish(messages: MessageEntity[]): Promise<void> {
+  /**
+   * After commit: the console sees the messages and their conversation (`conversations: false` when
+   * the caller announces the conversation itself); the worker sends them.
+   */
+  async publish(messages: MessageEntity[], opts: { conversations: boolean } = { conversations: true }): Promise<void> {
     for (const message of messages) {
       this.events.toStore('message.created', toMessageDto(message));
       await this.delivery.enqueue(message.id);
     }
+    if (!opts.conversations) return;
     for (const conversationId of new Set(messages.map((msg) => msg.conversationId))) {
       const conv = await this.db.getRepository(ConversationEntity).findOne({ where: { id: conversationId }, relations: { customer: true } });
       if (conv) this.events.toStore('conversation.updated', toConversationDto(conv));
