@@ -5,8 +5,8 @@ import { loadCorpus, type CorpusMessage } from './corpus.js';
 
 // Floors a little under what the held-out split scores today (see README "Root causes"): a change
 // that makes the classifier worse fails here.
-const MACRO_F1_FLOOR = 0.78;
-const ACCURACY_FLOOR = { zh: 0.85, 'zh-Hant': 0.65, en: 0.55, mixed: 0.7 } as const;
+const MACRO_F1_FLOOR = 0.8;
+const ACCURACY_FLOOR = { zh: 0.85, 'zh-Hant': 0.65, en: 0.72, mixed: 0.7 } as const;
 
 describe('root-cause classifier on the corpus', () => {
   let corpus: CorpusMessage[];
