@@ -1,7 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
-import './styles.css';
+// The stylesheets, in cascade order: later files may override earlier ones, so keep this order.
+import './styles/base.css';
+import './styles/desk.css';
+import './styles/sla.css';
+import './styles/tickets.css';
+import './styles/narrow.css';
+import './styles/analysis.css';
+import './styles/kb.css';
 import { App } from './App';
 
 createRoot(document.getElementById('root')!).render(
