@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientReport, Store, User } from '@kefu/contracts';
+import type { CauseCode, ClientReport, Store, User } from '@kefu/contracts';
 import { ApiRequestError, isAbort } from '../api/client';
 import { deskApi } from '../api/desk-api';
 import { causeColor } from '../analytics/cause-colors';
@@ -13,6 +13,7 @@ import { formatDateTime } from '../time/format';
 import { PlatformBadge } from '../ui/badges';
 import { Icon } from '../ui/icons';
 import { causesOfReport, changeTone, findingsIn, pointsLabel, relativeChange, reportDates, skusByCause } from './report-format';
+import { type ReportColumn, ReportTable } from './ReportTable';
 
 const errorOf = (err: unknown) => (err instanceof ApiRequestError ? err : new ApiRequestError(0, String(err)));
 
@@ -139,6 +140,15 @@ function ReportDocument({ report, store, generatedBy }: { report: ClientReport; 
   const maxCause = Math.max(1, ...causes.map((x) => Math.max(x.count, x.previousCount)));
   const skuGroups = skusByCause(c);
   const types = c.tickets.byType.filter((x) => x.count > 0 || x.previousCount > 0);
+  const changeOf = (x: { count: number; previousCount: number; change: number | null }) => changeLabel(x.change) ?? (x.previousCount === 0 && x.count > 0 ? t('analytics.trend.new') : '—');
+  const typeRows: (Counted & { key: string; label: string; total?: true })[] = [
+    ...types.map((x) => ({ key: x.type, label: t(`tickets.types.${x.type}`), count: x.count, previousCount: x.previousCount, change: changeOf(x) })),
+    { key: 'total', label: t('reports.page.total'), count: c.tickets.total, previousCount: c.tickets.previousTotal, change: changeLabel(c.tickets.change) ?? '—', total: true },
+  ];
+  // The columns the tables by type and by cause share: this period, the one before and the change.
+  const thisPeriod: ReportColumn<Counted> = { head: t('reports.page.thisPeriod'), className: 'num', cellClassName: 'strong', cell: (x) => x.count };
+  const previousPeriod: ReportColumn<Counted> = { head: t('reports.page.previousPeriod'), className: 'num', cellClassName: 'muted', cell: (x) => x.previousCount };
+  const change: ReportColumn<Counted> = { head: t('reports.page.change'), className: 'num', cell: (x) => <Change value={x.change} tone={changeTone(x.count, x.previousCount, false)} /> };
 
   return (
     <article className="report" data-testid="report-page" data-report-id={report.id} lang={lang.startsWith('zh') ? 'zh-CN' : 'en'}>
@@ -226,42 +236,12 @@ function ReportDocument({ report, store, generatedBy }: { report: ClientReport; 
         {types.length === 0 ? (
           <p className="report__muted">{t('reports.page.noTickets')}</p>
         ) : (
-          <table className="rtable">
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.page.type')}</th>
-                <th scope="col" className="num">
-                  {t('reports.page.thisPeriod')}
-                </th>
-                <th scope="col" className="num">
-                  {t('reports.page.previousPeriod')}
-                </th>
-                <th scope="col" className="num">
-                  {t('reports.page.change')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {types.map((x) => (
-                <tr key={x.type}>
-                  <th scope="row">{t(`tickets.types.${x.type}`)}</th>
-                  <td className="num strong">{x.count}</td>
-                  <td className="num muted">{x.previousCount}</td>
-                  <td className="num">
-                    <Change value={changeLabel(x.change) ?? (x.previousCount === 0 && x.count > 0 ? t('analytics.trend.new') : '—')} tone={changeTone(x.count, x.previousCount, false)} />
-                  </td>
-                </tr>
-              ))}
-              <tr className="rtable__total">
-                <th scope="row">{t('reports.page.total')}</th>
-                <td className="num strong">{c.tickets.total}</td>
-                <td className="num muted">{c.tickets.previousTotal}</td>
-                <td className="num">
-                  <Change value={changeLabel(c.tickets.change) ?? '—'} tone={changeTone(c.tickets.total, c.tickets.previousTotal, false)} />
-                </td>
-              </tr>
-            </tbody>
-          </table>
+          <ReportTable
+            columns={[{ head: t('reports.page.type'), scope: 'row', cell: (x) => x.label }, thisPeriod, previousPeriod, change]}
+            rows={typeRows}
+            rowKey={(x) => x.key}
+            rowProps={(x) => ({ className: x.total ? 'rtable__total' : undefined })}
+          />
         )}
       </section>
 
@@ -272,49 +252,29 @@ function ReportDocument({ report, store, generatedBy }: { report: ClientReport; 
         {causes.length === 0 ? (
           <p className="report__muted">{t('reports.page.noCauses')}</p>
         ) : (
-          <table className="rtable rtable--causes">
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.page.cause')}</th>
-                <th scope="col" className="rtable__bar-col">
-                  <span className="sr-only">{t('reports.page.bar')}</span>
-                </th>
-                <th scope="col" className="num">
-                  {t('reports.page.thisPeriod')}
-                </th>
-                <th scope="col" className="num">
-                  {t('reports.page.share')}
-                </th>
-                <th scope="col" className="num">
-                  {t('reports.page.previousPeriod')}
-                </th>
-                <th scope="col" className="num">
-                  {t('reports.page.change')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {causes.map((x) => (
-                <tr key={x.cause} data-cause={x.cause}>
-                  <th scope="row">
-                    <span className="swatch" style={{ background: causeColor(x.cause) }} /> {causeName(x.cause, t)}
-                  </th>
-                  <td className="rtable__bar-col">
-                    <span className="rbar">
-                      <span className="rbar__now" style={{ width: `${(x.count / maxCause) * 100}%`, background: causeColor(x.cause) }} />
-                      <span className="rbar__before" style={{ width: `${(x.previousCount / maxCause) * 100}%` }} />
-                    </span>
-                  </td>
-                  <td className="num strong">{x.count}</td>
-                  <td className="num">{shareLabel(x.share)}</td>
-                  <td className="num muted">{x.previousCount}</td>
-                  <td className="num">
-                    <Change value={changeLabel(x.change) ?? (x.previousCount === 0 && x.count > 0 ? t('analytics.trend.new') : '—')} tone={changeTone(x.count, x.previousCount, false)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ReportTable
+            className="rtable--causes"
+            columns={[
+              { head: t('reports.page.cause'), scope: 'row', cell: (x) => <CauseLabel cause={x.cause} /> },
+              {
+                head: <span className="sr-only">{t('reports.page.bar')}</span>,
+                className: 'rtable__bar-col',
+                cell: (x) => (
+                  <span className="rbar">
+                    <span className="rbar__now" style={{ width: `${(x.count / maxCause) * 100}%`, background: causeColor(x.cause) }} />
+                    <span className="rbar__before" style={{ width: `${(x.previousCount / maxCause) * 100}%` }} />
+                  </span>
+                ),
+              },
+              thisPeriod,
+              { head: t('reports.page.share'), className: 'num', cell: (x) => shareLabel(x.share) },
+              previousPeriod,
+              change,
+            ]}
+            rows={causes.map((x) => ({ ...x, change: changeOf(x) }))}
+            rowKey={(x) => x.cause}
+            rowProps={(x) => ({ 'data-cause': x.cause })}
+          />
         )}
         {c.tickets.unclassified > 0 && <p className="report__note">{t('reports.page.unclassified', { count: c.tickets.unclassified })}</p>}
         {causes.length > 0 && <p className="report__legend">{t('reports.page.barLegend')}</p>}
@@ -327,38 +287,18 @@ function ReportDocument({ report, store, generatedBy }: { report: ClientReport; 
         {skuGroups.length === 0 ? (
           <p className="report__muted">{t('reports.page.noSkus')}</p>
         ) : (
-          <table className="rtable">
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.page.cause')}</th>
-                <th scope="col">{t('reports.page.product')}</th>
-                <th scope="col">SKU</th>
-                <th scope="col" className="num">
-                  {t('reports.page.tickets')}
-                </th>
-                <th scope="col" className="num">
-                  {t('reports.page.shareOfCause')}
-                </th>
-              </tr>
-            </thead>
-            {skuGroups.map((g) => (
-              <tbody key={g.cause} className="rtable__group">
-                {g.skus.map((s, i) => (
-                  <tr key={`${s.sku}/${i}`}>
-                    {i === 0 && (
-                      <th scope="rowgroup" rowSpan={g.skus.length} className="rtable__cause">
-                        <span className="swatch" style={{ background: causeColor(g.cause) }} /> {causeName(g.cause, t)}
-                      </th>
-                    )}
-                    <td>{s.name}</td>
-                    <td className="mono">{s.sku}</td>
-                    <td className="num strong">{s.count}</td>
-                    <td className="num">{shareLabel(s.shareOfCause)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            ))}
-          </table>
+          <ReportTable
+            columns={[
+              { head: t('reports.page.cause'), scope: 'rowgroup', cellClassName: 'rtable__cause', cell: (s) => <CauseLabel cause={s.cause} /> },
+              { head: t('reports.page.product'), cell: (s) => s.name },
+              { head: 'SKU', cellClassName: 'mono', cell: (s) => s.sku },
+              { head: t('reports.page.tickets'), className: 'num', cellClassName: 'strong', cell: (s) => s.count },
+              { head: t('reports.page.shareOfCause'), className: 'num', cell: (s) => shareLabel(s.shareOfCause) },
+            ]}
+            rows={skuGroups.flatMap((g) => g.skus)}
+            rowKey={(s, i) => `${s.sku}/${i}`}
+            groupBy={(s) => s.cause}
+          />
         )}
       </section>
 
@@ -367,30 +307,15 @@ function ReportDocument({ report, store, generatedBy }: { report: ClientReport; 
           <h2 className="report__h2" id="carriers-title">
             {t('reports.page.carriers')}
           </h2>
-          <table className="rtable">
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.page.carrier')}</th>
-                <th scope="col">{t('reports.page.cause')}</th>
-                <th scope="col" className="num">
-                  {t('reports.page.tickets')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...c.carriers]
-                .sort((a, b) => b.count - a.count)
-                .map((x, i) => (
-                  <tr key={`${x.carrier}/${x.cause}/${i}`}>
-                    <th scope="row">{x.carrier}</th>
-                    <td>
-                      <span className="swatch" style={{ background: causeColor(x.cause) }} /> {causeName(x.cause, t)}
-                    </td>
-                    <td className="num strong">{x.count}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <ReportTable
+            columns={[
+              { head: t('reports.page.carrier'), scope: 'row', cell: (x) => x.carrier },
+              { head: t('reports.page.cause'), cell: (x) => <CauseLabel cause={x.cause} /> },
+              { head: t('reports.page.tickets'), className: 'num', cellClassName: 'strong', cell: (x) => x.count },
+            ]}
+            rows={[...c.carriers].sort((a, b) => b.count - a.count)}
+            rowKey={(x, i) => `${x.carrier}/${x.cause}/${i}`}
+          />
         </section>
       )}
 
@@ -420,6 +345,23 @@ function ReportDocument({ report, store, generatedBy }: { report: ClientReport; 
 
       <footer className="report__footer">{t('reports.page.footer', { store: c.storeName, dates: reportDates(report.periodStart, report.periodEnd, lang) })}</footer>
     </article>
+  );
+}
+
+/** A row of counts: this period's, the period before's, and the change as shown. */
+interface Counted {
+  count: number;
+  previousCount: number;
+  change: string;
+}
+
+/** A cause with its colour. */
+function CauseLabel({ cause }: { cause: CauseCode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className="swatch" style={{ background: causeColor(cause) }} /> {causeName(cause, t)}
+    </>
   );
 }
 
