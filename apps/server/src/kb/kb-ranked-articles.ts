@@ -100,7 +100,9 @@ export class KbRankedArticles {
     for (const row of rows) {
       const entity = entityFromRow<KbArticleEntity>(metadata, row);
       this.articles.delete(entity.id);
-      this.articles.set(entity.id, { rev: row.rev, article: toKbArticleDto(entity), terms: this.pack(row.terms ?? {}, entity.titleWords ?? 1) });
+      // Frozen: every search answering with this article shares the object.
+      const article = Object.freeze({ ...toKbArticleDto(entity), tags: Object.freeze([...entity.tags]) as string[] });
+      this.articles.set(entity.id, { rev: row.rev, article, terms: this.pack(row.terms ?? {}, entity.titleWords ?? 1) });
     }
     for (const id of this.articles.keys()) {
       if (this.articles.size <= ARTICLE_LIMIT) break;
