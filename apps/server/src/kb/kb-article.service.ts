@@ -151,13 +151,5 @@ export class KbArticleService {
   }
 }
 
-const pick = (a: KbArticleEntity): ArticleContent => ({
-  storeId: a.storeId,
-  lang: a.lang,
-  topic: a.topic,
-  title: a.title,
-  shortAnswer: a.shortAnswer,
-  body: a.body,
-  tags: a.tags,
-  status: a.status,
-});
+/** The content fields of an article (`ARTICLE_FIELDS`), as stored in a version or an audit entry. */
+const pick = (a: KbArticleEntity) => Object.fromEntries(ARTICLE_FIELDS.map((f) => [f, a[f]])) as unknown as ArticleContent;
