@@ -28,6 +28,7 @@ import {
 } from './period';
 import { Card, ConversionCard, CsatCard, SlaCard, type QualityGroup } from './ServiceCards';
 import { useFetched } from './useFetched';
+import { StoreSelect } from '../ui/StoreSelect';
 
 const TOP_SKUS = 10;
 
@@ -214,14 +215,7 @@ export function AnalyticsScreen({ userId, stores, storesLoaded, storeById }: Pro
       <div className="an-filters" role="group" aria-label={t('analytics.filters.label')} data-testid="analytics-filters">
         <label className="an-filter">
           <span className="an-filter__label">{t('analytics.filters.store')}</span>
-          <select id={ANALYTICS_FILTER_ID} className="select" data-testid="analytics-store" value={storeId} onChange={(e) => change({ storeId: e.target.value })}>
-            <option value="">{t('analytics.filters.allStores')}</option>
-            {stores.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+          <StoreSelect id={ANALYTICS_FILTER_ID} stores={stores} value={storeId} onChange={(id) => change({ storeId: id })} allLabel={t('analytics.filters.allStores')} testId="analytics-store" />
         </label>
         <label className="an-filter">
           <span className="an-filter__label">{t('analytics.filters.period')}</span>

@@ -6,6 +6,7 @@ import { ApiRequestError, isAbort } from '../api/client';
 import { deskApi } from '../api/desk-api';
 import { formatDateTime } from '../time/format';
 import { Icon } from '../ui/icons';
+import { StoreSelect } from '../ui/StoreSelect';
 
 /** What the editor form holds. */
 export interface ArticleDraft {
@@ -201,14 +202,7 @@ export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClo
           </label>
           <label className="kbs-field" htmlFor={fieldId('store')}>
             <span>{t('kb.editor.scope')}</span>
-            <select id={fieldId('store')} className="select" value={draft.storeId} disabled={article !== null} onChange={(e) => set('storeId', e.target.value)}>
-              <option value="">{t('kb.editor.global')}</option>
-              {stores.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
+            <StoreSelect id={fieldId('store')} stores={stores} value={draft.storeId} disabled={article !== null} onChange={(id) => set('storeId', id)} allLabel={t('kb.editor.global')} />
           </label>
           <div className="kbs-field kbs-field--pair">
             <label htmlFor={fieldId('lang')}>

@@ -8,6 +8,7 @@ import { Icon } from '../ui/icons';
 import { KbEditor, type ArticleDraft } from './KbEditor';
 import { KbStatsPanel } from './KbStatsPanel';
 import { QuickRepliesPanel } from './QuickRepliesPanel';
+import { StoreSelect } from '../ui/StoreSelect';
 
 export const KB_ARTICLE_SEARCH_ID = 'kb-article-search';
 type Tab = 'articles' | 'stats' | 'quickReplies';
@@ -186,15 +187,9 @@ function ArticleList({ stores, storeById, filters, searchText, onSearchText, onF
             onChange={(e) => onSearchText(e.target.value)}
           />
         </label>
-        <select className="select" value={filters.scope} aria-label={t('kb.editor.scope')} data-testid="kb-filter-scope" onChange={(e) => onFilters({ scope: e.target.value })}>
-          <option value="">{t('kb.screen.allScopes')}</option>
+        <StoreSelect stores={stores} value={filters.scope} onChange={(scope) => onFilters({ scope })} label={t('kb.editor.scope')} allLabel={t('kb.screen.allScopes')} testId="kb-filter-scope">
           <option value="global">{t('kb.screen.globalOnly')}</option>
-          {stores.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
+        </StoreSelect>
         <select className="select" value={filters.lang} aria-label={t('kb.editor.lang')} onChange={(e) => onFilters({ lang: e.target.value as Filters['lang'] })}>
           <option value="">{t('kb.screen.anyLang')}</option>
           <option value="zh">{t('kb.langs.zh')}</option>

@@ -6,6 +6,7 @@ import { deskApi } from '../api/desk-api';
 import { formatDateTime } from '../time/format';
 import { Icon } from '../ui/icons';
 import type { ArticleDraft } from './KbEditor';
+import { StoreSelect } from '../ui/StoreSelect';
 
 const PERIOD_DAYS = 30;
 
@@ -45,14 +46,7 @@ export function KbStatsPanel({ stores, storeById, onWrite, onOpen }: Props) {
   return (
     <div className="kbs-stats" data-testid="kb-stats" aria-busy={!stats && !error}>
       <div className="kbs-stats__bar">
-        <select className="select" value={storeId} aria-label={t('kb.editor.scope')} onChange={(e) => setStoreId(e.target.value)}>
-          <option value="">{t('kb.stats.allStores')}</option>
-          {stores.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
+        <StoreSelect stores={stores} value={storeId} onChange={setStoreId} label={t('kb.editor.scope')} allLabel={t('kb.stats.allStores')} />
         <span className="kbs-muted">{t('kb.stats.period')}</span>
         {error && <span className="kbs-error">{t('kb.stats.error', { message: error })}</span>}
       </div>

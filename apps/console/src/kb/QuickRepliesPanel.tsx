@@ -5,6 +5,7 @@ import { ApiRequestError, isAbort } from '../api/client';
 import { deskApi } from '../api/desk-api';
 import { Icon } from '../ui/icons';
 import { forgetQuickReplies } from './useKb';
+import { StoreSelect } from '../ui/StoreSelect';
 
 interface Form {
   shortcut: string;
@@ -85,14 +86,7 @@ export function QuickRepliesPanel({ stores, storeById }: { stores: Store[]; stor
           <option value="zh">{t('kb.langs.zh')}</option>
           <option value="en">{t('kb.langs.en')}</option>
         </select>
-        <select className="select" aria-label={t('kb.qr.scope')} value={form.storeId} disabled={editing !== 'new'} onChange={(e) => setForm({ ...form, storeId: e.target.value })}>
-          <option value="">{t('kb.editor.global')}</option>
-          {stores.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
+        <StoreSelect stores={stores} value={form.storeId} disabled={editing !== 'new'} onChange={(id) => setForm({ ...form, storeId: id })} label={t('kb.qr.scope')} allLabel={t('kb.editor.global')} />
         <textarea className="input kbs-textarea kbs-qr__body" required rows={2} placeholder={t('kb.qr.body')} aria-label={t('kb.qr.body')} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} />
         <div className="kbs-qr__actions">
           {error && <span className="kbs-error">{t('kb.qr.error', { message: error })}</span>}

@@ -12,6 +12,7 @@ import { Icon } from '../ui/icons';
 import { ListState } from '../ui/ListState';
 import { generateDate, reportDates } from './report-format';
 import { useReportList, type ReportFilters } from './useReports';
+import { StoreSelect } from '../ui/StoreSelect';
 
 /** The first control of the filter bar (the `/` key focuses it). */
 export const REPORTS_FILTER_ID = 'reports-filter-store';
@@ -65,14 +66,15 @@ export function ReportsScreen({ userId, stores, storesLoaded, storeById, userByI
       <GenerateForm stores={stores} defaultStoreId={storeId} defaultPeriod={filters.period || 'week'} />
 
       <div className="tickets__filters" role="group" aria-label={t('reports.filters')}>
-        <select id={REPORTS_FILTER_ID} className="select" data-testid="reports-filter-store" aria-label={t('reports.store')} value={storeId} onChange={(e) => setFilters((f) => ({ ...f, storeId: e.target.value }))}>
-          <option value="">{t('reports.allStores')}</option>
-          {stores.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
+        <StoreSelect
+          id={REPORTS_FILTER_ID}
+          stores={stores}
+          value={storeId}
+          onChange={(id) => setFilters((f) => ({ ...f, storeId: id }))}
+          label={t('reports.store')}
+          allLabel={t('reports.allStores')}
+          testId="reports-filter-store"
+        />
         <select className="select" data-testid="reports-filter-period" aria-label={t('reports.period')} value={filters.period} onChange={(e) => setFilters((f) => ({ ...f, period: e.target.value as ReportPeriod | '' }))}>
           <option value="">{t('reports.allPeriods')}</option>
           <option value="week">{t('reports.periods.week')}</option>
