@@ -173,10 +173,7 @@ function ReportDocument({ report, store, generatedBy }: { report: ClientReport; 
         </p>
       </header>
 
-      <section className="report__section report__findings" data-testid="report-findings" aria-labelledby="findings-title">
-        <h2 className="report__h2" id="findings-title">
-          {t('reports.page.findings')}
-        </h2>
+      <ReportSection id="findings-title" title={t('reports.page.findings')} className="report__findings" testId="report-findings">
         {findings.length === 0 ? (
           <p className="report__muted">{t('reports.page.noFindings')}</p>
         ) : (
@@ -189,12 +186,9 @@ function ReportDocument({ report, store, generatedBy }: { report: ClientReport; 
             ))}
           </ol>
         )}
-      </section>
+      </ReportSection>
 
-      <section className="report__section" aria-labelledby="glance-title">
-        <h2 className="report__h2" id="glance-title">
-          {t('reports.page.glance')}
-        </h2>
+      <ReportSection id="glance-title" title={t('reports.page.glance')}>
         <div className="kpis">
           <Kpi label={t('reports.page.tickets')} value={String(c.tickets.total)} change={changeLabel(c.tickets.change)} tone={changeTone(c.tickets.total, c.tickets.previousTotal, false)} previous={t('reports.page.previous', { value: c.tickets.previousTotal })} />
           <Kpi
@@ -227,12 +221,9 @@ function ReportDocument({ report, store, generatedBy }: { report: ClientReport; 
             previous={c.conversion.previousRate === null ? undefined : t('reports.page.previous', { value: shareLabel(c.conversion.previousRate) })}
           />
         </div>
-      </section>
+      </ReportSection>
 
-      <section className="report__section report__section--break" aria-labelledby="bytype-title">
-        <h2 className="report__h2" id="bytype-title">
-          {t('reports.page.byType')}
-        </h2>
+      <ReportSection id="bytype-title" title={t('reports.page.byType')} className="report__section--break">
         {types.length === 0 ? (
           <p className="report__muted">{t('reports.page.noTickets')}</p>
         ) : (
@@ -243,12 +234,9 @@ function ReportDocument({ report, store, generatedBy }: { report: ClientReport; 
             rowProps={(x) => ({ className: x.total ? 'rtable__total' : undefined })}
           />
         )}
-      </section>
+      </ReportSection>
 
-      <section className="report__section" aria-labelledby="bycause-title" data-testid="report-causes">
-        <h2 className="report__h2" id="bycause-title">
-          {t('reports.page.byCause')}
-        </h2>
+      <ReportSection id="bycause-title" title={t('reports.page.byCause')} testId="report-causes">
         {causes.length === 0 ? (
           <p className="report__muted">{t('reports.page.noCauses')}</p>
         ) : (
@@ -278,12 +266,9 @@ function ReportDocument({ report, store, generatedBy }: { report: ClientReport; 
         )}
         {c.tickets.unclassified > 0 && <p className="report__note">{t('reports.page.unclassified', { count: c.tickets.unclassified })}</p>}
         {causes.length > 0 && <p className="report__legend">{t('reports.page.barLegend')}</p>}
-      </section>
+      </ReportSection>
 
-      <section className="report__section report__section--break" aria-labelledby="skus-title">
-        <h2 className="report__h2" id="skus-title">
-          {t('reports.page.topSkus')}
-        </h2>
+      <ReportSection id="skus-title" title={t('reports.page.topSkus')} className="report__section--break">
         {skuGroups.length === 0 ? (
           <p className="report__muted">{t('reports.page.noSkus')}</p>
         ) : (
@@ -300,13 +285,10 @@ function ReportDocument({ report, store, generatedBy }: { report: ClientReport; 
             groupBy={(s) => s.cause}
           />
         )}
-      </section>
+      </ReportSection>
 
       {c.carriers.length > 0 && (
-        <section className="report__section" aria-labelledby="carriers-title">
-          <h2 className="report__h2" id="carriers-title">
-            {t('reports.page.carriers')}
-          </h2>
+        <ReportSection id="carriers-title" title={t('reports.page.carriers')}>
           <ReportTable
             columns={[
               { head: t('reports.page.carrier'), scope: 'row', cell: (x) => x.carrier },
@@ -316,13 +298,10 @@ function ReportDocument({ report, store, generatedBy }: { report: ClientReport; 
             rows={[...c.carriers].sort((a, b) => b.count - a.count)}
             rowKey={(x, i) => `${x.carrier}/${x.cause}/${i}`}
           />
-        </section>
+        </ReportSection>
       )}
 
-      <section className="report__section report__section--break" aria-labelledby="service-title">
-        <h2 className="report__h2" id="service-title">
-          {t('reports.page.service')}
-        </h2>
+      <ReportSection id="service-title" title={t('reports.page.service')} className="report__section--break">
         <div className="service-grid">
           <ServiceBlock title={t('reports.page.sla')}>
             <Row label={t('reports.page.p50')} value={secondsLabel(c.sla.firstResponseP50, t)} previous={c.sla.previousFirstResponseP50 === null ? null : secondsLabel(c.sla.previousFirstResponseP50, t)} />
@@ -341,7 +320,7 @@ function ReportDocument({ report, store, generatedBy }: { report: ClientReport; 
           </ServiceBlock>
         </div>
         <p className="report__note">{t('reports.page.serviceNote')}</p>
-      </section>
+      </ReportSection>
 
       <footer className="report__footer">{t('reports.page.footer', { store: c.storeName, dates: reportDates(report.periodStart, report.periodEnd, lang) })}</footer>
     </article>
@@ -406,5 +385,17 @@ function Row({ label, value, previous }: { label: string; value: string; previou
         {previous !== null && <span className="service-row__previous">{t('reports.page.previous', { value: previous })}</span>}
       </dd>
     </div>
+  );
+}
+
+/** A part of the report: a heading (its accessible name) and what follows it. */
+function ReportSection({ id, title, className, testId, children }: { id: string; title: ReactNode; className?: string; testId?: string; children: ReactNode }) {
+  return (
+    <section className={className ? `report__section ${className}` : 'report__section'} data-testid={testId} aria-labelledby={id}>
+      <h2 className="report__h2" id={id}>
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }
