@@ -7,6 +7,9 @@ export default {
   testMatch: ['<rootDir>/integration/**/*.spec.ts', '<rootDir>/e2e/**/*.spec.ts'],
   globalSetup: '<rootDir>/support/global-setup.js',
   globalTeardown: '<rootDir>/support/global-teardown.js',
+  // @nestjs/throttler (CommonJS) inside the in-process desk: see support/nest-cjs-resolver.cjs.
+  resolver: '<rootDir>/support/nest-cjs-resolver.cjs',
+  setupFiles: ['<rootDir>/support/nest-esm-instances.js'],
   testTimeout: 60000,
   // A desk that failed half-way through booting leaves sockets open; never let that hang CI.
   forceExit: true,

@@ -134,7 +134,7 @@ describe('root-cause analytics at scale', () => {
     db = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize();
     await seedIfEmpty(db, config);
     await createStores();
-    api = spawnServer('main.js', { LOG_LEVEL: 'warn', PORT: port, CONSOLE_DIST: '', SIMULATOR: 'off' });
+    api = spawnServer('main.js', { LOG_LEVEL: 'warn', RATE_LIMIT_PER_USER: '1000000', PORT: port, CONSOLE_DIST: '', SIMULATOR: 'off' });
     url = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 150 && !(await fetch(`${url}/health`).then((r) => r.ok).catch(() => false)); i++) await new Promise((r) => setTimeout(r, 200));
     token = await login(url, 'analyst@demo.kefu');

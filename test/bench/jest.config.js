@@ -6,4 +6,7 @@ export default {
   rootDir: '..',
   testMatch: ['<rootDir>/bench/**/*.bench.ts'],
   testTimeout: 30 * 60 * 1000,
+  // @nestjs/throttler (CommonJS) in-process: see support/nest-cjs-resolver.cjs.
+  resolver: '<rootDir>/support/nest-cjs-resolver.cjs',
+  setupFiles: ['<rootDir>/support/nest-esm-instances.js'],
 };

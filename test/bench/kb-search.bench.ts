@@ -93,7 +93,7 @@ describe('knowledge-base search at scale', () => {
     await db.query('ANALYZE kb_articles; ANALYZE kb_terms');
     const [{ terms }] = await db.query(`SELECT count(*)::int AS terms FROM kb_terms`);
     console.log(`KB benchmark: ${fmt(ARTICLES)} articles (+${DEMO_ARTICLES.length} demo) indexed in ${fmt(performance.now() - t0)} ms, ${fmt(terms)} distinct terms`);
-    api = spawnServer('main.js', { LOG_LEVEL: 'warn', PORT: port, CONSOLE_DIST: '' });
+    api = spawnServer('main.js', { LOG_LEVEL: 'warn', RATE_LIMIT_PER_USER: '1000000', PORT: port, CONSOLE_DIST: '' });
     url = `http://127.0.0.1:${port}`;
     const until = Date.now() + 60_000;
     while (!(await fetch(`${url}/health`).then((r) => r.ok).catch(() => false))) {

@@ -2,6 +2,9 @@ import { createSecretKey } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
@@ -15,8 +18,14 @@ import { AuditController } from './audit/audit.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
+import { loadJwtSecret } from './auth/jwt-secret.js';
+import { LoginThrottle } from './auth/login-throttle.service.js';
+import { RefreshTokenService } from './auth/refresh-token.service.js';
 import { TokenService } from './auth/token.service.js';
-import type { AppConfig } from './config/config.js';
+import { APP_CONFIG, type AppConfig } from './config/config.js';
+import { REDIS } from './redis/redis.module.js';
+import { DeskThrottlerGuard, throttlerOptions } from './throttle/desk-throttler.guard.js';
+import { RedisThrottlerStorage } from './throttle/redis-throttler.storage.js';
 import { ConversationController } from './conversation/conversation.controller.js';
 import { ConversationService } from './conversation/conversation.service.js';
 import { CoreModule } from './core.module.js';
@@ -84,12 +93,19 @@ export class ApiModule {
           },
           exclude: [{ method: 0, path: 'health' }],
         }),
-        JwtModule.register({
-          // A key object, not the string: given a string, jsonwebtoken first tries it as a public
-          // key and throws, on every request (a tenth of the api's time under load).
-          secret: createSecretKey(Buffer.from(config.jwtSecret)),
-          signOptions: { algorithm: 'HS256', expiresIn: config.jwtTtl as never },
-          verifyOptions: { algorithms: ['HS256'] },
+        JwtModule.registerAsync({
+          inject: [DataSource, APP_CONFIG],
+          useFactory: async (db: DataSource, cfg: AppConfig) => ({
+            // A key object, not the string: given a string, jsonwebtoken first tries it as a public
+            // key and throws, on every request (a tenth of the api's time under load).
+            secret: createSecretKey(Buffer.from(await loadJwtSecret(db, cfg))),
+            signOptions: { algorithm: 'HS256' },
+            verifyOptions: { algorithms: ['HS256'] },
+          }),
+        }),
+        ThrottlerModule.forRootAsync({
+          inject: [REDIS, APP_CONFIG],
+          useFactory: (redis: Redis, cfg: AppConfig) => throttlerOptions(cfg, new RedisThrottlerStorage(redis, cfg.redisPrefix, cfg.throttleTimeoutMs)),
         }),
         TerminusModule,
         ClientReportsModule,
@@ -97,8 +113,12 @@ export class ApiModule {
       controllers: [AuthController, StoreController, UserController, ConversationController, InboundController, AuditController, SlaController, PresenceController, OrderController, OrderWebhookController, TicketController, ServiceQualityController, ReportController, ClassifierController, KbController, QuickReplyController, AnalyticsController, HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After the AuthGuard: the per-user limit needs the caller.
+        { provide: APP_GUARD, useClass: DeskThrottlerGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         TokenService,
+        RefreshTokenService,
+        LoginThrottle,
         AuthService,
         StoreService,
         UserService,

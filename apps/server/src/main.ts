@@ -6,7 +6,6 @@ import { loadConfig } from './config/config.js';
 runMain(async () => {
   const config = loadConfig();
   await preflight(config.databaseUrl, config.redisUrl);
-  if (config.jwtSecretIsDefault) console.warn('kefu: JWT_SECRET is not set; using the development default (never in production)');
   const app = await createApi(config);
   await app.listen(config.port);
   console.log(`kefu api: listening on http://localhost:${config.port} (API /api, docs /api/docs)`);

@@ -46,8 +46,12 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
+/** `POST /api/auth/login`; the refresh token comes in the httpOnly `kefu_refresh` cookie, never in the body. */
 export const LoginResult = z.object({ accessToken: z.string(), user: User });
 export type LoginResult = z.infer<typeof LoginResult>;
+/** `POST /api/auth/refresh` (with the refresh cookie; answers a new one): the same as a login. */
+export const RefreshResult = LoginResult;
+export type RefreshResult = LoginResult;
 
 /** What an agent sets; online/offline follows their console connection. */
 export const AgentStatus = z.enum(['available', 'away']);

@@ -1,28 +1,79 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { LoginInput } from '@kefu/contracts';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { LoginInput, LoginResult, RefreshResult, User } from '@kefu/contracts';
+import { ApiZodOk } from '../analytics/analytics.docs.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ApiZodBody } from '../errors/api-zod.decorator.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { Public } from './auth.decorators.js';
-import { AuthService } from './auth.service.js';
+import { AuthService, type Session } from './auth.service.js';
 import type { Caller } from './caller.js';
 import { CurrentCaller } from './caller.js';
+import { TooManyLoginFailures } from './login-throttle.service.js';
+import { REFRESH_COOKIE, clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie.js';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Log in: a short-lived access token, and a refresh token in an httpOnly cookie' })
   @ApiZodBody(LoginInput)
-  login(@Body(zod(LoginInput)) input: Parsed<typeof LoginInput>) {
-    return this.auth.login(input);
+  @ApiZodOk(LoginResult)
+  @ApiUnauthorizedResponse({ description: 'Invalid email or password' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed logins for this account or from this address (Retry-After)' })
+  async login(@Body(zod(LoginInput)) input: Parsed<typeof LoginInput>, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResult> {
+    try {
+      return this.handOut(res, await this.auth.login(input, req.ip ?? req.socket.remoteAddress ?? 'unknown'));
+    } catch (err) {
+      if (err instanceof TooManyLoginFailures) res.setHeader('Retry-After', String(err.retryAfterSeconds));
+      throw err;
+    }
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: `Exchange the refresh cookie (${REFRESH_COOKIE}) for a new access token and a new refresh cookie` })
+  @ApiCookieAuth(REFRESH_COOKIE)
+  @ApiZodOk(RefreshResult)
+  @ApiUnauthorizedResponse({ description: 'No, expired, revoked or already used refresh token (a reused one revokes its whole session)' })
+  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<RefreshResult> {
+    try {
+      return this.handOut(res, await this.auth.refresh(refreshCookieOf(req)));
+    } catch (err) {
+      clearRefreshCookie(res, this.config);
+      throw err;
+    }
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End this session: revoke its refresh token and clear the cookie' })
+  @ApiCookieAuth(REFRESH_COOKIE)
+  @ApiNoContentResponse()
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(refreshCookieOf(req));
+    clearRefreshCookie(res, this.config);
   }
 
   @Get('me')
+  @ApiBearerAuth()
+  @ApiZodOk(User)
   me(@CurrentCaller() caller: Caller) {
     return this.auth.me(caller.user);
+  }
+
+  private handOut(res: Response, { refreshToken, ...result }: Session): LoginResult {
+    setRefreshCookie(res, this.config, refreshToken);
+    return result;
   }
 }

@@ -5,14 +5,23 @@ import type { LoginInput, LoginResult, User } from '@kefu/contracts';
 import { PresenceService } from '../presence/presence.service.js';
 import { UserEntity } from '../user/user.entity.js';
 import { toUserDto } from '../user/user.dto.js';
-import { verifyPassword } from './password.util.js';
+import { LoginThrottle } from './login-throttle.service.js';
+import { checkPassword } from './password.util.js';
+import { RefreshTokenService } from './refresh-token.service.js';
 import { TokenService } from './token.service.js';
+
+/** A session as the controller hands it out: the access token and user in the body, the refresh token in a cookie. */
+export interface Session extends LoginResult {
+  refreshToken: string;
+}
 
 @Injectable()
 export class AuthService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly tokens: TokenService,
+    private readonly refreshTokens: RefreshTokenService,
+    private readonly throttle: LoginThrottle,
     private readonly presence: PresenceService,
   ) {}
 
@@ -20,13 +29,35 @@ export class AuthService {
     return toUserDto(user, (await this.presence.presenceOf([user])).get(user.id));
   }
 
-  async login({ email, password }: LoginInput): Promise<LoginResult> {
+  /** `address`: the caller's IP, for the failed-login limit per address. */
+  async login({ email, password }: LoginInput, address: string): Promise<Session> {
+    await this.throttle.assertAllowed(email, address);
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.email = :email AND u.active', { email: email.toLowerCase() })
       .getOne();
-    if (!user || !(await verifyPassword(user.passwordHash, password))) throw new UnauthorizedException('Invalid email or password');
-    return { accessToken: await this.tokens.issue(user), user: toUserDto(user, (await this.presence.presenceOf([user])).get(user.id)) };
+    const ok = await checkPassword(user, password);
+    if (!ok || !user) {
+      await this.throttle.recordFailure(email, address);
+      throw new UnauthorizedException('Invalid email or password');
+    }
+    return this.session(user, await this.refreshTokens.start(user.id));
+  }
+
+  /** Exchanges a refresh token for a new access token and a new refresh token. */
+  async refresh(refreshToken: string | undefined): Promise<Session> {
+    const rotated = refreshToken ? await this.refreshTokens.rotate(refreshToken) : null;
+    const user = rotated ? await this.users.findOneBy({ id: rotated.userId, active: true }) : null;
+    if (!rotated || !user) throw new UnauthorizedException('Session expired: log in again');
+    return this.session(user, rotated.token);
+  }
+
+  async logout(refreshToken: string | undefined): Promise<void> {
+    if (refreshToken) await this.refreshTokens.revokeFamilyOf(refreshToken);
+  }
+
+  private async session(user: UserEntity, refreshToken: string): Promise<Session> {
+    return { accessToken: await this.tokens.issue(user), user: await this.me(user), refreshToken };
   }
 }

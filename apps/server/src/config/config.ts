@@ -1,8 +1,6 @@
 // The one place that reads process.env: validated once at start.
 import { z } from 'zod';
 
-const DEV_JWT_SECRET = 'kefu-dev-secret-do-not-use-in-production';
-
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -11,8 +9,23 @@ const EnvSchema = z
     REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
     /** Prefix of every Redis key (BullMQ and socket.io), so test runs and desks can share a Redis. */
     REDIS_PREFIX: z.string().regex(/^[\w:-]+$/).default('kefu'),
-    JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-    JWT_TTL: z.string().default('12h'),
+    /** Without it the first start generates one and keeps it in PostgreSQL (`auth_secrets`). */
+    JWT_SECRET: z
+      .string()
+      .refine((s) => Buffer.byteLength(s) >= 32, 'must be at least 32 bytes')
+      .optional(),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    /** Requests a minute one user may make to the API (a fixed window: bursts up to it are fine). */
+    RATE_LIMIT_PER_USER: z.coerce.number().int().min(1).default(1200),
+    /** Webhook requests a second one channel may send (inbound messages and orders, each). */
+    RATE_LIMIT_PER_CHANNEL: z.coerce.number().int().min(1).default(500),
+    /** Failed logins allowed per account and per address within LOGIN_FAILURE_WINDOW_SECONDS. */
+    LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+    LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
+    LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    /** A rate-limit check that Redis has not answered by then lets the request through. */
+    THROTTLE_TIMEOUT_MS: z.coerce.number().int().min(1).max(5000).default(100),
     /** Folder of the built console served at `/`; empty disables it. */
     CONSOLE_DIST: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -52,9 +65,16 @@ export interface AppConfig {
   databaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
-  jwtSecret: string;
-  jwtSecretIsDefault: boolean;
-  jwtTtl: string;
+  /** undefined: the desk's generated secret, kept in PostgreSQL. */
+  jwtSecret: string | undefined;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  rateLimitPerUser: number;
+  rateLimitPerChannel: number;
+  loginFailuresPerAccount: number;
+  loginFailuresPerAddress: number;
+  loginFailureWindowSeconds: number;
+  throttleTimeoutMs: number;
   consoleDist: string | undefined;
   logLevel: string;
   deliveryAttempts: number;
@@ -90,9 +110,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
-    jwtSecret: e.JWT_SECRET ?? DEV_JWT_SECRET,
-    jwtSecretIsDefault: !e.JWT_SECRET,
-    jwtTtl: e.JWT_TTL,
+    jwtSecret: e.JWT_SECRET,
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+    rateLimitPerUser: e.RATE_LIMIT_PER_USER,
+    rateLimitPerChannel: e.RATE_LIMIT_PER_CHANNEL,
+    loginFailuresPerAccount: e.LOGIN_FAILURES_PER_ACCOUNT,
+    loginFailuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
+    loginFailureWindowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
+    throttleTimeoutMs: e.THROTTLE_TIMEOUT_MS,
     consoleDist: e.CONSOLE_DIST,
     logLevel: e.LOG_LEVEL,
     deliveryAttempts: e.DELIVERY_ATTEMPTS,

@@ -1,6 +1,8 @@
 import { TicketCauseRollupEntity } from '../analytics/ticket-cause-rollup.entity.js';
 import { TicketItemRollupEntity } from '../analytics/ticket-item-rollup.entity.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { AuthSecretEntity } from '../auth/auth-secret.entity.js';
+import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
 import { ChannelEntity } from '../channel/channel.entity.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { CustomerEntity } from '../customer/customer.entity.js';
@@ -23,4 +25,4 @@ import { KbSynonymGroupEntity } from '../kb/kb-synonym-group.entity.js';
 import { KbUsageEntity } from '../kb/kb-usage.entity.js';
 import { QuickReplyEntity } from '../kb/quick-reply.entity.js';
 
-export const ENTITIES = [StoreEntity, ChannelEntity, CustomerEntity, UserEntity, ConversationEntity, MessageEntity, AuditEventEntity, SlaTimerEntity, OrderEntity, TicketEntity, TicketEventEntity, SupplierCaseEntity, CauseModelEntity, CsatSurveyEntity, ClientReportEntity, KbArticleEntity, KbArticleVersionEntity, KbSynonymGroupEntity, QuickReplyEntity, KbUsageEntity, KbFeedbackEntity, KbGapEntity, TicketCauseRollupEntity, TicketItemRollupEntity];
+export const ENTITIES = [StoreEntity, ChannelEntity, CustomerEntity, UserEntity, ConversationEntity, MessageEntity, AuditEventEntity, SlaTimerEntity, OrderEntity, TicketEntity, TicketEventEntity, SupplierCaseEntity, CauseModelEntity, CsatSurveyEntity, ClientReportEntity, KbArticleEntity, KbArticleVersionEntity, KbSynonymGroupEntity, QuickReplyEntity, KbUsageEntity, KbFeedbackEntity, KbGapEntity, TicketCauseRollupEntity, TicketItemRollupEntity, AuthSecretEntity, RefreshTokenEntity];

@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { InboundMessageInput, SIGNATURE_HEADER } from '@kefu/contracts';
 import { Public } from '../auth/auth.decorators.js';
 import { ApiZodBody } from '../errors/api-zod.decorator.js';
+import { ChannelThrottle } from '../throttle/throttle.decorators.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { InboundService } from './inbound.service.js';
 
@@ -15,6 +16,7 @@ export class InboundController {
 
   /** Platform webhook: signed with the channel secret, idempotent on externalMessageId. */
   @Public()
+  @ChannelThrottle()
   @Post(':channelId/inbound')
   @HttpCode(202)
   @ApiHeader({ name: 'X-Kefu-Signature', description: 'sha256=<hex HMAC-SHA256 of the raw body with the channel secret>' })

@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { PlatformOrderInput, SIGNATURE_HEADER } from '@kefu/contracts';
 import { Public } from '../auth/auth.decorators.js';
 import { ApiZodBody } from '../errors/api-zod.decorator.js';
+import { ChannelThrottle } from '../throttle/throttle.decorators.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { SignedWebhook } from '../inbound/signed-webhook.service.js';
 import { OrderService } from './order.service.js';
@@ -19,6 +20,7 @@ export class OrderWebhookController {
 
   /** Platform webhook: an order placed or updated in the channel's store (idempotent on orderRef). */
   @Public()
+  @ChannelThrottle()
   @Post(':channelId/orders')
   @HttpCode(202)
   @ApiHeader({ name: 'X-Kefu-Signature', description: 'sha256=<hex HMAC-SHA256 of the raw body with the channel secret>' })

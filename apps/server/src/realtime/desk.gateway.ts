@@ -3,12 +3,18 @@ import { ConnectedSocket, MessageBody, OnGatewayDisconnect, OnGatewayInit, Subsc
 import type { Namespace, Socket } from 'socket.io';
 import { ActivityInput, DESK_NAMESPACE, DeskClientEvent, rooms } from '@kefu/contracts';
 import type { Caller } from '../auth/caller.js';
-import { TokenService } from '../auth/token.service.js';
+import { type TokenCheck, TokenService } from '../auth/token.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ConversationService } from '../conversation/conversation.service.js';
 import { PresenceService } from '../presence/presence.service.js';
 import { RoutingService } from '../routing/routing.service.js';
 import { EventPublisher } from './event-publisher.service.js';
+
+/**
+ * `unauthorized`: a bad token (log in again); `token expired`: a good one that is out of date
+ * (expired, or issued before a password, role, store or active change): refresh and reconnect.
+ */
+const refusal = (why: 'invalid' | 'stale') => new Error(why === 'stale' ? 'token expired' : 'unauthorized');
 
 interface SocketState {
   caller: Caller;
@@ -19,7 +25,8 @@ interface SocketState {
 /**
  * Namespace /desk: a client connects with `auth: {token}` and joins the rooms of the stores its
  * scope allows, its own user room and, for supervisors and admins, the supervisors' room. A bad
- * token is refused at connect (`connect_error`). Connections drive presence; `conversation.activity`
+ * token is refused at connect (`connect_error`). A change of the user's password, role, stores or
+ * active flag disconnects their sockets on every api process (EventPublisher.disconnectUser). Connections drive presence; `conversation.activity`
  * messages drive the collision guard ("X is viewing / typing").
  */
 @WebSocketGateway({ namespace: DESK_NAMESPACE })
@@ -41,10 +48,14 @@ export class DeskGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
     this.nsp = nsp;
     nsp.use((socket, next) => {
       this.authenticate(socket)
-        .then(async (caller) => {
-          if (!caller) return next(new Error('unauthorized'));
+        .then(async (checked) => {
+          if ('refused' in checked) return next(refusal(checked.refused));
+          const { caller } = checked;
           (socket.data as SocketState) = { caller, viewing: new Map() };
           await socket.join(this.roomsOf(caller));
+          // The user's token version may have changed while this socket was being admitted; if it
+          // changed after this check, the change's disconnect reaches the user room just joined.
+          if (!(await this.tokens.isCurrent(caller.user))) return next(refusal('stale'));
           next();
           await this.onConnected(socket, caller);
         })
@@ -100,9 +111,9 @@ export class DeskGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
     await this.presence.heartbeat(sockets).catch((err: Error) => this.logger.warn(`presence heartbeat: ${err.message}`));
   }
 
-  private authenticate(socket: Socket): Promise<Caller | null> {
+  private authenticate(socket: Socket): Promise<TokenCheck> {
     const token = socket.handshake.auth?.token ?? socket.handshake.headers.authorization?.replace(/^Bearer\s+/i, '');
-    return this.tokens.resolve(typeof token === 'string' ? token : undefined);
+    return this.tokens.check(typeof token === 'string' ? token : undefined);
   }
 
   private roomsOf(caller: Caller): string[] {

@@ -26,6 +26,11 @@ export class EventPublisher {
     this.toRooms(event, payload, [rooms.store(payload.storeId), rooms.allStores, ...extraRooms]);
   }
 
+  /** Closes every open socket of a user, on every api process (their tokens were just revoked). */
+  disconnectUser(userId: string): void {
+    this.emitter.in(rooms.user(userId)).disconnectSockets(true);
+  }
+
   /** To given rooms only (e.g. supervisors, one user): for events that are not a store's. */
   toRooms<E extends EventName>(event: E, payload: Payload<E>, to: string[]): void {
     this.emitter.to(to).emit(event, payload);

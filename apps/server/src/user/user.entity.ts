@@ -14,6 +14,8 @@ export class UserEntity {
   @Column('text', { array: true, default: () => "'{zh}'" }) languages!: Language[];
   @Column('int', { default: 8 }) maxConcurrent!: number;
   @Column('boolean', { default: true }) active!: boolean;
+  /** Carried in access tokens; raised by a password, role, store or active change to end the old ones. */
+  @Column('int', { default: 0 }) tokenVersion!: number;
   /** What the agent chose; whether they are connected lives in Redis (PresenceService). */
   @Column('text', { default: 'available' }) status!: AgentStatus;
   /** For round-robin among equally loaded agents. */

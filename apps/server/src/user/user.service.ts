@@ -5,8 +5,11 @@ import { CreateUserInput, Page, UpdateUserInput, User } from '@kefu/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { hashPassword } from '../auth/password.util.js';
+import { RefreshTokenService } from '../auth/refresh-token.service.js';
+import { revocationFor } from '../auth/token-revocation.js';
 import { ValidationError } from '../errors/validation.error.js';
 import { PresenceService } from '../presence/presence.service.js';
+import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { RoutingService } from '../routing/routing.service.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { toUserDto } from './user.dto.js';
@@ -20,6 +23,8 @@ export class UserService {
     private readonly audit: AuditService,
     private readonly presence: PresenceService,
     private readonly routing: RoutingService,
+    private readonly refreshTokens: RefreshTokenService,
+    private readonly events: EventPublisher,
   ) {}
 
   /** Users who share a store with the caller (all users for an unrestricted caller). */
@@ -60,14 +65,19 @@ export class UserService {
     const { password, ...rest } = input;
     const changes: Partial<UserEntity> = { ...rest };
     if (password) changes.passwordHash = await hashPassword(password);
+    const revocation = revocationFor(user, input);
     return this.db.transaction(async (m) => {
       await m.getRepository(UserEntity).update({ id }, changes);
+      if (revocation.endTokens) await m.getRepository(UserEntity).increment({ id }, 'tokenVersion', 1);
+      if (revocation.endSessions) await this.refreshTokens.revokeUser(id, m);
       await this.audit.record(
         { actorId: caller.user.id, action: 'user.updated', targetType: 'user', targetId: id, details: { changed: Object.keys(input) } },
         m,
       );
       return toUserDto((await m.getRepository(UserEntity).findOneBy({ id }))!);
     }).then(async (dto) => {
+      // After the commit: a socket reconnecting now is checked against the new token version.
+      if (revocation.endTokens) this.events.disconnectUser(id);
       // More room, other stores or languages: waiting conversations may now fit this agent.
       if (input.maxConcurrent !== undefined || input.storeIds || input.languages || input.active) await this.routing.requestDrain(dto.storeIds);
       return dto;
