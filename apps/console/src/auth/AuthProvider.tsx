@@ -1,13 +1,13 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { LoginInput, User } from '@kefu/contracts';
-import { ApiRequestError, isAbort, setAccessToken, setUnauthorizedHandler } from '../api/client';
+import { endSession, refreshSession, setAccessToken, setRefreshedHandler, setUnauthorizedHandler } from '../api/client';
 import { deskApi } from '../api/desk-api';
-import { loadToken, saveToken } from './token-storage';
 
 type AuthState =
-  | { status: 'restoring'; token: string }
-  | { status: 'offline'; token: string }
+  | { status: 'restoring' }
+  | { status: 'offline' }
   | { status: 'anonymous' }
+  /** `token`: the access token the session started with (the socket's first handshake); api/client keeps the current one. */
   | { status: 'authenticated'; token: string; user: User };
 
 interface Auth {
@@ -19,53 +19,58 @@ interface Auth {
 
 const AuthContext = createContext<Auth | null>(null);
 
-function initialState(): AuthState {
-  const token = loadToken();
-  setAccessToken(token);
-  return token ? { status: 'restoring', token } : { status: 'anonymous' };
-}
+/** Where consoles before issue 13 kept the access token: removed wherever it is still found. */
+const LEGACY_TOKEN_KEY = 'kefu.accessToken';
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<AuthState>(initialState);
+  const [state, setState] = useState<AuthState>({ status: 'restoring' });
   const [attempt, setAttempt] = useState(0);
 
   const logout = useCallback(() => {
-    saveToken(null);
-    setAccessToken(null);
+    void endSession();
     setState({ status: 'anonymous' });
   }, []);
 
-  // A 401 from any call ends the session.
+  // A 401 that a refresh could not cure ends the session; a refresh may bring a changed user.
   useEffect(() => {
     setUnauthorizedHandler(logout);
-    return () => setUnauthorizedHandler(null);
+    setRefreshedHandler(({ user }) => setState((s) => (s.status === 'authenticated' ? { ...s, user } : s)));
+    return () => {
+      setUnauthorizedHandler(null);
+      setRefreshedHandler(null);
+    };
   }, [logout]);
 
-  // A token kept from an earlier visit: check it and load the user behind it.
-  const restoringToken = state.status === 'restoring' ? state.token : null;
+  // On load: the refresh cookie (httpOnly, so only the server reads it) restores the session.
+  const restoring = state.status === 'restoring';
   useEffect(() => {
-    if (!restoringToken) return;
-    const ctrl = new AbortController();
-    deskApi
-      .me(ctrl.signal)
-      .then((user) => setState({ status: 'authenticated', token: restoringToken, user }))
-      .catch((err: unknown) => {
-        if (isAbort(err)) return;
-        if (err instanceof ApiRequestError && err.statusCode === 401) return; // logout() already ran
-        setState({ status: 'offline', token: restoringToken });
+    if (!restoring) return;
+    try {
+      localStorage.removeItem(LEGACY_TOKEN_KEY);
+    } catch {
+      // no storage: nothing to remove
+    }
+    let current = true;
+    refreshSession()
+      .then((session) => {
+        if (current) setState(session ? { status: 'authenticated', token: session.accessToken, user: session.user } : { status: 'anonymous' });
+      })
+      .catch(() => {
+        if (current) setState({ status: 'offline' });
       });
-    return () => ctrl.abort();
-  }, [restoringToken, attempt]);
+    return () => {
+      current = false;
+    };
+  }, [restoring, attempt]);
 
   const login = useCallback(async (input: LoginInput) => {
     const result = await deskApi.login(input);
-    saveToken(result.accessToken);
     setAccessToken(result.accessToken);
     setState({ status: 'authenticated', token: result.accessToken, user: result.user });
   }, []);
 
   const retryRestore = useCallback(() => {
-    setState((s) => (s.status === 'offline' ? { status: 'restoring', token: s.token } : s));
+    setState((s) => (s.status === 'offline' ? { status: 'restoring' } : s));
     setAttempt((n) => n + 1);
   }, []);
 
