@@ -16,8 +16,7 @@ export function ApiZodQuery(schema: z.ZodType) {
   );
 }
 
-/** Documents a JSON answer from its zod contract. */
-export const ApiZodOk = (schema: z.ZodType, description?: string) => ApiOkResponse({ description, schema: jsonSchema(schema, 'output') });
+export { ApiZodOk } from '../errors/api-zod.decorator.js';
 
 /** Documents a CSV download. */
 export const ApiCsv = (description: string) =>

@@ -2,9 +2,8 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs
 import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { LoginInput, LoginResult, RefreshResult, User } from '@kefu/contracts';
-import { ApiZodOk } from '../analytics/analytics.docs.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { ApiZodBody } from '../errors/api-zod.decorator.js';
+import { ApiZodBody, ApiZodOk } from '../errors/api-zod.decorator.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { Public } from './auth.decorators.js';
 import { AuthService, type Session } from './auth.service.js';
