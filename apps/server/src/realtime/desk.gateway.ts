@@ -26,8 +26,9 @@ interface SocketState {
  * Namespace /desk: a client connects with `auth: {token}` and joins the rooms of the stores its
  * scope allows, its own user room and, for supervisors and admins, the supervisors' room. A bad
  * token is refused at connect (`connect_error`). A change of the user's password, role, stores or
- * active flag disconnects their sockets on every api process (EventPublisher.disconnectUser). Connections drive presence; `conversation.activity`
- * messages drive the collision guard ("X is viewing / typing").
+ * active flag disconnects their sockets on every api process (EventPublisher.disconnectUser).
+ * Connections drive presence; `conversation.activity` messages drive the collision guard ("X is
+ * viewing / typing").
  */
 @WebSocketGateway({ namespace: DESK_NAMESPACE })
 export class DeskGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplicationShutdown {
