@@ -50,7 +50,8 @@ export class CspWatch {
           return async (options?: Parameters<Browser['newPage']>[0]) => {
             const context = await watched(options);
             const page = await context.newPage();
-            page.once('close', () => void context.close());
+            // When the whole browser closes, the context goes with it: nothing left to close.
+            page.once('close', () => void context.close().catch(() => undefined));
             return page;
           };
         const value = Reflect.get(target, prop, target);
