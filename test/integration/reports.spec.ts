@@ -66,10 +66,10 @@ describe('periodic client reports', () => {
 
     const csv = await http(desk.url, 'GET', `/api/reports/${r.body.id}/csv`, { token: analyst });
     expect(csv.status).toBe(200);
-    expect(csv.body.startsWith('"section","item","value","previous","change"')).toBe(true);
+    expect(csv.body.startsWith('section,item,value,previous,change\r\n')).toBe(true);
     const bytes = new Uint8Array(await (await fetch(`${desk.url}/api/reports/${r.body.id}/csv`, { headers: { authorization: `Bearer ${analyst}` } })).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: Excel opens the Chinese right
-    expect(csv.body).toContain('"tickets by cause","product_quality",4,1,3');
+    expect(csv.body).toContain('tickets by cause,product_quality,4,1,3\r\n');
     const audit = await http(desk.url, 'GET', `/api/audit?targetId=${r.body.id}`, { token: admin });
     expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(['report.exported', 'report.exported']);
   });

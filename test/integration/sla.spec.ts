@@ -21,7 +21,7 @@ describe('response SLA timers', () => {
   let supervisor: string;
 
   beforeAll(async () => {
-    desk = await startDesk({ env: { SLA_RECONCILE_MS: '1000' } });
+    desk = await startDesk({ env: { SLA_RECONCILE_MS: '1000', OUTBOUND_ALLOW: 'localhost', PUBLIC_URL: 'https://desk.example.com' } });
     admin = await login(desk.url, 'admin@demo.kefu');
     supervisor = await login(desk.url, 'supervisor@demo.kefu');
   });
@@ -186,7 +186,7 @@ describe('response SLA timers', () => {
     }
   });
 
-  it('posts each breach to the store outgoing webhook, retrying until it answers 2xx', async () => {
+  it('posts each breach to the store outgoing webhook, retrying until it answers 2xx: ids, times and a link, no personal data', async () => {
     const received: { body: any; attempt: number }[] = [];
     let attempts = 0;
     const hook = createServer((req: IncomingMessage, res) => {
@@ -200,15 +200,37 @@ describe('response SLA timers', () => {
       });
     });
     await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
-    const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/bot`;
-    const worker = spawnWorker({ SLA_RECONCILE_MS: '500' });
+    // The desk refuses internal addresses; `localhost` is allow-listed (OUTBOUND_ALLOW) as an on-premise bot would be.
+    const url = `http://localhost:${(hook.address() as AddressInfo).port}/bot`;
+    const worker = spawnWorker({ SLA_RECONCILE_MS: '500', OUTBOUND_ALLOW: 'localhost', PUBLIC_URL: 'https://desk.example.com' });
     try {
       const s = await storeWithAgent(desk.url, admin, 'Hook', fastSla(1, 1, { slaEscalation: { webhookUrl: url } }));
-      const inbound = await signedInbound(desk.url, s.channel, inboundBody('anyone?', 'buyer-hook'));
+      const inbound = await signedInbound(desk.url, s.channel, inboundBody('my phone is 13812345678, anyone?', 'buyer-hook'));
       const alert = await waitFor(() => received[0], 15000, 'webhook alert');
       expect(alert.attempt).toBe(2);
-      expect(alert.body).toMatchObject({ event: 'sla.breached', storeId: s.store.id, conversationId: inbound.body.conversationId, msgtype: 'text' });
-      expect(alert.body.text.content).toContain('测试买家');
+      const [timer] = await timersOf(inbound.body.conversationId);
+      const link = `https://desk.example.com/#/c/${inbound.body.conversationId}`;
+      expect(alert.body).toEqual({
+        msgtype: 'text',
+        text: { content: expect.stringContaining(link) },
+        msg_type: 'text',
+        content: { text: alert.body.text.content },
+        event: 'sla.breached',
+        timerId: timer.id,
+        kind: 'first_response',
+        storeId: s.store.id,
+        storeName: s.store.name,
+        conversationId: inbound.body.conversationId,
+        assigneeId: timer.breach_assignee_id,
+        targetSeconds: 1,
+        startedAt: timer.started_at.toISOString(),
+        dueAt: timer.due_at.toISOString(),
+        breachedAt: timer.breached_at.toISOString(),
+        link,
+      });
+      // It leaves the desk: neither the customer's name nor their words, nor the agent's name.
+      const sent = JSON.stringify(alert.body);
+      for (const personal of ['测试买家', 'buyer-hook', '13812345678', 'anyone', s.agent.name]) expect(sent).not.toContain(personal);
     } finally {
       worker.kill('SIGTERM');
       hook.close();

@@ -27,7 +27,7 @@ describe('after-sales tickets', () => {
   const platform = new RecordingPlatform();
 
   beforeAll(async () => {
-    desk = await startDesk({ channelAdapter: platform, env: { SUPPLIER_SWEEP_MS: '200', SLA_RECONCILE_MS: '300' } });
+    desk = await startDesk({ channelAdapter: platform, env: { SUPPLIER_SWEEP_MS: '200', SLA_RECONCILE_MS: '300', OUTBOUND_ALLOW: 'localhost' } });
     admin = await login(desk.url, 'admin@demo.kefu');
     supervisor = await login(desk.url, 'supervisor@demo.kefu');
   });
@@ -314,7 +314,7 @@ describe('after-sales tickets', () => {
       const c = await chat('质量');
       const t = (await open(c.agentToken, { conversationId: c.conversationId, type: 'quality_complaint', customerReason: '坏了', orderRef: 'R', orderedAt: daysAgo(4), deliveredAt: daysAgo(2), items: [shirt] })).body;
       await act(c.agentToken, t.id, { action: 'approve' });
-      const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/supplier`;
+      const url = `http://localhost:${(hook.address() as AddressInfo).port}/supplier`; // allow-listed (OUTBOUND_ALLOW)
       await act(c.agentToken, t.id, { action: 'open_supplier_case', supplier: '电子厂 B', contact: url, remedy: 'replace', dueAt: new Date(Date.now() + 1000).toISOString() });
       expect(hits).toHaveLength(0);
       const hit = await waitFor(() => hits[0], 5000, 'supplier reminder');

@@ -1,7 +1,6 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,6 +8,8 @@ import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module.js';
 import type { AppConfig } from './config/config.js';
 import type { ChannelAdapter } from './delivery/channel-adapter.js';
+import { setupApiDocs } from './http/api-docs.js';
+import { securityHeaders } from './http/security-headers.js';
 import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
 import { WorkerModule } from './worker.module.js';
 
@@ -16,15 +17,12 @@ import { WorkerModule } from './worker.module.js';
 export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { rawBody: true, bufferLogs: true });
   app.useLogger(app.get(Logger));
+  app.use(securityHeaders(config));
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   app.enableShutdownHooks();
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('Kefu Desk API').setDescription('Customer service and after-sales desk (see SPEC.md)').setVersion('0.1').addBearerAuth().build(),
-  );
-  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+  setupApiDocs(app, config);
   serveConsole(app, config);
   return app;
 }

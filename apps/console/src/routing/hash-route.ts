@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { conversationHref } from '@kefu/contracts';
 
 // The screen lives in the URL hash, so a reload or a shared link keeps it: #/c/<id> is the inbox
 // with that conversation open (#/c/<id>/t/<ticketId> with one of its tickets in view), #/sla the
@@ -39,7 +40,7 @@ export const useScreen = (): Screen => useSyncExternalStore(subscribe, readScree
 /** The client report open on #/reports/<id>, or null on the list. */
 export const useReportId = (): string | null => useSyncExternalStore(subscribe, readReportId);
 
-export const conversationHref = (id: string, ticketId?: string | null): string => (ticketId ? `#/c/${id}/t/${ticketId}` : `#/c/${id}`);
+export { conversationHref };
 export const SLA_BOARD_HREF = SLA_BOARD;
 export const TICKETS_HREF = TICKETS;
 export const ANALYTICS_HREF = ANALYTICS;

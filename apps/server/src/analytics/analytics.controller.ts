@@ -8,7 +8,7 @@ import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { ApiCsv, ApiZodOk, ApiZodQuery } from './analytics.docs.js';
 import { CauseBreakdownService } from './cause-breakdown.service.js';
 import { CauseExportService } from './cause-export.service.js';
-import { csvFileName } from './csv.util.js';
+import { csvFileName } from '../common/csv.util.js';
 import { TicketDrilldownService } from './ticket-drilldown.service.js';
 import { TicketExportService } from './ticket-export.service.js';
 

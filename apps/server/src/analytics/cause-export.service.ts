@@ -3,7 +3,7 @@ import type { CauseBreakdown, CauseBreakdownItem, CauseBreakdownQuery, CauseGrou
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { CauseBreakdownService } from './cause-breakdown.service.js';
-import { CSV_BOM, csvRow } from './csv.util.js';
+import { CSV_BOM, csvRow } from '../common/csv.util.js';
 
 /** The key columns of each grouping, as in the JSON items. */
 const KEY_COLUMNS: Record<CauseGroupBy, (keyof CauseBreakdownItem)[]> = {

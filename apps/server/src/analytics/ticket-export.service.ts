@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { CustomerEntity } from '../customer/customer.entity.js';
 import { ticketNumber } from '../ticket/ticket.dto.js';
-import { CSV_BOM, csvRow } from './csv.util.js';
+import { CSV_BOM, csvRow } from '../common/csv.util.js';
 import { maskAddress, maskName, maskPhone, maskText } from './mask.util.js';
 import { TicketDrilldownService } from './ticket-drilldown.service.js';
 

@@ -1,5 +1,6 @@
 // The one place that reads process.env: validated once at start.
 import { z } from 'zod';
+import { OutboundPolicy } from '../outbound/outbound-policy.js';
 
 const EnvSchema = z
   .object({
@@ -51,13 +52,38 @@ const EnvSchema = z
     CLASSIFIER_RETRAIN_MS: z.coerce.number().int().min(1000).default(6 * 3600_000),
     /** The demo seed adds eight weeks of made-up history (tests turn it off). */
     DEMO_HISTORY: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    /** Host names and CIDRs outgoing webhooks may reach although internal (on-premise bots), comma-separated. */
+    OUTBOUND_ALLOW: z.string().default('').transform(list),
+    /** Deadline of one outgoing webhook call. */
+    OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    /** Where users reach the desk (links in alerts); also an origin allowed to open the live socket. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Further browser origins allowed to open the live socket (the desk's own page always may), comma-separated. */
+    CORS_ORIGINS: z.string().default('').transform(list),
     KEFU_ADMIN_EMAIL: z.email().optional(),
     KEFU_ADMIN_PASSWORD: z.string().min(8).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET)
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+    try {
+      new OutboundPolicy(env.OUTBOUND_ALLOW);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', path: ['OUTBOUND_ALLOW'], message: (err as Error).message });
+    }
+    for (const origin of env.CORS_ORIGINS)
+      if (!URL.canParse(origin) || new URL(origin).origin === 'null') ctx.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: `"${origin}" is not an origin such as https://desk.example.com` });
   });
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+/** The Vite dev server (`apps/console`, port 5173) opens the socket through its proxy with its own origin. */
+const DEV_CONSOLE_ORIGIN = 'http://localhost:5173';
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -91,6 +117,12 @@ export interface AppConfig {
   demoHistory: boolean;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
+  outboundAllow: string[];
+  outboundTimeoutMs: number;
+  /** No trailing slash. */
+  publicUrl: string;
+  /** Origins (`scheme://host[:port]`) allowed to open the live socket besides the desk's own. */
+  corsOrigins: string[];
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -104,6 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration — ${lines.join('; ')}`);
   }
   const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const corsOrigins = [new URL(publicUrl).origin, ...e.CORS_ORIGINS.map((o) => new URL(o).origin), ...(e.NODE_ENV === 'development' ? [DEV_CONSOLE_ORIGIN] : [])];
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -135,5 +169,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoHistory: e.DEMO_HISTORY,
     adminEmail: e.KEFU_ADMIN_EMAIL,
     adminPassword: e.KEFU_ADMIN_PASSWORD,
+    outboundAllow: e.OUTBOUND_ALLOW,
+    outboundTimeoutMs: e.OUTBOUND_TIMEOUT_MS,
+    publicUrl,
+    corsOrigins: [...new Set(corsOrigins)],
   };
 }

@@ -5,6 +5,7 @@ import type { ClientReport, ClientReportSummary, ListReportsQuery, Page, ReportP
 import { AuditService } from '../audit/audit.service.js';
 import { deskCaller, type Caller } from '../auth/caller.js';
 import { keysetPage } from '../common/keyset-page.util.js';
+import { CSV_BOM, csvRow } from '../common/csv.util.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { ClientReportEntity } from './client-report.entity.js';
 import { ReportFactsService } from './report-facts.service.js';
@@ -88,9 +89,9 @@ export class ReportService {
     rows.push(['service', 'CSAT average (1-5)', c.csat.average, c.csat.previousAverage, null]);
     rows.push(['service', 'inquiry conversion', c.conversion.rate, c.conversion.previousRate, null]);
     c.findings.forEach((f, i) => rows.push(['findings', String(i + 1), f.zh, f.en, null]));
-    const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? String(Math.round(v * 10000) / 10000) : `"${v.replace(/"/g, '""')}"`);
     await this.audit.record({ actorId: caller.user.id, action: 'report.exported', targetType: 'report', targetId: id, details: { storeId: r.storeId, period: r.period, periodStart: r.periodStart } });
-    return { filename: `report-${r.period}-${r.periodStart}.csv`, body: `\uFEFF${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n` };
+    const round = (v: string | number | null) => (typeof v === 'number' ? Math.round(v * 10000) / 10000 : v);
+    return { filename: `report-${r.period}-${r.periodStart}.csv`, body: CSV_BOM + rows.map((row) => csvRow(row.map(round))).join('') };
   }
 
   /** Worker: every store's last complete week and month, made once each when missing. Returns how many were made. */

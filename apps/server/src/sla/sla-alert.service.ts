@@ -1,49 +1,63 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { ConversationEntity } from '../conversation/conversation.entity.js';
+import { conversationHref, type SlaTimerKind } from '@kefu/contracts';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { OutboundHttp } from '../outbound/outbound-http.js';
 import { StoreEntity } from '../store/store.entity.js';
-import { UserEntity } from '../user/user.entity.js';
 import { SlaTimerEntity } from './sla-timer.entity.js';
+
+const KIND_TEXT: Record<SlaTimerKind, string> = { first_response: '首次响应 first response', next_response: '后续响应 next response', resolution: '解决 resolution' };
 
 /**
  * Sends a breach to a store's outgoing webhook. The body is readable by the common group bots:
  * WeCom and DingTalk read `msgtype`/`text.content`, Feishu reads `msg_type`/`content.text`; other
- * endpoints get the structured `event` fields. A non-2xx answer is retried by the queue.
+ * endpoints get the structured `event` fields. It leaves the desk, so it carries ids, times and a
+ * link into the console, never personal data (no customer name or words, no agent name). A failed
+ * call is retried by the queue; a refused address is not.
  */
 @Injectable()
 export class SlaAlertService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbound: OutboundHttp,
+  ) {}
 
   async send(timerId: string, url: string): Promise<void> {
     const timer = await this.db.getRepository(SlaTimerEntity).findOneBy({ id: timerId });
     if (!timer) return;
     const store = await this.db.getRepository(StoreEntity).findOneBy({ id: timer.storeId });
-    const conv = timer.conversationId ? await this.db.getRepository(ConversationEntity).findOne({ where: { id: timer.conversationId }, relations: { customer: true } }) : null;
-    const assignee = timer.breachAssigneeId ? await this.db.getRepository(UserEntity).findOneBy({ id: timer.breachAssigneeId }) : null;
-    const minutes = Math.round(timer.targetSeconds / 60);
-    const text =
-      `【客服超时 SLA breached】${store?.name ?? timer.storeId}: ${conv?.customer?.name ?? '顾客'} 等待超过 ${minutes} 分钟未回复` +
-      `${assignee ? `(负责人 ${assignee.name})` : '(未分配)'}。${conv?.lastMessagePreview ? `最后消息:「${conv.lastMessagePreview}」` : ''}`;
-    const body = {
-      msgtype: 'text',
-      text: { content: text },
-      msg_type: 'text',
-      content: { text },
-      event: 'sla.breached',
-      timerId: timer.id,
-      kind: timer.kind,
-      storeId: timer.storeId,
-      storeName: store?.name ?? null,
-      conversationId: timer.conversationId,
-      customerName: conv?.customer?.name ?? null,
-      assigneeId: timer.breachAssigneeId,
-      assigneeName: assignee?.name ?? null,
-      startedAt: timer.startedAt.toISOString(),
-      dueAt: timer.dueAt?.toISOString() ?? null,
-      breachedAt: timer.breachedAt?.toISOString() ?? null,
-    };
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(5000) });
-    if (!res.ok) throw new Error(`alert webhook answered ${res.status}`);
+    const res = await this.outbound.postJson(url, slaAlertBody(timer, store?.name ?? null, this.config.publicUrl));
+    if (res.sent) return;
+    const why = `alert webhook ${res.failure}${res.status ? ` ${res.status}` : ''}`;
+    throw res.failure === 'refused' ? new UnrecoverableError(why) : new Error(why);
   }
+}
+
+export function slaAlertBody(timer: SlaTimerEntity, storeName: string | null, publicUrl: string) {
+  const link = timer.conversationId ? `${publicUrl}/${conversationHref(timer.conversationId, timer.ticketId)}` : `${publicUrl}/`;
+  const minutes = Math.round(timer.targetSeconds / 60);
+  const text =
+    `【客服超时 SLA breached】${storeName ?? timer.storeId}: ${KIND_TEXT[timer.kind]} 超过 ${minutes} 分钟 (over ${minutes} min)` +
+    `${timer.breachAssigneeId ? '' : ',未分配 unassigned'}。${link}`;
+  return {
+    msgtype: 'text',
+    text: { content: text },
+    msg_type: 'text',
+    content: { text },
+    event: 'sla.breached',
+    timerId: timer.id,
+    kind: timer.kind,
+    storeId: timer.storeId,
+    storeName,
+    conversationId: timer.conversationId,
+    assigneeId: timer.breachAssigneeId,
+    targetSeconds: timer.targetSeconds,
+    startedAt: timer.startedAt.toISOString(),
+    dueAt: timer.dueAt?.toISOString() ?? null,
+    breachedAt: timer.breachedAt?.toISOString() ?? null,
+    link,
+  };
 }

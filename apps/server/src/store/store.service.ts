@@ -19,6 +19,8 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { ChannelEntity } from '../channel/channel.entity.js';
 import { toChannelDto } from '../channel/channel.dto.js';
+import { ValidationError } from '../errors/validation.error.js';
+import { OutboundPolicy } from '../outbound/outbound-policy.js';
 import { toStoreDto } from './store.dto.js';
 import { StoreEntity } from './store.entity.js';
 
@@ -29,6 +31,7 @@ export class StoreService {
     @InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>,
     @InjectRepository(ChannelEntity) private readonly channels: Repository<ChannelEntity>,
     private readonly audit: AuditService,
+    private readonly outbound: OutboundPolicy,
   ) {}
 
   async list(caller: Caller): Promise<Page<Store>> {
@@ -45,6 +48,7 @@ export class StoreService {
   }
 
   async create(caller: Caller, input: CreateStoreInput): Promise<Store> {
+    this.checkWebhook(input);
     return this.db.transaction(async (m) => {
       const store = await m.getRepository(StoreEntity).save({
         name: input.name,
@@ -63,6 +67,7 @@ export class StoreService {
 
   async update(caller: Caller, id: string, input: UpdateStoreInput): Promise<Store> {
     const store = await this.get(caller, id);
+    this.checkWebhook(input);
     const next: StoreEntity = {
       ...store,
       ...(input.name !== undefined && { name: input.name }),
@@ -86,6 +91,13 @@ export class StoreService {
       );
       return toStoreDto(saved);
     });
+  }
+
+  /** The breach webhook must be a URL the worker may call (see OutboundPolicy). */
+  private checkWebhook(input: CreateStoreInput | UpdateStoreInput): void {
+    const url = input.slaEscalation?.webhookUrl;
+    const problem = url && this.outbound.urlProblem(url);
+    if (problem) throw new ValidationError({ 'slaEscalation.webhookUrl': problem });
   }
 
   async createChannel(caller: Caller, storeId: string, input: CreateChannelInput): Promise<ChannelWithSecret> {

@@ -4,8 +4,10 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { entityFromRow } from '../database/entity-from-row.util.js';
 import { PeriodicTask } from '../common/periodic-task.js';
+import { OutboundHttp } from '../outbound/outbound-http.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { SupplierCaseEntity } from './supplier-case.entity.js';
+import { contactWebhook } from './supplier-contact.js';
 import { ticketNumber, toTicketDto } from './ticket.dto.js';
 import { TicketEventEntity } from './ticket-event.entity.js';
 import { TicketEntity } from './ticket.entity.js';
@@ -23,6 +25,7 @@ export class SupplierReminderSweeper extends PeriodicTask {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: EventPublisher,
+    private readonly outbound: OutboundHttp,
   ) {
     super();
   }
@@ -52,7 +55,8 @@ export class SupplierReminderSweeper extends PeriodicTask {
     const ticket = await this.db.getRepository(TicketEntity).findOneBy({ id: c.ticketId });
     if (!ticket) return;
     const overdue = at.getTime() >= c.dueAt.getTime();
-    const sent = c.contact && /^https?:\/\//.test(c.contact) ? await this.post(c.contact, c, ticket) : null;
+    const hook = contactWebhook(c.contact);
+    const sent = hook ? await this.post(hook, c, ticket) : null;
     await this.db.getRepository(TicketEventEntity).insert({
       ticketId: c.ticketId,
       at,
@@ -65,20 +69,15 @@ export class SupplierReminderSweeper extends PeriodicTask {
     this.events.toStore('ticket.updated', toTicketDto(ticket));
   }
 
-  /** A supplier portal or group bot: best effort; the next reminder comes anyway. */
+  /**
+   * A supplier portal or group bot: best effort; the next reminder comes anyway. The timeline says
+   * only whether it was delivered: never the answer, nor why it failed (a refused address and a
+   * closed port look the same).
+   */
   private async post(url: string, c: SupplierCaseEntity, ticket: TicketEntity): Promise<boolean> {
     const text = `[Kefu Desk] ${ticketNumber(ticket.seq)}: ${c.remedy === 'replace' ? 'replacement' : 'compensation'} requested from ${c.supplier}, due ${c.dueAt.toISOString()} (reminder ${c.remindersSent})`;
-    try {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ msgtype: 'text', text: { content: text }, ticket: ticketNumber(ticket.seq), supplierCaseId: c.id, supplier: c.supplier, remedy: c.remedy, dueAt: c.dueAt.toISOString(), reminder: c.remindersSent }),
-        signal: AbortSignal.timeout(5000),
-      });
-      return res.ok;
-    } catch (err) {
-      this.logger.warn(`supplier reminder to ${url} failed: ${(err as Error).message}`);
-      return false;
-    }
+    const res = await this.outbound.postJson(url, { msgtype: 'text', text: { content: text }, ticket: ticketNumber(ticket.seq), supplierCaseId: c.id, supplier: c.supplier, remedy: c.remedy, dueAt: c.dueAt.toISOString(), reminder: c.remindersSent });
+    if (!res.sent) this.logger.warn(`supplier reminder of case ${c.id} not delivered: ${res.failure}${res.status ? ` ${res.status}` : ''}`);
+    return res.sent;
   }
 }

@@ -5,10 +5,12 @@ import { allowedActions, TICKET_MOVES, WAITING_STATUSES, type Ticket, type Ticke
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { ValidationError } from '../errors/validation.error.js';
+import { OutboundPolicy } from '../outbound/outbound-policy.js';
 import { SlaTimerService } from '../sla/sla-timer.service.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { decidePolicy } from './return-policy.js';
 import { SupplierCaseEntity } from './supplier-case.entity.js';
+import { contactWebhook } from './supplier-contact.js';
 import { toTicketDto } from './ticket.dto.js';
 import { TicketChange, TicketEffects } from './ticket-effects.js';
 import { TicketEntity } from './ticket.entity.js';
@@ -45,6 +47,7 @@ export class TicketTransitionService {
     private readonly effects: TicketEffects,
     private readonly sla: SlaTimerService,
     private readonly audit: AuditService,
+    private readonly outbound: OutboundPolicy,
   ) {}
 
   async transition(caller: Caller, id: string, input: TransitionInput): Promise<Ticket> {
@@ -125,6 +128,9 @@ export class TicketTransitionService {
         return true;
       case 'open_supplier_case': {
         if (Date.parse(input.dueAt) <= s.at.getTime()) throw new ValidationError({ dueAt: 'must be in the future' });
+        const hook = contactWebhook(input.contact);
+        const problem = hook && this.outbound.urlProblem(hook);
+        if (problem) throw new ValidationError({ contact: problem });
         const saved = await m.getRepository(SupplierCaseEntity).save({
           ticketId: ticket.id,
           storeId: ticket.storeId,

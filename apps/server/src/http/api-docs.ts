@@ -1,0 +1,34 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { TokenService } from '../auth/token.service.js';
+import type { AppConfig } from '../config/config.js';
+
+/** Every path the OpenAPI module serves: the UI and its assets, the JSON and the YAML document. */
+export const DOCS_PATH = /^\/api\/docs(-json|-yaml)?(\/|$)/;
+
+/**
+ * OpenAPI document at `/api/docs-json` and its UI at `/api/docs`. Open in development and tests;
+ * in production only with a valid bearer token (the document maps the whole attack surface).
+ */
+export function setupApiDocs(app: NestExpressApplication, config: AppConfig): void {
+  if (config.env === 'production') {
+    const tokens = app.get(TokenService);
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (!DOCS_PATH.test(req.path)) return next();
+      const token = req.headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
+      tokens
+        .resolve(token)
+        .then((caller) => {
+          if (caller) return next();
+          res.status(401).json({ statusCode: 401, error: 'Unauthorized', message: 'The API documentation needs a bearer token in production' });
+        })
+        .catch(next);
+    });
+  }
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Kefu Desk API').setDescription('Customer service and after-sales desk (see SPEC.md)').setVersion('0.1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
+}
