@@ -18,6 +18,7 @@ export interface EvalQuery {
 }
 
 const q = (store: EvalQuery['store'], kind: EvalKind, text: string, ...expect: string[]): EvalQuery => ({ q: text, store, kind, expect });
+/** Written after the first tuning and held out then; tuned on since (issue 19 brought a held-out set of its own, test/kb-eval/holdout). */
 const h = (store: EvalQuery['store'], kind: EvalKind, text: string, ...expect: string[]): EvalQuery => ({ ...q(store, kind, text, ...expect), holdout: true });
 
 export const EVAL_QUERIES: EvalQuery[] = [
