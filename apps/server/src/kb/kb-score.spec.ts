@@ -46,6 +46,16 @@ describe('kb score', () => {
     expect(both).toBeCloseTo(0.9 * (0.85 + 0.15 * 0.5), 6);
   });
 
+  it('halves an article that shares only goods with a question asking something else', () => {
+    const coffee: Concept = { label: '咖啡', weight: 3, aside: true, alternatives: [{ lexemes: ['咖啡'], factor: 1 }] };
+    const origin: Concept = { label: '产地', weight: 1, alternatives: [{ lexemes: ['产地'], factor: 1 }] };
+    const grinding = article({ 咖啡: 'A', 研磨: 'A' });
+    expect(scoreArticle(grinding, [coffee, origin], 4)).toBeCloseTo((3 / 4) * (0.85 + 0.15 * 0.5) * 0.5, 6);
+    expect(scoreArticle(article({ 咖啡: 'A', 产地: 'A' }), [coffee, origin], 4)).toBeCloseTo(1, 6);
+    // A question about goods alone is answered by an article about them.
+    expect(scoreArticle(grinding, [coffee], 3)).toBeCloseTo(0.85 + 0.15 * 0.5, 6);
+  });
+
   it('ranks the article about the question above one that mentions it', () => {
     const about = scoreArticle(article({ 退货: 'A', 运费: 'A' }, 3), concepts, total);
     const mentions = scoreArticle(article({ 退货: 'C', 运费: 'C' }, 3), concepts, total);

@@ -1,7 +1,7 @@
 // The score of one article for a query, from the article's index terms. Pure: the search service
 // finds the candidates with the GIN index and knows each candidate's terms (KbRankedArticles); this
 // decides how well each answers the query's concepts.
-import type { Concept } from './kb-query.js';
+import { type Concept, SEARCH_TUNING } from './kb-query.js';
 
 /** Where an index term occurs, one bit per tsvector weight: A title, B tags, C short answer and body. */
 export const FIELD = { title: 1, tags: 2, body: 4 } as const;
@@ -33,28 +33,34 @@ function commonFields(terms: ArticleTerms, lexemes: string[]): number {
 }
 
 /**
- * The score, 0..1: the share of the query's weight the article covers, each concept counted by its
- * best way of being found (the word 1, a synonym 0.9, a corrected typo 0.8, parts of a compound 0.7 —
- * the alternative's factor) and where (title 1, tags 0.85, body 0.6); then up to 15% off when the
- * title has much the query does not ask about, so the article *about* the question ranks above one
- * that mentions it.
+ * How well an article answers the query: the share of the query's weight it covers, each concept
+ * counted by its best way of being found (the word 1, a synonym 0.9, a category 0.75, a corrected
+ * typo 0.8, parts of a compound 0.7 — the alternative's factor) and where (title 1, tags 0.85, body
+ * 0.6); then up to 15% off when the title has much the query does not ask about, so the article
+ * *about* the question ranks above one that mentions it; half off when it shares only goods and
+ * details with a question that asks something else.
  */
 export function scoreArticle(terms: ArticleTerms, concepts: readonly Concept[], total: number): number {
   let covered = 0;
   let inTitle = 0;
+  let asks = false;
+  let answers = false;
   for (const c of concepts) {
+    asks ||= !c.aside;
     let best = 0;
     let titled = false;
     for (const alt of c.alternatives) {
       const fields = commonFields(terms, alt.lexemes);
       if (!fields) continue;
       const place = fields & FIELD.title ? PLACE_FACTOR.title : fields & FIELD.tags ? PLACE_FACTOR.tags : PLACE_FACTOR.body;
-      best = Math.max(best, c.weight * alt.factor * place);
+      best = Math.max(best, alt.factor * place);
       titled ||= (fields & FIELD.title) !== 0;
     }
-    covered += best;
+    covered += c.weight * best;
     if (titled) inTitle++;
+    answers ||= best > 0 && !c.aside;
   }
   if (total <= 0) return 0;
-  return (covered / total) * (0.85 + 0.15 * Math.min(1, inTitle / Math.max(terms.titleWords, 1)));
+  const titleFit = (0.85 + 0.15 * Math.min(1, inTitle / Math.max(terms.titleWords, 1))) * (asks && !answers ? SEARCH_TUNING.asideOnlyFactor : 1);
+  return (covered / total) * titleFit;
 }

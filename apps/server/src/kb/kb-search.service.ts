@@ -13,7 +13,7 @@ import { buildConcepts, candidateQuery, SEARCH_TUNING } from './kb-query.js';
 import { candidateRef, KbRankedArticles } from './kb-ranked-articles.js';
 import { scoreArticle } from './kb-score.js';
 import { KbSynonymService } from './kb-synonym.service.js';
-import { queryWords } from './kb-tokenizer.js';
+import { readQuery } from './kb-tokenizer.js';
 
 /** A global article is hidden for a store that has its own published article on the same topic. */
 const NOT_OVERRIDDEN = `NOT (a.store_id IS NULL AND a.topic IS NOT NULL AND EXISTS (
@@ -21,8 +21,9 @@ const NOT_OVERRIDDEN = `NOT (a.store_id IS NULL AND a.topic IS NOT NULL AND EXIS
 
 export interface FindOptions {
   text: string;
-  /** Search as this store sees it; null: every store of the scope, no overriding. */
+  /** Search as this store sees it (its own articles first); null: every store of the scope, no overriding. */
   storeId: string | null;
+  /** The language to answer in: articles in it first; one in the other language only when it answers better. */
   lang: Language | null;
   limit: number;
 }
@@ -54,7 +55,7 @@ export class KbSearchService implements OnApplicationBootstrap {
    */
   onApplicationBootstrap() {
     setImmediate(() => {
-      if (this.config.env !== 'test') queryWords('退货');
+      if (this.config.env !== 'test') readQuery('退货');
       const t0 = performance.now();
       this.ranked.warm().then(
         (n) => this.logger.log(`ranking cache: ${n} articles loaded in ${Math.round(performance.now() - t0)} ms`),
@@ -71,32 +72,48 @@ export class KbSearchService implements OnApplicationBootstrap {
     return { items };
   }
 
-  /** Published articles answering `text`, best first, none below the relevance threshold. */
+  /** Published articles answering `text`, best first, those unlikely to answer it (`SEARCH_TUNING.threshold`) left out. */
   async find(scope: StoreScope, opts: FindOptions): Promise<KbSearchHit[]> {
-    const words = queryWords(opts.text);
-    if (!words.length) return [];
-    const tokens = [...new Set(words.flatMap((w) => [w.text, ...w.parts.map((p) => p.text)]))];
-    const [resolved, synonyms] = await Promise.all([this.lexicon.resolve(tokens), this.synonyms.table()]);
-    const concepts = buildConcepts(words, resolved.tokens, synonyms, resolved.docs);
-    if (!concepts.length) return [];
-    const qb = this.articles
-      .createQueryBuilder('a')
-      // One row of `id rev` pairs rather than a row per candidate: a common question has hundreds.
-      .select(`string_agg(a.id || ' ' || a.xmin, ',')`, 'refs')
-      .where('a.search_vector @@ CAST(:candidates AS tsquery)', { candidates: candidateQuery(concepts, SEARCH_TUNING.threshold) })
-      .andWhere(`a.status = 'published'`);
-    scope.applyWithGlobal(qb, 'a.storeId');
-    if (opts.storeId) qb.andWhere('(a.storeId IS NULL OR a.storeId = :storeId)', { storeId: opts.storeId }).andWhere(NOT_OVERRIDDEN);
-    if (opts.lang) qb.andWhere('a.lang = :lang', { lang: opts.lang });
-    const { refs } = (await qb.getRawOne<{ refs: string | null }>())!;
-    const candidates = await this.ranked.get(refs ? refs.split(',').map(candidateRef) : []);
-    const total = concepts.reduce((s, c) => s + c.weight, 0);
-    return candidates
-      .map((c) => ({ article: c.article, score: scoreArticle(c.terms, concepts, total) }))
+    return (await this.rank(scope, opts))
+      .map((c) => ({ article: c.article, score: calibrated(c.coverage) }))
       .filter((hit) => hit.score >= SEARCH_TUNING.threshold)
       // Equal scores: the store's own article before a global one, then the newer.
       .sort((a, b) => b.score - a.score || Number(!!b.article.storeId) - Number(!!a.article.storeId) || b.article.updatedAt.localeCompare(a.article.updatedAt))
       .slice(0, opts.limit)
       .map((hit) => ({ article: hit.article, score: Math.round(hit.score * 1000) / 1000 }));
   }
+
+  /** Every candidate article with its coverage of the query (kb-score), the store and language preference applied; unsorted. */
+  async rank(scope: StoreScope, opts: Omit<FindOptions, 'limit'>): Promise<{ article: KbSearchHit['article']; coverage: number }[]> {
+    const query = readQuery(opts.text);
+    const tokens = [...new Set(query.words.flatMap((w) => [w.text, ...w.parts.map((p) => p.text)]))];
+    const [resolved, synonyms] = await Promise.all([this.lexicon.resolve(tokens), this.synonyms.table()]);
+    const concepts = buildConcepts(query, resolved.tokens, synonyms, resolved.docs);
+    if (!concepts.length) return [];
+    const qb = this.articles
+      .createQueryBuilder('a')
+      // One row of `id rev` pairs rather than a row per candidate: a common question has hundreds.
+      .select(`string_agg(a.id || ' ' || a.xmin, ',')`, 'refs')
+      .where('a.search_vector @@ CAST(:candidates AS tsquery)', { candidates: candidateQuery(concepts, SEARCH_TUNING.candidateShare) })
+      .andWhere(`a.status = 'published'`);
+    scope.applyWithGlobal(qb, 'a.storeId');
+    if (opts.storeId) qb.andWhere('(a.storeId IS NULL OR a.storeId = :storeId)', { storeId: opts.storeId }).andWhere(NOT_OVERRIDDEN);
+    const { refs } = (await qb.getRawOne<{ refs: string | null }>())!;
+    const candidates = await this.ranked.get(refs ? refs.split(',').map(candidateRef) : []);
+    const total = concepts.reduce((s, c) => s + c.weight, 0);
+    return candidates.map((c) => ({ article: c.article, coverage: scoreArticle(c.terms, concepts, total) * preference(c.article, opts) }));
+  }
 }
+
+/**
+ * The score a search answers with, 0..1: how likely the article answers the question, from its
+ * coverage of the query by a logistic fitted on the tuning questions (test/kb-eval; see README).
+ */
+export const calibrated = (coverage: number) => 1 / (1 + Math.exp(-(SEARCH_TUNING.calibration.bias + SEARCH_TUNING.calibration.coverage * coverage)));
+
+/**
+ * A store's own article ranks above a global one, and one in the language asked for above one in the
+ * other, when they answer about as well: the other counts for a little less (`SEARCH_TUNING`).
+ */
+const preference = (article: KbSearchHit['article'], opts: Omit<FindOptions, 'limit'>) =>
+  (opts.storeId && !article.storeId ? SEARCH_TUNING.globalFactor : 1) * (opts.lang && article.lang !== opts.lang ? SEARCH_TUNING.otherLanguageFactor : 1);
