@@ -19,24 +19,45 @@ export interface ArticleContent {
 
 export const ARTICLE_FIELDS = ['storeId', 'lang', 'topic', 'title', 'shortAnswer', 'body', 'tags', 'status'] as const;
 
-/** Segmented text of each weighted part of the index: title A, tags B, short answer and body C. */
-export function indexedText(a: Pick<ArticleContent, 'title' | 'tags' | 'shortAnswer' | 'body'>) {
+/** Segmented text of each weighted part of the index: title A, tags B, short answer and body C, accepted similar questions D. */
+export function indexedText(a: Pick<ArticleContent, 'title' | 'tags' | 'shortAnswer' | 'body'>, questions: string[] = []) {
   return {
     title: indexWords(a.title).join(' '),
     tags: a.tags.flatMap(indexWords).join(' '),
     body: indexWords(`${a.shortAnswer}\n${a.body}`).join(' '),
+    questions: questions.flatMap(indexWords).join(' '),
     titleWords: Math.max(1, titleWordCount(a.title)),
   };
 }
 
 /** The tsvector of indexed text given as SQL expressions (parameters or columns). */
-export const searchVectorSql = (title: string, tags: string, body: string) =>
-  `setweight(to_tsvector('english', ${title}), 'A') || setweight(to_tsvector('english', ${tags}), 'B') || setweight(to_tsvector('english', ${body}), 'C')`;
+export const searchVectorSql = (title: string, tags: string, body: string, questions = `''`) =>
+  `setweight(to_tsvector('english', ${title}), 'A') || setweight(to_tsvector('english', ${tags}), 'B') || setweight(to_tsvector('english', ${body}), 'C') || setweight(to_tsvector('english', ${questions}), 'D')`;
+
+/** The accepted similar questions of an article (their words are indexed with it). */
+export async function acceptedQuestions(m: EntityManager, articleId: string): Promise<string[]> {
+  const rows: { text: string }[] = await m.query(`SELECT text FROM kb_article_questions WHERE article_id = $1 AND status = 'accepted' ORDER BY created_at, id`, [articleId]);
+  return rows.map((r) => r.text);
+}
+
+/**
+ * Indexes an article again with its accepted similar questions (after one was accepted, reworded or
+ * dropped): a new row revision, so searches rank it with them at once; no new version of the article.
+ */
+export async function reindexArticle(m: EntityManager, articleId: string): Promise<void> {
+  const [row]: { title: string; tags: string[]; short_answer: string; body: string }[] = await m.query(
+    `SELECT title, tags, short_answer, body FROM kb_articles WHERE id = $1 FOR UPDATE`,
+    [articleId],
+  );
+  if (!row) return;
+  const ix = indexedText({ title: row.title, tags: row.tags, shortAnswer: row.short_answer, body: row.body }, await acceptedQuestions(m, articleId));
+  await m.query(`UPDATE kb_articles SET search_vector = ${searchVectorSql('$2', '$3', '$4', '$5')} WHERE id = $1`, [articleId, ix.title, ix.tags, ix.body, ix.questions]);
+}
 
 /** Inserts articles (one statement, whatever their number) with their first version; returns them. */
 export async function insertArticles(m: EntityManager, articles: ArticleContent[], actorId: string | null): Promise<KbArticleEntity[]> {
   if (!articles.length) return [];
-  const ix = articles.map(indexedText);
+  const ix = articles.map((a) => indexedText(a));
   const rows: Record<string, unknown>[] = await m.query(
     `WITH a AS (
        INSERT INTO kb_articles (store_id, lang, topic, title, short_answer, body, tags, status, title_words, created_by_id, updated_by_id, search_vector)

@@ -21,10 +21,10 @@ const concepts = [returns, shipping];
 const total = 3;
 
 describe('kb score', () => {
-  it('reads tsvector weights as fields, D as body', () => {
+  it('reads tsvector weights as fields, D as the similar questions', () => {
     expect(fieldsOf('AC')).toBe(FIELD.title | FIELD.body);
     expect(fieldsOf('B')).toBe(FIELD.tags);
-    expect(fieldsOf('D')).toBe(FIELD.body);
+    expect(fieldsOf('D')).toBe(FIELD.questions);
     expect(fieldsOf('')).toBe(FIELD.body);
   });
 
@@ -39,6 +39,11 @@ describe('kb score', () => {
     ['nothing of the query', { 发票: 'A' }, 2, 0],
   ])('%s', (_name, terms, titleWords, expected) => {
     expect(scoreArticle(article(terms, titleWords), concepts, total)).toBeCloseTo(expected, 6);
+  });
+
+  it('counts a similar question like the title', () => {
+    expect(scoreArticle(article({ 退货: 'D', 运费: 'D' }), concepts, total)).toBeCloseTo(scoreArticle(article({ 退货: 'A', 运费: 'A' }), concepts, total), 6);
+    expect(scoreArticle(article({ 退货: 'D', 运费: 'C' }), concepts, total)).toBeGreaterThan(scoreArticle(article({ 退货: 'C', 运费: 'C' }), concepts, total));
   });
 
   it('counts a concept by its best way of being found, never twice', () => {

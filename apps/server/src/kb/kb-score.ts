@@ -3,11 +3,11 @@
 // decides how well each answers the query's concepts.
 import { type Concept, SEARCH_TUNING } from './kb-query.js';
 
-/** Where an index term occurs, one bit per tsvector weight: A title, B tags, C short answer and body. */
-export const FIELD = { title: 1, tags: 2, body: 4 } as const;
-const WEIGHT_BITS: Record<string, number> = { A: FIELD.title, B: FIELD.tags, C: FIELD.body, D: FIELD.body };
+/** Where an index term occurs, one bit per tsvector weight: A title, B tags, C short answer and body, D similar questions. */
+export const FIELD = { title: 1, tags: 2, body: 4, questions: 8 } as const;
+const WEIGHT_BITS: Record<string, number> = { A: FIELD.title, B: FIELD.tags, C: FIELD.body, D: FIELD.questions };
 
-/** The fields of a tsvector lexeme's weights as `unnest(tsvector)` gives them, e.g. `AC` → title | body. */
+/** The fields of a tsvector lexeme's weights as `unnest(tsvector)` gives them, e.g. `AC` → title | body; none given (no weight) is body. */
 export const fieldsOf = (weights: string) => [...weights].reduce((bits, w) => bits | (WEIGHT_BITS[w] ?? 0), 0) || FIELD.body;
 
 /** What an article's index holds: the fields a lexeme occurs in, 0 when it does not. */
@@ -17,12 +17,15 @@ export interface ArticleTerms {
   titleWords: number;
 }
 
+/** A similar question an agent's customers asked is another title of the article. */
+const HEADING = FIELD.title | FIELD.questions;
+
 /** How much a concept found in a field counts: the title is what the article is about. */
 const PLACE_FACTOR = { title: 1, tags: 0.85, body: 0.6 };
 
 /** The fields all the lexemes occur in (`money` & `back` both in the title…), or 0 when one is missing. */
 function commonFields(terms: ArticleTerms, lexemes: string[]): number {
-  let common = FIELD.title | FIELD.tags | FIELD.body;
+  let common = FIELD.title | FIELD.tags | FIELD.body | FIELD.questions;
   for (const lexeme of lexemes) {
     const fields = terms.fields(lexeme);
     if (!fields) return 0;
@@ -52,9 +55,9 @@ export function scoreArticle(terms: ArticleTerms, concepts: readonly Concept[], 
     for (const alt of c.alternatives) {
       const fields = commonFields(terms, alt.lexemes);
       if (!fields) continue;
-      const place = fields & FIELD.title ? PLACE_FACTOR.title : fields & FIELD.tags ? PLACE_FACTOR.tags : PLACE_FACTOR.body;
+      const place = fields & HEADING ? PLACE_FACTOR.title : fields & FIELD.tags ? PLACE_FACTOR.tags : PLACE_FACTOR.body;
       best = Math.max(best, alt.factor * place);
-      titled ||= (fields & FIELD.title) !== 0;
+      titled ||= (fields & HEADING) !== 0;
     }
     covered += c.weight * best;
     if (titled) inTitle++;

@@ -101,7 +101,7 @@ export interface QueryText {
 const CLAUSE_END = /[。！？!?；;，,、\n]|\.(?=\s|$)|\s+(?=\p{Script=Han})(?<=\p{Script=Han}\s+)/gu;
 /** A sentence that asks something, in Chinese (anywhere in it) or English (a question mark, or a question word first). */
 const ASKS =
-  /[吗么呢嘛?？]|怎|咋|如何|多久|多长|几[天点号个次年]|多少|什么|啥|哪|能不能|可不可以|可以不|是不是|有没有|会不会|要不要|为什么|为啥|能否|行不行|^\s*(?:(?:hi|hello|hey|so|and|but|also|please|pls|ok)\b[\s,]*)*(?:how|what|when|where|why|which|who|whom|can|could|do|does|did|is|are|was|will|would|should|may|shall|any)\b/u;
+  /[吗么呢嘛?？]|怎|咋|如何|多久|多长|几[天点号个次年]|多少|什么|啥|哪|能不能|可不可以|可以不|是不是|有没有|会不会|要不要|为什么|为啥|能否|行不行|^\s*(?:(?:hi|hello|hey|so|and|but|also|please|pls|ok)\b[\s,]*)*(?:how|what|when|where|why|which|who|whom|can|could|do|does|did|is|are|was|will|would|should|may|shall|any)\b/iu;
 
 /**
  * A long message is mostly the story around one question ("我上周买的大衣，今天穿出门发现扣子掉了，
@@ -175,6 +175,23 @@ export function readQuery(raw: string, max = 32): QueryText {
     byText.set(w.text, { text: w.text, specificity: specificity(w.text), parts: partsOf(w.text), start: w.start, end: w.end, emphasis });
   }
   return { text, words: [...byText.values()].slice(-max), emphasisAt };
+}
+
+/** A message this short is its question as it stands. */
+const SHORT_QUESTION = 30;
+
+/**
+ * The question a customer's message asks, for a similar question: of a long message, the sentences
+ * that ask and the one just before each (see `readQuery`); the whole message when it is short or
+ * nothing in it asks; at most 200 characters.
+ */
+export function questionOf(raw: string): string {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (text.length <= SHORT_QUESTION) return text;
+  const sentences = clauses(text);
+  const kept = sentences.some((c) => c.asks) ? sentences.filter((c, i) => c.asks || sentences[i + 1]?.asks) : sentences;
+  const question = kept.map((c) => text.slice(c.start, c.end)).join('').trim();
+  return question.replace(/^[\s,，、.。;；]+/u, '').slice(0, 200);
 }
 
 /** The distinct words of a query, filler removed; of a long text the last `max`. */
