@@ -93,9 +93,9 @@ export class KbArticleService {
           titleWords: ix.titleWords,
           version: current.version + 1,
           updatedById: caller.user.id,
-          searchVector: () => searchVectorSql(':ixTitle', ':ixTags', ':ixBody', ':ixQuestions'),
+          searchVector: () => searchVectorSql(':ixTitle', ':ixTags', ':ixBody', ':ixQuestions', ':ixGrams'),
         })
-        .setParameters({ ixTitle: ix.title, ixTags: ix.tags, ixBody: ix.body, ixQuestions: ix.questions })
+        .setParameters({ ixTitle: ix.title, ixTags: ix.tags, ixBody: ix.body, ixQuestions: ix.questions, ixGrams: ix.grams })
         .where('id = :id', { id })
         .returning('*')
         .execute();

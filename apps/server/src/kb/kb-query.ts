@@ -84,6 +84,9 @@ export const SEARCH_TUNING = {
   minorShare: 0.3,
   /** An article sharing only goods and details with a question that asks something else counts this much (咖啡是哪里产的 → an article on grinding coffee). */
   asideOnlyFactor: 0.5,
+  /** What a question's character bigrams all found in an article's headings count (kb-score `gramScore`). */
+  gramFactor: 0.8,
+  minGrams: 4,
   /** A word the lexicon does not know weighs this share (it may be a product name as well as noise such as 发到 or 急用). */
   unlistedShare: 0.7,
   /** A global article counts this much for a store that has its own articles (a store's own answer first). */
@@ -189,7 +192,7 @@ function groupAlternatives(groups: ConceptGroup[], add: (alt: Alternative, df: n
  * does not cover is not answered by an article about something else), but less.
  */
 export function buildConcepts(query: QueryText | QueryWord[], resolved: Map<string, ResolvedToken>, synonyms: SynonymTable, docs: number): Concept[] {
-  const q: QueryText = Array.isArray(query) ? { text: '', words: query, emphasisAt: () => 1 } : query;
+  const q: QueryText = Array.isArray(query) ? { text: '', words: query, grams: [], emphasisAt: () => 1 } : query;
   const concepts: Concept[] = [];
   const seen = new Set<string>();
   const infoOf = (w: QueryWord) => resolved.get(w.text) ?? { lexemes: [], df: 0 };

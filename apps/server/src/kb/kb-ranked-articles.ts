@@ -88,7 +88,7 @@ export class KbRankedArticles {
   private async load(ids: string[]): Promise<void> {
     const rows: (Record<string, unknown> & { rev: string; terms: Record<string, string> | null })[] = await this.db.query(
       `SELECT a.*, a.xmin::text AS rev,
-              (SELECT json_object_agg(u.lexeme, array_to_string(u.weights, '')) FROM unnest(a.search_vector) u) AS terms
+              (SELECT json_object_agg(u.lexeme, COALESCE(array_to_string(u.weights, ''), '')) FROM unnest(a.search_vector) u) AS terms
        FROM kb_articles a WHERE a.id = ANY($1::uuid[])`,
       [ids],
     );

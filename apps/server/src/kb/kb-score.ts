@@ -67,3 +67,16 @@ export function scoreArticle(terms: ArticleTerms, concepts: readonly Concept[], 
   const titleFit = (0.85 + 0.15 * Math.min(1, inTitle / Math.max(terms.titleWords, 1))) * (asks && !answers ? SEARCH_TUNING.asideOnlyFactor : 1);
   return (covered / total) * titleFit;
 }
+
+/**
+ * The share of a question's character bigrams an article's title, tags, short answer and similar
+ * questions hold (kb-tokenizer `charGrams`), times `SEARCH_TUNING.gramFactor`: an article whose
+ * headings say nearly what the question says answers it, however jieba cut either. Questions of
+ * fewer than `minGrams` bigrams rely on their words.
+ */
+export function gramScore(terms: ArticleTerms, grams: readonly string[]): number {
+  if (grams.length < SEARCH_TUNING.minGrams) return 0;
+  let found = 0;
+  for (const g of grams) if (terms.fields(g)) found++;
+  return (found / grams.length) * SEARCH_TUNING.gramFactor;
+}

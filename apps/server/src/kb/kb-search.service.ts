@@ -11,7 +11,7 @@ import { KbGapService } from './kb-gap.service.js';
 import { KbLexicon } from './kb-lexicon.service.js';
 import { buildConcepts, candidateQuery, SEARCH_TUNING } from './kb-query.js';
 import { candidateRef, KbRankedArticles } from './kb-ranked-articles.js';
-import { scoreArticle } from './kb-score.js';
+import { gramScore, scoreArticle } from './kb-score.js';
 import { KbSynonymService } from './kb-synonym.service.js';
 import { readQuery } from './kb-tokenizer.js';
 
@@ -101,7 +101,7 @@ export class KbSearchService implements OnApplicationBootstrap {
     const { refs } = (await qb.getRawOne<{ refs: string | null }>())!;
     const candidates = await this.ranked.get(refs ? refs.split(',').map(candidateRef) : []);
     const total = concepts.reduce((s, c) => s + c.weight, 0);
-    return candidates.map((c) => ({ article: c.article, coverage: scoreArticle(c.terms, concepts, total) * preference(c.article, opts) }));
+    return candidates.map((c) => ({ article: c.article, coverage: Math.max(scoreArticle(c.terms, concepts, total), gramScore(c.terms, query.grams)) * preference(c.article, opts) }));
   }
 }
 

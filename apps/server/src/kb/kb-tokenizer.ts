@@ -93,6 +93,8 @@ export interface QueryText {
   /** The normalised text (`normalizeText`), which word offsets and phrases refer to. */
   text: string;
   words: QueryWord[];
+  /** The character bigrams (`charGrams`) of the sentences that ask (all of them when none does). */
+  grams: string[];
   /** The emphasis of the sentence at an offset of `text`. */
   emphasisAt(offset: number): number;
 }
@@ -174,7 +176,8 @@ export function readQuery(raw: string, max = 32): QueryText {
     }
     byText.set(w.text, { text: w.text, specificity: specificity(w.text), parts: partsOf(w.text), start: w.start, end: w.end, emphasis });
   }
-  return { text, words: [...byText.values()].slice(-max), emphasisAt };
+  const asked = sentences.filter((c) => emphasisAt(c.start) === 1).map((c) => text.slice(c.start, c.end));
+  return { text, words: [...byText.values()].slice(-max), grams: charGrams(asked.join('\n')), emphasisAt };
 }
 
 /** A message this short is its question as it stands. */
@@ -196,6 +199,27 @@ export function questionOf(raw: string): string {
 
 /** The distinct words of a query, filler removed; of a long text the last `max`. */
 export const queryWords = (text: string, max = 32): QueryWord[] => readQuery(text, max).words;
+
+/** The mark of a character bigram among the index terms (jieba words never start with it). */
+export const GRAM = '~';
+const HAN_RUN = /\p{Script=Han}{2,}/gu;
+
+/**
+ * The distinct Chinese character bigrams of a text (七天无理由 → 七天, 天无, 无理, 理由), marked
+ * (`GRAM`), bigrams that are filler (怎么, 可以) left out: beside jieba's words, they let a question
+ * whose words jieba cut differently, or with a typo in one character, still meet an article's title.
+ */
+export function charGrams(text: string): string[] {
+  const grams = new Set<string>();
+  for (const [run] of normalizeText(text).matchAll(HAN_RUN)) {
+    const chars = Array.from(run);
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const gram = chars[i] + chars[i + 1];
+      if (!STOP_WORDS.has(gram)) grams.add(GRAM + gram);
+    }
+  }
+  return [...grams];
+}
 
 /** How many words a title has (its compound words counting once), for the title-coverage part of a score. */
 export const titleWordCount = (title: string) => distinctWords(title, 1000).length;
