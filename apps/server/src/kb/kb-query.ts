@@ -67,8 +67,8 @@ export interface Concept {
 export const SEARCH_TUNING = {
   /** Below this (calibrated) score a result is not returned: it is more likely wrong than right. */
   threshold: 0.5,
-  /** Candidates: articles that may cover this share of the query's weight (see `essentialConcepts`). */
-  candidateShare: 0.25,
+  /** Candidates: articles found by a way of saying a concept that counts at least this much (a category two levels up does not bring candidates). */
+  candidateFactor: 0.7,
   /** The logistic from an article's coverage of the query to the calibrated score (kb-search.service.ts). */
   calibration: { bias: -3.3, coverage: 8.45 },
   synonymFactor: 0.9,
@@ -96,6 +96,10 @@ export const SEARCH_TUNING = {
 };
 
 const key = (lexemes: string[]) => lexemes.join(' ');
+const HAN_LEXEME = /\p{Script=Han}/u;
+
+/** The coverage whose calibrated score is the threshold: an article must be able to cover this share of the query to be a candidate (see `essentialConcepts`). */
+export const minCoverage = () => (Math.log(SEARCH_TUNING.threshold / (1 - SEARCH_TUNING.threshold)) - SEARCH_TUNING.calibration.bias) / SEARCH_TUNING.calibration.coverage;
 
 /** How rare a term is in the knowledge base, 0..1 (1: in one article of all). */
 export const rarity = (df: number, docs: number) => Math.log(1 + Math.max(docs, df, 1) / df) / Math.log(1 + Math.max(docs, df, 1));
@@ -306,8 +310,18 @@ export function essentialConcepts(concepts: Concept[], threshold: number): Conce
   return essential;
 }
 
-/** The tsquery of the candidates: articles matching any way of saying one of the essential concepts. */
-export const candidateQuery = (concepts: Concept[], threshold: number) =>
-  essentialConcepts(concepts, threshold)
-    .flatMap((c) => c.alternatives.map((a) => `(${tsquery(a.lexemes)})`))
-    .join(' | ');
+/**
+ * The tsquery of the candidates: articles matching any way of saying one of the essential concepts
+ * (those that count at least `SEARCH_TUNING.candidateFactor`), each way once, and none that asks for
+ * a lexeme another way asks for alone (退货 & 退款 when 退货 is there): the same articles, a shorter
+ * query for PostgreSQL to test. With `lang`, only the ways written in that language (Chinese lexemes
+ * for zh, the others for en): those that can find an article in it.
+ */
+export function candidateQuery(concepts: Concept[], threshold: number, lang?: 'zh' | 'en'): string {
+  const written = (lexemes: string[]) => !lang || lexemes.every((l) => HAN_LEXEME.test(l) === (lang === 'zh'));
+  const ways = essentialConcepts(concepts, threshold).flatMap((c) => c.alternatives.filter((a) => a.factor >= SEARCH_TUNING.candidateFactor && written(a.lexemes)).map((a) => a.lexemes));
+  const single = new Set(ways.filter((w) => w.length === 1).map((w) => w[0]));
+  const kept = new Map<string, string[]>();
+  for (const w of ways) if (w.length === 1 || !w.some((l) => single.has(l))) kept.set(key(w), w);
+  return [...kept.values()].map((w) => `(${tsquery(w)})`).join(' | ');
+}

@@ -9,8 +9,8 @@ import { detectLanguage } from '../routing/language.util.js';
 import { KbArticleEntity } from './kb-article.entity.js';
 import { KbGapService } from './kb-gap.service.js';
 import { KbLexicon } from './kb-lexicon.service.js';
-import { buildConcepts, candidateQuery, SEARCH_TUNING } from './kb-query.js';
-import { candidateRef, KbRankedArticles } from './kb-ranked-articles.js';
+import { buildConcepts, candidateQuery, type Concept, minCoverage, SEARCH_TUNING } from './kb-query.js';
+import { candidateRef, KbRankedArticles, type RankedArticle } from './kb-ranked-articles.js';
 import { gramScore, scoreArticle } from './kb-score.js';
 import { KbSynonymService } from './kb-synonym.service.js';
 import { readQuery } from './kb-tokenizer.js';
@@ -83,25 +83,56 @@ export class KbSearchService implements OnApplicationBootstrap {
       .map((hit) => ({ article: hit.article, score: Math.round(hit.score * 1000) / 1000 }));
   }
 
-  /** Every candidate article with its coverage of the query (kb-score), the store and language preference applied; unsorted. */
+  /**
+   * Every candidate article with its coverage of the query (kb-score), the store and language
+   * preference applied; unsorted. Articles in the other language than asked for are found by the ways
+   * of saying the concepts in that language (the lexicon's translations) and count a little less.
+   */
   async rank(scope: StoreScope, opts: Omit<FindOptions, 'limit'>): Promise<{ article: KbSearchHit['article']; coverage: number }[]> {
     const query = readQuery(opts.text);
     const tokens = [...new Set(query.words.flatMap((w) => [w.text, ...w.parts.map((p) => p.text)]))];
     const [resolved, synonyms] = await Promise.all([this.lexicon.resolve(tokens), this.synonyms.table()]);
     const concepts = buildConcepts(query, resolved.tokens, synonyms, resolved.docs);
     if (!concepts.length) return [];
+    const total = concepts.reduce((s, c) => s + c.weight, 0);
+    const share = minCoverage();
+    const queries = !opts.lang
+      ? [{ lang: null, tsquery: candidateQuery(concepts, share) }]
+      : [opts.lang, opts.lang === 'zh' ? ('en' as const) : ('zh' as const)].map((lang) => ({ lang, tsquery: candidateQuery(concepts, share, lang) }));
+    const candidates = await this.candidates(scope, opts.storeId, queries.filter((q) => q.tsquery));
+    return this.score(candidates, concepts, total, query.grams, opts);
+  }
+
+  private score(candidates: RankedArticle[], concepts: Concept[], total: number, grams: string[], opts: Omit<FindOptions, 'limit'>) {
+    return candidates.map((c) => ({
+        article: c.article,
+        coverage: Math.max(scoreArticle(c.terms, concepts, total), gramScore(c.terms, grams)) * preference(c.article, opts),
+    }));
+  }
+
+  /**
+   * The published articles the store sees that match a tsquery (in a language, or in any), from the
+   * ranking cache: one query, the GIN index finding the articles of each language by the ways of
+   * saying the concepts in that language.
+   */
+  private async candidates(scope: StoreScope, storeId: string | null, queries: { lang: Language | null; tsquery: string }[]): Promise<RankedArticle[]> {
+    if (!queries.length) return [];
+    const params: Record<string, string> = {};
+    const matches = queries.map((q, i) => {
+      params[`tsq${i}`] = q.tsquery;
+      if (q.lang) params[`lang${i}`] = q.lang;
+      return q.lang ? `(a.lang = :lang${i} AND a.search_vector @@ CAST(:tsq${i} AS tsquery))` : `a.search_vector @@ CAST(:tsq${i} AS tsquery)`;
+    });
     const qb = this.articles
       .createQueryBuilder('a')
       // One row of `id rev` pairs rather than a row per candidate: a common question has hundreds.
       .select(`string_agg(a.id || ' ' || a.xmin, ',')`, 'refs')
-      .where('a.search_vector @@ CAST(:candidates AS tsquery)', { candidates: candidateQuery(concepts, SEARCH_TUNING.candidateShare) })
+      .where(`(${matches.join(' OR ')})`, params)
       .andWhere(`a.status = 'published'`);
     scope.applyWithGlobal(qb, 'a.storeId');
-    if (opts.storeId) qb.andWhere('(a.storeId IS NULL OR a.storeId = :storeId)', { storeId: opts.storeId }).andWhere(NOT_OVERRIDDEN);
+    if (storeId) qb.andWhere('(a.storeId IS NULL OR a.storeId = :storeId)', { storeId }).andWhere(NOT_OVERRIDDEN);
     const { refs } = (await qb.getRawOne<{ refs: string | null }>())!;
-    const candidates = await this.ranked.get(refs ? refs.split(',').map(candidateRef) : []);
-    const total = concepts.reduce((s, c) => s + c.weight, 0);
-    return candidates.map((c) => ({ article: c.article, coverage: Math.max(scoreArticle(c.terms, concepts, total), gramScore(c.terms, query.grams)) * preference(c.article, opts) }));
+    return this.ranked.get(refs ? refs.split(',').map(candidateRef) : []);
   }
 }
 

@@ -9,7 +9,7 @@ import { KbLexicon } from './kb-lexicon.service.js';
 import { shippedLexicon } from './kb-concepts.js';
 import type { ConceptGroup, SynonymTable, SynonymTerm } from './kb-query.js';
 import { KbSynonymGroupEntity } from './kb-synonym-group.entity.js';
-import { normalizeText, queryWords } from './kb-tokenizer.js';
+import { normalizeText, termWords as wordsOfTerm } from './kb-tokenizer.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -82,7 +82,7 @@ export class KbSynonymService {
     const admins = await this.groups.find();
     const lexicon = shippedLexicon();
     const all = [...admins.flatMap((g) => g.terms), ...lexicon.flatMap((c) => c.terms.map((t) => t.text))];
-    const termWords = new Map(all.map((t) => [t, queryWords(t).map((w) => w.text)]));
+    const termWords = new Map(all.map((t) => [t, wordsOfTerm(t)]));
     const { tokens } = await this.lexicon.resolve([...new Set([...termWords.values()].flat())], { near: false });
     const table: SynonymTable = { byLexemes: new Map(), byWords: new Map(), phrases: new Map(), longest: 1, longestPhrase: 0 };
     const resolve = (text: string) => {

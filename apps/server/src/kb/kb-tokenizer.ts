@@ -221,6 +221,18 @@ export function charGrams(text: string): string[] {
   return [...grams];
 }
 
+const termWordsSeen = new Map<string, string[]>();
+/** The words of a synonym or lexicon term as a query's words would be (filler removed), remembered: the lexicon's terms do not change. */
+export function termWords(term: string): string[] {
+  let words = termWordsSeen.get(term);
+  if (!words) {
+    words = distinctWords(term, 1000);
+    if (termWordsSeen.size > 100_000) termWordsSeen.clear();
+    termWordsSeen.set(term, words);
+  }
+  return words;
+}
+
 /** How many words a title has (its compound words counting once), for the title-coverage part of a score. */
 export const titleWordCount = (title: string) => distinctWords(title, 1000).length;
 
