@@ -69,8 +69,12 @@ export const SEARCH_TUNING = {
   threshold: 0.5,
   /** Candidates: articles found by a way of saying a concept that counts at least this much (a category two levels up does not bring candidates). */
   candidateFactor: 0.7,
-  /** The logistic from an article's coverage of the query to the calibrated score (kb-search.service.ts). */
-  calibration: { bias: -3.3, coverage: 8.45 },
+  /**
+   * The logistic from an article's coverage of the query, and how many concepts the query has (those
+   * weighing at least `countedWeight`: a long question is rarely covered whole), to the calibrated
+   * score (kb-search.service.ts).
+   */
+  calibration: { bias: -6.6, coverage: 10.9, concepts: 1.33, countedWeight: 0.5 },
   synonymFactor: 0.9,
   /** A concept's category (面霜 → 护肤品), per level up. */
   broaderFactor: 0.75,
@@ -82,6 +86,8 @@ export const SEARCH_TUNING = {
   charShare: 0.5,
   /** A detail concept of the lexicon (a city, a day, "the item") weighs this share. */
   minorShare: 0.3,
+  /** Goods weigh this share of a concept in a question: what it asks about the goods matters more (积木少了几块 → an article on missing items). */
+  asideShare: 0.6,
   /** An article sharing only goods and details with a question that asks something else counts this much (咖啡是哪里产的 → an article on grinding coffee). */
   asideOnlyFactor: 0.5,
   /** What a question's character bigrams all found in an article's headings count (kb-score `gramScore`). */
@@ -90,16 +96,32 @@ export const SEARCH_TUNING = {
   /** A word the lexicon does not know weighs this share (it may be a product name as well as noise such as 发到 or 急用). */
   unlistedShare: 0.7,
   /** A global article counts this much for a store that has its own articles (a store's own answer first). */
-  globalFactor: 0.9,
+  globalFactor: 0.92,
   /** An article in the other language than asked for counts this much (cross-language answers stay possible). */
-  otherLanguageFactor: 0.85,
+  otherLanguageFactor: 0.92,
 };
 
 const key = (lexemes: string[]) => lexemes.join(' ');
 const HAN_LEXEME = /\p{Script=Han}/u;
 
+/** How many concepts of a query count in the calibration. */
+export const countedConcepts = (concepts: readonly Concept[]) => concepts.filter((c) => c.weight >= SEARCH_TUNING.calibration.countedWeight).length;
+
+/**
+ * The score a search answers with, 0..1: how likely the article answers the question, from its
+ * coverage of the query and the query's number of concepts, by a logistic fitted on the top hits of
+ * the tuning questions (test/kb-eval; see README).
+ */
+export const calibrated = (coverage: number, concepts: number) => {
+  const c = SEARCH_TUNING.calibration;
+  return 1 / (1 + Math.exp(-(c.bias + c.coverage * coverage + c.concepts * Math.log(1 + concepts))));
+};
+
 /** The coverage whose calibrated score is the threshold: an article must be able to cover this share of the query to be a candidate (see `essentialConcepts`). */
-export const minCoverage = () => (Math.log(SEARCH_TUNING.threshold / (1 - SEARCH_TUNING.threshold)) - SEARCH_TUNING.calibration.bias) / SEARCH_TUNING.calibration.coverage;
+export const minCoverage = (concepts: number) => {
+  const c = SEARCH_TUNING.calibration;
+  return (Math.log(SEARCH_TUNING.threshold / (1 - SEARCH_TUNING.threshold)) - c.bias - c.concepts * Math.log(1 + concepts)) / c.coverage;
+};
 
 /** How rare a term is in the knowledge base, 0..1 (1: in one article of all). */
 export const rarity = (df: number, docs: number) => Math.log(1 + Math.max(docs, df, 1) / df) / Math.log(1 + Math.max(docs, df, 1));
@@ -202,12 +224,18 @@ export function buildConcepts(query: QueryText | QueryWord[], resolved: Map<stri
   const infoOf = (w: QueryWord) => resolved.get(w.text) ?? { lexemes: [], df: 0 };
 
   const absorbed = new Set<QueryWord>();
+  const seenGroups = new Set<string>();
+  const ids = new Map<ConceptGroup, number>();
+  const groupKey = (groups: ConceptGroup[]) => groups.map((g) => ids.get(g) ?? (ids.set(g, ids.size), ids.size - 1)).sort((a, b) => a - b).join(',');
   for (const phrase of findPhrases(q.text, synonyms)) {
     const label = q.text.slice(phrase.start, phrase.end);
-    if (seen.has(label)) continue;
-    seen.add(label);
     const inside = q.words.filter((w) => w.start >= phrase.start && w.end <= phrase.end);
     for (const w of inside) absorbed.add(w);
+    // Two ways of saying one concept in a question (台灯…灯罩) are one concept.
+    const groups = groupKey(phrase.groups);
+    if (seen.has(label) || seenGroups.has(groups)) continue;
+    seen.add(label);
+    seenGroups.add(groups);
     const alternatives: Alternative[] = [];
     const dfs: number[] = [];
     const add = (alt: Alternative, df: number) => {
@@ -223,8 +251,8 @@ export function buildConcepts(query: QueryText | QueryWord[], resolved: Map<stri
     if (!alternatives.length) continue;
     const spec = inside.length ? Math.max(...inside.map((w) => w.specificity)) : specificity(label);
     const emphasis = Math.max(q.emphasisAt(phrase.start), ...inside.map((w) => w.emphasis));
-    const share = phrase.groups.every((g) => g.minor) ? SEARCH_TUNING.minorShare : 1;
     const aside = phrase.groups.every((g) => g.minor || g.product);
+    const share = phrase.groups.every((g) => g.minor) ? SEARCH_TUNING.minorShare : aside ? SEARCH_TUNING.asideShare : 1;
     concepts.push({ label, weight: share * emphasis * conceptWeight(spec, Math.max(...dfs), docs), aside, alternatives });
   }
 
@@ -280,7 +308,13 @@ export function buildConcepts(query: QueryText | QueryWord[], resolved: Map<stri
     // A lone Chinese character is as often a fragment (货, 到) as a word: it counts half.
     const fragment = run.length === 1 && /^\p{Script=Han}$/u.test(label) ? SEARCH_TUNING.charShare : 1;
     const emphasis = Math.max(...run.map((t) => t.word.emphasis ?? 1));
-    const share = !groups ? SEARCH_TUNING.unlistedShare : groups.every((g) => g.minor) ? SEARCH_TUNING.minorShare : 1;
+    const share = !groups
+      ? SEARCH_TUNING.unlistedShare
+      : groups.every((g) => g.minor)
+        ? SEARCH_TUNING.minorShare
+        : groups.every((g) => g.minor || g.product)
+          ? SEARCH_TUNING.asideShare
+          : 1;
     const spec = Math.max(...run.map((t) => t.word.specificity));
     const weight = share * emphasis * fragment * conceptWeight(spec, Math.max(...dfs), docs);
     const aside = !!groups?.every((g) => g.minor || g.product);

@@ -9,7 +9,7 @@ import { detectLanguage } from '../routing/language.util.js';
 import { KbArticleEntity } from './kb-article.entity.js';
 import { KbGapService } from './kb-gap.service.js';
 import { KbLexicon } from './kb-lexicon.service.js';
-import { buildConcepts, candidateQuery, type Concept, minCoverage, SEARCH_TUNING } from './kb-query.js';
+import { buildConcepts, calibrated, candidateQuery, type Concept, countedConcepts, minCoverage, SEARCH_TUNING } from './kb-query.js';
 import { candidateRef, KbRankedArticles, type RankedArticle } from './kb-ranked-articles.js';
 import { gramScore, scoreArticle } from './kb-score.js';
 import { KbSynonymService } from './kb-synonym.service.js';
@@ -74,8 +74,9 @@ export class KbSearchService implements OnApplicationBootstrap {
 
   /** Published articles answering `text`, best first, those unlikely to answer it (`SEARCH_TUNING.threshold`) left out. */
   async find(scope: StoreScope, opts: FindOptions): Promise<KbSearchHit[]> {
-    return (await this.rank(scope, opts))
-      .map((c) => ({ article: c.article, score: calibrated(c.coverage) }))
+    const { hits, concepts } = await this.rank(scope, opts);
+    return hits
+      .map((c) => ({ article: c.article, score: calibrated(c.coverage, concepts) }))
       .filter((hit) => hit.score >= SEARCH_TUNING.threshold)
       // Equal scores: the store's own article before a global one, then the newer.
       .sort((a, b) => b.score - a.score || Number(!!b.article.storeId) - Number(!!a.article.storeId) || b.article.updatedAt.localeCompare(a.article.updatedAt))
@@ -88,19 +89,20 @@ export class KbSearchService implements OnApplicationBootstrap {
    * preference applied; unsorted. Articles in the other language than asked for are found by the ways
    * of saying the concepts in that language (the lexicon's translations) and count a little less.
    */
-  async rank(scope: StoreScope, opts: Omit<FindOptions, 'limit'>): Promise<{ article: KbSearchHit['article']; coverage: number }[]> {
+  async rank(scope: StoreScope, opts: Omit<FindOptions, 'limit'>): Promise<{ concepts: number; hits: { article: KbSearchHit['article']; coverage: number }[] }> {
     const query = readQuery(opts.text);
     const tokens = [...new Set(query.words.flatMap((w) => [w.text, ...w.parts.map((p) => p.text)]))];
     const [resolved, synonyms] = await Promise.all([this.lexicon.resolve(tokens), this.synonyms.table()]);
     const concepts = buildConcepts(query, resolved.tokens, synonyms, resolved.docs);
-    if (!concepts.length) return [];
+    if (!concepts.length) return { concepts: 0, hits: [] };
     const total = concepts.reduce((s, c) => s + c.weight, 0);
-    const share = minCoverage();
+    const counted = countedConcepts(concepts);
+    const share = minCoverage(counted);
     const queries = !opts.lang
       ? [{ lang: null, tsquery: candidateQuery(concepts, share) }]
       : [opts.lang, opts.lang === 'zh' ? ('en' as const) : ('zh' as const)].map((lang) => ({ lang, tsquery: candidateQuery(concepts, share, lang) }));
     const candidates = await this.candidates(scope, opts.storeId, queries.filter((q) => q.tsquery));
-    return this.score(candidates, concepts, total, query.grams, opts);
+    return { concepts: counted, hits: this.score(candidates, concepts, total, query.grams, opts) };
   }
 
   private score(candidates: RankedArticle[], concepts: Concept[], total: number, grams: string[], opts: Omit<FindOptions, 'limit'>) {
@@ -135,12 +137,6 @@ export class KbSearchService implements OnApplicationBootstrap {
     return this.ranked.get(refs ? refs.split(',').map(candidateRef) : []);
   }
 }
-
-/**
- * The score a search answers with, 0..1: how likely the article answers the question, from its
- * coverage of the query by a logistic fitted on the tuning questions (test/kb-eval; see README).
- */
-export const calibrated = (coverage: number) => 1 / (1 + Math.exp(-(SEARCH_TUNING.calibration.bias + SEARCH_TUNING.calibration.coverage * coverage)));
 
 /**
  * A store's own article ranks above a global one, and one in the language asked for above one in the

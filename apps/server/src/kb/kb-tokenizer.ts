@@ -112,7 +112,7 @@ const ASKS =
  * answering the question is not outweighed by the words of the story. A message that asks nothing is
  * all question.
  */
-export const SEARCH_EMPHASIS = { story: 0.5 };
+export const SEARCH_EMPHASIS = { story: 0.3 };
 
 function clauses(text: string): { start: number; end: number; asks: boolean }[] {
   const out: { start: number; end: number; asks: boolean }[] = [];
