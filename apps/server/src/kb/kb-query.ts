@@ -97,12 +97,16 @@ export const SEARCH_TUNING = {
   unlistedShare: 0.7,
   /** A global article counts this much for a store that has its own articles (a store's own answer first). */
   globalFactor: 0.92,
+  /** A word with no translation weighs this share of itself when an article in the other language is measured. */
+  untranslatedShare: 0.5,
   /** An article in the other language than asked for counts this much (cross-language answers stay possible). */
   otherLanguageFactor: 0.92,
 };
 
 const key = (lexemes: string[]) => lexemes.join(' ');
 const HAN_LEXEME = /\p{Script=Han}/u;
+/** Lexemes an article in `lang` may hold: Chinese ones for zh, the others for en. */
+export const writtenIn = (lexemes: string[], lang: 'zh' | 'en') => lexemes.every((l) => HAN_LEXEME.test(l) === (lang === 'zh'));
 
 /** How many concepts of a query count in the calibration. */
 export const countedConcepts = (concepts: readonly Concept[]) => concepts.filter((c) => c.weight >= SEARCH_TUNING.calibration.countedWeight).length;
@@ -352,8 +356,9 @@ export function essentialConcepts(concepts: Concept[], threshold: number): Conce
  * for zh, the others for en): those that can find an article in it.
  */
 export function candidateQuery(concepts: Concept[], threshold: number, lang?: 'zh' | 'en'): string {
-  const written = (lexemes: string[]) => !lang || lexemes.every((l) => HAN_LEXEME.test(l) === (lang === 'zh'));
-  const ways = essentialConcepts(concepts, threshold).flatMap((c) => c.alternatives.filter((a) => a.factor >= SEARCH_TUNING.candidateFactor && written(a.lexemes)).map((a) => a.lexemes));
+  const ways = essentialConcepts(concepts, threshold).flatMap((c) =>
+    c.alternatives.filter((a) => a.factor >= SEARCH_TUNING.candidateFactor && (!lang || writtenIn(a.lexemes, lang))).map((a) => a.lexemes),
+  );
   const single = new Set(ways.filter((w) => w.length === 1).map((w) => w[0]));
   const kept = new Map<string, string[]>();
   for (const w of ways) if (w.length === 1 || !w.some((l) => single.has(l))) kept.set(key(w), w);

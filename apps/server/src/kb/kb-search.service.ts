@@ -9,7 +9,7 @@ import { detectLanguage } from '../routing/language.util.js';
 import { KbArticleEntity } from './kb-article.entity.js';
 import { KbGapService } from './kb-gap.service.js';
 import { KbLexicon } from './kb-lexicon.service.js';
-import { buildConcepts, calibrated, candidateQuery, type Concept, countedConcepts, minCoverage, SEARCH_TUNING } from './kb-query.js';
+import { buildConcepts, calibrated, candidateQuery, type Concept, countedConcepts, minCoverage, SEARCH_TUNING, writtenIn } from './kb-query.js';
 import { candidateRef, KbRankedArticles, type RankedArticle } from './kb-ranked-articles.js';
 import { gramScore, scoreArticle } from './kb-score.js';
 import { KbSynonymService } from './kb-synonym.service.js';
@@ -105,10 +105,25 @@ export class KbSearchService implements OnApplicationBootstrap {
     return { concepts: counted, hits: this.score(candidates, concepts, total, query.grams, opts) };
   }
 
+  /**
+   * Each candidate's coverage. An article in the other language than the question's is measured
+   * against what can be said in its language: a word with no translation weighs
+   * `SEARCH_TUNING.untranslatedShare` of itself there.
+   */
   private score(candidates: RankedArticle[], concepts: Concept[], total: number, grams: string[], opts: Omit<FindOptions, 'limit'>) {
+    const totals = new Map<string, number>();
+    const totalIn = (lang: Language) => {
+      let t = totals.get(lang);
+      if (t === undefined) {
+        t = concepts.reduce((s, c) => s + c.weight * (c.alternatives.some((a) => writtenIn(a.lexemes, lang)) ? 1 : SEARCH_TUNING.untranslatedShare), 0);
+        totals.set(lang, t);
+      }
+      return t;
+    };
+    const asked = opts.lang ?? detectLanguage(opts.text);
     return candidates.map((c) => ({
-        article: c.article,
-        coverage: Math.max(scoreArticle(c.terms, concepts, total), gramScore(c.terms, grams)) * preference(c.article, opts),
+      article: c.article,
+      coverage: Math.max(scoreArticle(c.terms, concepts, c.article.lang === asked ? total : totalIn(c.article.lang)), gramScore(c.terms, grams)) * preference(c.article, opts),
     }));
   }
 
