@@ -64,6 +64,7 @@ import { KbController } from './kb/kb.controller.js';
 import { KbArticleService } from './kb/kb-article.service.js';
 import { KbGapService } from './kb/kb-gap.service.js';
 import { KbLexicon } from './kb/kb-lexicon.service.js';
+import { KbQuestionService } from './kb/kb-question.service.js';
 import { KbRankedArticles } from './kb/kb-ranked-articles.js';
 import { KbSearchService } from './kb/kb-search.service.js';
 import { KbStatsService } from './kb/kb-stats.service.js';
@@ -145,6 +146,7 @@ export class ApiModule {
         KbArticleService,
         KbSuggestService,
         KbStatsService,
+        KbQuestionService,
         QuickReplyService,
         CauseCountsService,
         CauseBreakdownService,

@@ -3,6 +3,7 @@ import type { Conversation, ConversationActivityEvent, Message } from './convers
 import type { AgentPresenceEvent } from './user.js';
 import type { SlaBreachedEvent, SlaMetEvent, SlaWarningEvent } from './sla.js';
 import type { Ticket } from './ticket.js';
+import type { KbQuestionWithArticle } from './kb.js';
 
 export const DESK_NAMESPACE = '/desk';
 
@@ -18,6 +19,10 @@ export const DeskEvent = {
   SlaMet: 'sla.met',
   AgentPresence: 'agent.presence',
   ConversationActivity: 'conversation.activity',
+  /** A similar question was proposed for an article (or proposed again): the KB screen's list of proposals. */
+  KbQuestionProposed: 'kb.question.proposed',
+  /** A similar question was accepted, rejected, reworded or deleted (`status: 'deleted'`). */
+  KbQuestionUpdated: 'kb.question.updated',
 } as const;
 
 /** Client → server events on /desk. */
@@ -41,6 +46,8 @@ export interface DeskServerEvents {
   'sla.met': (t: SlaMetEvent) => void;
   'agent.presence': (p: AgentPresenceEvent) => void;
   'conversation.activity': (a: ConversationActivityEvent) => void;
+  'kb.question.proposed': (q: KbQuestionWithArticle) => void;
+  'kb.question.updated': (q: KbQuestionWithArticle | (Omit<KbQuestionWithArticle, 'status'> & { status: 'deleted' })) => void;
 }
 
 /** Socket.io rooms: one per store, one per user, one for supervisors. */

@@ -252,3 +252,76 @@ export const KbStats = z.object({
   gaps: z.array(z.object({ query: z.string(), storeId: z.string().nullable(), lang: Language, count: z.number(), lastSeenAt: z.string() })),
 });
 export type KbStats = z.infer<typeof KbStats>;
+
+// ── Similar questions (相似问法, issue 19) ───────────────────────────────────────────────────────
+/**
+ * Other ways customers ask an article's question. `accepted` ones count in the article's ranking
+ * like its title; the desk `proposed` them from what agents did (an article inserted into a reply to
+ * a customer's message: the customer's question is proposed for that article) until a supervisor
+ * accepts or rejects them; a rejected one is never proposed again.
+ */
+export const KB_QUESTION_STATUSES = ['proposed', 'accepted', 'rejected'] as const;
+export const KbQuestionStatus = z.enum(KB_QUESTION_STATUSES);
+export type KbQuestionStatus = z.infer<typeof KbQuestionStatus>;
+/** `usage`: proposed from an article inserted into a reply; `manual`: written by a supervisor. */
+export const KbQuestionSource = z.enum(['usage', 'manual']);
+export type KbQuestionSource = z.infer<typeof KbQuestionSource>;
+
+export const KbArticleQuestion = z.object({
+  id: z.string(),
+  articleId: z.string(),
+  /** The store whose customer asked it (a proposal), or the article's store; null: written for a global article. */
+  storeId: z.string().nullable(),
+  /** The question, personal data masked. */
+  text: z.string(),
+  lang: Language,
+  status: KbQuestionStatus,
+  source: KbQuestionSource,
+  /** How many times agents' replies proposed it. */
+  proposals: z.number(),
+  /** Where it was last proposed from. */
+  conversationId: z.string().nullable(),
+  messageId: z.string().nullable(),
+  proposedById: z.string().nullable(),
+  decidedById: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type KbArticleQuestion = z.infer<typeof KbArticleQuestion>;
+
+/** A question with the article it belongs to (the supervisor's list of proposals). */
+export const KbQuestionWithArticle = KbArticleQuestion.extend({
+  article: z.object({ id: z.string(), storeId: z.string().nullable(), lang: Language, topic: z.string().nullable(), title: z.string() }),
+});
+export type KbQuestionWithArticle = z.infer<typeof KbQuestionWithArticle>;
+
+const QuestionText = trimmed(200).min(1, 'must not be empty');
+
+/** A supervisor adds a similar question by hand: accepted at once. */
+export const CreateKbQuestionInput = z.object({ text: QuestionText }).strict();
+export type CreateKbQuestionInput = z.infer<typeof CreateKbQuestionInput>;
+
+/** Accept or reject a proposal (or change an accepted question back), optionally rewording it. */
+export const UpdateKbQuestionInput = z
+  .object({ status: z.enum(['accepted', 'rejected']).optional(), text: QuestionText.optional() })
+  .strict()
+  .refine((u) => u.status !== undefined || u.text !== undefined, { message: 'needs status or text', path: ['status'] });
+export type UpdateKbQuestionInput = z.infer<typeof UpdateKbQuestionInput>;
+
+export const ListKbArticleQuestionsQuery = z.object({
+  status: KbQuestionStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type ListKbArticleQuestionsQuery = z.infer<typeof ListKbArticleQuestionsQuery>;
+
+/** The proposals waiting for a decision (or another status), most recently proposed first. */
+export const ListKbQuestionsQuery = z.object({
+  status: KbQuestionStatus.default('proposed'),
+  storeId: z.uuid().optional(),
+  articleId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type ListKbQuestionsQuery = z.infer<typeof ListKbQuestionsQuery>;

@@ -17,6 +17,7 @@ import { TicketEntity } from '../ticket/ticket.entity.js';
 import { CauseModelEntity } from '../classifier/cause-model.entity.js';
 import { CsatSurveyEntity } from '../csat/csat-survey.entity.js';
 import { ClientReportEntity } from '../report/client-report.entity.js';
+import { KbArticleQuestionEntity } from '../kb/kb-article-question.entity.js';
 import { KbArticleVersionEntity } from '../kb/kb-article-version.entity.js';
 import { KbArticleEntity } from '../kb/kb-article.entity.js';
 import { KbFeedbackEntity } from '../kb/kb-feedback.entity.js';
@@ -25,4 +26,4 @@ import { KbSynonymGroupEntity } from '../kb/kb-synonym-group.entity.js';
 import { KbUsageEntity } from '../kb/kb-usage.entity.js';
 import { QuickReplyEntity } from '../kb/quick-reply.entity.js';
 
-export const ENTITIES = [StoreEntity, ChannelEntity, CustomerEntity, UserEntity, ConversationEntity, MessageEntity, AuditEventEntity, SlaTimerEntity, OrderEntity, TicketEntity, TicketEventEntity, SupplierCaseEntity, CauseModelEntity, CsatSurveyEntity, ClientReportEntity, KbArticleEntity, KbArticleVersionEntity, KbSynonymGroupEntity, QuickReplyEntity, KbUsageEntity, KbFeedbackEntity, KbGapEntity, TicketCauseRollupEntity, TicketItemRollupEntity, AuthSecretEntity, RefreshTokenEntity];
+export const ENTITIES = [StoreEntity, ChannelEntity, CustomerEntity, UserEntity, ConversationEntity, MessageEntity, AuditEventEntity, SlaTimerEntity, OrderEntity, TicketEntity, TicketEventEntity, SupplierCaseEntity, CauseModelEntity, CsatSurveyEntity, ClientReportEntity, KbArticleEntity, KbArticleVersionEntity, KbSynonymGroupEntity, QuickReplyEntity, KbUsageEntity, KbFeedbackEntity, KbGapEntity, KbArticleQuestionEntity, TicketCauseRollupEntity, TicketItemRollupEntity, AuthSecretEntity, RefreshTokenEntity];

@@ -13,7 +13,7 @@ import { toKbArticleDto, toKbArticleVersionDto } from './kb.dto.js';
 import { assertCanWrite, readsDrafts } from './kb-access.js';
 import { KbArticleVersionEntity } from './kb-article-version.entity.js';
 import { KbArticleEntity } from './kb-article.entity.js';
-import { ARTICLE_FIELDS, type ArticleContent, indexedText, insertArticles, searchVectorSql } from './kb-article.writer.js';
+import { acceptedQuestions, ARTICLE_FIELDS, type ArticleContent, indexedText, insertArticles, searchVectorSql } from './kb-article.writer.js';
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -78,7 +78,7 @@ export class KbArticleService {
       const next: ArticleContent = { ...pick(current), ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
       const changed = ARTICLE_FIELDS.filter((f) => !sameValue(next[f], current[f]));
       if (!changed.length) return toKbArticleDto(current);
-      const ix = indexedText(next);
+      const ix = indexedText(next, await acceptedQuestions(m, id));
       const updated = await m
         .createQueryBuilder()
         .update(KbArticleEntity)
@@ -93,9 +93,9 @@ export class KbArticleService {
           titleWords: ix.titleWords,
           version: current.version + 1,
           updatedById: caller.user.id,
-          searchVector: () => searchVectorSql(':ixTitle', ':ixTags', ':ixBody'),
+          searchVector: () => searchVectorSql(':ixTitle', ':ixTags', ':ixBody', ':ixQuestions', ':ixGrams'),
         })
-        .setParameters({ ixTitle: ix.title, ixTags: ix.tags, ixBody: ix.body })
+        .setParameters({ ixTitle: ix.title, ixTags: ix.tags, ixBody: ix.body, ixQuestions: ix.questions, ixGrams: ix.grams })
         .where('id = :id', { id })
         .returning('*')
         .execute();

@@ -25,7 +25,8 @@ export class KbLexicon {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async resolve(tokens: string[]): Promise<{ tokens: Map<string, ResolvedToken>; docs: number }> {
+  /** `near: false`: no typo neighbours for unknown words (terms of the lexicon, not a customer's typing). */
+  async resolve(tokens: string[], { near = true } = {}): Promise<{ tokens: Map<string, ResolvedToken>; docs: number }> {
     const now = Date.now();
     const resolved = new Map<string, ResolvedToken>();
     for (const t of tokens) {
@@ -33,7 +34,7 @@ export class KbLexicon {
       if (hit && now - hit.at < TTL_MS) resolved.set(t, hit.token);
     }
     const missing = tokens.filter((t) => !resolved.has(t));
-    const [fresh, docs] = await Promise.all([this.lookup(missing), this.articleCount()]);
+    const [fresh, docs] = await Promise.all([this.lookup(missing, near), this.articleCount()]);
     if (this.cache.size + fresh.size > CACHE_LIMIT) this.cache.clear();
     for (const [t, token] of fresh) {
       resolved.set(t, token);
@@ -42,7 +43,7 @@ export class KbLexicon {
     return { tokens: resolved, docs };
   }
 
-  private async lookup(tokens: string[]): Promise<Map<string, ResolvedToken>> {
+  private async lookup(tokens: string[], withNear: boolean): Promise<Map<string, ResolvedToken>> {
     if (!tokens.length) return new Map();
     const rows: { tok: string; lexemes: string[]; df: number }[] = await this.db.query(
       `SELECT u.tok, l.lexemes, COALESCE(k.df, 0)::int AS df
@@ -52,7 +53,7 @@ export class KbLexicon {
       [tokens],
     );
     const resolved = new Map<string, ResolvedToken>(rows.map((r) => [r.tok, { lexemes: r.lexemes, df: r.df }]));
-    const unknown = [...new Set(rows.filter((r) => r.df === 0 && r.lexemes.length === 1 && CORRECTABLE.test(r.lexemes[0])).map((r) => r.lexemes[0]))];
+    const unknown = [...new Set(rows.filter((r) => withNear && r.df === 0 && r.lexemes.length === 1 && CORRECTABLE.test(r.lexemes[0])).map((r) => r.lexemes[0]))];
     if (unknown.length) {
       const near: { lexeme: string; near: { term: string; df: number }[] | null }[] = await this.db.query(
         `SELECT u.lexeme, (SELECT json_agg(json_build_object('term', n.term, 'df', n.df))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildConcepts, candidateQuery, correction, editDistance, EMPTY_SYNONYMS, essentialConcepts, type ResolvedToken, type SynonymTable, tsquery } from './kb-query.js';
-import { queryWords } from './kb-tokenizer.js';
+import { buildConcepts, candidateQuery, correction, editDistance, EMPTY_SYNONYMS, essentialConcepts, findPhrases, type ResolvedToken, type SynonymTable, tsquery } from './kb-query.js';
+import { queryWords, readQuery, SEARCH_EMPHASIS } from './kb-tokenizer.js';
 
 const resolved = (entries: Record<string, Partial<ResolvedToken>>) =>
   new Map(Object.entries(entries).map(([t, r]) => [t, { lexemes: [t], df: 0, ...r } as ResolvedToken]));
@@ -17,10 +17,13 @@ describe('kb query', () => {
 
   it('expands synonyms, weighs rare specific words above common ones and unknown words least', () => {
     const groups: SynonymTable = { ...EMPTY_SYNONYMS, byLexemes: new Map(), byWords: new Map() };
-    const group = [
-      { lexemes: ['退货'], df: 10, complete: true },
-      { lexemes: ['退款'], df: 8, complete: true },
-    ];
+    const group = {
+      terms: [
+        { lexemes: ['退货'], df: 10, complete: true },
+        { lexemes: ['退款'], df: 8, complete: true },
+      ],
+      broader: [],
+    };
     groups.byLexemes.set('退货', [group]).set('退款', [group]);
     const words = queryWords('退货要多久 鞋子');
     const concepts = buildConcepts(words, resolved({ 退货: { df: 10 }, 多久: { df: 30 }, 鞋子: { df: 0 } }), groups, 50);
@@ -35,15 +38,67 @@ describe('kb query', () => {
   });
 
   it('matches a synonym term with a stop word in it by its words, and never by what is left of it', () => {
-    const group = [
-      { lexemes: ['用不了'], df: 2, complete: true },
-      { lexemes: ['work'], df: 0, complete: false },
-    ];
-    const table: SynonymTable = { byLexemes: new Map([['用不了', [group]]]), byWords: new Map([['not working', [group]]]), longest: 2 };
+    const group = {
+      terms: [
+        { lexemes: ['用不了'], df: 2, complete: true },
+        { lexemes: ['work'], df: 0, complete: false },
+      ],
+      broader: [],
+    };
+    const table: SynonymTable = { ...EMPTY_SYNONYMS, byLexemes: new Map([['用不了', [group]]]), byWords: new Map([['not working', [group]]]), longest: 2 };
     const words = queryWords('coupon not working');
     const concepts = buildConcepts(words, resolved({ coupon: { df: 3 }, not: { lexemes: [] }, working: { lexemes: ['work'], df: 4 } }), table, 50);
     expect(concepts.map((c) => c.label)).toEqual(['coupon', 'not working']);
     expect(concepts[1].alternatives).toEqual([{ lexemes: ['用不了'], factor: 0.9 }]);
+  });
+
+  it("finds the lexicon's Chinese phrases in the text whatever jieba made of them, with the concept's terms, shorter phrases inside and categories", () => {
+    const skincare = { terms: [{ lexemes: ['护肤品'], df: 5, complete: true }], broader: [], lexicon: true, product: true };
+    const faceCream = { terms: [{ lexemes: ['面霜'], df: 1, complete: true }, { lexemes: ['face', 'cream'], df: 2, complete: true }], broader: [skincare], lexicon: true, product: true };
+    const shelfLife = { terms: [{ lexemes: ['保质期'], df: 4, complete: true }, { lexemes: ['shelf', 'life'], df: 1, complete: true }], broader: [], lexicon: true };
+    const opened = { terms: [{ lexemes: ['开封'], df: 3, complete: true }], broader: [], lexicon: true };
+    const table: SynonymTable = {
+      ...EMPTY_SYNONYMS,
+      phrases: new Map([
+        ['面霜', [faceCream]],
+        ['能用多久', [shelfLife]],
+        ['开封', [opened]],
+        ['开封后能用多久', [shelfLife]],
+      ]),
+      longestPhrase: 7,
+    };
+    const query = readQuery('这个面霜开封后能用多久');
+    expect(findPhrases(query.text, table).map((p) => query.text.slice(p.start, p.end))).toEqual(['面霜', '开封后能用多久']);
+    const concepts = buildConcepts(query, resolved({ 面霜: { df: 1 }, 开封: { df: 3 }, 用: { df: 9 }, 多久: { df: 6 } }), table, 50);
+    expect(concepts.map((c) => c.label)).toEqual(['面霜', '开封后能用多久']);
+    const [cream, life] = concepts;
+    expect(cream.alternatives).toEqual([
+      { lexemes: ['面霜'], factor: 1 },
+      { lexemes: ['face', 'cream'], factor: 0.9 },
+      { lexemes: ['护肤品'], factor: 0.9 * 0.75 },
+    ]);
+    expect(cream.aside).toBe(true);
+    // The words it took in (factor 1), the concept's terms, the shorter phrase inside it (开封).
+    expect(life.alternatives.map((a) => a.lexemes.join(' '))).toEqual(['开封 用 多久', '保质期', 'shelf life', '开封']);
+    expect(life.aside).toBe(false);
+  });
+
+  it('weighs the words of the story around a question less than those of the question', () => {
+    const query = readQuery('我上周买的大衣，今天穿出门发现扣子掉了一颗，线头也很多，你们怎么处理？');
+    const emphasis = Object.fromEntries(query.words.map((w) => [w.text, w.emphasis]));
+    // 线头 is in the sentence just before the question: it says what the question is about.
+    expect(emphasis).toMatchObject({ 大衣: SEARCH_EMPHASIS.story, 扣子: SEARCH_EMPHASIS.story, 线头: 1, 处理: 1 });
+    const concepts = buildConcepts(query, resolved({ 大衣: { df: 2 }, 扣子: { df: 2 }, 线头: { df: 2 }, 处理: { df: 2 } }), EMPTY_SYNONYMS, 50);
+    const alone = buildConcepts(readQuery('扣子'), resolved({ 扣子: { df: 2 } }), EMPTY_SYNONYMS, 50);
+    expect(concepts.find((c) => c.label === '扣子')!.weight).toBeCloseTo(alone[0].weight * SEARCH_EMPHASIS.story, 6);
+    // A message that asks nothing is all question; an English question word counts only where a sentence starts.
+    expect(readQuery('羊绒衫袖口开线了').words.every((w) => w.emphasis === 1)).toBe(true);
+    expect(Object.fromEntries(readQuery('I bought it last week, the colour is lovely, but it is small, could I get a bigger one').words.map((w) => [w.text, w.emphasis]))).toMatchObject({
+      bought: SEARCH_EMPHASIS.story,
+      lovely: SEARCH_EMPHASIS.story,
+      small: 1,
+      bigger: 1,
+    });
   });
 
   it('only looks at articles matching a word heavy enough to reach the threshold', () => {

@@ -1,7 +1,7 @@
 // From a query's words to weighted concepts and tsqueries. Pure: the search service resolves words
 // to lexemes and document frequencies in PostgreSQL, this decides what to look for and how much
 // each part of the query counts.
-import type { QueryWord } from './kb-tokenizer.js';
+import { type QueryText, type QueryWord, specificity } from './kb-tokenizer.js';
 
 /** A word as the index knows it: its lexemes (`english` configuration) and in how many published articles they all occur. */
 export interface ResolvedToken {
@@ -18,15 +18,35 @@ export interface SynonymTerm {
   complete: boolean;
 }
 
-/** Synonym groups by each term: its lexemes (`refunds` and `refund` are one term), or its words when it has a stop word in it. */
-export interface SynonymTable {
-  byLexemes: Map<string, SynonymTerm[][]>;
-  byWords: Map<string, SynonymTerm[][]>;
-  /** The most words a term spans. */
-  longest: number;
+/**
+ * A concept: the ways of saying it an article may use (its terms: a synonym group an admin added, or
+ * a concept of the shipped lexicon, kb-concepts.ts) and the broader concepts it belongs to (a
+ * product's category).
+ */
+export interface ConceptGroup {
+  terms: SynonymTerm[];
+  broader: ConceptGroup[];
+  /** A detail (a city, a day): weighs `minorShare`. */
+  minor?: boolean;
+  /** Of the shipped lexicon (an admin's synonym group otherwise). */
+  lexicon?: boolean;
+  /** Goods (see kb-concepts.ts). */
+  product?: boolean;
 }
 
-export const EMPTY_SYNONYMS: SynonymTable = { byLexemes: new Map(), byWords: new Map(), longest: 1 };
+/** The concepts by each of their terms: lexemes (`refunds` and `refund` are one term), or words when a stop word is in it; Chinese terms as text. */
+export interface SynonymTable {
+  byLexemes: Map<string, ConceptGroup[]>;
+  byWords: Map<string, ConceptGroup[]>;
+  /** Terms of two Chinese characters or more, found anywhere in a question's text (whatever jieba made of it). */
+  phrases: Map<string, ConceptGroup[]>;
+  /** The most words a term spans. */
+  longest: number;
+  /** The most characters a phrase has. */
+  longestPhrase: number;
+}
+
+export const EMPTY_SYNONYMS: SynonymTable = { byLexemes: new Map(), byWords: new Map(), phrases: new Map(), longest: 1, longestPhrase: 0 };
 
 export interface Alternative {
   lexemes: string[];
@@ -36,24 +56,76 @@ export interface Alternative {
 
 export interface Concept {
   label: string;
+  /** How much finding it counts in the score. */
   weight: number;
+  /** Goods, or a detail: what the question is about rather than what it asks (see `scoreArticle`). */
+  aside?: boolean;
   alternatives: Alternative[];
 }
 
 /** Tuning of the score (see kb-score.ts), set on the labelled queries of test/kb-eval. */
 export const SEARCH_TUNING = {
-  /** Below this score a result is not relevant (0..1). */
-  threshold: 0.35,
+  /** Below this (calibrated) score a result is not returned: it is more likely wrong than right. */
+  threshold: 0.5,
+  /** Candidates: articles found by a way of saying a concept that counts at least this much (a category two levels up does not bring candidates). */
+  candidateFactor: 0.7,
+  /**
+   * The logistic from an article's coverage of the query, and how many concepts the query has (those
+   * weighing at least `countedWeight`: a long question is rarely covered whole), to the calibrated
+   * score (kb-search.service.ts).
+   */
+  calibration: { bias: -6.6, coverage: 10.9, concepts: 1.33, countedWeight: 0.5 },
   synonymFactor: 0.9,
+  /** A concept's category (面霜 → 护肤品), per level up. */
+  broaderFactor: 0.75,
   typoFactor: 0.8,
   partsFactor: 0.7,
   /** A word no article contains weighs this share of its specificity. */
   unknownShare: 0.3,
   /** A concept of one Chinese character weighs this share. */
   charShare: 0.5,
+  /** A detail concept of the lexicon (a city, a day, "the item") weighs this share. */
+  minorShare: 0.3,
+  /** Goods weigh this share of a concept in a question: what it asks about the goods matters more (积木少了几块 → an article on missing items). */
+  asideShare: 0.6,
+  /** An article sharing only goods and details with a question that asks something else counts this much (咖啡是哪里产的 → an article on grinding coffee). */
+  asideOnlyFactor: 0.5,
+  /** What a question's character bigrams all found in an article's headings count (kb-score `gramScore`). */
+  gramFactor: 0.8,
+  minGrams: 4,
+  /** A word the lexicon does not know weighs this share (it may be a product name as well as noise such as 发到 or 急用). */
+  unlistedShare: 0.7,
+  /** A global article counts this much for a store that has its own articles (a store's own answer first). */
+  globalFactor: 0.92,
+  /** A word with no translation weighs this share of itself when an article in the other language is measured. */
+  untranslatedShare: 0.5,
+  /** An article in the other language than asked for counts this much (cross-language answers stay possible). */
+  otherLanguageFactor: 0.92,
 };
 
 const key = (lexemes: string[]) => lexemes.join(' ');
+const HAN_LEXEME = /\p{Script=Han}/u;
+/** Lexemes an article in `lang` may hold: Chinese ones for zh, the others for en. */
+export const writtenIn = (lexemes: string[], lang: 'zh' | 'en') => lexemes.every((l) => HAN_LEXEME.test(l) === (lang === 'zh'));
+
+/** How many concepts of a query count in the calibration. */
+export const countedConcepts = (concepts: readonly Concept[]) => concepts.filter((c) => c.weight >= SEARCH_TUNING.calibration.countedWeight).length;
+
+/**
+ * The score a search answers with, 0..1: how likely the article answers the question, from its
+ * coverage of the query and the query's number of concepts, by a logistic fitted on the top hits of
+ * the tuning questions (test/kb-eval; see README).
+ */
+export const calibrated = (coverage: number, concepts: number) => {
+  const c = SEARCH_TUNING.calibration;
+  return 1 / (1 + Math.exp(-(c.bias + c.coverage * coverage + c.concepts * Math.log(1 + concepts))));
+};
+
+/** The coverage whose calibrated score is the threshold: an article must be able to cover this share of the query to be a candidate (see `essentialConcepts`). */
+export const minCoverage = (concepts: number) => {
+  const c = SEARCH_TUNING.calibration;
+  return (Math.log(SEARCH_TUNING.threshold / (1 - SEARCH_TUNING.threshold)) - c.bias - c.concepts * Math.log(1 + concepts)) / c.coverage;
+};
 
 /** How rare a term is in the knowledge base, 0..1 (1: in one article of all). */
 export const rarity = (df: number, docs: number) => Math.log(1 + Math.max(docs, df, 1) / df) / Math.log(1 + Math.max(docs, df, 1));
@@ -94,20 +166,105 @@ export function correction(lexeme: string, near: { term: string; df: number }[] 
   return best && { term: best.term, df: best.df };
 }
 
+export interface PhraseMatch {
+  start: number;
+  end: number;
+  groups: ConceptGroup[];
+  /** The concepts of shorter phrases inside this one (顺丰 in 能发顺丰). */
+  inner: ConceptGroup[];
+}
+
+/** The phrases of the table found in a text, longest first from left to right, not overlapping. */
+export function findPhrases(text: string, table: SynonymTable): PhraseMatch[] {
+  const found: PhraseMatch[] = [];
+  const longestAt = (i: number, max: number) => {
+    for (let n = Math.min(max, table.longestPhrase, text.length - i); n >= 2; n--) {
+      const groups = table.phrases.get(text.slice(i, i + n));
+      if (groups) return { n, groups };
+    }
+    return null;
+  };
+  for (let i = 0; i < text.length; ) {
+    const hit = longestAt(i, Infinity);
+    if (!hit) {
+      i++;
+      continue;
+    }
+    const inner = new Set<ConceptGroup>();
+    for (let j = i; j < i + hit.n; j++) {
+      const sub = longestAt(j, i + hit.n - j - (j === i ? 1 : 0));
+      for (const g of sub?.groups ?? []) if (!hit.groups.includes(g)) inner.add(g);
+    }
+    found.push({ start: i, end: i + hit.n, groups: hit.groups, inner: [...inner] });
+    i += hit.n;
+  }
+  return found;
+}
+
+/** Every way of saying the concepts of `groups`: their terms (synonyms), then their categories' terms for less, level by level. */
+function groupAlternatives(groups: ConceptGroup[], add: (alt: Alternative, df: number) => void, factor = SEARCH_TUNING.synonymFactor, seen = new Set<ConceptGroup>()) {
+  const up: ConceptGroup[] = [];
+  for (const g of groups) {
+    if (seen.has(g)) continue;
+    seen.add(g);
+    for (const term of g.terms) if (term.complete) add({ lexemes: term.lexemes, factor }, term.df);
+    up.push(...g.broader);
+  }
+  if (up.length && factor > 0.3) groupAlternatives(up, add, factor * SEARCH_TUNING.broaderFactor, seen);
+}
+
 /**
- * The concepts of a query: each word (or run of words forming a synonym term) with the ways an
- * article may express it — the word, its synonyms, the word it misspells, its parts — and a weight
- * (see `conceptWeight`). Words no article contains still weigh (a question about something the
- * knowledge base does not cover is not answered by an article about something else), but less.
+ * The concepts of a query: first the lexicon's Chinese phrases found in its text (保质期, 能用多久,
+ * 羊绒衫…), each taking in the words it spans; then each other word (or run of words forming a
+ * synonym term) — with the ways an article may express it: the word, its synonyms and categories,
+ * the word it misspells, its parts — and a weight (see `conceptWeight`, times the emphasis of its
+ * sentence). Words no article contains still weigh (a question about something the knowledge base
+ * does not cover is not answered by an article about something else), but less.
  */
-export function buildConcepts(words: QueryWord[], resolved: Map<string, ResolvedToken>, synonyms: SynonymTable, docs: number): Concept[] {
-  const tokens = words.map((w) => ({ word: w, info: resolved.get(w.text) ?? { lexemes: [], df: 0 } }));
+export function buildConcepts(query: QueryText | QueryWord[], resolved: Map<string, ResolvedToken>, synonyms: SynonymTable, docs: number): Concept[] {
+  const q: QueryText = Array.isArray(query) ? { text: '', words: query, grams: [], emphasisAt: () => 1 } : query;
   const concepts: Concept[] = [];
   const seen = new Set<string>();
+  const infoOf = (w: QueryWord) => resolved.get(w.text) ?? { lexemes: [], df: 0 };
+
+  const absorbed = new Set<QueryWord>();
+  const seenGroups = new Set<string>();
+  const ids = new Map<ConceptGroup, number>();
+  const groupKey = (groups: ConceptGroup[]) => groups.map((g) => ids.get(g) ?? (ids.set(g, ids.size), ids.size - 1)).sort((a, b) => a - b).join(',');
+  for (const phrase of findPhrases(q.text, synonyms)) {
+    const label = q.text.slice(phrase.start, phrase.end);
+    const inside = q.words.filter((w) => w.start >= phrase.start && w.end <= phrase.end);
+    for (const w of inside) absorbed.add(w);
+    // Two ways of saying one concept in a question (台灯…灯罩) are one concept.
+    const groups = groupKey(phrase.groups);
+    if (seen.has(label) || seenGroups.has(groups)) continue;
+    seen.add(label);
+    seenGroups.add(groups);
+    const alternatives: Alternative[] = [];
+    const dfs: number[] = [];
+    const add = (alt: Alternative, df: number) => {
+      if (!alt.lexemes.length || alternatives.some((a) => key(a.lexemes) === key(alt.lexemes))) return;
+      alternatives.push(alt);
+      dfs.push(df);
+    };
+    // The words themselves first (factor 1), when the index knows each of them.
+    const own = inside.map(infoOf);
+    if (inside.length && own.every((t) => t.lexemes.length)) add({ lexemes: own.flatMap((t) => t.lexemes), factor: 1 }, Math.min(...own.map((t) => t.df)));
+    groupAlternatives(phrase.groups, add);
+    groupAlternatives(phrase.inner, add, SEARCH_TUNING.synonymFactor * SEARCH_TUNING.partsFactor);
+    if (!alternatives.length) continue;
+    const spec = inside.length ? Math.max(...inside.map((w) => w.specificity)) : specificity(label);
+    const emphasis = Math.max(q.emphasisAt(phrase.start), ...inside.map((w) => w.emphasis));
+    const aside = phrase.groups.every((g) => g.minor || g.product);
+    const share = phrase.groups.every((g) => g.minor) ? SEARCH_TUNING.minorShare : aside ? SEARCH_TUNING.asideShare : 1;
+    concepts.push({ label, weight: share * emphasis * conceptWeight(spec, Math.max(...dfs), docs), aside, alternatives });
+  }
+
+  const tokens = q.words.filter((w) => !absorbed.has(w)).map((w) => ({ word: w, info: infoOf(w) }));
   for (let i = 0; i < tokens.length; ) {
     // The longest run of words that is a synonym term, else the word alone.
     let span = 1;
-    let groups: SynonymTerm[][] | undefined;
+    let groups: ConceptGroup[] | undefined;
     for (let n = Math.min(synonyms.longest, tokens.length - i); n >= 1 && !groups; n--) {
       const run = tokens.slice(i, i + n);
       groups = synonyms.byWords.get(key(run.map((t) => t.word.text)));
@@ -131,17 +288,15 @@ export function buildConcepts(words: QueryWord[], resolved: Map<string, Resolved
       alternatives.push(alt);
       dfs.push(df);
     };
-    const addSynonyms = (of: SynonymTerm[][] | undefined, factor: number) => {
-      for (const group of of ?? []) for (const term of group) if (term.complete) add({ lexemes: term.lexemes, factor }, term.df);
-    };
-    addSynonyms(groups, SEARCH_TUNING.synonymFactor);
+    if (groups) groupAlternatives(groups, add);
     if (run.length === 1 && complete) {
       const { word, info } = run[0];
       if (info.df === 0 && info.lexemes.length === 1) {
         const fix = correction(info.lexemes[0], info.near);
         if (fix) {
           add({ lexemes: [fix.term], factor: SEARCH_TUNING.typoFactor }, fix.df);
-          addSynonyms(synonyms.byLexemes.get(fix.term), SEARCH_TUNING.typoFactor * SEARCH_TUNING.synonymFactor);
+          const fixed = synonyms.byLexemes.get(fix.term);
+          if (fixed) groupAlternatives(fixed, add, SEARCH_TUNING.typoFactor * SEARCH_TUNING.synonymFactor);
         }
       }
       const parts = word.parts.map((p) => ({ ...p, info: resolved.get(p.text) })).filter((p) => p.info && p.info.lexemes.length > 0);
@@ -156,8 +311,18 @@ export function buildConcepts(words: QueryWord[], resolved: Map<string, Resolved
     if (!alternatives.length) continue;
     // A lone Chinese character is as often a fragment (货, 到) as a word: it counts half.
     const fragment = run.length === 1 && /^\p{Script=Han}$/u.test(label) ? SEARCH_TUNING.charShare : 1;
-    const weight = fragment * conceptWeight(Math.max(...run.map((t) => t.word.specificity)), Math.max(...dfs), docs);
-    concepts.push({ label, weight, alternatives });
+    const emphasis = Math.max(...run.map((t) => t.word.emphasis ?? 1));
+    const share = !groups
+      ? SEARCH_TUNING.unlistedShare
+      : groups.every((g) => g.minor)
+        ? SEARCH_TUNING.minorShare
+        : groups.every((g) => g.minor || g.product)
+          ? SEARCH_TUNING.asideShare
+          : 1;
+    const spec = Math.max(...run.map((t) => t.word.specificity));
+    const weight = share * emphasis * fragment * conceptWeight(spec, Math.max(...dfs), docs);
+    const aside = !!groups?.every((g) => g.minor || g.product);
+    concepts.push({ label, weight, aside, alternatives });
   }
   return concepts;
 }
@@ -183,8 +348,19 @@ export function essentialConcepts(concepts: Concept[], threshold: number): Conce
   return essential;
 }
 
-/** The tsquery of the candidates: articles matching any way of saying one of the essential concepts. */
-export const candidateQuery = (concepts: Concept[], threshold: number) =>
-  essentialConcepts(concepts, threshold)
-    .flatMap((c) => c.alternatives.map((a) => `(${tsquery(a.lexemes)})`))
-    .join(' | ');
+/**
+ * The tsquery of the candidates: articles matching any way of saying one of the essential concepts
+ * (those that count at least `SEARCH_TUNING.candidateFactor`), each way once, and none that asks for
+ * a lexeme another way asks for alone (退货 & 退款 when 退货 is there): the same articles, a shorter
+ * query for PostgreSQL to test. With `lang`, only the ways written in that language (Chinese lexemes
+ * for zh, the others for en): those that can find an article in it.
+ */
+export function candidateQuery(concepts: Concept[], threshold: number, lang?: 'zh' | 'en'): string {
+  const ways = essentialConcepts(concepts, threshold).flatMap((c) =>
+    c.alternatives.filter((a) => a.factor >= SEARCH_TUNING.candidateFactor && (!lang || writtenIn(a.lexemes, lang))).map((a) => a.lexemes),
+  );
+  const single = new Set(ways.filter((w) => w.length === 1).map((w) => w[0]));
+  const kept = new Map<string, string[]>();
+  for (const w of ways) if (w.length === 1 || !w.some((l) => single.has(l))) kept.set(key(w), w);
+  return [...kept.values()].map((w) => `(${tsquery(w)})`).join(' | ');
+}

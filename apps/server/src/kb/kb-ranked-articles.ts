@@ -29,7 +29,7 @@ const WARM_BATCH = 1_000;
 const VOCABULARY_LIMIT = 1_000_000;
 
 /**
- * An article's terms as a sorted array of `termNumber * 8 + fields`: a few hundred bytes per
+ * An article's terms as a sorted array of `termNumber * 16 + fields`: a few hundred bytes per
  * article instead of a map of strings, looked up by binary search.
  */
 class PackedTerms implements ArticleTerms {
@@ -46,10 +46,10 @@ class PackedTerms implements ArticleTerms {
     let hi = this.packed.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.packed[mid] >> 3 < n) lo = mid + 1;
+      if (this.packed[mid] >> 4 < n) lo = mid + 1;
       else hi = mid;
     }
-    return lo < this.packed.length && this.packed[lo] >> 3 === n ? this.packed[lo] & 7 : 0;
+    return lo < this.packed.length && this.packed[lo] >> 4 === n ? this.packed[lo] & 15 : 0;
   }
 }
 
@@ -88,7 +88,7 @@ export class KbRankedArticles {
   private async load(ids: string[]): Promise<void> {
     const rows: (Record<string, unknown> & { rev: string; terms: Record<string, string> | null })[] = await this.db.query(
       `SELECT a.*, a.xmin::text AS rev,
-              (SELECT json_object_agg(u.lexeme, array_to_string(u.weights, '')) FROM unnest(a.search_vector) u) AS terms
+              (SELECT json_object_agg(u.lexeme, COALESCE(array_to_string(u.weights, ''), '')) FROM unnest(a.search_vector) u) AS terms
        FROM kb_articles a WHERE a.id = ANY($1::uuid[])`,
       [ids],
     );
@@ -114,7 +114,7 @@ export class KbRankedArticles {
     const packed = Int32Array.from(Object.entries(terms), ([lexeme, weights]) => {
       let n = this.vocabulary.get(lexeme);
       if (n === undefined) this.vocabulary.set(lexeme, (n = this.vocabulary.size));
-      return n * 8 + fieldsOf(weights);
+      return n * 16 + fieldsOf(weights);
     }).sort();
     return new PackedTerms(this.vocabulary, packed, titleWords);
   }

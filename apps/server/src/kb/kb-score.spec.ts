@@ -21,10 +21,10 @@ const concepts = [returns, shipping];
 const total = 3;
 
 describe('kb score', () => {
-  it('reads tsvector weights as fields, D as body', () => {
+  it('reads tsvector weights as fields, D as the similar questions', () => {
     expect(fieldsOf('AC')).toBe(FIELD.title | FIELD.body);
     expect(fieldsOf('B')).toBe(FIELD.tags);
-    expect(fieldsOf('D')).toBe(FIELD.body);
+    expect(fieldsOf('D')).toBe(FIELD.questions);
     expect(fieldsOf('')).toBe(FIELD.body);
   });
 
@@ -41,9 +41,24 @@ describe('kb score', () => {
     expect(scoreArticle(article(terms, titleWords), concepts, total)).toBeCloseTo(expected, 6);
   });
 
+  it('counts a similar question like the title', () => {
+    expect(scoreArticle(article({ 退货: 'D', 运费: 'D' }), concepts, total)).toBeCloseTo(scoreArticle(article({ 退货: 'A', 运费: 'A' }), concepts, total), 6);
+    expect(scoreArticle(article({ 退货: 'D', 运费: 'C' }), concepts, total)).toBeGreaterThan(scoreArticle(article({ 退货: 'C', 运费: 'C' }), concepts, total));
+  });
+
   it('counts a concept by its best way of being found, never twice', () => {
     const both = scoreArticle(article({ 退货: 'C', money: 'A', back: 'A' }), [returns], 2);
     expect(both).toBeCloseTo(0.9 * (0.85 + 0.15 * 0.5), 6);
+  });
+
+  it('halves an article that shares only goods with a question asking something else', () => {
+    const coffee: Concept = { label: '咖啡', weight: 3, aside: true, alternatives: [{ lexemes: ['咖啡'], factor: 1 }] };
+    const origin: Concept = { label: '产地', weight: 1, alternatives: [{ lexemes: ['产地'], factor: 1 }] };
+    const grinding = article({ 咖啡: 'A', 研磨: 'A' });
+    expect(scoreArticle(grinding, [coffee, origin], 4)).toBeCloseTo((3 / 4) * (0.85 + 0.15 * 0.5) * 0.5, 6);
+    expect(scoreArticle(article({ 咖啡: 'A', 产地: 'A' }), [coffee, origin], 4)).toBeCloseTo(1, 6);
+    // A question about goods alone is answered by an article about them.
+    expect(scoreArticle(grinding, [coffee], 3)).toBeCloseTo(0.85 + 0.15 * 0.5, 6);
   });
 
   it('ranks the article about the question above one that mentions it', () => {

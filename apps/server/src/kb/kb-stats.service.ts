@@ -11,6 +11,7 @@ import { KbArticleEntity } from './kb-article.entity.js';
 import { KbArticleService } from './kb-article.service.js';
 import { KbFeedbackEntity } from './kb-feedback.entity.js';
 import { KbGapEntity } from './kb-gap.entity.js';
+import { KbQuestionService } from './kb-question.service.js';
 import { KbUsageEntity } from './kb-usage.entity.js';
 
 /** Which articles agents insert, which they find unhelpful, and what customers ask that nothing answers. */
@@ -20,8 +21,10 @@ export class KbStatsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly articles: KbArticleService,
     private readonly conversations: ConversationService,
+    private readonly questions: KbQuestionService,
   ) {}
 
+  /** An article inserted into a reply (the reply's message id when given); proposes the customer's question for the article. */
   async recordUsage(caller: Caller, articleId: string, input: KbUsageInput): Promise<KbUsage> {
     const article = await this.articles.findVisible(caller, articleId);
     const conv = await this.conversations.findVisible(caller, input.conversationId);
@@ -31,6 +34,8 @@ export class KbStatsService {
     const usage = await this.db
       .getRepository(KbUsageEntity)
       .save({ articleId, storeId: conv.storeId, conversationId: conv.id, messageId: input.messageId ?? null, userId: caller.user.id });
+    // The customer's question this reply answered becomes a similar question proposed for the article.
+    await this.questions.proposeQuietly(caller, article, conv, usage.messageId);
     return toKbUsageDto(usage);
   }
 

@@ -6,16 +6,19 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { toKbSynonymGroupDto } from './kb.dto.js';
 import { KbLexicon } from './kb-lexicon.service.js';
-import type { SynonymTable } from './kb-query.js';
+import { shippedLexicon } from './kb-concepts.js';
+import type { ConceptGroup, SynonymTable, SynonymTerm } from './kb-query.js';
 import { KbSynonymGroupEntity } from './kb-synonym-group.entity.js';
-import { queryWords } from './kb-tokenizer.js';
+import { normalizeText, termWords as wordsOfTerm } from './kb-tokenizer.js';
+
+const HAN = /\p{Script=Han}/u;
 
 /** How long a process uses its synonym table before reloading it (another process may have changed the groups). */
 const TABLE_TTL_MS = 30_000;
 
 @Injectable()
 export class KbSynonymService {
-  private cached: { table: Promise<SynonymTable>; at: number } | null = null;
+  private cached: { table: Promise<SynonymTable>; at: number; reloading?: boolean } | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -49,38 +52,79 @@ export class KbSynonymService {
     this.cached = null;
   }
 
-  /** The groups by the lexemes of each term, with how many articles contain each term (for query weights). */
+  /**
+   * The concepts (the shipped lexicon and the admins' synonym groups) by each of their terms, with how
+   * many articles contain each term (for query weights). Past its age the table is still answered
+   * while a fresh one loads, so no search waits for the reload.
+   */
   table(): Promise<SynonymTable> {
-    if (!this.cached || Date.now() - this.cached.at > TABLE_TTL_MS) {
-      const table = this.load();
-      this.cached = { table, at: Date.now() };
-      table.catch(() => (this.cached = null));
+    const c = this.cached;
+    if (!c) return this.reload();
+    if (Date.now() - c.at > TABLE_TTL_MS && !c.reloading) {
+      c.reloading = true;
+      const next = this.load();
+      next.then(
+        () => (this.cached = { table: next, at: Date.now() }),
+        () => (c.reloading = false),
+      );
     }
-    return this.cached.table;
+    return c.table;
+  }
+
+  private reload(): Promise<SynonymTable> {
+    const table = this.load();
+    this.cached = { table, at: Date.now() };
+    table.catch(() => (this.cached = null));
+    return table;
   }
 
   private async load(): Promise<SynonymTable> {
-    const groups = await this.groups.find();
-    const termWords = new Map(groups.flatMap((g) => g.terms).map((t) => [t, queryWords(t).map((w) => w.text)]));
-    const { tokens } = await this.lexicon.resolve([...new Set([...termWords.values()].flat())]);
-    const table: SynonymTable = { byLexemes: new Map(), byWords: new Map(), longest: 1 };
-    for (const g of groups) {
-      const terms = g.terms
-        .map((term) => {
-          const words = termWords.get(term)!;
-          const lexemes = words.flatMap((w) => tokens.get(w)?.lexemes ?? []);
-          const complete = words.every((w) => tokens.get(w)?.lexemes.length);
-          return { words, term: { lexemes, complete, df: complete ? Math.min(...words.map((w) => tokens.get(w)!.df)) : 0 } };
-        })
-        .filter((t) => t.term.lexemes.length > 0);
-      if (terms.filter((t) => t.term.complete).length < 1 || terms.length < 2) continue;
-      const group = terms.map((t) => t.term);
-      for (const { words, term } of terms) {
-        const [index, k] = term.complete ? [table.byLexemes, term.lexemes.join(' ')] : [table.byWords, words.join(' ')];
-        index.set(k, [...(index.get(k) ?? []), group]);
-        table.longest = Math.max(table.longest, words.length);
+    const admins = await this.groups.find();
+    const lexicon = shippedLexicon();
+    const all = [...admins.flatMap((g) => g.terms), ...lexicon.flatMap((c) => c.terms.map((t) => t.text))];
+    const termWords = new Map(all.map((t) => [t, wordsOfTerm(t)]));
+    const { tokens } = await this.lexicon.resolve([...new Set([...termWords.values()].flat())], { near: false });
+    const table: SynonymTable = { byLexemes: new Map(), byWords: new Map(), phrases: new Map(), longest: 1, longestPhrase: 0 };
+    const resolve = (text: string) => {
+      const words = termWords.get(text)!;
+      const lexemes = words.flatMap((w) => tokens.get(w)?.lexemes ?? []);
+      const complete = words.length > 0 && words.every((w) => tokens.get(w)?.lexemes.length);
+      return { words, term: { lexemes, complete, df: complete ? Math.min(...words.map((w) => tokens.get(w)!.df)) : 0 } as SynonymTerm };
+    };
+    /** A term of the lexicon in Chinese is a phrase only: found in the question's text, whatever jieba made of it. */
+    const index = (text: string, group: ConceptGroup) => {
+      const { words, term } = resolve(text);
+      const push = (map: Map<string, ConceptGroup[]>, k: string) => {
+        const list = map.get(k) ?? [];
+        if (!list.includes(group)) map.set(k, [...list, group]);
+      };
+      const phrase = normalizeText(text);
+      if (HAN.test(phrase) && phrase.length >= 2) {
+        push(table.phrases, phrase);
+        table.longestPhrase = Math.max(table.longestPhrase, phrase.length);
+        if (group.lexicon) return;
       }
+      if (!term.lexemes.length) return;
+      if (term.complete) push(table.byLexemes, term.lexemes.join(' '));
+      else push(table.byWords, words.join(' '));
+      table.longest = Math.max(table.longest, words.length);
+    };
+
+    for (const g of admins) {
+      const terms = g.terms.map((t) => resolve(t).term).filter((t) => t.lexemes.length > 0);
+      if (terms.filter((t) => t.complete).length < 1 || terms.length < 2) continue;
+      const group: ConceptGroup = { terms, broader: [] };
+      for (const t of g.terms) index(t, group);
     }
+    const byId = new Map<string, ConceptGroup>();
+    for (const c of lexicon) {
+      // Colloquial phrasings (query only) lead to the concept but are not looked for in articles.
+      const terms = c.terms.filter((t) => !t.queryOnly).map((t) => resolve(t.text).term).filter((t) => t.lexemes.length > 0 && t.complete);
+      const group: ConceptGroup = { terms, broader: [], minor: c.minor, product: c.product, lexicon: true };
+      byId.set(c.id, group);
+      for (const t of c.terms) index(t.text, group);
+    }
+    for (const c of lexicon) byId.get(c.id)!.broader = c.broader.map((b) => byId.get(b)!);
     return table;
   }
 }

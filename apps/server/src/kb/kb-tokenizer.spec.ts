@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { gapKey, indexWords, normalizeText, queryWords, specificity, titleWordCount } from './kb-tokenizer.js';
+import { charGrams, gapKey, indexWords, normalizeText, questionOf, queryWords, readQuery, specificity, titleWordCount } from './kb-tokenizer.js';
 
 const texts = (q: string) => queryWords(q).map((w) => w.text);
 
@@ -42,6 +42,21 @@ describe('kb tokenizer', () => {
     expect(specificity('发票')).toBeGreaterThan(specificity('今天'));
     expect(specificity('起球')).toBeGreaterThan(specificity('一次'));
     expect(specificity('20')).toBeLessThan(specificity('refund'));
+  });
+
+  it("reduces a long message to the question it asks, keeping a short one as it is", () => {
+    expect(questionOf('你好，我上个月在你们家买的保温杯。杯子里面有一圈茶垢刷不掉，有什么办法吗')).toBe('杯子里面有一圈茶垢刷不掉，有什么办法吗');
+    expect(questionOf('杯子漏水了，我很着急，怎么处理？')).toBe('杯子漏水了，我很着急，怎么处理？');
+    expect(questionOf('Hi there, I bought a cardigan last week as a gift. It is too big for her. Can I get a smaller one?')).toBe('It is too big for her. Can I get a smaller one?');
+    expect(questionOf('上周收到的大衣，今天穿的时候发现袖口开线了，线头也很多，做工太差了')).toBe('上周收到的大衣，今天穿的时候发现袖口开线了，线头也很多，做工太差了');
+  });
+
+  it('gives the Chinese character bigrams of a text beside its words, filler pairs left out', () => {
+    expect(charGrams('七天无理由，怎么退？')).toEqual(['~七天', '~天无', '~无理', '~理由', '~么退']);
+    expect(charGrams('refund 退款')).toEqual(['~退款']);
+    // Of a long message, the bigrams of what it asks.
+    expect(readQuery('我上周买的大衣。今天发现开线了，能退吗').grams).toEqual(expect.arrayContaining(['~开线', '~能退']));
+    expect(readQuery('我上周买的大衣。今天发现开线了，能退吗').grams).not.toContain('~大衣');
   });
 
   it('counts title words and normalises gap queries', () => {

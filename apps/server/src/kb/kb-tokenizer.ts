@@ -10,7 +10,7 @@ import { jieba } from '../text/jieba.js';
  */
 export const STOP_WORDS = new Set([
   // zh
-  ...'亲 亲亲 到 谁 哪里 哪儿 哪个 订单号 订单编号 后 内 未 由 按 可 为 已 并 时 以 如 等 仍 因 需 其 于 之 从 向 至 将 则 但 而 即 在吗 在不在 在么 你好 您好 哈喽 嗨 请问 问一下 问下 问问 想问 我要 我想 想要 你家 你们家 咱们 是不是 有没有 麻烦 麻烦您 谢谢 多谢 感谢 老板 掌柜 店家 小姐姐 小哥哥 美女 帅哥 我 我们 俺 你 你们 您 他 她 它 咱 的 地 得 了 着 过 吗 嘛 吧 呢 啊 呀 哦 噢 喔 哎 嗯 哈 哈哈 啦 么 呗 咯 哇 诶 在 是 有 这 那 这个 那个 这样 那样 就 都 也 还 又 再 和 跟 与 及 或 或者 被 把 给 让 对 一下 一个 一些 什么 怎么 怎么样 怎样 如何 为什么 为啥 啥 咋 可以 可不可以 能 能不能 能否 会 会不会 想 要 需要 请 帮 帮我 帮忙 一直 已经 现在 好的 好 行 嗯嗯 不 没 没有 很 太 非常 挺 哪 时候 东西 宝贝 一下子 下 啊啊 呵呵 谢 多 一 个'.split(' '),
+  ...'亲 亲亲 不能 到 谁 哪里 哪儿 哪个 订单号 订单编号 后 内 未 由 按 可 为 已 并 时 以 如 等 仍 因 需 其 于 之 从 向 至 将 则 但 而 即 在吗 在不在 在么 你好 您好 哈喽 嗨 请问 问一下 问下 问问 想问 我要 我想 想要 你家 你们家 咱们 是不是 有没有 麻烦 麻烦您 谢谢 多谢 感谢 老板 掌柜 店家 小姐姐 小哥哥 美女 帅哥 我 我们 俺 你 你们 您 他 她 它 咱 的 地 得 了 着 过 吗 嘛 吧 呢 啊 呀 哦 噢 喔 哎 嗯 哈 哈哈 啦 么 呗 咯 哇 诶 在 是 有 这 那 这个 那个 这样 那样 就 都 也 还 又 再 和 跟 与 及 或 或者 被 把 给 让 对 一下 一个 一些 什么 怎么 怎么样 怎样 如何 为什么 为啥 啥 咋 可以 可不可以 能 能不能 能否 会 会不会 想 要 需要 请 帮 帮我 帮忙 一直 已经 现在 好的 好 行 嗯嗯 不 没 没有 很 太 非常 挺 哪 时候 东西 宝贝 一下子 下 啊啊 呵呵 谢 多 一 个'.split(' '),
   // en
   ...'hi hello hey dear sir madam please pls plz thanks thank thx ty ok okay hmm um uh yes no guys anyone there help wondering question ask asking tell know want wanted need would like could just also really still yet can get got im i\'m you\'re'.split(' '),
 ]);
@@ -81,24 +81,156 @@ export interface QueryWord {
   specificity: number;
   /** Its parts, for a compound the index may hold only in pieces (专用发票 → 专用, 发票). */
   parts: { text: string; specificity: number }[];
+  /** Where it is in the normalised text (its first occurrence). */
+  start: number;
+  end: number;
+  /** How much the sentence it is in asks the question (see `readQuery`): 1, or less for the sentences around it. */
+  emphasis: number;
+}
+
+/** What a customer's message says, as a search reads it. */
+export interface QueryText {
+  /** The normalised text (`normalizeText`), which word offsets and phrases refer to. */
+  text: string;
+  words: QueryWord[];
+  /** The character bigrams (`charGrams`) of the sentences that ask (all of them when none does). */
+  grams: string[];
+  /** The emphasis of the sentence at an offset of `text`. */
+  emphasisAt(offset: number): number;
+}
+
+/** Sentence ends and pauses: a message is read sentence by sentence. */
+const CLAUSE_END = /[。！？!?；;，,、\n]|\.(?=\s|$)|\s+(?=\p{Script=Han})(?<=\p{Script=Han}\s+)/gu;
+/** A sentence that asks something, in Chinese (anywhere in it) or English (a question mark, or a question word first). */
+const ASKS =
+  /[吗么呢嘛?？]|怎|咋|如何|多久|多长|几[天点号个次年]|多少|什么|啥|哪|能不能|可不可以|可以不|是不是|有没有|会不会|要不要|为什么|为啥|能否|行不行|^\s*(?:(?:hi|hello|hey|so|and|but|also|please|pls|ok)\b[\s,]*)*(?:how|what|when|where|why|which|who|whom|can|could|do|does|did|is|are|was|will|would|should|may|shall|any)\b/iu;
+
+/**
+ * A long message is mostly the story around one question ("我上周买的大衣，今天穿出门发现扣子掉了，
+ * 你们怎么处理？"): the sentences that ask and the one just before each (which tends to say what
+ * the question is about) count fully, the others (`SEARCH_EMPHASIS.story`) less, so that an article
+ * answering the question is not outweighed by the words of the story. A message that asks nothing is
+ * all question.
+ */
+export const SEARCH_EMPHASIS = { story: 0.3 };
+
+function clauses(text: string): { start: number; end: number; asks: boolean }[] {
+  const out: { start: number; end: number; asks: boolean }[] = [];
+  let start = 0;
+  for (const m of text.matchAll(CLAUSE_END)) {
+    const end = m.index + m[0].length;
+    if (end > start) out.push({ start, end, asks: ASKS.test(text.slice(start, end)) });
+    start = end;
+  }
+  if (start < text.length) out.push({ start, end: text.length, asks: ASKS.test(text.slice(start)) });
+  return out;
+}
+
+/** The words of a text with their offsets, filler removed. */
+function wordsAt(text: string): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
+  let at = 0;
+  for (const raw of jieba().cut(text, true)) {
+    const start = text.indexOf(raw, at);
+    at = start < 0 ? at : start + raw.length;
+    if (start < 0) continue;
+    let offset = start;
+    for (const piece of words([raw])) {
+      const s = text.indexOf(piece, offset);
+      if (s < 0) continue;
+      out.push({ text: piece, start: s, end: s + piece.length });
+      offset = s + piece.length;
+    }
+  }
+  return out;
 }
 
 /** The distinct words of a text as a query sees them, filler removed; of a long text the last `max`. */
 const distinctWords = (text: string, max: number) => [...new Set(words(jieba().cut(normalizeText(text), true)))].slice(-max);
 
-/** The distinct words of a query, filler removed; of a long text the last `max` (a customer's question tends to end it). */
-export function queryWords(text: string, max = 32): QueryWord[] {
-  return distinctWords(text, max).map((word) => ({
-    text: word,
-    specificity: specificity(word),
-    parts:
-      HAN.test(word) && word.length >= 3
-        ? jieba()
-            .cutForSearch(word, true)
-            .filter((p) => p !== word && p.length >= 2 && keep(p))
-            .map((p) => ({ text: p, specificity: specificity(p) }))
-        : [],
-  }));
+const partsOf = (word: string) =>
+  HAN.test(word) && word.length >= 3
+    ? jieba()
+        .cutForSearch(word, true)
+        .filter((p) => p !== word && p.length >= 2 && keep(p))
+        .map((p) => ({ text: p, specificity: specificity(p) }))
+    : [];
+
+/** A query: its distinct words (filler removed; of a long text the last `max`, a question tends to end it), with the emphasis of their sentences. */
+export function readQuery(raw: string, max = 32): QueryText {
+  const text = normalizeText(raw);
+  const sentences = clauses(text);
+  const asking = sentences.some((c) => c.asks);
+  const emphasisAt = (offset: number) => {
+    if (!asking) return 1;
+    const i = sentences.findIndex((s) => offset >= s.start && offset < s.end);
+    return i < 0 || sentences[i].asks || sentences[i + 1]?.asks ? 1 : SEARCH_EMPHASIS.story;
+  };
+  const byText = new Map<string, QueryWord>();
+  for (const w of wordsAt(text)) {
+    const emphasis = emphasisAt(w.start);
+    const seen = byText.get(w.text);
+    if (seen) {
+      seen.emphasis = Math.max(seen.emphasis, emphasis);
+      continue;
+    }
+    byText.set(w.text, { text: w.text, specificity: specificity(w.text), parts: partsOf(w.text), start: w.start, end: w.end, emphasis });
+  }
+  const asked = sentences.filter((c) => emphasisAt(c.start) === 1).map((c) => text.slice(c.start, c.end));
+  return { text, words: [...byText.values()].slice(-max), grams: charGrams(asked.join('\n')), emphasisAt };
+}
+
+/** A message this short is its question as it stands. */
+const SHORT_QUESTION = 30;
+
+/**
+ * The question a customer's message asks, for a similar question: of a long message, the sentences
+ * that ask and the one just before each (see `readQuery`); the whole message when it is short or
+ * nothing in it asks; at most 200 characters.
+ */
+export function questionOf(raw: string): string {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (text.length <= SHORT_QUESTION) return text;
+  const sentences = clauses(text);
+  const kept = sentences.some((c) => c.asks) ? sentences.filter((c, i) => c.asks || sentences[i + 1]?.asks) : sentences;
+  const question = kept.map((c) => text.slice(c.start, c.end)).join('').trim();
+  return question.replace(/^[\s,，、.。;；]+/u, '').slice(0, 200);
+}
+
+/** The distinct words of a query, filler removed; of a long text the last `max`. */
+export const queryWords = (text: string, max = 32): QueryWord[] => readQuery(text, max).words;
+
+/** The mark of a character bigram among the index terms (jieba words never start with it). */
+export const GRAM = '~';
+const HAN_RUN = /\p{Script=Han}{2,}/gu;
+
+/**
+ * The distinct Chinese character bigrams of a text (七天无理由 → 七天, 天无, 无理, 理由), marked
+ * (`GRAM`), bigrams that are filler (怎么, 可以) left out: beside jieba's words, they let a question
+ * whose words jieba cut differently, or with a typo in one character, still meet an article's title.
+ */
+export function charGrams(text: string): string[] {
+  const grams = new Set<string>();
+  for (const [run] of normalizeText(text).matchAll(HAN_RUN)) {
+    const chars = Array.from(run);
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const gram = chars[i] + chars[i + 1];
+      if (!STOP_WORDS.has(gram)) grams.add(GRAM + gram);
+    }
+  }
+  return [...grams];
+}
+
+const termWordsSeen = new Map<string, string[]>();
+/** The words of a synonym or lexicon term as a query's words would be (filler removed), remembered: the lexicon's terms do not change. */
+export function termWords(term: string): string[] {
+  let words = termWordsSeen.get(term);
+  if (!words) {
+    words = distinctWords(term, 1000);
+    if (termWordsSeen.size > 100_000) termWordsSeen.clear();
+    termWordsSeen.set(term, words);
+  }
+  return words;
 }
 
 /** How many words a title has (its compound words counting once), for the title-coverage part of a score. */

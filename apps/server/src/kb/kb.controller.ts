@@ -2,15 +2,19 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CreateKbArticleInput,
+  CreateKbQuestionInput,
   CreateKbSynonymGroupInput,
   KbFeedbackInput,
   KbSearchQuery,
   KbStatsQuery,
   KbSuggestQuery,
   KbUsageInput,
+  ListKbArticleQuestionsQuery,
   ListKbArticlesQuery,
+  ListKbQuestionsQuery,
   PageQuery,
   UpdateKbArticleInput,
+  UpdateKbQuestionInput,
 } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
@@ -19,6 +23,7 @@ import { ApiZodBody } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { KbArticleService } from './kb-article.service.js';
+import { KbQuestionService } from './kb-question.service.js';
 import { KbSearchService } from './kb-search.service.js';
 import { KbStatsService } from './kb-stats.service.js';
 import { KbSuggestService } from './kb-suggest.service.js';
@@ -35,6 +40,7 @@ export class KbController {
     private readonly suggester: KbSuggestService,
     private readonly synonyms: KbSynonymService,
     private readonly stats: KbStatsService,
+    private readonly questions: KbQuestionService,
   ) {}
 
   @Get('articles')
@@ -73,7 +79,43 @@ export class KbController {
     return this.articles.versions(caller, id, q);
   }
 
-  /** Records that the article was inserted into a reply. */
+  /** An article's similar questions (相似问法); agents see the accepted ones. */
+  @Get('articles/:id/questions')
+  articleQuestions(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Query(zod(ListKbArticleQuestionsQuery)) q: Parsed<typeof ListKbArticleQuestionsQuery>) {
+    return this.questions.listForArticle(caller, id, q);
+  }
+
+  /** Adds a similar question to an article, accepted at once (it counts in ranking from now on). */
+  @Post('articles/:id/questions')
+  @Roles('supervisor', 'admin')
+  @ApiZodBody(CreateKbQuestionInput)
+  createQuestion(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(CreateKbQuestionInput)) input: Parsed<typeof CreateKbQuestionInput>) {
+    return this.questions.create(caller, id, input);
+  }
+
+  /** Similar questions by status over the caller's articles, with their article: by default the proposals waiting for a decision. */
+  @Get('questions')
+  @Roles('supervisor', 'admin')
+  listQuestions(@CurrentCaller() caller: Caller, @Query(zod(ListKbQuestionsQuery)) q: Parsed<typeof ListKbQuestionsQuery>) {
+    return this.questions.list(caller, q);
+  }
+
+  /** Accepts or rejects a proposal (`{status}`), or rewords a question (`{text}`). */
+  @Patch('questions/:id')
+  @Roles('supervisor', 'admin')
+  @ApiZodBody(UpdateKbQuestionInput)
+  updateQuestion(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(UpdateKbQuestionInput)) input: Parsed<typeof UpdateKbQuestionInput>) {
+    return this.questions.update(caller, id, input);
+  }
+
+  @Delete('questions/:id')
+  @Roles('supervisor', 'admin')
+  @HttpCode(204)
+  async removeQuestion(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string) {
+    await this.questions.remove(caller, id);
+  }
+
+  /** Records that the article was inserted into a reply (`messageId`: the reply), and proposes the customer's question it answered as a similar question. */
   @Post('articles/:id/usage')
   @Roles('agent', 'supervisor', 'admin')
   @ApiZodBody(KbUsageInput)

@@ -1,4 +1,5 @@
-import type { KbArticle, KbArticleVersion, KbFeedback, KbSynonymGroup, KbUsage, QuickReply } from '@kefu/contracts';
+import type { KbArticle, KbArticleQuestion, KbArticleVersion, KbFeedback, KbSynonymGroup, KbUsage, QuickReply } from '@kefu/contracts';
+import type { KbArticleQuestionEntity } from './kb-article-question.entity.js';
 import type { KbArticleVersionEntity } from './kb-article-version.entity.js';
 import type { KbArticleEntity } from './kb-article.entity.js';
 import type { KbFeedbackEntity } from './kb-feedback.entity.js';
@@ -65,4 +66,22 @@ export const toKbFeedbackDto = (f: KbFeedbackEntity): KbFeedback => ({
   helpful: f.helpful,
   userId: f.userId,
   at: iso(f.at),
+});
+
+export const toKbArticleQuestionDto = (q: KbArticleQuestionEntity): KbArticleQuestion => ({
+  id: q.id,
+  articleId: q.articleId,
+  storeId: q.storeId,
+  text: q.text,
+  lang: q.lang,
+  status: q.status,
+  source: q.source,
+  proposals: q.proposals,
+  conversationId: q.conversationId,
+  messageId: q.messageId,
+  proposedById: q.proposedById,
+  decidedById: q.decidedById,
+  decidedAt: q.decidedAt ? iso(q.decidedAt) : null,
+  createdAt: iso(q.createdAt),
+  updatedAt: iso(q.updatedAt),
 });
