@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CreateKbArticleInput,
@@ -15,7 +15,7 @@ import {
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
-import { ApiZodBody } from '../errors/api-zod.decorator.js';
+import { ApiZodBody, ZodQuery } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { KbArticleService } from './kb-article.service.js';
@@ -38,7 +38,7 @@ export class KbController {
   ) {}
 
   @Get('articles')
-  list(@CurrentCaller() caller: Caller, @Query(zod(ListKbArticlesQuery)) q: Parsed<typeof ListKbArticlesQuery>) {
+  list(@CurrentCaller() caller: Caller, @ZodQuery(ListKbArticlesQuery) q: Parsed<typeof ListKbArticlesQuery>) {
     return this.articles.list(caller, q);
   }
 
@@ -69,7 +69,7 @@ export class KbController {
   }
 
   @Get('articles/:id/versions')
-  versions(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Query(zod(PageQuery)) q: Parsed<typeof PageQuery>) {
+  versions(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @ZodQuery(PageQuery) q: Parsed<typeof PageQuery>) {
     return this.articles.versions(caller, id, q);
   }
 
@@ -90,13 +90,13 @@ export class KbController {
 
   /** `{items: [{article, score}]}`, best first; nothing when no article is relevant enough. */
   @Get('search')
-  search(@CurrentCaller() caller: Caller, @Query(zod(KbSearchQuery)) q: Parsed<typeof KbSearchQuery>) {
+  search(@CurrentCaller() caller: Caller, @ZodQuery(KbSearchQuery) q: Parsed<typeof KbSearchQuery>) {
     return this.searcher.search(caller, q);
   }
 
   /** Articles answering the customer's latest messages in a conversation, with its variables filled in. */
   @Get('suggest')
-  suggest(@CurrentCaller() caller: Caller, @Query(zod(KbSuggestQuery)) q: Parsed<typeof KbSuggestQuery>) {
+  suggest(@CurrentCaller() caller: Caller, @ZodQuery(KbSuggestQuery) q: Parsed<typeof KbSuggestQuery>) {
     return this.suggester.suggest(caller, q.conversationId);
   }
 
@@ -123,7 +123,7 @@ export class KbController {
   /** Most used and least helpful articles, and the questions nothing answered. */
   @Get('stats')
   @Roles('supervisor', 'admin')
-  statistics(@CurrentCaller() caller: Caller, @Query(zod(KbStatsQuery)) q: Parsed<typeof KbStatsQuery>) {
+  statistics(@CurrentCaller() caller: Caller, @ZodQuery(KbStatsQuery) q: Parsed<typeof KbStatsQuery>) {
     return this.stats.stats(caller, q);
   }
 }

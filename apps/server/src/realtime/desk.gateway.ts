@@ -18,8 +18,8 @@ interface SocketState {
 
 /**
  * Namespace /desk: a client connects with `auth: {token}` and joins the rooms of the stores its
- * scope allows, its own user room and, for supervisors and admins, the supervisors' room. A bad
- * token is refused at connect (`connect_error`). Connections drive presence; `conversation.activity`
+ * scope allows, its own user room and, for supervisors and admins, the leads' rooms of those stores.
+ * A bad token is refused at connect (`connect_error`). Connections drive presence; `conversation.activity`
  * messages drive the collision guard ("X is viewing / typing").
  */
 @WebSocketGateway({ namespace: DESK_NAMESPACE })
@@ -107,7 +107,7 @@ export class DeskGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
 
   private roomsOf(caller: Caller): string[] {
     const r = [...caller.scope.rooms(), rooms.user(caller.user.id)];
-    if (caller.user.role === 'supervisor' || caller.user.role === 'admin') r.push(rooms.supervisors);
+    if (caller.user.role === 'supervisor' || caller.user.role === 'admin') r.push(...caller.scope.leadRooms());
     return r;
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
@@ -45,6 +45,7 @@ export class StoreService {
   }
 
   async create(caller: Caller, input: CreateStoreInput): Promise<Store> {
+    if (!caller.scope.isAll) throw new ForbiddenException('Stores are created by admins of every store');
     return this.db.transaction(async (m) => {
       const store = await m.getRepository(StoreEntity).save({
         name: input.name,
