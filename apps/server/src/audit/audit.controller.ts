@@ -1,7 +1,7 @@
 import { Controller, ForbiddenException, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { PageQuery } from '@kefu/contracts';
+import { PageQuery, text } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { ZodQuery } from '../errors/api-zod.decorator.js';
@@ -9,10 +9,10 @@ import type { Parsed } from '../errors/zod.pipe.js';
 import { AuditService } from './audit.service.js';
 
 const AuditQuery = PageQuery.extend({
-  targetType: z.string().max(50).optional(),
-  targetId: z.string().max(100).optional(),
+  targetType: text().max(50).optional(),
+  targetId: text().max(100).optional(),
   actorId: z.uuid().optional(),
-  action: z.string().max(100).optional(),
+  action: text().max(100).optional(),
 });
 
 @ApiTags('audit')
