@@ -25,6 +25,8 @@ export const Order = z.object({
   deliveredAt: text().nullable(),
   carrier: text().nullable(),
   trackingNumber: text().nullable(),
+  /** When the platform last changed the order, as of the snapshot the desk holds. */
+  platformUpdatedAt: text().nullable(),
   fetchedAt: text(),
 });
 export type Order = z.infer<typeof Order>;
@@ -63,5 +65,10 @@ export const PlatformOrderInput = z.object({
   deliveredAt: when.optional(),
   carrier: text().trim().max(100).optional(),
   trackingNumber: text().trim().max(100).optional(),
+  /**
+   * When the platform last changed the order. A snapshot older than the one stored is ignored (a
+   * replay); without it, the snapshot's latest event (delivered, shipped, paid) stands for it.
+   */
+  updatedAt: when.optional(),
 });
 export type PlatformOrderInput = z.infer<typeof PlatformOrderInput>;

@@ -35,6 +35,7 @@ export class OrderWebhookController {
       deliveredAt: date(payload.deliveredAt),
       carrier: payload.carrier ?? null,
       trackingNumber: payload.trackingNumber ?? null,
+      updatedAt: date(payload.updatedAt),
     });
     return { orderId: order.id, orderRef: order.orderRef };
   }
