@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA_POLICY, DEFAULT_TIMEZONE, Store } from '@kefu/contracts';
 import { startDesk, type Desk } from '../support/desk.js';
 import { http, inboundBody, login, signedInbound, storeWithAgent } from '../support/client.js';
 
@@ -74,6 +75,12 @@ describe('bounds of durations and amounts', () => {
     // The default store hours and zone: due within a day, never in the year 287,000.
     const allowedHours = Number(timer.allowed.days ?? 0) * 24 + Number(timer.allowed.hours ?? 0);
     expect(allowedHours).toBeLessThan(24);
+    // The API (and so the console, which parses it with the contract) shows the settings in use.
+    const shown = await http(desk.url, 'GET', `/api/stores/${odd.store.id}`, { token: admin });
+    expect(shown.status).toBe(200);
+    expect(Store.safeParse(shown.body).success).toBe(true);
+    expect(shown.body).toMatchObject({ timezone: DEFAULT_TIMEZONE, businessHours: DEFAULT_BUSINESS_HOURS, slaPolicy: DEFAULT_SLA_POLICY });
+    expect((await http(desk.url, 'GET', '/api/stores', { token: admin })).body.items.every((x: unknown) => Store.safeParse(x).success)).toBe(true);
     // After-sales work goes on too, with its resolution clock of the default 48 hours. (A zone PostgreSQL
     // does not know breaks its own date arithmetic in the analytics rollups: only the policy stays absurd.)
     await desk.db.query(`UPDATE stores SET timezone = 'Asia/Shanghai' WHERE id = $1`, [odd.store.id]);
@@ -81,5 +88,9 @@ describe('bounds of durations and amounts', () => {
     expect(ticket.status).toBe(201);
     const [resolution] = await desk.db.query(`SELECT target_seconds FROM sla_timers WHERE ticket_id = $1`, [ticket.body.id]);
     expect(resolution.target_seconds).toBe(48 * 3600);
+    // Any change to the store saves the settings in use in place of the absurd ones.
+    expect((await http(desk.url, 'PATCH', `/api/stores/${odd.store.id}`, { token: admin, body: { slaPolicy: { firstResponseSeconds: 600 } } })).status).toBe(200);
+    const [row] = await desk.db.query('SELECT sla_policy FROM stores WHERE id = $1', [odd.store.id]);
+    expect(row.sla_policy).toEqual({ ...DEFAULT_SLA_POLICY, firstResponseSeconds: 600 });
   });
 });

@@ -7,7 +7,7 @@ import { toConversationDto } from '../conversation/conversation.dto.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { businessSecondsBetween, planDeadlines } from './business-time.js';
-import { scheduleOf, slaPolicyOf } from './store-sla-settings.js';
+import { scheduleOf, slaPolicyOf } from '../store/store-settings.js';
 import { SlaAlarms } from './sla-alarms.service.js';
 import { SlaEscalationService } from './sla-escalation.service.js';
 import { entityFromRow } from '../database/entity-from-row.util.js';

@@ -20,6 +20,7 @@ import type { Caller } from '../auth/caller.js';
 import { ChannelEntity } from '../channel/channel.entity.js';
 import { toChannelDto } from '../channel/channel.dto.js';
 import { toStoreDto } from './store.dto.js';
+import { returnPolicyOf, slaPolicyOf } from './store-settings.js';
 import { StoreEntity } from './store.entity.js';
 
 @Injectable()
@@ -70,8 +71,9 @@ export class StoreService {
       ...(input.platform !== undefined && { platform: input.platform }),
       ...(input.timezone !== undefined && { timezone: input.timezone }),
       ...(input.businessHours !== undefined && { businessHours: input.businessHours }),
-      slaPolicy: { ...store.slaPolicy, ...input.slaPolicy },
-      returnPolicy: { ...store.returnPolicy, ...input.returnPolicy },
+      // What the desk used until now, with the changes: an out-of-range stored value is replaced.
+      slaPolicy: { ...slaPolicyOf(store), ...input.slaPolicy },
+      returnPolicy: { ...returnPolicyOf(store), ...input.returnPolicy },
       slaEscalation: { ...store.slaEscalation, ...input.slaEscalation },
       // Per language, the steps given replace the store's texts for those steps.
       ticketTemplates: {
