@@ -131,8 +131,14 @@ export async function twoStores(base: string): Promise<TwoStores> {
     // Quiet before anyone compares: every B clock (1 s) has breached or been met.
     await waitFor(async () => (await http(base, 'GET', `/api/sla/timers?status=running&kind=first_response,next_response&storeId=${b.store.id}`, { token: admin })).body.total === 0, 15_000, "store B's clocks to settle");
   }
+  // Before any search: the knowledge base's word statistics are shared by every store (global
+  // articles, how rare a word is), so B's article, added later, would move the relevance scores A's
+  // people see once the search's cache of them refreshes.
+  // (Its words are not the marker's: the unanswered questions below, which carry it, must stay unanswered; its id marks it.)
+  b.ids.article.push((await post('/api/kb/articles', { storeId: b.store.id, lang: 'zh', title: 'Bravo 退货流程', body: 'Bravo 七天无理由退货', status: 'published' }, bSupervisor.token)).id);
   await growB(1);
-  b.ids.article.push((await post('/api/kb/articles', { storeId: b.store.id, lang: 'zh', title: `${MARKER} 退货流程`, body: `${MARKER} 七天无理由退货`, tags: [MARKER.toLowerCase()], status: 'published' }, bSupervisor.token)).id);
+  const gaps = async () => (await http(base, 'GET', `/api/kb/stats?storeId=${b.store.id}`, { token: bSupervisor.token })).body.gaps?.length ?? 0;
+  await waitFor(async () => (await gaps()) >= 2, 5000, "store B's unanswered questions");
   await post(`/api/kb/articles/${b.ids.article[0]}/usage`, { conversationId: b.ids.conversation[0] }, bAgent.token);
   await post(`/api/kb/articles/${b.ids.article[0]}/feedback`, { conversationId: b.ids.conversation[0], helpful: false }, bAgent.token);
   b.ids.quickReply.push((await post('/api/kb/quick-replies', { storeId: b.store.id, shortcut: 'leakb', title: `${MARKER} quick`, body: `${MARKER} 亲,稍等` }, bSupervisor.token)).id);
