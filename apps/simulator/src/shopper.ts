@@ -21,6 +21,7 @@ export async function placeOrder(baseUrl: string, channel: SimChannel, customerE
     customer: { externalId: customerExternalId },
     items: [{ ...product, qty: 1 + Math.floor(random() * 2) }],
     paidAt: new Date().toISOString(),
+    updatedAt: new Date().toISOString(),
   };
   const raw = JSON.stringify(body);
   const res = await fetch(`${baseUrl}/api/channels/${channel.id}/orders`, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, instant, text } from './input.js';
 import { CauseCode } from './domain.js';
 import { SlaFigures } from './sla.js';
 import { CauseSource, TicketType } from './ticket.js';
@@ -6,13 +7,12 @@ import { CauseSource, TicketType } from './ticket.js';
 /** Longest period one query may cover (and compare with the one before it). */
 export const MAX_PERIOD_DAYS = 3 * 366;
 
-const instant = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time with offset, e.g. 2026-03-01T00:00:00+08:00' });
 
 const periodFields = {
   /** Start (inclusive) of the period of ticket creation; default `to` minus 30 days. */
-  from: instant.optional(),
+  from: instant().optional(),
   /** End (exclusive); default now. */
-  to: instant.optional(),
+  to: instant().optional(),
   storeId: z.uuid().optional(),
   type: TicketType.optional(),
   causeSource: CauseSource.optional(),
@@ -48,19 +48,19 @@ export type CauseBreakdownQuery = z.infer<typeof CauseBreakdownQuery>;
 /** The key of one group; which fields are set depends on `groupBy`. */
 export const CauseGroupKey = z.object({
   /** groupBy=day: the store-local date, YYYY-MM-DD. */
-  day: z.string().optional(),
+  day: text().optional(),
   /** groupBy=week: the store-local date of the ISO week's Monday, YYYY-MM-DD. */
-  week: z.string().optional(),
+  week: text().optional(),
   /** groupBy=month: YYYY-MM, store-local. */
-  month: z.string().optional(),
+  month: text().optional(),
   /** groupBy=store, and groupBy=sku (a SKU is a store's product). */
-  storeId: z.string().optional(),
-  storeName: z.string().optional(),
+  storeId: text().optional(),
+  storeName: text().optional(),
   /** groupBy=sku: the SKU and its product name. */
-  sku: z.string().optional(),
-  name: z.string().optional(),
+  sku: text().optional(),
+  name: text().optional(),
   /** groupBy=category (across stores). */
-  category: z.string().optional(),
+  category: text().optional(),
 });
 export type CauseGroupKey = z.infer<typeof CauseGroupKey>;
 
@@ -105,10 +105,10 @@ export type ParetoEntry = z.infer<typeof ParetoEntry>;
 
 export const CauseBreakdown = z.object({
   /** The period [from, to) as resolved, UTC. */
-  from: z.string(),
-  to: z.string(),
+  from: text(),
+  to: text(),
   groupBy: CauseGroupBy.nullable(),
-  filters: z.object({ storeId: z.string().nullable(), type: TicketType.nullable(), causeSource: CauseSource.nullable() }),
+  filters: z.object({ storeId: text().nullable(), type: TicketType.nullable(), causeSource: CauseSource.nullable() }),
   /** Per group and cause, groups in key order (sku/category: most tickets first), causes by count. */
   items: z.array(CauseBreakdownItem),
   groups: z.array(CauseGroup),
@@ -119,13 +119,13 @@ export const CauseBreakdown = z.object({
   /** Of those, tickets without a cause. */
   unclassified: z.number(),
   /** The same-length period just before. */
-  previous: z.object({ from: z.string(), to: z.string(), total: z.number(), unclassified: z.number(), causes: z.array(CauseCount) }),
+  previous: z.object({ from: text(), to: text(), total: z.number(), unclassified: z.number(), causes: z.array(CauseCount) }),
   trend: z.array(CauseTrend),
   pareto: z.array(ParetoEntry),
   /** How often agents corrected the classifier: `auto` tickets got their cause from it, `corrected` of those an agent changed. */
   corrections: z.object({ auto: z.number(), corrected: z.number(), share: z.number().nullable() }),
   /** First-response figures of the same period and stores (SLA summary; not narrowed by type/causeSource). */
-  sla: z.object({ from: z.string(), to: z.string(), overall: SlaFigures, byStore: z.array(SlaFigures.extend({ storeId: z.string(), storeName: z.string() })) }),
+  sla: z.object({ from: text(), to: text(), overall: SlaFigures, byStore: z.array(SlaFigures.extend({ storeId: text(), storeName: text() })) }),
 });
 export type CauseBreakdown = z.infer<typeof CauseBreakdown>;
 
@@ -134,11 +134,11 @@ const ticketFilterFields = {
   ...periodFields,
   /** A cause, or `none` for unclassified tickets. */
   cause: z.union([CauseCode, z.literal('none')]).optional(),
-  day: z.iso.date().optional(),
-  week: z.iso.date().refine((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1, 'must be the Monday of an ISO week').optional(),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM').optional(),
-  sku: z.string().trim().min(1).max(100).optional(),
-  category: z.string().trim().min(1).max(100).optional(),
+  day: calendarDate().optional(),
+  week: calendarDate().refine((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1, 'must be the Monday of an ISO week').optional(),
+  month: text().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM').optional(),
+  sku: text().trim().min(1).max(100).optional(),
+  category: text().trim().min(1).max(100).optional(),
   /** The corrections figure: `auto` (the classifier gave the cause) or `corrected` (an agent changed it). */
   corrections: z.enum(['auto', 'corrected']).optional(),
 };
@@ -151,7 +151,7 @@ const checkTicketFilter = (q: { from?: string; to?: string; day?: string; week?:
 
 /** `GET /api/analytics/tickets`: a page of the tickets counted in a figure. */
 export const AnalyticsTicketsQuery = z
-  .object({ ...ticketFilterFields, limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(200).optional() })
+  .object({ ...ticketFilterFields, limit: z.coerce.number().int().min(1).max(200).default(50), cursor: text().max(200).optional() })
   .superRefine(checkTicketFilter);
 export type AnalyticsTicketsQuery = z.infer<typeof AnalyticsTicketsQuery>;
 

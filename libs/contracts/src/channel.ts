@@ -1,35 +1,36 @@
 import { z } from 'zod';
+import { displayName, instant, text } from './input.js';
 import { ChannelKind } from './domain.js';
 
 export const CreateChannelInput = z.object({
   kind: ChannelKind,
-  name: z.string().trim().min(1).max(120),
+  name: displayName().trim().min(1).max(120),
 });
 export type CreateChannelInput = z.infer<typeof CreateChannelInput>;
 
 export const Channel = z.object({
-  id: z.string(),
-  storeId: z.string(),
+  id: text(),
+  storeId: text(),
   kind: ChannelKind,
-  name: z.string(),
-  createdAt: z.string(),
+  name: text(),
+  createdAt: text(),
 });
 export type Channel = z.infer<typeof Channel>;
 
 /** Returned once, when the channel is created: the webhook secret is never shown again. */
-export const ChannelWithSecret = Channel.extend({ secret: z.string() });
+export const ChannelWithSecret = Channel.extend({ secret: text() });
 export type ChannelWithSecret = z.infer<typeof ChannelWithSecret>;
 
 /** Body of `POST /api/channels/:channelId/inbound`, signed with `X-Kefu-Signature`. */
 export const InboundMessageInput = z.object({
-  externalMessageId: z.string().trim().min(1).max(200),
+  externalMessageId: text().trim().min(1).max(200),
   customer: z.object({
-    externalId: z.string().trim().min(1).max(200),
-    name: z.string().trim().max(120).optional(),
+    externalId: text().trim().min(1).max(200),
+    name: displayName().trim().max(120).optional(),
   }),
-  text: z.string().min(1).max(10_000),
-  sentAt: z.iso.datetime({ offset: true }).optional(),
-  orderRef: z.string().trim().min(1).max(100).optional(),
+  text: text().min(1).max(10_000),
+  sentAt: instant().optional(),
+  orderRef: text().trim().min(1).max(100).optional(),
 });
 export type InboundMessageInput = z.infer<typeof InboundMessageInput>;
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { text } from './input.js';
 import { CauseCode } from './domain.js';
 
 /** Below this confidence a suggested cause is shown as uncertain and needs the agent's eye. */
 export const LOW_CONFIDENCE = 0.6;
 
-export const ClassifyInput = z.object({ text: z.string().trim().min(1, 'must not be empty').max(5000) });
+export const ClassifyInput = z.object({ text: text().trim().min(1, 'must not be empty').max(5000) });
 export type ClassifyInput = z.infer<typeof ClassifyInput>;
 
 export const ClassifyResult = z.object({
@@ -23,12 +24,12 @@ export type ModelScores = z.infer<typeof ModelScores>;
 export const CauseModelVersion = z.object({
   version: z.number(),
   status: z.enum(['active', 'retired', 'rejected']),
-  trainedAt: z.string(),
+  trainedAt: text(),
   corpusSamples: z.number(),
   agentSamples: z.number(),
   scores: ModelScores,
   /** The active model's scores on the same held-out split when this one was trained. */
   previousScores: ModelScores.nullable(),
-  note: z.string(),
+  note: text(),
 });
 export type CauseModelVersion = z.infer<typeof CauseModelVersion>;

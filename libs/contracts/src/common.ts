@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './input.js';
 
 /** Every list answer of the API. */
 export interface Page<T> {
@@ -7,11 +8,11 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 export const page = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number(), nextCursor: z.string().nullable() });
+  z.object({ items: z.array(item), total: z.number(), nextCursor: text().nullable() });
 
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
 });
 
 /** Every error answer of the API. */

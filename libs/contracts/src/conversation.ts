@@ -1,54 +1,55 @@
 import { z } from 'zod';
+import { text } from './input.js';
 import { ConversationStatus, DeliveryStatus, MessageDirection } from './domain.js';
 import { SlaTimer } from './sla.js';
 import { Ticket } from './ticket.js';
 
 export const Customer = z.object({
-  id: z.string(),
-  storeId: z.string(),
-  externalId: z.string(),
-  name: z.string(),
+  id: text(),
+  storeId: text(),
+  externalId: text(),
+  name: text(),
 });
 export type Customer = z.infer<typeof Customer>;
 
 export const Message = z.object({
-  id: z.string(),
-  conversationId: z.string(),
-  storeId: z.string(),
+  id: text(),
+  conversationId: text(),
+  storeId: text(),
   direction: MessageDirection,
-  body: z.string(),
-  authorId: z.string().nullable(),
-  externalId: z.string().nullable(),
+  body: text(),
+  authorId: text().nullable(),
+  externalId: text().nullable(),
   deliveryStatus: DeliveryStatus.nullable(),
-  deliveryError: z.string().nullable(),
+  deliveryError: text().nullable(),
   /** Set on the automatic customer updates of an after-sales ticket. */
-  ticketId: z.string().nullable(),
-  createdAt: z.string(),
+  ticketId: text().nullable(),
+  createdAt: text(),
 });
 export type Message = z.infer<typeof Message>;
 
 export const Conversation = z.object({
-  id: z.string(),
-  storeId: z.string(),
-  channelId: z.string(),
-  customerId: z.string(),
+  id: text(),
+  storeId: text(),
+  channelId: text(),
+  customerId: text(),
   status: ConversationStatus,
-  assigneeId: z.string().nullable(),
-  awaitingReplySince: z.string().nullable(),
-  firstResponseAt: z.string().nullable(),
-  lastMessageAt: z.string(),
-  lastMessagePreview: z.string(),
-  orderRef: z.string().nullable(),
+  assigneeId: text().nullable(),
+  awaitingReplySince: text().nullable(),
+  firstResponseAt: text().nullable(),
+  lastMessageAt: text(),
+  lastMessagePreview: text(),
+  orderRef: text().nullable(),
   /** zh or en, detected from the customer's first message. */
-  language: z.string().nullable(),
+  language: text().nullable(),
   /** Since when it waits in its store's queue for an agent (null when assigned). */
-  queuedAt: z.string().nullable(),
+  queuedAt: text().nullable(),
   /** Due time of the running response timer (business time), for the countdown. */
-  slaDueAt: z.string().nullable(),
-  slaWarnAt: z.string().nullable(),
+  slaDueAt: text().nullable(),
+  slaWarnAt: text().nullable(),
   /** Set when the response SLA breached; cleared by the next reply. */
-  slaBreachedAt: z.string().nullable(),
-  createdAt: z.string(),
+  slaBreachedAt: text().nullable(),
+  createdAt: text(),
   customer: Customer.optional(),
 });
 export type Conversation = z.infer<typeof Conversation>;
@@ -68,14 +69,14 @@ export const ListConversationsQuery = z.object({
   storeId: z.uuid().optional(),
   assigneeId: z.union([z.uuid(), z.literal('none'), z.literal('me')]).optional(),
   breached: booleanString.optional(),
-  q: z.string().trim().max(200).optional(),
+  q: text().trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
 });
 export type ListConversationsQuery = z.infer<typeof ListConversationsQuery>;
 
 export const PostMessageInput = z.object({
-  body: z.string().trim().min(1, 'must not be empty').max(10_000),
+  body: text().trim().min(1, 'must not be empty').max(10_000),
   kind: z.enum(['reply', 'note']).default('reply'),
   /** Reply although another agent is assigned, taking the conversation over (audited). */
   takeover: z.boolean().default(false),
@@ -92,10 +93,10 @@ export type StatusInput = z.infer<typeof StatusInput>;
 export const ActivityState = z.enum(['viewing', 'typing', 'left']);
 export type ActivityState = z.infer<typeof ActivityState>;
 export const ConversationActivityEvent = z.object({
-  conversationId: z.string(),
-  storeId: z.string(),
-  userId: z.string(),
-  userName: z.string(),
+  conversationId: text(),
+  storeId: text(),
+  userId: text(),
+  userName: text(),
   state: ActivityState,
 });
 export type ConversationActivityEvent = z.infer<typeof ConversationActivityEvent>;

@@ -50,11 +50,14 @@ export interface DeskServerEvents {
   'kb.question.updated': (q: KbQuestionWithArticle | (Omit<KbQuestionWithArticle, 'status'> & { status: 'deleted' })) => void;
 }
 
-/** Socket.io rooms: one per store, one per user, one for supervisors. */
+/** Socket.io rooms: one per store, one per user, and the supervisors' and admins' (leads') rooms. */
 export const rooms = {
   store: (storeId: string) => `store:${storeId}`,
   user: (userId: string) => `user:${userId}`,
-  supervisors: 'supervisors',
   /** Callers whose scope is every store (unrestricted supervisors, analysts, admins). */
   allStores: 'stores:all',
+  /** Leads of one store: told of the presence of that store's agents. */
+  leadsOf: (storeId: string) => `leads:${storeId}`,
+  /** Leads of every store. */
+  allLeads: 'leads:all',
 };

@@ -1,3 +1,4 @@
+export * from './input.js';
 export * from './common.js';
 export * from './domain.js';
 export * from './store.js';

@@ -1,6 +1,7 @@
 // FAQ knowledge base (issue 6): articles with version history, search, suggestions for a
 // conversation, quick replies, synonyms, usage and feedback.
 import { z } from 'zod';
+import { instant, text } from './input.js';
 import { Language } from './domain.js';
 
 export const KB_ARTICLE_STATUSES = ['draft', 'published'] as const;
@@ -11,33 +12,32 @@ export type KbArticleStatus = z.infer<typeof KbArticleStatus>;
 export const KB_VARIABLES = ['customerName', 'orderRef', 'storeName'] as const;
 export type KbVariable = (typeof KB_VARIABLES)[number];
 
-const trimmed = (max: number) => z.string().trim().max(max);
+const trimmed = (max: number) => text().trim().max(max);
 /** A topic groups the variants of one answer: a store's article hides the global one with the same topic. */
-const Topic = z
-  .string()
+const Topic = text()
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'must be a key of letters, digits, dots and dashes, e.g. returns.no-reason');
-const Tags = z.array(z.string().trim().min(1, 'must not be empty').max(32)).max(20);
+const Tags = z.array(text().trim().min(1, 'must not be empty').max(32)).max(20);
 
 export const KbArticle = z.object({
-  id: z.string(),
+  id: text(),
   /** null: a global article, visible for every store. */
-  storeId: z.string().nullable(),
+  storeId: text().nullable(),
   lang: Language,
-  topic: z.string().nullable(),
-  title: z.string(),
+  topic: text().nullable(),
+  title: text(),
   /** One or two sentences to insert into a reply. */
-  shortAnswer: z.string(),
-  body: z.string(),
-  tags: z.array(z.string()),
+  shortAnswer: text(),
+  body: text(),
+  tags: z.array(text()),
   status: KbArticleStatus,
   /** Starts at 1; every change that alters the article adds one. */
   version: z.number(),
-  createdById: z.string().nullable(),
-  updatedById: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdById: text().nullable(),
+  updatedById: text().nullable(),
+  createdAt: text(),
+  updatedAt: text(),
 });
 export type KbArticle = z.infer<typeof KbArticle>;
 
@@ -65,7 +65,7 @@ export const UpdateKbArticleInput = z
     tags: Tags.optional(),
     status: KbArticleStatus.optional(),
     /** The version the editor started from: a newer one on the server answers 409 instead of overwriting it. */
-    version: z.number().int().positive().optional(),
+    version: z.number().int().positive().max(2_147_483_647).optional(),
   })
   .strict();
 export type UpdateKbArticleInput = z.infer<typeof UpdateKbArticleInput>;
@@ -75,38 +75,38 @@ export const ListKbArticlesQuery = z.object({
   storeId: z.union([z.uuid(), z.literal('global')]).optional(),
   lang: Language.optional(),
   status: KbArticleStatus.optional(),
-  topic: z.string().trim().max(64).optional(),
-  tag: z.string().trim().max(32).optional(),
+  topic: text().trim().max(64).optional(),
+  tag: text().trim().max(32).optional(),
   /** Part of the title. */
-  q: z.string().trim().max(200).optional(),
+  q: text().trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
 });
 export type ListKbArticlesQuery = z.infer<typeof ListKbArticlesQuery>;
 
 /** One stored version of an article: the whole article as it was after a change, and who made it. */
 export const KbArticleVersion = z.object({
-  id: z.string(),
-  articleId: z.string(),
+  id: text(),
+  articleId: text(),
   version: z.number(),
-  storeId: z.string().nullable(),
+  storeId: text().nullable(),
   lang: Language,
-  topic: z.string().nullable(),
-  title: z.string(),
-  shortAnswer: z.string(),
-  body: z.string(),
-  tags: z.array(z.string()),
+  topic: text().nullable(),
+  title: text(),
+  shortAnswer: text(),
+  body: text(),
+  tags: z.array(text()),
   status: KbArticleStatus,
   /** Fields that differ from the previous version (every field for version 1). */
-  changedFields: z.array(z.string()),
-  changedById: z.string().nullable(),
-  changedByName: z.string().nullable(),
-  changedAt: z.string(),
+  changedFields: z.array(text()),
+  changedById: text().nullable(),
+  changedByName: text().nullable(),
+  changedAt: text(),
 });
 export type KbArticleVersion = z.infer<typeof KbArticleVersion>;
 
 export const KbSearchQuery = z.object({
-  q: z.string().trim().min(1, 'must not be empty').max(500),
+  q: text().trim().min(1, 'must not be empty').max(500),
   /** Search as this store sees it: its articles and the global ones it does not override. */
   storeId: z.uuid().optional(),
   lang: Language.optional(),
@@ -128,28 +128,28 @@ export type KbSuggestQuery = z.infer<typeof KbSuggestQuery>;
 
 export const KbSuggestion = KbSearchHit.extend({
   /** The short answer and body with `{customerName}`, `{orderRef}`, `{storeName}` filled in; an unknown value stays as its placeholder. */
-  filled: z.object({ shortAnswer: z.string(), body: z.string(), missing: z.array(z.string()) }),
+  filled: z.object({ shortAnswer: text(), body: text(), missing: z.array(text()) }),
 });
 export type KbSuggestion = z.infer<typeof KbSuggestion>;
 export const KbSuggestResult = z.object({
   items: z.array(KbSuggestion),
   /** The customer's messages the suggestions answer (those since the last agent reply, at most 3); empty when there are none. */
-  query: z.string(),
+  query: text(),
 });
 export type KbSuggestResult = z.infer<typeof KbSuggestResult>;
 
 export const KbSynonymGroup = z.object({
-  id: z.string(),
-  terms: z.array(z.string()),
-  createdById: z.string().nullable(),
-  createdAt: z.string(),
+  id: text(),
+  terms: z.array(text()),
+  createdById: text().nullable(),
+  createdAt: text(),
 });
 export type KbSynonymGroup = z.infer<typeof KbSynonymGroup>;
 
 export const CreateKbSynonymGroupInput = z
   .object({
     terms: z
-      .array(z.string().trim().toLowerCase().min(1, 'must not be empty').max(40))
+      .array(text().trim().toLowerCase().min(1, 'must not be empty').max(40))
       .max(20)
       .transform((terms) => [...new Set(terms)])
       .refine((terms) => terms.length >= 2, 'needs at least two different terms'),
@@ -158,25 +158,24 @@ export const CreateKbSynonymGroupInput = z
 export type CreateKbSynonymGroupInput = z.infer<typeof CreateKbSynonymGroupInput>;
 
 export const QuickReply = z.object({
-  id: z.string(),
-  storeId: z.string().nullable(),
+  id: text(),
+  storeId: text().nullable(),
   /** What the agent types after `/`, e.g. `thanks`. */
-  shortcut: z.string(),
-  title: z.string(),
-  body: z.string(),
+  shortcut: text(),
+  title: text(),
+  body: text(),
   /** null: any language. */
   lang: Language.nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: text(),
+  updatedAt: text(),
 });
 export type QuickReply = z.infer<typeof QuickReply>;
 
-const Shortcut = z
-  .string()
+const Shortcut = text()
   .trim()
   .toLowerCase()
   .transform((s) => s.replace(/^\//, ''))
-  .pipe(z.string().regex(/^[\p{L}\p{N}_-]{1,32}$/u, 'must be 1–32 letters, digits, _ or -'));
+  .pipe(text().regex(/^[\p{L}\p{N}_-]{1,32}$/u, 'must be 1–32 letters, digits, _ or -'));
 
 export const CreateQuickReplyInput = z
   .object({
@@ -204,9 +203,9 @@ export const ListQuickRepliesQuery = z.object({
   storeId: z.union([z.uuid(), z.literal('global')]).optional(),
   lang: Language.optional(),
   /** Start of the shortcut, e.g. what the agent typed after `/`. */
-  q: z.string().trim().toLowerCase().max(32).optional(),
+  q: text().trim().toLowerCase().max(32).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(200),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
 });
 export type ListQuickRepliesQuery = z.infer<typeof ListQuickRepliesQuery>;
 
@@ -214,32 +213,32 @@ export type ListQuickRepliesQuery = z.infer<typeof ListQuickRepliesQuery>;
 export const KbUsageInput = z.object({ conversationId: z.uuid(), messageId: z.uuid().optional() }).strict();
 export type KbUsageInput = z.infer<typeof KbUsageInput>;
 export const KbUsage = z.object({
-  id: z.string(),
-  articleId: z.string(),
-  conversationId: z.string(),
-  messageId: z.string().nullable(),
-  userId: z.string().nullable(),
-  at: z.string(),
+  id: text(),
+  articleId: text(),
+  conversationId: text(),
+  messageId: text().nullable(),
+  userId: text().nullable(),
+  at: text(),
 });
 export type KbUsage = z.infer<typeof KbUsage>;
 
 export const KbFeedbackInput = z.object({ conversationId: z.uuid().optional(), helpful: z.boolean() }).strict();
 export type KbFeedbackInput = z.infer<typeof KbFeedbackInput>;
 export const KbFeedback = z.object({
-  id: z.string(),
-  articleId: z.string(),
-  conversationId: z.string().nullable(),
+  id: text(),
+  articleId: text(),
+  conversationId: text().nullable(),
   helpful: z.boolean(),
-  userId: z.string().nullable(),
-  at: z.string(),
+  userId: text().nullable(),
+  at: text(),
 });
 export type KbFeedback = z.infer<typeof KbFeedback>;
 
 export const KbStatsQuery = z
   .object({
     storeId: z.uuid().optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    from: instant().optional(),
+    to: instant().optional(),
     limit: z.coerce.number().int().min(1).max(50).default(10),
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: 'must be after from', path: ['to'] });
@@ -249,7 +248,7 @@ export const KbStats = z.object({
   mostUsed: z.array(z.object({ article: KbArticle, uses: z.number() })),
   leastHelpful: z.array(z.object({ article: KbArticle, helpful: z.number(), unhelpful: z.number() })),
   /** Searches and suggestions that found nothing, by normalised query text. */
-  gaps: z.array(z.object({ query: z.string(), storeId: z.string().nullable(), lang: Language, count: z.number(), lastSeenAt: z.string() })),
+  gaps: z.array(z.object({ query: text(), storeId: text().nullable(), lang: Language, count: z.number(), lastSeenAt: text() })),
 });
 export type KbStats = z.infer<typeof KbStats>;
 
@@ -268,31 +267,31 @@ export const KbQuestionSource = z.enum(['usage', 'manual']);
 export type KbQuestionSource = z.infer<typeof KbQuestionSource>;
 
 export const KbArticleQuestion = z.object({
-  id: z.string(),
-  articleId: z.string(),
+  id: text(),
+  articleId: text(),
   /** The store whose customer asked it (a proposal), or the article's store; null: written for a global article. */
-  storeId: z.string().nullable(),
+  storeId: text().nullable(),
   /** The question, personal data masked. */
-  text: z.string(),
+  text: text(),
   lang: Language,
   status: KbQuestionStatus,
   source: KbQuestionSource,
   /** How many times agents' replies proposed it. */
   proposals: z.number(),
   /** Where it was last proposed from. */
-  conversationId: z.string().nullable(),
-  messageId: z.string().nullable(),
-  proposedById: z.string().nullable(),
-  decidedById: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  conversationId: text().nullable(),
+  messageId: text().nullable(),
+  proposedById: text().nullable(),
+  decidedById: text().nullable(),
+  decidedAt: text().nullable(),
+  createdAt: text(),
+  updatedAt: text(),
 });
 export type KbArticleQuestion = z.infer<typeof KbArticleQuestion>;
 
 /** A question with the article it belongs to (the supervisor's list of proposals). */
 export const KbQuestionWithArticle = KbArticleQuestion.extend({
-  article: z.object({ id: z.string(), storeId: z.string().nullable(), lang: Language, topic: z.string().nullable(), title: z.string() }),
+  article: z.object({ id: text(), storeId: text().nullable(), lang: Language, topic: text().nullable(), title: text() }),
 });
 export type KbQuestionWithArticle = z.infer<typeof KbQuestionWithArticle>;
 
@@ -312,7 +311,7 @@ export type UpdateKbQuestionInput = z.infer<typeof UpdateKbQuestionInput>;
 export const ListKbArticleQuestionsQuery = z.object({
   status: KbQuestionStatus.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
 });
 export type ListKbArticleQuestionsQuery = z.infer<typeof ListKbArticleQuestionsQuery>;
 
@@ -322,6 +321,6 @@ export const ListKbQuestionsQuery = z.object({
   storeId: z.uuid().optional(),
   articleId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
 });
 export type ListKbQuestionsQuery = z.infer<typeof ListKbQuestionsQuery>;

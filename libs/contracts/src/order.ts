@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { displayName, instant, text } from './input.js';
 
 /** One line of an order (or of a ticket). `price` is what the customer paid per unit, in yuan. */
 export const OrderItem = z.object({
-  sku: z.string().trim().min(1).max(100),
-  name: z.string().trim().min(1).max(300),
-  category: z.string().trim().min(1).max(100),
+  sku: text().trim().min(1).max(100),
+  name: text().trim().min(1).max(300),
+  category: text().trim().min(1).max(100),
   qty: z.number().int().min(1).max(10_000),
   price: z.number().min(0).max(10_000_000),
 });
@@ -12,23 +13,34 @@ export type OrderItem = z.infer<typeof OrderItem>;
 
 /** An order as the platform reports it, cached by the desk. */
 export const Order = z.object({
-  id: z.string(),
-  storeId: z.string(),
-  orderRef: z.string(),
-  customerExternalId: z.string().nullable(),
+  id: text(),
+  storeId: text(),
+  orderRef: text(),
+  customerExternalId: text().nullable(),
   items: z.array(OrderItem),
   /** Sum of qty × price. */
   totalPaid: z.number(),
-  paidAt: z.string().nullable(),
-  shippedAt: z.string().nullable(),
-  deliveredAt: z.string().nullable(),
-  carrier: z.string().nullable(),
-  trackingNumber: z.string().nullable(),
-  fetchedAt: z.string(),
+  paidAt: text().nullable(),
+  shippedAt: text().nullable(),
+  deliveredAt: text().nullable(),
+  carrier: text().nullable(),
+  trackingNumber: text().nullable(),
+  /** When the platform last changed the order, as of the snapshot the desk holds. */
+  platformUpdatedAt: text().nullable(),
+  fetchedAt: text(),
 });
 export type Order = z.infer<typeof Order>;
 
 export const orderTotal = (items: readonly Pick<OrderItem, 'qty' | 'price'>[]) => Math.round(items.reduce((s, i) => s + i.qty * i.price, 0) * 100) / 100;
+
+/** Most an order (and so a refund) may come to, in yuan. */
+export const MAX_ORDER_TOTAL = 10_000_000;
+/** The lines of an order or ticket: 1–100, together at most MAX_ORDER_TOTAL. */
+export const OrderItems = z
+  .array(OrderItem)
+  .min(1)
+  .max(100)
+  .refine((items) => orderTotal(items) <= MAX_ORDER_TOTAL, `must come to at most ${MAX_ORDER_TOTAL.toLocaleString('en')} in total`);
 
 /**
  * Order numbers in a customer's words: "订单号 2026112712345", "order #A123-456", a bare long number.
@@ -41,17 +53,22 @@ export function orderRefIn(text: string): string | null {
   return bare ? bare[1] : null;
 }
 
-const when = z.iso.datetime({ offset: true });
+const when = instant();
 
 /** `POST /api/channels/:channelId/orders`: the platform reports an order placed or changed (signed like inbound messages). */
 export const PlatformOrderInput = z.object({
-  orderRef: z.string().trim().min(1).max(64),
-  customer: z.object({ externalId: z.string().trim().min(1).max(200), name: z.string().trim().max(120).optional() }),
-  items: z.array(OrderItem).min(1).max(100),
+  orderRef: text().trim().min(1).max(64),
+  customer: z.object({ externalId: text().trim().min(1).max(200), name: displayName().trim().max(120).optional() }),
+  items: OrderItems,
   paidAt: when,
   shippedAt: when.optional(),
   deliveredAt: when.optional(),
-  carrier: z.string().trim().max(100).optional(),
-  trackingNumber: z.string().trim().max(100).optional(),
+  carrier: text().trim().max(100).optional(),
+  trackingNumber: text().trim().max(100).optional(),
+  /**
+   * When the platform last changed the order. A snapshot older than the one stored is ignored (a
+   * replay); without it, the snapshot's latest event (delivered, shipped, paid) stands for it.
+   */
+  updatedAt: when.optional(),
 });
 export type PlatformOrderInput = z.infer<typeof PlatformOrderInput>;

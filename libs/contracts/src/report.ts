@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, text } from './input.js';
 import { CauseCode } from './domain.js';
 import { TicketType } from './ticket.js';
 
@@ -9,8 +10,8 @@ const count = z.object({ count: z.number(), previousCount: z.number(), change: z
 
 /** The periodic client report (定期汇报) of one store: what drove after-sales problems and how well the desk served. */
 export const ReportContent = z.object({
-  storeName: z.string(),
-  timezone: z.string(),
+  storeName: text(),
+  timezone: text(),
   tickets: z.object({
     total: z.number(),
     previousTotal: z.number(),
@@ -19,8 +20,8 @@ export const ReportContent = z.object({
     byCause: z.array(z.object({ cause: CauseCode, share: z.number() }).extend(count.shape)),
     unclassified: z.number(),
   }),
-  topSkus: z.array(z.object({ sku: z.string(), name: z.string(), cause: CauseCode, count: z.number(), shareOfCause: z.number() })),
-  carriers: z.array(z.object({ carrier: z.string(), cause: CauseCode, count: z.number() })),
+  topSkus: z.array(z.object({ sku: text(), name: text(), cause: CauseCode, count: z.number(), shareOfCause: z.number() })),
+  carriers: z.array(z.object({ carrier: text(), cause: CauseCode, count: z.number() })),
   sla: z.object({
     firstResponseP50: z.number().nullable(),
     firstResponseP90: z.number().nullable(),
@@ -31,31 +32,31 @@ export const ReportContent = z.object({
   csat: z.object({ average: z.number().nullable(), responses: z.number(), satisfiedShare: z.number().nullable(), previousAverage: z.number().nullable() }),
   conversion: z.object({ presale: z.number(), converted: z.number(), rate: z.number().nullable(), previousRate: z.number().nullable() }),
   /** Three plain-language findings, in both languages. */
-  findings: z.array(z.object({ zh: z.string(), en: z.string() })),
+  findings: z.array(z.object({ zh: text(), en: text() })),
 });
 export type ReportContent = z.infer<typeof ReportContent>;
 
 export const ClientReport = z.object({
-  id: z.string(),
-  storeId: z.string(),
+  id: text(),
+  storeId: text(),
   period: ReportPeriod,
   /** Store-local dates, [periodStart, periodEnd). */
-  periodStart: z.string(),
-  periodEnd: z.string(),
-  generatedAt: z.string(),
+  periodStart: text(),
+  periodEnd: text(),
+  generatedAt: text(),
   /** null when the schedule made it; else who asked. */
-  generatedById: z.string().nullable(),
+  generatedById: text().nullable(),
   content: ReportContent,
 });
 export type ClientReport = z.infer<typeof ClientReport>;
 
-export const ClientReportSummary = ClientReport.omit({ content: true }).extend({ storeName: z.string(), ticketTotal: z.number() });
+export const ClientReportSummary = ClientReport.omit({ content: true }).extend({ storeName: text(), ticketTotal: z.number() });
 export type ClientReportSummary = z.infer<typeof ClientReportSummary>;
 
 export const StoreReportQuery = z.object({
   period: ReportPeriod.default('week'),
   /** A store-local date inside the period wanted; default: the last complete period. */
-  date: z.iso.date().optional(),
+  date: calendarDate().optional(),
 });
 export type StoreReportQuery = z.infer<typeof StoreReportQuery>;
 
@@ -63,6 +64,6 @@ export const ListReportsQuery = z.object({
   storeId: z.uuid().optional(),
   period: ReportPeriod.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
 });
 export type ListReportsQuery = z.infer<typeof ListReportsQuery>;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { instant, text } from './input.js';
 import { CauseCode } from './domain.js';
 
 const period = {
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: instant().optional(),
+  to: instant().optional(),
   storeId: z.uuid().optional(),
 };
 const ordered = (q: { from?: string; to?: string }) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to);
@@ -16,11 +17,11 @@ export type ServiceQualityQuery = z.infer<typeof ServiceQualityQuery>;
 
 /** The key of a group: a store, an agent or a day (store-local, YYYY-MM-DD). */
 const GroupKey = z.object({
-  storeId: z.string().optional(),
-  storeName: z.string().optional(),
-  agentId: z.string().nullable().optional(),
-  agentName: z.string().nullable().optional(),
-  day: z.string().optional(),
+  storeId: text().optional(),
+  storeName: text().optional(),
+  agentId: text().nullable().optional(),
+  agentName: text().nullable().optional(),
+  day: text().optional(),
 });
 
 export const CsatFigures = z.object({
@@ -32,13 +33,13 @@ export const CsatFigures = z.object({
   average: z.number().nullable(),
   /** Share of ratings 4 or 5. */
   satisfiedShare: z.number().nullable(),
-  distribution: z.record(z.string(), z.number()),
+  distribution: z.record(text(), z.number()),
 });
 export type CsatFigures = z.infer<typeof CsatFigures>;
 
 export const CsatReport = z.object({
-  from: z.string(),
-  to: z.string(),
+  from: text(),
+  to: text(),
   groupBy: z.enum(['store', 'agent', 'day']),
   overall: CsatFigures,
   items: z.array(CsatFigures.extend(GroupKey.shape)),
@@ -60,8 +61,8 @@ export const ConversionFigures = z.object({
 export type ConversionFigures = z.infer<typeof ConversionFigures>;
 
 export const ConversionReport = z.object({
-  from: z.string(),
-  to: z.string(),
+  from: text(),
+  to: text(),
   groupBy: z.enum(['store', 'agent', 'day']),
   overall: ConversionFigures,
   items: z.array(ConversionFigures.extend(GroupKey.shape)),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText, instant, text } from './input.js';
 import { SLA_TIMER_KINDS, SLA_TIMER_STATUSES } from './domain.js';
 
 export const SlaTimerKind = z.enum(SLA_TIMER_KINDS);
@@ -8,40 +9,40 @@ export type SlaTimerStatus = z.infer<typeof SlaTimerStatus>;
 
 /** A response or resolution clock. Due times count business time in the store's timezone. */
 export const SlaTimer = z.object({
-  id: z.string(),
-  storeId: z.string(),
-  conversationId: z.string().nullable(),
-  ticketId: z.string().nullable(),
+  id: text(),
+  storeId: text(),
+  conversationId: text().nullable(),
+  ticketId: text().nullable(),
   kind: SlaTimerKind,
   status: SlaTimerStatus,
   /** When the clock was started (the customer's message arrived), wall time. */
-  startedAt: z.string(),
+  startedAt: text(),
   /** Business seconds allowed. */
   targetSeconds: z.number(),
-  warnAt: z.string().nullable(),
-  dueAt: z.string().nullable(),
-  warnedAt: z.string().nullable(),
-  breachedAt: z.string().nullable(),
-  metAt: z.string().nullable(),
-  pausedAt: z.string().nullable(),
+  warnAt: text().nullable(),
+  dueAt: text().nullable(),
+  warnedAt: text().nullable(),
+  breachedAt: text().nullable(),
+  metAt: text().nullable(),
+  pausedAt: text().nullable(),
   /** When an agent answered (also after a breach). */
-  respondedAt: z.string().nullable(),
+  respondedAt: text().nullable(),
   /** Business seconds from start to the answer. */
   responseSeconds: z.number().nullable(),
-  respondedBy: z.string().nullable(),
+  respondedBy: text().nullable(),
   /** The conversation's assignee when it breached. */
-  breachAssigneeId: z.string().nullable(),
+  breachAssigneeId: text().nullable(),
 });
 export type SlaTimer = z.infer<typeof SlaTimer>;
 
 /** A timer on the supervisor board, with what it is about. */
 export const SlaBoardTimer = SlaTimer.extend({
-  customerName: z.string().nullable(),
-  assigneeId: z.string().nullable(),
-  lastMessagePreview: z.string().nullable(),
+  customerName: text().nullable(),
+  assigneeId: text().nullable(),
+  lastMessagePreview: text().nullable(),
   /** Resolution timers: the ticket's number and the conversation it came from. */
-  ticketNumber: z.string().nullable(),
-  ticketConversationId: z.string().nullable(),
+  ticketNumber: text().nullable(),
+  ticketConversationId: text().nullable(),
 });
 export type SlaBoardTimer = z.infer<typeof SlaBoardTimer>;
 
@@ -50,8 +51,7 @@ export const ListSlaTimersQuery = z.object({
   storeId: z.uuid().optional(),
   conversationId: z.uuid().optional(),
   /** Response clocks (first_response, next_response) or tickets' resolution clocks. */
-  kind: z
-    .string()
+  kind: text()
     .max(100)
     .transform((s) => s.split(',').filter(Boolean))
     .pipe(z.array(SlaTimerKind).min(1))
@@ -59,14 +59,14 @@ export const ListSlaTimersQuery = z.object({
   /** Only timers an agent has (true) or has not yet (false) answered: the board's "breached now". */
   answered: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
 });
 export type ListSlaTimersQuery = z.infer<typeof ListSlaTimersQuery>;
 
 export const SlaSummaryQuery = z
   .object({
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    from: instant().optional(),
+    to: instant().optional(),
     storeId: z.uuid().optional(),
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: 'must be after from', path: ['to'] });
@@ -86,12 +86,12 @@ export const SlaFigures = z.object({
 export type SlaFigures = z.infer<typeof SlaFigures>;
 
 export const SlaSummary = z.object({
-  from: z.string(),
-  to: z.string(),
+  from: text(),
+  to: text(),
   overall: SlaFigures,
-  byStore: z.array(SlaFigures.extend({ storeId: z.string(), storeName: z.string() })),
+  byStore: z.array(SlaFigures.extend({ storeId: text(), storeName: text() })),
   byAgent: z.array(
-    SlaFigures.extend({ agentId: z.string(), agentName: z.string(), openConversations: z.number(), breachedToday: z.number() }),
+    SlaFigures.extend({ agentId: text(), agentName: text(), openConversations: z.number(), breachedToday: z.number() }),
   ),
 });
 export type SlaSummary = z.infer<typeof SlaSummary>;
@@ -101,15 +101,15 @@ export const SlaEscalation = z.object({
   /** Reassign the breached conversation to the least-loaded online agent of the store. */
   reassign: z.boolean(),
   /** Outgoing webhook (WeCom / DingTalk / Feishu group bot or any HTTPS endpoint) told of each breach. */
-  webhookUrl: z.url({ protocol: /^https?$/ }).max(500).nullable(),
+  webhookUrl: z.url({ protocol: /^https?$/ }).max(500).overwrite(cleanText).nullable(),
 });
 export type SlaEscalation = z.infer<typeof SlaEscalation>;
 export const DEFAULT_SLA_ESCALATION: SlaEscalation = { reassign: false, webhookUrl: null };
 
 /** Payloads of the live SLA events (SPEC "Live events"). */
-export const SlaWarningEvent = SlaTimer.extend({ conversationId: z.string(), storeId: z.string(), secondsLeft: z.number() });
+export const SlaWarningEvent = SlaTimer.extend({ conversationId: text(), storeId: text(), secondsLeft: z.number() });
 export type SlaWarningEvent = z.infer<typeof SlaWarningEvent>;
-export const SlaBreachedEvent = SlaTimer.extend({ conversationId: z.string(), storeId: z.string(), assigneeId: z.string().nullable() });
+export const SlaBreachedEvent = SlaTimer.extend({ conversationId: text(), storeId: text(), assigneeId: text().nullable() });
 export type SlaBreachedEvent = z.infer<typeof SlaBreachedEvent>;
-export const SlaMetEvent = SlaTimer.extend({ conversationId: z.string(), storeId: z.string(), responseSeconds: z.number() });
+export const SlaMetEvent = SlaTimer.extend({ conversationId: text(), storeId: text(), responseSeconds: z.number() });
 export type SlaMetEvent = z.infer<typeof SlaMetEvent>;

@@ -1,10 +1,18 @@
 import { z } from 'zod';
+import { displayName, text } from './input.js';
 import { Platform } from './domain.js';
 import { SlaEscalation } from './sla.js';
 import { TicketTemplates } from './ticket.js';
 
 const positiveInt = z.number().int().positive();
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be "HH:MM" (00:00–24:00)');
+/** Longest response promise and warning: 30 days. */
+export const MAX_SLA_SECONDS = 30 * 24 * 3600;
+/** Longest resolution promise: 90 days. */
+export const MAX_RESOLUTION_HOURS = 90 * 24;
+/** Longest return or exchange window: a year. */
+export const MAX_RETURN_DAYS = 365;
+const upTo = (max: number, unit: string) => positiveInt.max(max, `must be at most ${max} ${unit}`);
+const hhmm = text().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be "HH:MM" (00:00–24:00)');
 
 export const BusinessHoursSlot = z
   .object({ weekday: z.number().int().min(1).max(7), open: hhmm, close: hhmm })
@@ -16,18 +24,18 @@ export const BusinessHours = z.array(BusinessHoursSlot).min(1, 'needs at least o
 export type BusinessHours = z.infer<typeof BusinessHours>;
 
 export const SlaPolicy = z.object({
-  firstResponseSeconds: positiveInt,
-  nextResponseSeconds: positiveInt,
-  warnBeforeSeconds: positiveInt,
-  resolutionHours: positiveInt,
+  firstResponseSeconds: upTo(MAX_SLA_SECONDS, 'seconds (30 days)'),
+  nextResponseSeconds: upTo(MAX_SLA_SECONDS, 'seconds (30 days)'),
+  warnBeforeSeconds: upTo(MAX_SLA_SECONDS, 'seconds (30 days)'),
+  resolutionHours: upTo(MAX_RESOLUTION_HOURS, 'hours (90 days)'),
 });
 export type SlaPolicy = z.infer<typeof SlaPolicy>;
 
 export const ReturnPolicy = z.object({
-  noReasonReturnDays: positiveInt,
-  qualityReturnDays: positiveInt,
-  qualityExchangeDays: positiveInt,
-  excludedCategories: z.array(z.string().min(1).max(100)).max(200),
+  noReasonReturnDays: upTo(MAX_RETURN_DAYS, 'days'),
+  qualityReturnDays: upTo(MAX_RETURN_DAYS, 'days'),
+  qualityExchangeDays: upTo(MAX_RETURN_DAYS, 'days'),
+  excludedCategories: z.array(text().min(1).max(100)).max(200),
   /** An agent's override of the policy waits for a supervisor's approval. */
   overridesNeedApproval: z.boolean().optional(),
 });
@@ -61,10 +69,10 @@ const isIanaZone = (tz: string) => {
     return false;
   }
 };
-export const Timezone = z.string().min(1).max(64).refine(isIanaZone, 'must be an IANA time zone, e.g. Asia/Shanghai');
+export const Timezone = text().min(1).max(64).refine(isIanaZone, 'must be an IANA time zone, e.g. Asia/Shanghai');
 
 export const CreateStoreInput = z.object({
-  name: z.string().trim().min(1).max(120),
+  name: displayName().trim().min(1).max(120),
   platform: Platform,
   timezone: Timezone.optional(),
   businessHours: BusinessHours.optional(),
@@ -80,15 +88,15 @@ export const UpdateStoreInput = CreateStoreInput.partial();
 export type UpdateStoreInput = z.infer<typeof UpdateStoreInput>;
 
 export const Store = z.object({
-  id: z.string(),
-  name: z.string(),
+  id: text(),
+  name: text(),
   platform: Platform,
-  timezone: z.string(),
+  timezone: text(),
   businessHours: BusinessHours,
   slaPolicy: SlaPolicy,
   returnPolicy: ReturnPolicy,
   slaEscalation: SlaEscalation,
   ticketTemplates: TicketTemplates,
-  createdAt: z.string(),
+  createdAt: text(),
 });
 export type Store = z.infer<typeof Store>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { displayName, instant, text } from './input.js';
 import { CauseCode, TICKET_TYPES } from './domain.js';
-import { OrderItem } from './order.js';
+import { OrderItem, OrderItems } from './order.js';
 
 export const TicketType = z.enum(TICKET_TYPES);
 export type TicketType = z.infer<typeof TicketType>;
@@ -86,7 +87,7 @@ export const allowedActions = (type: TicketType, status: TicketStatus): TicketAc
     return move && (!move.types || move.types.includes(type));
   });
 
-const note = z.string().trim().max(2000).optional();
+const note = text().trim().max(2000).optional();
 const money = z.number().positive('must be more than 0').max(10_000_000).multipleOf(0.01, 'at most two decimals');
 
 /** `POST /api/tickets/:id/transitions`: the action and what it needs. */
@@ -95,23 +96,23 @@ export const TransitionInput = z.discriminatedUnion('action', [
     action: z.literal('approve'),
     note,
     /** Approve although the policy says no; needs a reason (audited). */
-    override: z.object({ reason: z.string().trim().min(3, 'must say why').max(1000) }).optional(),
+    override: z.object({ reason: text().trim().min(3, 'must say why').max(1000) }).optional(),
   }),
-  z.object({ action: z.literal('reject'), reason: z.string().trim().min(1, 'must not be empty').max(2000) }),
-  z.object({ action: z.literal('request_return'), returnAddress: z.string().trim().min(1).max(500).optional(), note }),
+  z.object({ action: z.literal('reject'), reason: text().trim().min(1, 'must not be empty').max(2000) }),
+  z.object({ action: z.literal('request_return'), returnAddress: text().trim().min(1).max(500).optional(), note }),
   z.object({ action: z.literal('receive'), note }),
   z.object({ action: z.literal('inspect'), passed: z.boolean(), note }),
   z.object({ action: z.literal('refund'), amount: money, note }),
-  z.object({ action: z.literal('ship_replacement'), carrier: z.string().trim().min(1).max(100).optional(), trackingNumber: z.string().trim().min(1).max(100), note }),
+  z.object({ action: z.literal('ship_replacement'), carrier: text().trim().min(1).max(100).optional(), trackingNumber: text().trim().min(1).max(100), note }),
   z.object({ action: z.literal('close'), cause: CauseCode.optional(), note }),
   z.object({ action: z.literal('wait_customer'), note }),
   z.object({
     action: z.literal('open_supplier_case'),
-    supplier: z.string().trim().min(1, 'must not be empty').max(200),
+    supplier: displayName().trim().min(1, 'must not be empty').max(200),
     /** Where reminders go: an e-mail address (recorded for the agent) or an https webhook. */
-    contact: z.string().trim().max(500).optional(),
+    contact: text().trim().max(500).optional(),
     remedy: z.enum(['replace', 'compensate']),
-    dueAt: z.iso.datetime({ offset: true }),
+    dueAt: instant(),
     reminderIntervalHours: z.number().int().min(1).max(24 * 14).default(24),
     note,
   }),
@@ -128,11 +129,11 @@ export type TransitionInput = z.infer<typeof TransitionInput>;
 export const CreateTicketInput = z.object({
   conversationId: z.uuid(),
   type: TicketType,
-  customerReason: z.string().trim().min(1, 'must not be empty').max(5000),
-  orderRef: z.string().trim().min(1).max(64).optional(),
-  orderedAt: z.iso.datetime({ offset: true }).optional(),
-  deliveredAt: z.iso.datetime({ offset: true }).nullable().optional(),
-  items: z.array(OrderItem).min(1).max(100).optional(),
+  customerReason: text().trim().min(1, 'must not be empty').max(5000),
+  orderRef: text().trim().min(1).max(64).optional(),
+  orderedAt: instant().optional(),
+  deliveredAt: instant().nullable().optional(),
+  items: OrderItems.optional(),
   /** The agent's reading of the cause, if they already know it (confirmed, `causeSource: agent`). */
   cause: CauseCode.optional(),
 });
@@ -144,77 +145,77 @@ export type SetCauseInput = z.infer<typeof SetCauseInput>;
 export const PolicyDecision = z.object({
   eligible: z.boolean(),
   /** The rule applied, e.g. `no_reason_return_window`. */
-  rule: z.string(),
-  reason: z.string(),
+  rule: text(),
+  reason: text(),
   returnShippingPaidBy: z.enum(['seller', 'customer', 'none']),
   /** Calendar days from delivery to the decision, in the store's timezone; null before delivery. */
   daysSinceDelivery: z.number().nullable(),
   /** Last day the rule allows (store timezone, YYYY-MM-DD); null when no window applies. */
-  windowEndsOn: z.string().nullable(),
-  decidedAt: z.string(),
+  windowEndsOn: text().nullable(),
+  decidedAt: text(),
 });
 export type PolicyDecision = z.infer<typeof PolicyDecision>;
 
 export const PolicyOverride = z.object({
-  reason: z.string(),
-  byId: z.string(),
-  at: z.string(),
+  reason: text(),
+  byId: text(),
+  at: text(),
   /** `pending` while a store that requires it waits for a supervisor. */
   status: z.enum(['pending', 'approved']),
-  approvedById: z.string().nullable(),
+  approvedById: text().nullable(),
 });
 export type PolicyOverride = z.infer<typeof PolicyOverride>;
 
 export const SupplierCase = z.object({
-  id: z.string(),
-  ticketId: z.string(),
-  supplier: z.string(),
-  contact: z.string().nullable(),
+  id: text(),
+  ticketId: text(),
+  supplier: text(),
+  contact: text().nullable(),
   remedy: z.enum(['replace', 'compensate']),
-  dueAt: z.string(),
+  dueAt: text(),
   reminderIntervalHours: z.number(),
-  nextReminderAt: z.string().nullable(),
+  nextReminderAt: text().nullable(),
   remindersSent: z.number(),
-  lastReminderAt: z.string().nullable(),
+  lastReminderAt: text().nullable(),
   outcome: z.enum(['replace', 'compensate', 'declined']).nullable(),
   compensationAmount: z.number().nullable(),
-  answeredAt: z.string().nullable(),
-  createdAt: z.string(),
+  answeredAt: text().nullable(),
+  createdAt: text(),
 });
 export type SupplierCase = z.infer<typeof SupplierCase>;
 
 export const TicketEvent = z.object({
-  id: z.string(),
-  ticketId: z.string(),
-  at: z.string(),
+  id: text(),
+  ticketId: text(),
+  at: text(),
   /** null for the desk itself (worker reminders, automatic causes). */
-  actorId: z.string().nullable(),
+  actorId: text().nullable(),
   /** A transition action, or `created`, `cause_set`, `policy_decided`, `supplier_reminder`, `resolution_breached`. */
-  kind: z.string(),
+  kind: text(),
   fromStatus: TicketStatus.nullable(),
   toStatus: TicketStatus.nullable(),
-  details: z.record(z.string(), z.unknown()),
+  details: z.record(text(), z.unknown()),
 });
 export type TicketEvent = z.infer<typeof TicketEvent>;
 
 export const Ticket = z.object({
-  id: z.string(),
+  id: text(),
   /** Human-readable number, e.g. `T-000042`. */
-  number: z.string(),
-  storeId: z.string(),
-  conversationId: z.string(),
-  customerId: z.string(),
+  number: text(),
+  storeId: text(),
+  conversationId: text(),
+  customerId: text(),
   type: TicketType,
   status: TicketStatus,
   /** While waiting (awaiting_customer / awaiting_supplier): the status it returns to. */
   resumeStatus: TicketStatus.nullable(),
-  orderRef: z.string().nullable(),
-  orderedAt: z.string().nullable(),
-  deliveredAt: z.string().nullable(),
+  orderRef: text().nullable(),
+  orderedAt: text().nullable(),
+  deliveredAt: text().nullable(),
   items: z.array(OrderItem),
   totalPaid: z.number(),
   refundedAmount: z.number(),
-  customerReason: z.string(),
+  customerReason: text(),
   cause: CauseCode.nullable(),
   causeSource: CauseSource.nullable(),
   causeConfidence: z.number().nullable(),
@@ -223,17 +224,17 @@ export const Ticket = z.object({
   policyDecision: PolicyDecision,
   policyOverride: PolicyOverride.nullable(),
   /** How it ended: `{outcome: refunded|replacement_shipped|rejected, amount?, trackingNumber?, …}`. */
-  resolution: z.record(z.string(), z.unknown()).nullable(),
-  returnAddress: z.string().nullable(),
-  assigneeId: z.string().nullable(),
-  createdById: z.string().nullable(),
-  resolutionDueAt: z.string().nullable(),
-  resolutionBreachedAt: z.string().nullable(),
+  resolution: z.record(text(), z.unknown()).nullable(),
+  returnAddress: text().nullable(),
+  assigneeId: text().nullable(),
+  createdById: text().nullable(),
+  resolutionDueAt: text().nullable(),
+  resolutionBreachedAt: text().nullable(),
   /** Actions allowed now (the state machine, for the console's buttons). */
   allowedActions: z.array(TicketAction),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  closedAt: z.string().nullable(),
+  createdAt: text(),
+  updatedAt: text(),
+  closedAt: text().nullable(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 
@@ -249,8 +250,7 @@ export const ListTicketsQuery = z.object({
   storeId: z.uuid().optional(),
   conversationId: z.uuid().optional(),
   type: TicketType.optional(),
-  status: z
-    .string()
+  status: text()
     .max(300)
     .transform((s) => s.split(',').filter(Boolean))
     .pipe(z.array(TicketStatus).min(1))
@@ -262,11 +262,11 @@ export const ListTicketsQuery = z.object({
   /** Resolution clock breached (true) or not. */
   overdue: booleanString.optional(),
   /** Order ref or ticket number. */
-  q: z.string().trim().max(100).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  q: text().trim().max(100).optional(),
+  from: instant().optional(),
+  to: instant().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
 });
 export type ListTicketsQuery = z.infer<typeof ListTicketsQuery>;
 
@@ -277,8 +277,8 @@ export type TicketTemplateKey = z.infer<typeof TicketTemplateKey>;
 
 /** Per store and language: overrides of the default customer-update texts. */
 export const TicketTemplates = z.object({
-  zh: z.partialRecord(TicketTemplateKey, z.string().trim().min(1).max(2000)).optional(),
-  en: z.partialRecord(TicketTemplateKey, z.string().trim().min(1).max(2000)).optional(),
+  zh: z.partialRecord(TicketTemplateKey, text().trim().min(1).max(2000)).optional(),
+  en: z.partialRecord(TicketTemplateKey, text().trim().min(1).max(2000)).optional(),
 });
 export type TicketTemplates = z.infer<typeof TicketTemplates>;
 
@@ -286,12 +286,12 @@ export type TicketTemplates = z.infer<typeof TicketTemplates>;
 export const TicketDraftQuery = z.object({ conversationId: z.uuid(), type: TicketType.optional() });
 export type TicketDraftQuery = z.infer<typeof TicketDraftQuery>;
 export const TicketDraft = z.object({
-  conversationId: z.string(),
+  conversationId: text(),
   type: TicketType,
-  customerReason: z.string(),
-  orderRef: z.string().nullable(),
-  orderedAt: z.string().nullable(),
-  deliveredAt: z.string().nullable(),
+  customerReason: text(),
+  orderRef: text().nullable(),
+  orderedAt: text().nullable(),
+  deliveredAt: text().nullable(),
   items: z.array(OrderItem),
   /** The classifier's reading of the customer's words (null when it could not run). */
   suggestedCause: CauseCode.nullable(),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { displayName, secret, text } from './input.js';
 import { Language, Presence, Role } from './domain.js';
 
 export const LoginInput = z.object({
   email: z.email().max(200),
-  password: z.string().min(1).max(200),
+  password: secret().min(1).max(200),
 });
 export type LoginInput = z.infer<typeof LoginInput>;
 
@@ -11,8 +12,8 @@ const storeIds = z.array(z.uuid()).max(500);
 
 export const CreateUserInput = z.object({
   email: z.email().max(200),
-  name: z.string().trim().min(1).max(120),
-  password: z.string().min(8, 'must be at least 8 characters').max(200),
+  name: displayName().trim().min(1).max(120),
+  password: secret().min(8, 'must be at least 8 characters').max(200),
   role: Role,
   storeIds: storeIds.default([]),
   languages: z.array(Language).min(1).default(['zh']),
@@ -21,8 +22,8 @@ export const CreateUserInput = z.object({
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
 export const UpdateUserInput = z.object({
-  name: z.string().trim().min(1).max(120).optional(),
-  password: z.string().min(8, 'must be at least 8 characters').max(200).optional(),
+  name: displayName().trim().min(1).max(120).optional(),
+  password: secret().min(8, 'must be at least 8 characters').max(200).optional(),
   role: Role.optional(),
   storeIds: storeIds.optional(),
   languages: z.array(Language).min(1).optional(),
@@ -32,11 +33,11 @@ export const UpdateUserInput = z.object({
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
 
 export const User = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
+  id: text(),
+  email: text(),
+  name: text(),
   role: Role,
-  storeIds: z.array(z.string()),
+  storeIds: z.array(text()),
   languages: z.array(Language),
   maxConcurrent: z.number(),
   presence: Presence,
@@ -47,7 +48,7 @@ export const User = z.object({
 export type User = z.infer<typeof User>;
 
 /** `POST /api/auth/login`; the refresh token comes in the httpOnly `kefu_refresh` cookie, never in the body. */
-export const LoginResult = z.object({ accessToken: z.string(), user: User });
+export const LoginResult = z.object({ accessToken: text(), user: User });
 export type LoginResult = z.infer<typeof LoginResult>;
 /** `POST /api/auth/refresh` (with the refresh cookie; answers a new one): the same as a login. */
 export const RefreshResult = LoginResult;
@@ -62,11 +63,11 @@ export type SetStatusInput = z.infer<typeof SetStatusInput>;
 /** Moves every open conversation of an agent to another agent, or back to the queue (`null`). */
 export const BulkReassignInput = z.object({ toUserId: z.uuid().nullable() });
 export type BulkReassignInput = z.infer<typeof BulkReassignInput>;
-export const BulkReassignResult = z.object({ moved: z.array(z.string()) });
+export const BulkReassignResult = z.object({ moved: z.array(text()) });
 export type BulkReassignResult = z.infer<typeof BulkReassignResult>;
 
 /** `agent.presence`: an agent came online, went away or offline. */
-export const AgentPresenceEvent = z.object({ userId: z.string(), name: z.string(), presence: Presence, storeIds: z.array(z.string()) });
+export const AgentPresenceEvent = z.object({ userId: text(), name: text(), presence: Presence, storeIds: z.array(text()) });
 export type AgentPresenceEvent = z.infer<typeof AgentPresenceEvent>;
 
 /** `GET /api/presence` rows: agents with their presence and open load (supervisors). */

@@ -1,11 +1,12 @@
-import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AnalyticsTicketsQuery, CauseBreakdown, CauseBreakdownQuery, page, Ticket, TicketExportQuery } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
-import { type Parsed, zod } from '../errors/zod.pipe.js';
-import { ApiCsv, ApiZodOk, ApiZodQuery } from './analytics.docs.js';
+import { ZodQuery } from '../errors/api-zod.decorator.js';
+import type { Parsed } from '../errors/zod.pipe.js';
+import { ApiCsv, ApiZodOk } from './analytics.docs.js';
 import { CauseBreakdownService } from './cause-breakdown.service.js';
 import { CauseExportService } from './cause-export.service.js';
 import { csvFileName } from '../common/csv.util.js';
@@ -29,35 +30,31 @@ export class AnalyticsController {
 
   /** Tickets created in [from, to) by root cause, grouped; with the period before, trend, Pareto, corrections and SLA. */
   @Get('causes')
-  @ApiZodQuery(CauseBreakdownQuery)
   @ApiZodOk(CauseBreakdown)
-  causes(@CurrentCaller() caller: Caller, @Query(zod(CauseBreakdownQuery)) q: Parsed<typeof CauseBreakdownQuery>) {
+  causes(@CurrentCaller() caller: Caller, @ZodQuery(CauseBreakdownQuery) q: Parsed<typeof CauseBreakdownQuery>) {
     return this.breakdown.breakdown(caller, q);
   }
 
   /** The breakdown's items as CSV (UTF-8 with BOM); audited. */
   @Get('causes.csv')
   @Header('cache-control', 'no-store')
-  @ApiZodQuery(CauseBreakdownQuery)
   @ApiCsv('One line per group and cause: the group key columns, cause, count, share')
-  async causesCsv(@CurrentCaller() caller: Caller, @Query(zod(CauseBreakdownQuery)) q: Parsed<typeof CauseBreakdownQuery>) {
+  async causesCsv(@CurrentCaller() caller: Caller, @ZodQuery(CauseBreakdownQuery) q: Parsed<typeof CauseBreakdownQuery>) {
     return new StreamableFile(Buffer.from(await this.causeExport.export(caller, q)), { type: CSV, disposition: attachment('causes') });
   }
 
   /** The tickets behind a figure (same period and filters, plus the bar's day/week/month, SKU, category, cause), newest first. */
   @Get('tickets')
-  @ApiZodQuery(AnalyticsTicketsQuery)
   @ApiZodOk(page(Ticket))
-  tickets(@CurrentCaller() caller: Caller, @Query(zod(AnalyticsTicketsQuery)) q: Parsed<typeof AnalyticsTicketsQuery>) {
+  tickets(@CurrentCaller() caller: Caller, @ZodQuery(AnalyticsTicketsQuery) q: Parsed<typeof AnalyticsTicketsQuery>) {
     return this.drilldown.list(caller, q);
   }
 
   /** Those tickets as CSV, oldest first, personal data masked; audited. */
   @Get('tickets.csv')
   @Header('cache-control', 'no-store')
-  @ApiZodQuery(TicketExportQuery)
   @ApiCsv('number, store, created (store-local), type, status, cause, causeSource, orderRef, skus, customer name/phone/address (masked), customerReason (masked)')
-  async ticketsCsv(@CurrentCaller() caller: Caller, @Query(zod(TicketExportQuery)) q: Parsed<typeof TicketExportQuery>) {
+  async ticketsCsv(@CurrentCaller() caller: Caller, @ZodQuery(TicketExportQuery) q: Parsed<typeof TicketExportQuery>) {
     return new StreamableFile(await this.ticketExport.export(caller, q), { type: CSV, disposition: attachment('tickets') });
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { maskAddress, maskName, maskPhone, maskText } from './mask.util.js';
+import { maskAddress, maskName, maskPersonalText, maskPhone, maskText } from './mask.util.js';
 
 describe('maskPhone', () => {
   it.each([
@@ -68,5 +68,27 @@ describe('maskText', () => {
   it('leaves order numbers, amounts and other figures alone', () => {
     const text = '订单号 202611270012345,三天了还没到,退 59.90 元,尺码 42';
     expect(maskText(text)).toBe(text);
+  });
+});
+
+describe('maskPersonalText', () => {
+  it.each([
+    ['能改地址吗 13812345678', '能改地址吗 138****5678'],
+    ['请寄到广东省深圳市南山区科技园科苑路15号3栋501室，谢谢', '请寄到广东省深圳市****，谢谢'],
+    ['北京朝阳区建国路1号的快递怎么还没到', '北京****的快递怎么还没到'],
+    ['南山区科苑路15号能送吗', '南山区科苑路**号能送吗'],
+    ['我叫王小明，订单没到', '我叫王*，订单没到'],
+    ['收货人：李四 电话 021-12345678', '收货人：李* 电话 021-****5678'],
+    ['my name is John Smith and my parcel is late', 'my name is J* and my parcel is late'],
+    ['hi, my name is anna, where is my order', 'hi, my name is a*, where is my order'],
+    ['mail me at lily.wang@example.com please', 'mail me at l***@example.com please'],
+    ['尺码偏小想退货', '尺码偏小想退货'],
+  ])('%s → %s', (text, masked) => {
+    expect(maskPersonalText(text)).toBe(masked);
+  });
+
+  it("masks the names it is told of, wherever they appear", () => {
+    expect(maskPersonalText('张伟的订单还没发货, 张伟很着急', ['张伟'])).toBe('张*的订单还没发货, 张*很着急');
+    expect(maskPersonalText('where is it', ['', null, 'x'])).toBe('where is it');
   });
 });

@@ -61,3 +61,31 @@ function maskContacts(text: string): string {
 export function maskText(text: string | null | undefined): string {
   return maskContacts(text ?? '').replace(HOUSE_NUMBER, (digits) => '*'.repeat(Math.min(digits.length, 4)));
 }
+
+// An address inside text: from a province-level name to its last house number (88号, 3栋, 501室…).
+const HOUSE_UNIT = '\\d+\\s*(?:号楼|号院|号|栋|幢|单元|室|弄|楼|层)';
+const ADDRESS_IN_TEXT = new RegExp(
+  `(?:${PROVINCES})(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)?[\\u4e00-\\u9fa5A-Za-z0-9-]{0,40}?${HOUSE_UNIT}(?:\\s*[A-Za-z-]*${HOUSE_UNIT})*`,
+  'g',
+);
+// A name the writer introduces: 我叫王小明, 收货人:李四, my name is John (Smith).
+const LABELLED_NAME_ZH = /(我叫|我的名字是|名字是|名字叫|姓名\s*[:：]?|收件人\s*[:：]?|收货人\s*[:：]?|联系人\s*[:：]?)\s*([\u4e00-\u9fa5·]{2,4})/g;
+const LABELLED_NAME_EN = /\b(my name is|name is|name\s*:)\s+([a-z][a-z'-]*)(\s+[a-z][a-z'-]*)?/gi;
+
+/**
+ * Personal data in free text kept for the desk's own use (knowledge-base gaps): phone numbers,
+ * e-mails, addresses (province and city kept), the names of the people given in `names`, and
+ * names the writer introduces. The words of the question stay.
+ */
+export function maskPersonalText(text: string, names: readonly (string | null | undefined)[] = []): string {
+  let masked = text.replace(ADDRESS_IN_TEXT, (address) => maskAddress(address));
+  for (const name of names) {
+    const n = name?.trim();
+    if (n && Array.from(n).length >= 2) masked = masked.split(n).join(maskName(n));
+  }
+  masked = masked
+    .replace(LABELLED_NAME_ZH, (_m, label: string, name: string) => `${label}${maskName(name)}`)
+    // A second word is part of the name only when written as one (capitalised).
+    .replace(LABELLED_NAME_EN, (_m, label: string, first: string, second?: string) => `${label} ${maskName(first)}${second && /^\s+[A-Z]/.test(second) ? '' : (second ?? '')}`);
+  return maskText(masked);
+}

@@ -1,16 +1,18 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, ForbiddenException, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { PageQuery } from '@kefu/contracts';
+import { PageQuery, text } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
-import { type Parsed, zod } from '../errors/zod.pipe.js';
+import { CurrentCaller, type Caller } from '../auth/caller.js';
+import { ZodQuery } from '../errors/api-zod.decorator.js';
+import type { Parsed } from '../errors/zod.pipe.js';
 import { AuditService } from './audit.service.js';
 
 const AuditQuery = PageQuery.extend({
-  targetType: z.string().max(50).optional(),
-  targetId: z.string().max(100).optional(),
+  targetType: text().max(50).optional(),
+  targetId: text().max(100).optional(),
   actorId: z.uuid().optional(),
-  action: z.string().max(100).optional(),
+  action: text().max(100).optional(),
 });
 
 @ApiTags('audit')
@@ -19,9 +21,11 @@ const AuditQuery = PageQuery.extend({
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
+  /** The whole desk's trail (its entries name no single store): admins of every store only. */
   @Get()
   @Roles('admin')
-  list(@Query(zod(AuditQuery)) q: Parsed<typeof AuditQuery>) {
+  list(@CurrentCaller() caller: Caller, @ZodQuery(AuditQuery) q: Parsed<typeof AuditQuery>) {
+    if (!caller.scope.isAll) throw new ForbiddenException('The audit trail is for admins of every store');
     return this.audit.list(q);
   }
 }

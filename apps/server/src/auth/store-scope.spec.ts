@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import type { SelectQueryBuilder } from 'typeorm';
 import { StoreScope } from './store-scope.js';
 
 describe('StoreScope', () => {
@@ -9,24 +8,30 @@ describe('StoreScope', () => {
     expect(scope.canSee('b')).toBe(false);
     expect(StoreScope.of({ role: 'agent', storeIds: [] }).canSee('a')).toBe(false);
     expect(scope.rooms()).toEqual(['store:a']);
+    expect(scope.soleStoreId).toBe('a');
   });
 
   it('gives supervisors, analysts and admins every store unless limited', () => {
     for (const role of ['supervisor', 'analyst', 'admin'] as const) {
       expect(StoreScope.of({ role, storeIds: [] }).isAll).toBe(true);
       expect(StoreScope.of({ role, storeIds: [] }).rooms()).toEqual(['stores:all']);
+      expect(StoreScope.of({ role, storeIds: [] }).leadRooms()).toEqual(['leads:all']);
       expect(StoreScope.of({ role, storeIds: ['a'] }).canSee('b')).toBe(false);
+      expect(StoreScope.of({ role, storeIds: ['a', 'c'] }).leadRooms()).toEqual(['leads:a', 'leads:c']);
     }
   });
 
-  it('shows global rows (null store) to everyone, and store rows only within the scope', () => {
-    const where: [string, unknown][] = [];
-    const qb = { andWhere: (sql: string, params?: unknown) => (where.push([sql, params]), qb) } as unknown as SelectQueryBuilder<object>;
-    StoreScope.of({ role: 'admin', storeIds: [] }).applyWithGlobal(qb, 'a.storeId');
-    expect(where).toEqual([]);
-    StoreScope.of({ role: 'agent', storeIds: [] }).applyWithGlobal(qb, 'a.storeId');
-    expect(where.pop()).toEqual(['a.storeId IS NULL', undefined]);
-    StoreScope.of({ role: 'agent', storeIds: ['a', 'b'] }).applyWithGlobal(qb, 'a.storeId');
-    expect(where.pop()).toEqual(['(a.storeId IS NULL OR a.storeId = ANY(:scopeStoreIds))', { scopeStoreIds: ['a', 'b'] }]);
+  it("shows of another user's stores only those in the scope", () => {
+    expect(StoreScope.of({ role: 'supervisor', storeIds: ['a'] }).visible(['a', 'b'])).toEqual(['a']);
+    expect(StoreScope.of({ role: 'supervisor', storeIds: [] }).visible(['a', 'b'])).toEqual(['a', 'b']);
+    expect(StoreScope.of({ role: 'supervisor', storeIds: ['a', 'b'] }).soleStoreId).toBeNull();
+  });
+
+  it('gives raw SQL its condition and parameter', () => {
+    const params: unknown[] = ['x'];
+    expect(StoreScope.of({ role: 'agent', storeIds: ['a', 'b'] }).sql('c.store_id', params)).toBe('c.store_id = ANY($2::uuid[])');
+    expect(params).toEqual(['x', ['a', 'b']]);
+    expect(StoreScope.of({ role: 'admin', storeIds: [] }).sql('c.store_id', params)).toBe('TRUE');
+    expect(params).toHaveLength(2);
   });
 });

@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { Page } from '@kefu/contracts';
+import { instant, type Page } from '@kefu/contracts';
 import { ValidationError } from '../errors/validation.error.js';
 
 interface Cursor {
@@ -9,10 +9,13 @@ interface Cursor {
 
 const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A cursor this API gave: an instant it could have written and a row id; anything else is a 400, never a database error. */
 function decode(cursor: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as Cursor;
-    if (typeof c.at === 'string' && typeof c.id === 'string' && !Number.isNaN(Date.parse(c.at))) return c;
+    if (typeof c.at === 'string' && typeof c.id === 'string' && instant().safeParse(c.at).success && UUID.test(c.id)) return { at: c.at, id: c.id };
   } catch {
     /* fall through */
   }

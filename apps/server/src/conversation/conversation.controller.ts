@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AssignInput, ListConversationsQuery, PostMessageInput, StatusInput } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
-import { ApiZodBody } from '../errors/api-zod.decorator.js';
+import { ApiZodBody, ZodQuery } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { MessageService } from '../message/message.service.js';
@@ -20,7 +20,7 @@ export class ConversationController {
   ) {}
 
   @Get()
-  list(@CurrentCaller() caller: Caller, @Query(zod(ListConversationsQuery)) q: Parsed<typeof ListConversationsQuery>) {
+  list(@CurrentCaller() caller: Caller, @ZodQuery(ListConversationsQuery) q: Parsed<typeof ListConversationsQuery>) {
     return this.conversations.list(caller, q);
   }
 

@@ -1,11 +1,12 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ServiceQualityQuery } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
 import { CsatFiguresService } from '../csat/csat-figures.service.js';
-import { type Parsed, zod } from '../errors/zod.pipe.js';
+import { ZodQuery } from '../errors/api-zod.decorator.js';
+import type { Parsed } from '../errors/zod.pipe.js';
 import { ConversionService } from './conversion.service.js';
 
 /** How well the desk served: satisfaction and inquiry conversion, by store, agent or day. */
@@ -20,12 +21,12 @@ export class ServiceQualityController {
   ) {}
 
   @Get('csat')
-  csatReport(@CurrentCaller() caller: Caller, @Query(zod(ServiceQualityQuery)) q: Parsed<typeof ServiceQualityQuery>) {
+  csatReport(@CurrentCaller() caller: Caller, @ZodQuery(ServiceQualityQuery) q: Parsed<typeof ServiceQualityQuery>) {
     return this.csat.report(caller, q);
   }
 
   @Get('conversion')
-  conversionReport(@CurrentCaller() caller: Caller, @Query(zod(ServiceQualityQuery)) q: Parsed<typeof ServiceQualityQuery>) {
+  conversionReport(@CurrentCaller() caller: Caller, @ZodQuery(ServiceQualityQuery) q: Parsed<typeof ServiceQualityQuery>) {
     return this.conversion.report(caller, q);
   }
 }

@@ -132,7 +132,7 @@ export class KbArticleService {
   /** Every version of an article, newest first, with who made each; the cursor is the last version returned. */
   async versions(caller: Caller, id: string, q: { limit: number; cursor?: string }): Promise<Page<KbArticleVersion>> {
     const before = q.cursor === undefined ? null : Number(q.cursor);
-    if (before !== null && !(Number.isInteger(before) && before > 0)) throw new ValidationError({ cursor: 'is not a cursor this API returned' });
+    if (before !== null && !(Number.isInteger(before) && before > 0 && before <= 2_147_483_647)) throw new ValidationError({ cursor: 'is not a cursor this API returned' });
     await this.findVisible(caller, id);
     const repo = this.db.getRepository(KbArticleVersionEntity);
     const qb = repo.createQueryBuilder('v').where('v.articleId = :id', { id });

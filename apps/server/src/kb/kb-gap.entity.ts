@@ -9,7 +9,7 @@ import { StoreEntity } from '../store/store.entity.js';
 @Index('ix_kb_gaps_last_seen', ['lastSeenAt'])
 export class KbGapEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  /** null: a search over every store of the caller. */
+  /** null: asked without a store by a caller of several stores; seen only by callers of every store. */
   @Column('uuid', { nullable: true }) storeId!: string | null;
   @ManyToOne(() => StoreEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'store_id' }) store?: StoreEntity;
   @Column('text') lang!: Language;

@@ -68,7 +68,9 @@ export class KbSearchService implements OnApplicationBootstrap {
     if (q.storeId && !caller.scope.canSee(q.storeId)) throw new NotFoundException('Store not found');
     const opts = { text: q.q, storeId: q.storeId ?? null, lang: q.lang ?? null, limit: q.limit };
     const items = await this.find(caller.scope, opts);
-    if (!items.length) this.gaps.note(opts.storeId, opts.lang ?? detectLanguage(q.q), q.q);
+    // A question asked without a store counts for the caller's one store; without a single store it is
+    // unattributed, seen only by those who see every store.
+    if (!items.length) this.gaps.note(opts.storeId ?? caller.scope.soleStoreId, opts.lang ?? detectLanguage(q.q), q.q);
     return { items };
   }
 

@@ -45,7 +45,8 @@ export class KbStatsService {
     if (conv && article.storeId && article.storeId !== conv.storeId) throw new ValidationError({ conversationId: "is in another store than the article's" });
     const feedback = await this.db.getRepository(KbFeedbackEntity).save({
       articleId,
-      storeId: conv?.storeId ?? article.storeId,
+      // Without a conversation, feedback on a global article counts for the caller's one store, else for none.
+      storeId: conv?.storeId ?? article.storeId ?? caller.scope.soleStoreId,
       conversationId: conv?.id ?? null,
       helpful: input.helpful,
       userId: caller.user.id,
@@ -72,7 +73,7 @@ export class KbStatsService {
       .limit(q.limit)
       .getRawMany();
 
-    const feedback = caller.scope.applyWithGlobal(this.db.getRepository(KbFeedbackEntity).createQueryBuilder('f'), 'f.storeId');
+    const feedback = caller.scope.apply(this.db.getRepository(KbFeedbackEntity).createQueryBuilder('f'), 'f.storeId');
     if (q.storeId) feedback.andWhere('f.storeId = :storeId', { storeId: q.storeId });
     const rated: { articleId: string; helpful: number; unhelpful: number }[] = await period(feedback, 'f.at')
       .select('f.articleId', 'articleId')
@@ -87,7 +88,8 @@ export class KbStatsService {
       .limit(q.limit)
       .getRawMany();
 
-    const gaps = caller.scope.applyWithGlobal(this.db.getRepository(KbGapEntity).createQueryBuilder('g'), 'g.storeId');
+    // Unattributed questions (no store) belong to no store: only callers of every store see them.
+    const gaps = caller.scope.apply(this.db.getRepository(KbGapEntity).createQueryBuilder('g'), 'g.storeId');
     if (q.storeId) gaps.andWhere('g.storeId = :storeId', { storeId: q.storeId });
     const missing = await period(gaps, 'g.lastSeenAt').orderBy('g.count', 'DESC').addOrderBy('g.lastSeenAt', 'DESC').limit(q.limit).getMany();
 

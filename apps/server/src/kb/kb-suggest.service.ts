@@ -40,7 +40,7 @@ export class KbSuggestService {
     const lang = conv.language ?? detectLanguage(query);
     const hits = await this.search.find(caller.scope, { text: query, storeId: conv.storeId, lang, limit: SUGGESTIONS });
     if (!hits.length) {
-      this.gaps.note(conv.storeId, lang, query);
+      this.gaps.note(conv.storeId, lang, query, [conv.customer?.name ?? null]);
       return { items: [], query };
     }
     const store = await this.db.getRepository(StoreEntity).findOneBy({ id: conv.storeId });

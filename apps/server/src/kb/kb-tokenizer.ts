@@ -236,5 +236,5 @@ export function termWords(term: string): string[] {
 /** How many words a title has (its compound words counting once), for the title-coverage part of a score. */
 export const titleWordCount = (title: string) => distinctWords(title, 1000).length;
 
-/** The normalised text of a query, as it is kept for gap statistics. */
-export const gapKey = (text: string) => normalizeText(text).replace(/[\s\p{P}\p{S}]+$/u, '').slice(0, 200);
+/** The normalised text of a query, as it is kept for gap statistics (trailing punctuation dropped, a mask's stars kept). */
+export const gapKey = (text: string) => normalizeText(text).replace(/(?:(?!\*)[\s\p{P}\p{S}])+$/u, '').slice(0, 200);

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CreateKbArticleInput,
@@ -19,7 +19,7 @@ import {
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
-import { ApiZodBody } from '../errors/api-zod.decorator.js';
+import { ApiZodBody, ZodQuery } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { KbArticleService } from './kb-article.service.js';
@@ -44,7 +44,7 @@ export class KbController {
   ) {}
 
   @Get('articles')
-  list(@CurrentCaller() caller: Caller, @Query(zod(ListKbArticlesQuery)) q: Parsed<typeof ListKbArticlesQuery>) {
+  list(@CurrentCaller() caller: Caller, @ZodQuery(ListKbArticlesQuery) q: Parsed<typeof ListKbArticlesQuery>) {
     return this.articles.list(caller, q);
   }
 
@@ -75,13 +75,13 @@ export class KbController {
   }
 
   @Get('articles/:id/versions')
-  versions(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Query(zod(PageQuery)) q: Parsed<typeof PageQuery>) {
+  versions(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @ZodQuery(PageQuery) q: Parsed<typeof PageQuery>) {
     return this.articles.versions(caller, id, q);
   }
 
   /** An article's similar questions (相似问法); agents see the accepted ones. */
   @Get('articles/:id/questions')
-  articleQuestions(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Query(zod(ListKbArticleQuestionsQuery)) q: Parsed<typeof ListKbArticleQuestionsQuery>) {
+  articleQuestions(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @ZodQuery(ListKbArticleQuestionsQuery) q: Parsed<typeof ListKbArticleQuestionsQuery>) {
     return this.questions.listForArticle(caller, id, q);
   }
 
@@ -96,7 +96,7 @@ export class KbController {
   /** Similar questions by status over the caller's articles, with their article: by default the proposals waiting for a decision. */
   @Get('questions')
   @Roles('supervisor', 'admin')
-  listQuestions(@CurrentCaller() caller: Caller, @Query(zod(ListKbQuestionsQuery)) q: Parsed<typeof ListKbQuestionsQuery>) {
+  listQuestions(@CurrentCaller() caller: Caller, @ZodQuery(ListKbQuestionsQuery) q: Parsed<typeof ListKbQuestionsQuery>) {
     return this.questions.list(caller, q);
   }
 
@@ -132,13 +132,13 @@ export class KbController {
 
   /** `{items: [{article, score}]}`, best first; nothing when no article is relevant enough. */
   @Get('search')
-  search(@CurrentCaller() caller: Caller, @Query(zod(KbSearchQuery)) q: Parsed<typeof KbSearchQuery>) {
+  search(@CurrentCaller() caller: Caller, @ZodQuery(KbSearchQuery) q: Parsed<typeof KbSearchQuery>) {
     return this.searcher.search(caller, q);
   }
 
   /** Articles answering the customer's latest messages in a conversation, with its variables filled in. */
   @Get('suggest')
-  suggest(@CurrentCaller() caller: Caller, @Query(zod(KbSuggestQuery)) q: Parsed<typeof KbSuggestQuery>) {
+  suggest(@CurrentCaller() caller: Caller, @ZodQuery(KbSuggestQuery) q: Parsed<typeof KbSuggestQuery>) {
     return this.suggester.suggest(caller, q.conversationId);
   }
 
@@ -165,7 +165,7 @@ export class KbController {
   /** Most used and least helpful articles, and the questions nothing answered. */
   @Get('stats')
   @Roles('supervisor', 'admin')
-  statistics(@CurrentCaller() caller: Caller, @Query(zod(KbStatsQuery)) q: Parsed<typeof KbStatsQuery>) {
+  statistics(@CurrentCaller() caller: Caller, @ZodQuery(KbStatsQuery) q: Parsed<typeof KbStatsQuery>) {
     return this.stats.stats(caller, q);
   }
 }

@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CreateQuickReplyInput, ListQuickRepliesQuery, UpdateQuickReplyInput } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
-import { ApiZodBody } from '../errors/api-zod.decorator.js';
+import { ApiZodBody, ZodQuery } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { QuickReplyService } from './quick-reply.service.js';
@@ -16,7 +16,7 @@ export class QuickReplyController {
   constructor(private readonly replies: QuickReplyService) {}
 
   @Get()
-  list(@CurrentCaller() caller: Caller, @Query(zod(ListQuickRepliesQuery)) q: Parsed<typeof ListQuickRepliesQuery>) {
+  list(@CurrentCaller() caller: Caller, @ZodQuery(ListQuickRepliesQuery) q: Parsed<typeof ListQuickRepliesQuery>) {
     return this.replies.list(caller, q);
   }
 

@@ -37,6 +37,7 @@ export class OrderWebhookController {
       deliveredAt: date(payload.deliveredAt),
       carrier: payload.carrier ?? null,
       trackingNumber: payload.trackingNumber ?? null,
+      updatedAt: date(payload.updatedAt),
     });
     return { orderId: order.id, orderRef: order.orderRef };
   }

@@ -15,5 +15,6 @@ export const toOrderDto = (o: OrderEntity): Order => ({
   deliveredAt: iso(o.deliveredAt),
   carrier: o.carrier,
   trackingNumber: o.trackingNumber,
+  platformUpdatedAt: iso(o.platformUpdatedAt),
   fetchedAt: o.fetchedAt.toISOString(),
 });

@@ -19,5 +19,7 @@ export class OrderEntity {
   @Column('timestamp with time zone', { precision: 3, nullable: true }) deliveredAt!: Date | null;
   @Column('text', { nullable: true }) carrier!: string | null;
   @Column('text', { nullable: true }) trackingNumber!: string | null;
+  /** When the platform last changed the order (as of the snapshot stored): an older snapshot never replaces it. */
+  @Column('timestamp with time zone', { precision: 3, nullable: true }) platformUpdatedAt!: Date | null;
   @Column('timestamp with time zone', { precision: 3 }) fetchedAt!: Date;
 }

@@ -51,23 +51,27 @@ export class OrderService {
     return Date.now() - o.fetchedAt.getTime() < this.config.orderCacheSeconds * 1000;
   }
 
+  /**
+   * Stores a snapshot of an order, in one statement so concurrent deliveries cannot interleave. A
+   * snapshot older than the stored one (by the platform's update time, else its latest event) changes
+   * nothing but when it was checked: platforms replay webhooks. A newer one replaces the order, but
+   * its state never moves backwards: paid, shipped and delivered, once known, stay.
+   */
   private async save(storeId: string, o: PlatformOrder, knownCustomer: string | null): Promise<OrderEntity> {
-    const values = {
-      storeId,
-      orderRef: o.orderRef,
-      customerExternalId: o.customerExternalId ?? knownCustomer,
-      items: o.items,
-      totalPaid: orderTotal(o.items),
-      paidAt: o.paidAt,
-      shippedAt: o.shippedAt,
-      deliveredAt: o.deliveredAt,
-      carrier: o.carrier,
-      trackingNumber: o.trackingNumber,
-      fetchedAt: new Date(),
-    };
-    await this.db.createQueryBuilder().insert().into(OrderEntity).values(values).orUpdate(Object.keys(values).filter((k) => k !== 'storeId' && k !== 'orderRef').map(snake), ['store_id', 'order_ref']).execute();
+    const events = [o.paidAt, o.shippedAt, o.deliveredAt].filter((d): d is Date => !!d).map((d) => d.getTime());
+    const updatedAt = o.updatedAt ?? (events.length ? new Date(Math.max(...events)) : null);
+    const newer = '(orders.platform_updated_at IS NULL OR EXCLUDED.platform_updated_at >= orders.platform_updated_at)';
+    const replace = (column: string) => `${column} = CASE WHEN ${newer} THEN EXCLUDED.${column} ELSE orders.${column} END`;
+    const keep = (column: string) => `${column} = CASE WHEN ${newer} THEN COALESCE(EXCLUDED.${column}, orders.${column}) ELSE orders.${column} END`;
+    await this.db.query(
+      `INSERT INTO orders (store_id, order_ref, customer_external_id, items, total_paid, paid_at, shipped_at, delivered_at, carrier, tracking_number, platform_updated_at, fetched_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now())
+       ON CONFLICT (store_id, order_ref) DO UPDATE SET
+         ${['items', 'total_paid'].map(replace).join(', ')},
+         ${['customer_external_id', 'paid_at', 'shipped_at', 'delivered_at', 'carrier', 'tracking_number', 'platform_updated_at'].map(keep).join(', ')},
+         fetched_at = EXCLUDED.fetched_at`,
+      [storeId, o.orderRef, o.customerExternalId ?? knownCustomer, JSON.stringify(o.items), orderTotal(o.items), o.paidAt, o.shippedAt, o.deliveredAt, o.carrier, o.trackingNumber, updatedAt],
+    );
     return this.db.getRepository(OrderEntity).findOneByOrFail({ storeId, orderRef: o.orderRef });
   }
 }
-
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -10,6 +10,8 @@ export interface PlatformOrder {
   deliveredAt: Date | null;
   carrier: string | null;
   trackingNumber: string | null;
+  /** When the platform last changed the order, if it says. */
+  updatedAt: Date | null;
 }
 
 export interface PlatformStoreRef {

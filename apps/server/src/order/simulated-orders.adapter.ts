@@ -73,6 +73,8 @@ export class SimulatedOrdersAdapter implements PlatformOrders {
       deliveredAt,
       carrier: CARRIERS[Math.floor(next() * CARRIERS.length)],
       trackingNumber: `SF${Math.floor(next() * 1e12).toString().padStart(12, '0')}`,
+      // A made-up order last changed with its latest event.
+      updatedAt: deliveredAt ?? shippedAt,
     };
   }
 }

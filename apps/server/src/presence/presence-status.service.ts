@@ -25,15 +25,15 @@ export class PresenceStatusService {
   }
 
   async list(caller: Caller): Promise<Page<User & { openConversations: number }>> {
-    const qb = this.db.getRepository(UserEntity).createQueryBuilder('u').where(`u.role = 'agent' AND u.active`).orderBy('u.name');
-    if (!caller.scope.isAll) qb.andWhere('u.storeIds && :scopeIds', { scopeIds: caller.scope.storeIds });
-    const users = await qb.getMany();
+    const users = await caller.scope.applyToMembers(this.db.getRepository(UserEntity).createQueryBuilder('u'), 'u.storeIds').where(`u.role = 'agent' AND u.active`).orderBy('u.name').getMany();
     const presence = await this.presence.presenceOf(users);
+    // The load the caller may see: open conversations in the caller's stores.
+    const params: unknown[] = [users.map((u) => u.id)];
     const loads: { id: string; n: number }[] = users.length
-      ? await this.db.query(`SELECT assignee_id AS id, count(*)::int AS n FROM conversations WHERE assignee_id = ANY($1) AND status = 'open' GROUP BY 1`, [users.map((u) => u.id)])
+      ? await this.db.query(`SELECT assignee_id AS id, count(*)::int AS n FROM conversations WHERE assignee_id = ANY($1) AND status = 'open' AND ${caller.scope.sql('store_id', params)} GROUP BY 1`, params)
       : [];
     const load = new Map(loads.map((l) => [l.id, l.n]));
-    const items = users.map((u) => ({ ...toUserDto(u, presence.get(u.id)), openConversations: load.get(u.id) ?? 0 }));
+    const items = users.map((u) => ({ ...toUserDto(u, presence.get(u.id), caller.scope), openConversations: load.get(u.id) ?? 0 }));
     return { items, total: items.length, nextCursor: null };
   }
 }

@@ -110,12 +110,17 @@ export class PresenceService {
     return rows.map((r) => r.id);
   }
 
-  /** Tells supervisors (and the agent's own consoles) the agent's presence now. */
+  /**
+   * Tells the agent's own consoles and the leads who may see the agent their presence now: leads of
+   * every store get the whole event, a store's leads one naming only that store (a lead of several
+   * of the agent's stores hears it once per store, never the agent's other stores).
+   */
   async announce(userId: string): Promise<void> {
     const user = await this.db.getRepository(UserEntity).findOneBy({ id: userId });
     if (!user) return;
     const presence = (await this.presenceOf([user])).get(user.id)!;
     const event: AgentPresenceEvent = { userId, name: user.name, presence, storeIds: user.storeIds };
-    this.events.toRooms('agent.presence', event, [rooms.supervisors, rooms.user(userId)]);
+    this.events.toRooms('agent.presence', event, [rooms.allLeads, rooms.user(userId)]);
+    for (const storeId of user.storeIds) this.events.toRooms('agent.presence', { ...event, storeIds: [storeId] }, [rooms.leadsOf(storeId)]);
   }
 }

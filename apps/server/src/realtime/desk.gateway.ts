@@ -24,9 +24,9 @@ interface SocketState {
 
 /**
  * Namespace /desk: a client connects with `auth: {token}` and joins the rooms of the stores its
- * scope allows, its own user room and, for supervisors and admins, the supervisors' room. A bad
- * token is refused at connect (`connect_error`). A change of the user's password, role, stores or
- * active flag disconnects their sockets on every api process (EventPublisher.disconnectUser).
+ * scope allows, its own user room and, for supervisors and admins, the leads' rooms of those stores.
+ * A bad token is refused at connect (`connect_error`). A change of the user's password, role, stores
+ * or active flag disconnects their sockets on every api process (EventPublisher.disconnectUser).
  * Connections drive presence; `conversation.activity` messages drive the collision guard ("X is
  * viewing / typing").
  */
@@ -119,7 +119,7 @@ export class DeskGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
 
   private roomsOf(caller: Caller): string[] {
     const r = [...caller.scope.rooms(), rooms.user(caller.user.id)];
-    if (caller.user.role === 'supervisor' || caller.user.role === 'admin') r.push(rooms.supervisors);
+    if (caller.user.role === 'supervisor' || caller.user.role === 'admin') r.push(...caller.scope.leadRooms());
     return r;
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ListReportsQuery, StoreReportQuery } from '@kefu/contracts';
@@ -6,7 +6,8 @@ import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
-import { type Parsed, zod } from '../errors/zod.pipe.js';
+import { ZodQuery } from '../errors/api-zod.decorator.js';
+import type { Parsed } from '../errors/zod.pipe.js';
 import { ReportService } from './report.service.js';
 
 @ApiTags('reports')
@@ -18,18 +19,18 @@ export class ReportController {
 
   /** The periodic client report of a store (SPEC): the last complete week or month unless `date` says which. */
   @Get('stores/:id')
-  forStore(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Query(zod(StoreReportQuery)) q: Parsed<typeof StoreReportQuery>) {
+  forStore(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @ZodQuery(StoreReportQuery) q: Parsed<typeof StoreReportQuery>) {
     return this.reports.forStore(caller, id, q);
   }
 
   @Post('stores/:id/generate')
   @HttpCode(201)
-  regenerate(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Query(zod(StoreReportQuery)) q: Parsed<typeof StoreReportQuery>) {
+  regenerate(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @ZodQuery(StoreReportQuery) q: Parsed<typeof StoreReportQuery>) {
     return this.reports.regenerate(caller, id, q);
   }
 
   @Get()
-  list(@CurrentCaller() caller: Caller, @Query(zod(ListReportsQuery)) q: Parsed<typeof ListReportsQuery>) {
+  list(@CurrentCaller() caller: Caller, @ZodQuery(ListReportsQuery) q: Parsed<typeof ListReportsQuery>) {
     return this.reports.list(caller, q);
   }
 

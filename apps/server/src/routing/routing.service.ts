@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JobName, QueueName, rooms, type Conversation } from '@kefu/contracts';
 import { AuditService } from '../audit/audit.service.js';
+import type { StoreScope } from '../auth/store-scope.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { toConversationDto } from '../conversation/conversation.dto.js';
 import { PresenceService } from '../presence/presence.service.js';
@@ -115,14 +116,25 @@ export class RoutingService {
     await this.queue.add(JobName.RouteDrain, { storeIds }, { removeOnComplete: true, removeOnFail: true });
   }
 
-  /** Puts an agent's open conversations back in their stores' queues (or gives them to `toUserId`). */
-  async release(userId: string, opts: { actorId: string | null; toUserId?: string | null; reason: string }): Promise<string[]> {
-    const moved: { id: string; store_id: string }[] = await this.db.transaction(async (m) => {
+  /**
+   * Puts an agent's open conversations (those of `scope`'s stores) back in their stores' queues, or
+   * gives them to `toUserId`. With `assigneeScope` (the stores `toUserId` serves), nothing moves and
+   * the answer is null unless they serve the store of every one of them.
+   */
+  async release(
+    userId: string,
+    opts: { actorId: string | null; toUserId?: string | null; reason: string; scope?: StoreScope; assigneeScope?: StoreScope },
+  ): Promise<string[] | null> {
+    const moved: { id: string; store_id: string }[] | null = await this.db.transaction(async (m) => {
+      const params: unknown[] = [userId];
+      const inScope = opts.scope?.sql('store_id', params) ?? 'TRUE';
+      const held: { id: string; store_id: string }[] = await m.query(`SELECT id, store_id FROM conversations WHERE assignee_id = $1 AND status IN ('open', 'pending') AND ${inScope} FOR UPDATE`, params);
+      if (opts.assigneeScope && !held.every((c) => opts.assigneeScope!.canSee(c.store_id))) return null;
       const [rows] = await m.query(
         `UPDATE conversations SET assignee_id = $2, queued_at = CASE WHEN $2::uuid IS NULL THEN now() ELSE NULL END,
                 routing_excluded_id = CASE WHEN $2::uuid IS NULL THEN $1::uuid ELSE NULL END, updated_at = now()
-         WHERE assignee_id = $1 AND status IN ('open', 'pending') RETURNING id, store_id`,
-        [userId, opts.toUserId ?? null],
+         WHERE id = ANY($3::uuid[]) RETURNING id, store_id`,
+        [userId, opts.toUserId ?? null, held.map((c) => c.id)],
       );
       for (const r of rows as { id: string }[])
         await this.audit.record(
@@ -131,6 +143,7 @@ export class RoutingService {
         );
       return rows;
     });
+    if (!moved) return null;
     for (const r of moved) await this.publish(r.id, [userId, opts.toUserId ?? null]);
     // Back in the queue: to anyone but the agent they were taken from (routing_excluded_id).
     if (moved.length && !opts.toUserId) await this.drain([...new Set(moved.map((r) => r.store_id))]);

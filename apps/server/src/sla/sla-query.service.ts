@@ -133,8 +133,7 @@ export class SlaQueryService {
 
   /** Every agent of the scope (even without timers in the period), with open load and breaches today. */
   private async agents(caller: Caller, storeId: string | undefined, figuresByAgent: Map<string, Row>): Promise<SlaSummary['byAgent']> {
-    const agents = this.db.getRepository(UserEntity).createQueryBuilder('u').where(`u.role = 'agent' AND u.active`);
-    if (!caller.scope.isAll) agents.andWhere('u.storeIds && :scopeIds', { scopeIds: caller.scope.storeIds });
+    const agents = caller.scope.applyToMembers(this.db.getRepository(UserEntity).createQueryBuilder('u'), 'u.storeIds').where(`u.role = 'agent' AND u.active`);
     if (storeId) agents.andWhere(':storeId = ANY(u.storeIds)', { storeId });
     const users = await agents.orderBy('u.name').getMany();
     if (users.length === 0) return [];

@@ -6,7 +6,8 @@ import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { toConversationDto } from '../conversation/conversation.dto.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { StoreEntity } from '../store/store.entity.js';
-import { businessSecondsBetween, planDeadlines, type Schedule } from './business-time.js';
+import { businessSecondsBetween, planDeadlines } from './business-time.js';
+import { scheduleOf, slaPolicyOf } from '../store/store-settings.js';
 import { SlaAlarms } from './sla-alarms.service.js';
 import { SlaEscalationService } from './sla-escalation.service.js';
 import { entityFromRow } from '../database/entity-from-row.util.js';
@@ -15,8 +16,6 @@ import { TicketEventEntity } from '../ticket/ticket-event.entity.js';
 import { TicketEntity } from '../ticket/ticket.entity.js';
 import { toTicketDto } from '../ticket/ticket.dto.js';
 import { SlaTimerEntity } from './sla-timer.entity.js';
-
-const scheduleOf = (store: StoreEntity): Schedule => ({ timezone: store.timezone, hours: store.businessHours });
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/;
 
@@ -50,7 +49,7 @@ export class SlaTimerService {
    */
   async startResponse(m: EntityManager, conv: ConversationEntity, store: StoreEntity, at: Date): Promise<SlaTimerEntity | null> {
     const kind: SlaTimerKind = conv.firstResponseAt ? 'next_response' : 'first_response';
-    const policy = store.slaPolicy;
+    const policy = slaPolicyOf(store);
     const target = kind === 'first_response' ? policy.firstResponseSeconds : policy.nextResponseSeconds;
     const { warnAt, dueAt } = planDeadlines(at, 0, target, policy.warnBeforeSeconds, scheduleOf(store));
     const inserted = await m
@@ -198,7 +197,7 @@ export class SlaTimerService {
 
   /** Starts a ticket's resolution clock (business time, `resolutionHours` of the store); warns at 90 %. */
   async startResolution(m: EntityManager, ticket: Pick<TicketEntity, 'id' | 'storeId'>, store: StoreEntity, at: Date): Promise<SlaTimerEntity | null> {
-    const target = store.slaPolicy.resolutionHours * 3600;
+    const target = slaPolicyOf(store).resolutionHours * 3600;
     const warnBefore = Math.max(1, Math.round(target / 10));
     const { warnAt, dueAt } = planDeadlines(at, 0, target, warnBefore, scheduleOf(store));
     const inserted = await m

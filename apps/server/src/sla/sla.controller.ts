@@ -1,10 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ListSlaTimersQuery, SlaSummaryQuery } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
-import { type Parsed, zod } from '../errors/zod.pipe.js';
+import { ZodQuery } from '../errors/api-zod.decorator.js';
+import type { Parsed } from '../errors/zod.pipe.js';
 import { SlaQueryService } from './sla-query.service.js';
 
 @ApiTags('sla')
@@ -16,14 +17,14 @@ export class SlaController {
   /** The supervisor board: running timers most urgent first, or breached ones newest first. */
   @Get('timers')
   @Roles('supervisor', 'admin', 'analyst')
-  timers(@CurrentCaller() caller: Caller, @Query(zod(ListSlaTimersQuery)) q: Parsed<typeof ListSlaTimersQuery>) {
+  timers(@CurrentCaller() caller: Caller, @ZodQuery(ListSlaTimersQuery) q: Parsed<typeof ListSlaTimersQuery>) {
     return this.sla.timers(caller, q);
   }
 
   /** First-response p50/p90 and breach rate, overall, by store and by agent, for a period. */
   @Get('summary')
   @Roles('supervisor', 'admin', 'analyst')
-  summary(@CurrentCaller() caller: Caller, @Query(zod(SlaSummaryQuery)) q: Parsed<typeof SlaSummaryQuery>) {
+  summary(@CurrentCaller() caller: Caller, @ZodQuery(SlaSummaryQuery) q: Parsed<typeof SlaSummaryQuery>) {
     return this.sla.summary(caller, q);
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
@@ -22,6 +22,7 @@ import { toChannelDto } from '../channel/channel.dto.js';
 import { ValidationError } from '../errors/validation.error.js';
 import { OutboundPolicy } from '../outbound/outbound-policy.js';
 import { toStoreDto } from './store.dto.js';
+import { returnPolicyOf, slaPolicyOf } from './store-settings.js';
 import { StoreEntity } from './store.entity.js';
 
 @Injectable()
@@ -48,6 +49,7 @@ export class StoreService {
   }
 
   async create(caller: Caller, input: CreateStoreInput): Promise<Store> {
+    if (!caller.scope.isAll) throw new ForbiddenException('Stores are created by admins of every store');
     this.checkWebhook(input);
     return this.db.transaction(async (m) => {
       const store = await m.getRepository(StoreEntity).save({
@@ -74,8 +76,9 @@ export class StoreService {
       ...(input.platform !== undefined && { platform: input.platform }),
       ...(input.timezone !== undefined && { timezone: input.timezone }),
       ...(input.businessHours !== undefined && { businessHours: input.businessHours }),
-      slaPolicy: { ...store.slaPolicy, ...input.slaPolicy },
-      returnPolicy: { ...store.returnPolicy, ...input.returnPolicy },
+      // What the desk used until now, with the changes: an out-of-range stored value is replaced.
+      slaPolicy: { ...slaPolicyOf(store), ...input.slaPolicy },
+      returnPolicy: { ...returnPolicyOf(store), ...input.returnPolicy },
       slaEscalation: { ...store.slaEscalation, ...input.slaEscalation },
       // Per language, the steps given replace the store's texts for those steps.
       ticketTemplates: {

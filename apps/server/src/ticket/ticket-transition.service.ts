@@ -8,6 +8,7 @@ import { ValidationError } from '../errors/validation.error.js';
 import { OutboundPolicy } from '../outbound/outbound-policy.js';
 import { SlaTimerService } from '../sla/sla-timer.service.js';
 import { StoreEntity } from '../store/store.entity.js';
+import { returnPolicyOf, scheduleOf } from '../store/store-settings.js';
 import { decidePolicy } from './return-policy.js';
 import { SupplierCaseEntity } from './supplier-case.entity.js';
 import { contactWebhook } from './supplier-contact.js';
@@ -169,7 +170,7 @@ export class TicketTransitionService {
    */
   private async approve(s: Step, overrideReason: string | undefined): Promise<boolean> {
     const { ticket, store, m, caller, change } = s;
-    const decision = decidePolicy({ type: ticket.type, cause: ticket.cause, deliveredAt: ticket.deliveredAt, categories: ticket.items.map((i) => i.category), policy: store.returnPolicy, timezone: store.timezone, now: s.at });
+    const decision = decidePolicy({ type: ticket.type, cause: ticket.cause, deliveredAt: ticket.deliveredAt, categories: ticket.items.map((i) => i.category), policy: returnPolicyOf(store), timezone: scheduleOf(store).timezone, now: s.at });
     s.set.policyDecision = decision;
     const pending = ticket.policyOverride?.status === 'pending' ? ticket.policyOverride : null;
     if (pending && !isLead(caller)) throw new ConflictException({ message: 'An override of this ticket waits for a supervisor’s approval', policyOverride: pending });
@@ -178,7 +179,7 @@ export class TicketTransitionService {
       await this.audit.record({ actorId: caller.user.id, action: 'ticket.override_approved', targetType: 'ticket', targetId: ticket.id, details: { reason: pending.reason, requestedBy: pending.byId, rule: decision.rule } }, m);
     } else if (!decision.eligible) {
       if (!overrideReason) throw new ConflictException({ message: `The store's policy refuses this ticket (${decision.rule}: ${decision.reason}); approve with override.reason to override it`, policyDecision: decision });
-      const needsApproval = !!store.returnPolicy.overridesNeedApproval && !isLead(caller);
+      const needsApproval = !!returnPolicyOf(store).overridesNeedApproval && !isLead(caller);
       const override = { reason: overrideReason, byId: caller.user.id, at: s.at.toISOString(), status: needsApproval ? ('pending' as const) : ('approved' as const), approvedById: needsApproval ? null : caller.user.id };
       await this.audit.record({ actorId: caller.user.id, action: needsApproval ? 'ticket.override_requested' : 'ticket.overridden', targetType: 'ticket', targetId: ticket.id, details: { reason: overrideReason, rule: decision.rule, policyReason: decision.reason } }, m);
       if (needsApproval) {

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CreateTicketInput, ListTicketsQuery, SetCauseInput, TicketDraftQuery, TransitionInput } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
-import { ApiZodBody } from '../errors/api-zod.decorator.js';
+import { ApiZodBody, ZodQuery } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { TicketService } from './ticket.service.js';
@@ -20,13 +20,13 @@ export class TicketController {
   ) {}
 
   @Get()
-  list(@CurrentCaller() caller: Caller, @Query(zod(ListTicketsQuery)) q: Parsed<typeof ListTicketsQuery>) {
+  list(@CurrentCaller() caller: Caller, @ZodQuery(ListTicketsQuery) q: Parsed<typeof ListTicketsQuery>) {
     return this.tickets.list(caller, q);
   }
 
   @Get('draft')
   @Roles('agent', 'supervisor', 'admin')
-  draft(@CurrentCaller() caller: Caller, @Query(zod(TicketDraftQuery)) q: Parsed<typeof TicketDraftQuery>) {
+  draft(@CurrentCaller() caller: Caller, @ZodQuery(TicketDraftQuery) q: Parsed<typeof TicketDraftQuery>) {
     return this.tickets.draft(caller, q);
   }
 

@@ -24,6 +24,7 @@ import { MessageEntity } from '../message/message.entity.js';
 import { OrderService } from '../order/order.service.js';
 import { SlaTimerService } from '../sla/sla-timer.service.js';
 import { StoreEntity } from '../store/store.entity.js';
+import { returnPolicyOf, scheduleOf } from '../store/store-settings.js';
 import { decidePolicy } from './return-policy.js';
 import { SupplierCaseEntity } from './supplier-case.entity.js';
 import { toSupplierCaseDto, toTicketDto, toTicketEventDto } from './ticket.dto.js';
@@ -79,7 +80,7 @@ export class TicketService {
       items: order.items,
       suggestedCause: auto?.cause ?? null,
       causeConfidence: auto?.confidence ?? null,
-      policyDecision: decidePolicy({ type, cause: auto?.cause ?? null, deliveredAt: order.deliveredAt, categories: order.items.map((i) => i.category), policy: store.returnPolicy, timezone: store.timezone, now: new Date() }),
+      policyDecision: decidePolicy({ type, cause: auto?.cause ?? null, deliveredAt: order.deliveredAt, categories: order.items.map((i) => i.category), policy: returnPolicyOf(store), timezone: scheduleOf(store).timezone, now: new Date() }),
     };
   }
 
@@ -91,7 +92,7 @@ export class TicketService {
     // The agent's cause if they gave one; otherwise the classifier's reading, to be confirmed.
     const auto = input.cause ? null : await this.classifier.classify(input.customerReason);
     const cause: CauseCode | null = input.cause ?? auto?.cause ?? null;
-    const policyDecision = decidePolicy({ type: input.type, cause, deliveredAt: order.deliveredAt, categories: order.items.map((i) => i.category), policy: store.returnPolicy, timezone: store.timezone, now });
+    const policyDecision = decidePolicy({ type: input.type, cause, deliveredAt: order.deliveredAt, categories: order.items.map((i) => i.category), policy: returnPolicyOf(store), timezone: scheduleOf(store).timezone, now });
     const change = new TicketChange();
     const ticket = await this.db.transaction(async (m) => {
       const saved = await m.getRepository(TicketEntity).save({

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { BulkReassignInput, CreateUserInput, Role, UpdateUserInput } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
-import { ApiZodBody } from '../errors/api-zod.decorator.js';
+import { ApiZodBody, ZodQuery } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { UserService } from './user.service.js';
@@ -20,7 +20,7 @@ export class UserController {
 
   /** Colleagues sharing a store with the caller (everyone for unrestricted roles), with presence. */
   @Get()
-  list(@CurrentCaller() caller: Caller, @Query(zod(UserQuery)) q: Parsed<typeof UserQuery>) {
+  list(@CurrentCaller() caller: Caller, @ZodQuery(UserQuery) q: Parsed<typeof UserQuery>) {
     return this.users.list(caller, q);
   }
 

@@ -4,6 +4,7 @@ import { DataSource, Repository } from 'typeorm';
 import { CreateUserInput, Page, UpdateUserInput, User } from '@kefu/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
+import { StoreScope } from '../auth/store-scope.js';
 import { hashPassword } from '../auth/password.util.js';
 import { RefreshTokenService } from '../auth/refresh-token.service.js';
 import { revocationFor } from '../auth/token-revocation.js';
@@ -29,17 +30,18 @@ export class UserService {
 
   /** Users who share a store with the caller (all users for an unrestricted caller). */
   async list(caller: Caller, q: { role?: string; storeId?: string }): Promise<Page<User>> {
-    const qb = this.users.createQueryBuilder('u').orderBy('u.name', 'ASC');
-    if (!caller.scope.isAll) qb.andWhere('(u.storeIds && :scopeIds OR u.id = :me)', { scopeIds: caller.scope.storeIds, me: caller.user.id });
+    if (q.storeId && !caller.scope.canSee(q.storeId)) throw new NotFoundException('Store not found');
+    const qb = caller.scope.applyToMembers(this.users.createQueryBuilder('u'), 'u.storeIds', caller.user.id).orderBy('u.name', 'ASC');
     if (q.role) qb.andWhere('u.role = :role', { role: q.role });
     if (q.storeId) qb.andWhere(':storeId = ANY(u.storeIds)', { storeId: q.storeId });
     const rows = await qb.getMany();
     const presence = await this.presence.presenceOf(rows);
-    return { items: rows.map((u) => toUserDto(u, presence.get(u.id))), total: rows.length, nextCursor: null };
+    return { items: rows.map((u) => toUserDto(u, presence.get(u.id), caller.scope)), total: rows.length, nextCursor: null };
   }
 
   async create(caller: Caller, input: CreateUserInput): Promise<User> {
-    await this.assertStoresExist(input.storeIds);
+    const storeIds = this.storesGiven(caller, input.role, input.storeIds);
+    await this.assertStoresExist(storeIds);
     const email = input.email.toLowerCase();
     if (await this.users.existsBy({ email })) throw new ConflictException({ message: 'Email already in use', fields: { email: 'is already in use' } });
     const passwordHash = await hashPassword(input.password);
@@ -49,21 +51,22 @@ export class UserService {
         name: input.name,
         passwordHash,
         role: input.role,
-        storeIds: input.storeIds,
+        storeIds,
         languages: input.languages,
         maxConcurrent: input.maxConcurrent,
       });
       await this.audit.record({ actorId: caller.user.id, action: 'user.created', targetType: 'user', targetId: user.id, details: { role: user.role } }, m);
-      return toUserDto(user);
+      return toUserDto(user, undefined, caller.scope);
     });
   }
 
   async update(caller: Caller, id: string, input: UpdateUserInput): Promise<User> {
-    const user = await this.users.findOneBy({ id });
+    const user = await this.visibleUser(caller, id);
     if (!user) throw new NotFoundException('User not found');
-    if (input.storeIds) await this.assertStoresExist(input.storeIds);
     const { password, ...rest } = input;
     const changes: Partial<UserEntity> = { ...rest };
+    if (input.storeIds || input.role) changes.storeIds = this.storesGiven(caller, input.role ?? user.role, input.storeIds ?? user.storeIds, user.storeIds);
+    if (input.storeIds) await this.assertStoresExist(changes.storeIds!);
     if (password) changes.passwordHash = await hashPassword(password);
     const revocation = revocationFor(user, input);
     return this.db.transaction(async (m) => {
@@ -74,25 +77,44 @@ export class UserService {
         { actorId: caller.user.id, action: 'user.updated', targetType: 'user', targetId: id, details: { changed: Object.keys(input) } },
         m,
       );
-      return toUserDto((await m.getRepository(UserEntity).findOneBy({ id }))!);
-    }).then(async (dto) => {
+      return (await m.getRepository(UserEntity).findOneBy({ id }))!;
+    }).then(async (updated) => {
       // After the commit: a socket reconnecting now is checked against the new token version.
       if (revocation.endTokens) this.events.disconnectUser(id);
       // More room, other stores or languages: waiting conversations may now fit this agent.
-      if (input.maxConcurrent !== undefined || input.storeIds || input.languages || input.active) await this.routing.requestDrain(dto.storeIds);
-      return dto;
+      if (input.maxConcurrent !== undefined || input.storeIds || input.languages || input.active) await this.routing.requestDrain(updated.storeIds);
+      return toUserDto(updated, undefined, caller.scope);
     });
   }
 
-  /** Bulk reassignment (supervisors): an agent's open conversations go to another agent or to the queue. */
+  /**
+   * The stores a user gets: a store-limited admin gives only stores of theirs (and never "every
+   * store", which is what no stores means for any role but an agent); the user's other stores stay.
+   */
+  private storesGiven(caller: Caller, role: UserEntity['role'], given: string[], current: string[] = []): string[] {
+    if (caller.scope.isAll) return given;
+    if (given.some((s) => !caller.scope.canSee(s))) throw new ValidationError({ storeIds: 'names a store that is not one of yours' });
+    const stores = [...new Set([...given, ...current.filter((s) => !caller.scope.canSee(s))])];
+    if (role !== 'agent' && stores.length === 0) throw new ValidationError({ storeIds: 'must name at least one of your stores' });
+    return stores;
+  }
+
+  /** A user sharing a store with the caller (any user for an unrestricted caller), or null. */
+  private visibleUser(caller: Caller, id: string, where: Partial<UserEntity> = {}): Promise<UserEntity | null> {
+    return caller.scope.applyToMembers(this.users.createQueryBuilder('u'), 'u.storeIds').where({ id, ...where }).getOne();
+  }
+
+  /**
+   * Bulk reassignment (supervisors): an agent's open conversations in the caller's stores go to the
+   * queue, or to another agent the caller sees, who must serve the store of every one of them.
+   */
   async reassignAll(caller: Caller, userId: string, toUserId: string | null): Promise<{ moved: string[] }> {
-    const from = await this.users.findOneBy({ id: userId });
-    if (!from || !caller.scope.isAll && !from.storeIds.some((s) => caller.scope.canSee(s))) throw new NotFoundException('User not found');
-    if (toUserId) {
-      const to = await this.users.findOneBy({ id: toUserId, active: true });
-      if (!to || to.role === 'analyst') throw new ValidationError({ toUserId: 'is not an active agent' });
-    }
-    return { moved: await this.routing.release(userId, { actorId: caller.user.id, toUserId, reason: 'bulk reassignment' }) };
+    if (!(await this.visibleUser(caller, userId))) throw new NotFoundException('User not found');
+    const to = toUserId ? await this.visibleUser(caller, toUserId, { active: true }) : null;
+    if (toUserId && (!to || to.role === 'analyst')) throw new ValidationError({ toUserId: 'is not an active agent' });
+    const moved = await this.routing.release(userId, { actorId: caller.user.id, toUserId, reason: 'bulk reassignment', scope: caller.scope, assigneeScope: to ? StoreScope.of(to) : undefined });
+    if (moved === null) throw new ValidationError({ toUserId: 'does not serve the store of every one of these conversations' });
+    return { moved };
   }
 
   private async assertStoresExist(storeIds: string[]): Promise<void> {

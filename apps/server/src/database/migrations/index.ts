@@ -12,5 +12,7 @@ import { Analytics1795781310984 } from './1795781310984-Analytics.js';
 import { AuthTokens1796167664477 } from './1796167664477-AuthTokens.js';
 import { KbSimilarQuestions1796169408351 } from './1796169408351-KbSimilarQuestions.js';
 import { KbCharGrams1796169500000 } from './1796169500000-KbCharGrams.js';
+import { OrderPlatformUpdatedAt1796170493251 } from './1796170493251-OrderPlatformUpdatedAt.js';
+import { MaskKbGaps1796170600000 } from './1796170600000-MaskKbGaps.js';
 
-export const MIGRATIONS = [Initial1795768969410, SlaTimers1795770538493, Routing1795771629979, RoutingExclusion1795774390681, Tickets1795777051678, KnowledgeBase1795777091160, CauseModels1795778000000, Csat1795778338552, ClientReports1795778500000, Analytics1795781310984, AuthTokens1796167664477, KbSimilarQuestions1796169408351, KbCharGrams1796169500000];
+export const MIGRATIONS = [Initial1795768969410, SlaTimers1795770538493, Routing1795771629979, RoutingExclusion1795774390681, Tickets1795777051678, KnowledgeBase1795777091160, CauseModels1795778000000, Csat1795778338552, ClientReports1795778500000, Analytics1795781310984, AuthTokens1796167664477, KbSimilarQuestions1796169408351, KbCharGrams1796169500000, OrderPlatformUpdatedAt1796170493251, MaskKbGaps1796170600000];
