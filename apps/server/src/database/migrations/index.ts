@@ -9,5 +9,6 @@ import { KnowledgeBase1795777091160 } from './1795777091160-KnowledgeBase.js';
 import { Csat1795778338552 } from './1795778338552-Csat.js';
 import { ClientReports1795778500000 } from './1795778500000-ClientReports.js';
 import { Analytics1795781310984 } from './1795781310984-Analytics.js';
+import { InboxSearch1795800000000 } from './1795800000000-InboxSearch.js';
 
-export const MIGRATIONS = [Initial1795768969410, SlaTimers1795770538493, Routing1795771629979, RoutingExclusion1795774390681, Tickets1795777051678, KnowledgeBase1795777091160, CauseModels1795778000000, Csat1795778338552, ClientReports1795778500000, Analytics1795781310984];
+export const MIGRATIONS = [Initial1795768969410, SlaTimers1795770538493, Routing1795771629979, RoutingExclusion1795774390681, Tickets1795777051678, KnowledgeBase1795777091160, CauseModels1795778000000, Csat1795778338552, ClientReports1795778500000, Analytics1795781310984, InboxSearch1795800000000];
