@@ -15,3 +15,4 @@ export * from './report.js';
 export * from './events.js';
 export * from './preview.js';
 export * from './queues.js';
+export * from './live.js';

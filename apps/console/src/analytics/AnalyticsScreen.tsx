@@ -28,6 +28,7 @@ import {
 } from './period';
 import { Card, ConversionCard, CsatCard, SlaCard, type QualityGroup } from './ServiceCards';
 import { useFetched } from './useFetched';
+import { useShortcuts } from '../keyboard/shortcuts';
 import { StoreSelect } from '../ui/StoreSelect';
 
 const TOP_SKUS = 10;
@@ -53,6 +54,8 @@ const keyOf = (q: object | null) => (q ? JSON.stringify(q) : null);
  * opens the tickets behind it.
  */
 export function AnalyticsScreen({ userId, stores, storesLoaded, storeById }: Props) {
+  // `/` goes to the filter bar.
+  useShortcuts({ '/': () => document.getElementById(ANALYTICS_FILTER_ID)?.focus() });
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [filters, setFilters] = useState<AnalyticsFilters>(() => loadAnalyticsFilters(userId));
@@ -81,16 +84,16 @@ export function AnalyticsScreen({ userId, stores, storesLoaded, storeById }: Pro
   const qualityBase = useMemo(() => (period && storesLoaded ? { from: period.from, to: period.to, storeId: storeId || undefined } : null), [period, storesLoaded, storeId]);
   const effectiveConvGroup: QualityGroup = convGroup === 'store' && storeId ? 'agent' : convGroup;
 
-  const timeline = useFetched(keyOf(timelineQuery), async (signal) => ({
+  const timeline = useFetched('timeline', keyOf(timelineQuery), async (signal) => ({
     breakdown: await deskApi.causes(timelineQuery!, signal),
     group,
     period: period!,
   }));
-  const byStore = useFetched(keyOf(storesQuery), (signal) => deskApi.causes(storesQuery!, signal));
-  const bySku = useFetched(keyOf(skusQuery), (signal) => deskApi.causes(skusQuery!, signal));
-  const csat = useFetched(keyOf(qualityBase), (signal) => deskApi.csat({ ...qualityBase!, groupBy: 'store' }, signal));
+  const byStore = useFetched('byStore', keyOf(storesQuery), (signal) => deskApi.causes(storesQuery!, signal));
+  const bySku = useFetched('bySku', keyOf(skusQuery), (signal) => deskApi.causes(skusQuery!, signal));
+  const csat = useFetched('csat', keyOf(qualityBase), (signal) => deskApi.csat({ ...qualityBase!, groupBy: 'store' }, signal));
   const conversionQuery = useMemo(() => (qualityBase ? { ...qualityBase, groupBy: effectiveConvGroup } : null), [qualityBase, effectiveConvGroup]);
-  const conversion = useFetched(keyOf(conversionQuery), (signal) => deskApi.conversion(conversionQuery!, signal));
+  const conversion = useFetched('conversion', keyOf(conversionQuery), (signal) => deskApi.conversion(conversionQuery!, signal));
 
   const b = timeline.data?.breakdown ?? null;
   const order = useMemo(() => causeOrder(b), [b]);

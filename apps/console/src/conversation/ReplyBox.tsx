@@ -11,7 +11,7 @@ import { Icon } from '../ui/icons';
 import { readDraft, readDraftArticles, writeDraft, writeDraftArticles } from './drafts';
 import { TakeoverDialog } from './TakeoverDialog';
 
-export const REPLY_INPUT_ID = 'reply-input';
+const REPLY_INPUT_ID = 'reply-input';
 type Mode = 'reply' | 'note';
 
 /** What the knowledge-base panel may do with the composer. */

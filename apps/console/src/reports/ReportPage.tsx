@@ -1,7 +1,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CauseCode, ClientReport, Store, User } from '@kefu/contracts';
-import { ApiRequestError, isAbort } from '../api/client';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiRequestError } from '../api/client';
+import { apiErrorOf, toApiError } from '../data/errors';
 import { deskApi } from '../api/desk-api';
 import { causeColor } from '../analytics/cause-colors';
 import { causeName } from '../analytics/labels';
@@ -15,7 +17,7 @@ import { Icon } from '../ui/icons';
 import { causesOfReport, changeTone, findingsIn, pointsLabel, relativeChange, reportDates, skusByCause } from './report-format';
 import { type ReportColumn, ReportTable } from './ReportTable';
 
-const errorOf = (err: unknown) => (err instanceof ApiRequestError ? err : new ApiRequestError(0, String(err)));
+const REPORT = 'report';
 
 interface Props {
   reportId: string;
@@ -30,25 +32,14 @@ interface Props {
  */
 export function ReportPage({ reportId, storeById, userById }: Props) {
   const { t, i18n } = useTranslation();
-  const [state, setState] = useState<{ id: string; report: ClientReport | null; error: ApiRequestError | null }>({ id: '', report: null, error: null });
-  const [run, setRun] = useState(0);
+  const client = useQueryClient();
+  const query = useQuery({ queryKey: [REPORT, reportId], queryFn: () => deskApi.report(reportId) });
   const [regenerating, setRegenerating] = useState(false);
   const [regenError, setRegenError] = useState<ApiRequestError | null>(null);
   const csv = useDownload();
 
-  useEffect(() => {
-    const ctrl = new AbortController();
-    deskApi
-      .report(reportId, ctrl.signal)
-      .then((report) => setState({ id: reportId, report, error: null }))
-      .catch((err: unknown) => {
-        if (!isAbort(err)) setState({ id: reportId, report: null, error: errorOf(err) });
-      });
-    return () => ctrl.abort();
-  }, [reportId, run]);
-
-  const report = state.id === reportId ? state.report : null;
-  const error = state.id === reportId ? state.error : null;
+  const report: ClientReport | null = query.data ?? null;
+  const error = apiErrorOf(query.error);
   const lang = i18n.language;
 
   useEffect(() => {
@@ -68,9 +59,9 @@ export function ReportPage({ reportId, storeById, userById }: Props) {
     try {
       const fresh = await deskApi.generateReport(report.storeId, report.period, report.periodStart);
       if (fresh.id !== reportId) window.location.hash = reportHref(fresh.id);
-      else setState({ id: reportId, report: fresh, error: null });
+      else client.setQueryData([REPORT, reportId], fresh);
     } catch (err) {
-      setRegenError(errorOf(err));
+      setRegenError(toApiError(err));
     } finally {
       setRegenerating(false);
     }
@@ -114,7 +105,7 @@ export function ReportPage({ reportId, storeById, userById }: Props) {
           <Icon name={error.statusCode === 404 ? 'fileText' : 'alert'} size={22} />
           <p>{error.statusCode === 404 ? t('reports.page.notFound') : error.statusCode === 0 ? t('errors.network') : t('reports.loadError', { message: error.message })}</p>
           {error.statusCode !== 404 && (
-            <button type="button" className="button button--small" onClick={() => setRun((r) => r + 1)}>
+            <button type="button" className="button button--small" onClick={() => void query.refetch()}>
               {t('reports.retry')}
             </button>
           )}

@@ -1,4 +1,5 @@
-import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useListShortcuts } from '../keyboard/shortcuts';
 import { useTranslation } from 'react-i18next';
 import type { ReportPeriod, Store, User } from '@kefu/contracts';
 import { ApiRequestError } from '../api/client';
@@ -15,7 +16,7 @@ import { useReportList, type ReportFilters } from './useReports';
 import { StoreSelect } from '../ui/StoreSelect';
 
 /** The first control of the filter bar (the `/` key focuses it). */
-export const REPORTS_FILTER_ID = 'reports-filter-store';
+const REPORTS_FILTER_ID = 'reports-filter-store';
 
 interface Props {
   userId: string;
@@ -43,6 +44,9 @@ export function ReportsScreen({ userId, stores, storesLoaded, storeById, userByI
   const storeId = filters.storeId && storesLoaded && !storeById.has(filters.storeId) ? '' : filters.storeId;
   const list = useReportList({ storeId, period: filters.period });
   const filtered = storeId !== '' || filters.period !== '';
+  const bodyRef = useRef<HTMLDivElement>(null);
+  // `/` goes to the store filter (the list has no search box).
+  useListShortcuts(bodyRef, '[data-report-row]', () => document.getElementById(REPORTS_FILTER_ID));
 
   useEffect(() => {
     try {
@@ -98,7 +102,7 @@ export function ReportsScreen({ userId, stores, storesLoaded, storeById, userByI
           </span>
           <span role="columnheader">{t('reports.columns.generated')}</span>
         </div>
-        <div className="tickets__body" data-testid="reports-list" role="rowgroup" onKeyDown={moveBetweenRows}>
+        <div className="tickets__body" data-testid="reports-list" role="rowgroup" ref={bodyRef}>
           <ListState
             error={list.error}
             loading={list.loading}
@@ -218,16 +222,4 @@ function GenerateForm({ stores, defaultStoreId, defaultPeriod }: { stores: Store
       )}
     </form>
   );
-}
-
-/** ↓/↑ (or j/k) move between the rows; Enter opens the focused one (it is a link). */
-function moveBetweenRows(e: KeyboardEvent<HTMLElement>) {
-  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
-  const delta = e.key === 'ArrowDown' || e.key === 'j' ? 1 : e.key === 'ArrowUp' || e.key === 'k' ? -1 : 0;
-  if (delta === 0 || !(e.target instanceof HTMLElement)) return;
-  const row = e.target.closest<HTMLElement>('[data-report-row]');
-  if (!row) return;
-  const rows = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-report-row]')];
-  e.preventDefault();
-  rows[rows.indexOf(row) + delta]?.focus();
 }

@@ -6,12 +6,14 @@ import { ShortcutList } from '../keyboard/ShortcutList';
 import { PresenceDot } from '../presence/PresenceDot';
 import { StatusSwitch } from '../presence/StatusSwitch';
 import { useMyPresence } from '../presence/usePresence';
+import { useMuted } from '../notify/notify-settings';
 import { Avatar } from '../ui/Avatar';
 import { Icon, type IconName } from '../ui/icons';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const VIEWS: { view: InboxView; icon: IconName }[] = [
+  { view: 'queue', icon: 'list' },
   { view: 'all', icon: 'inbox' },
   { view: 'mine', icon: 'user' },
   { view: 'unassigned', icon: 'userOff' },
@@ -156,11 +158,33 @@ export function Sidebar({ user, screen, showSlaBoard, showAnalytics, view, onVie
       <div className="sidebar__footer">
         <div className="sidebar__row">
           <ConnectionIndicator />
+          <MuteSwitch userId={user.id} />
           <LanguageSwitch />
         </div>
         <MeCard user={user} onLogout={onLogout} />
       </div>
     </aside>
+  );
+}
+
+/** Desktop notifications and sounds on or off (remembered per user in this browser). */
+function MuteSwitch({ userId }: { userId: string }) {
+  const { t } = useTranslation();
+  const [muted, setMuted] = useMuted(userId);
+  const blocked = typeof Notification !== 'undefined' && Notification.permission === 'denied';
+  const label = muted ? t('notify.unmute') : t('notify.mute');
+  return (
+    <button
+      type="button"
+      className={`icon-button mute-switch${muted ? ' is-muted' : ''}`}
+      data-testid="notify-mute"
+      aria-pressed={muted}
+      aria-label={label}
+      title={`${muted ? t('notify.muted') : t('notify.on')}${blocked && !muted ? ` · ${t('notify.blocked')}` : ''}`}
+      onClick={() => setMuted(!muted)}
+    >
+      <Icon name={muted ? 'bellOff' : 'bell'} size={15} />
+    </button>
   );
 }
 

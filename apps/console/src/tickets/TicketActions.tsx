@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CAUSE_CODES, type Ticket, type TicketAction, type TransitionInput, type User } from '@kefu/contracts';
 import { Icon } from '../ui/icons';
@@ -69,6 +69,15 @@ export function TicketActions({ ticket, me, onTransition, onStale }: Props) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<TicketAction | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const buttonsRef = useRef<HTMLDivElement>(null);
+  /** The next render of a moved ticket puts the focus on its next step (the clicked button is gone). */
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    const next = buttonsRef.current?.querySelector<HTMLButtonElement>('button:not(:disabled)');
+    (next ?? document.querySelector<HTMLElement>(`[data-ticket-id="${ticket.id}"] .ticket__head`))?.focus();
+  }, [ticket.updatedAt, ticket.id]);
 
   const overridePending = ticket.policyOverride?.status === 'pending';
   // An agent's override of a store that wants it checked waits for a supervisor.
@@ -83,6 +92,12 @@ export function TicketActions({ ticket, me, onTransition, onStale }: Props) {
   const close = () => {
     setOpen(null);
     setFieldErrors({});
+  };
+  /** Esc or Cancel in a form: back on the button that opened it. */
+  const cancel = () => {
+    const action = open?.action;
+    close();
+    requestAnimationFrame(() => buttonsRef.current?.querySelector<HTMLButtonElement>(`[data-testid="ticket-action-${action}"]`)?.focus());
   };
 
   const send = async (action: TicketAction, v: ActionValues, form: ActionForm | null) => {
@@ -99,10 +114,12 @@ export function TicketActions({ ticket, me, onTransition, onStale }: Props) {
     setError(null);
     setFieldErrors({});
     try {
+      refocus.current = true;
       await onTransition(built.input);
       if (action === 'request_return' && v.returnAddress) rememberAddress(ticket.storeId, v.returnAddress.trim());
       close();
     } catch (err) {
+      refocus.current = false;
       const refusal = readRefusal(err);
       if (refusal.kind === 'policy' && action === 'approve') openForm('approve', 'approve_override');
       else if (refusal.kind === 'missing_cause' && action === 'close') openForm('close', 'close_cause');
@@ -133,7 +150,7 @@ export function TicketActions({ ticket, me, onTransition, onStale }: Props) {
   const actions = [...ticket.allowedActions].sort((a, b) => rank(a) - rank(b));
   return (
     <div className="ticket-actions" data-testid="ticket-actions">
-      <div className="ticket-actions__buttons" role="group" aria-label={t('tickets.actionsLabel')}>
+      <div className="ticket-actions__buttons" role="group" aria-label={t('tickets.actionsLabel')} ref={buttonsRef}>
         {actions.map((action, i) => {
           const quiet = QUIET.has(action);
           const danger = DANGER.has(action);
@@ -180,7 +197,7 @@ export function TicketActions({ ticket, me, onTransition, onStale }: Props) {
             });
           }}
           onSubmit={() => void send(open.action, values, open.form)}
-          onCancel={close}
+          onCancel={cancel}
           overrideNeedsLead={me.role === 'agent'}
         />
       )}
