@@ -61,7 +61,7 @@ export function ConversationHeader({ detail, store, me, directory, busy, watcher
           />
         </div>
       </header>
-      <SlaStrip clock={conversationClock(detail)} />
+      <SlaStrip clock={conversationClock(detail)} store={store} />
     </>
   );
 }

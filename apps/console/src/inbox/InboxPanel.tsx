@@ -130,7 +130,7 @@ export function InboxPanel(props: Props) {
         </div>
       </header>
 
-      <div className="inbox__list" data-testid="inbox-list" aria-busy={props.loading} ref={scrollRef}>
+      <div className="inbox__list" data-testid="inbox-list" data-loaded={items.length} aria-busy={props.loading} ref={scrollRef}>
         {props.error && (
           <div className="inline-error" role="alert">
             <Icon name="alert" size={14} />

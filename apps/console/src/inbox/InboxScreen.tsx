@@ -117,7 +117,8 @@ export function InboxScreen({ me, filters, onFiltersChange, onClearFilters, stor
     E: () => void setStatusOf('resolved', true),
     p: () => void setStatusOf('pending', false),
     ...Object.fromEntries(INBOX_VIEWS.map((view, i) => [String(i + 1), () => switchView(view)])),
-  });
+    // Asked before the open conversation's keys (R above all).
+  }, true, 1);
 
   const unread = useCallback((c: Conversation) => c.id !== openId && isUnread(c.id, c.lastMessageAt), [openId, isUnread]);
 

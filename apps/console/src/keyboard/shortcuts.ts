@@ -15,26 +15,26 @@ export function isTextField(el: EventTarget | null): el is HTMLElement {
  */
 export type ShortcutMap = Partial<Record<string, (e: KeyboardEvent) => void | boolean>>;
 
-const scopes: { id: number; keys: () => ShortcutMap }[] = [];
+const scopes: { id: number; priority: number; keys: () => ShortcutMap }[] = [];
 let nextId = 1;
 
 function dispatch(e: KeyboardEvent): void {
   if (e.defaultPrevented || e.isComposing) return;
   // An open dialog owns the keyboard (its radios answer the arrows, the browser answers Esc).
   if (e.target instanceof Element && e.target.closest('dialog[open]')) return;
-  if (e.key === 'Escape') {
-    if (isTextField(e.target)) {
-      e.preventDefault();
-      e.target.blur();
-    }
+  if (e.key === 'Escape' && isTextField(e.target)) {
+    e.preventDefault();
+    e.target.blur();
     return;
   }
   if (isTextField(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
   // A focused link or button answers Enter and Space itself (it is the row or control the user moved to).
   const onControl = e.target instanceof HTMLAnchorElement || e.target instanceof HTMLButtonElement;
   if (onControl && (e.key === 'Enter' || e.key === ' ')) return;
-  for (let i = scopes.length - 1; i >= 0; i--) {
-    const handler = scopes[i].keys()[e.key];
+  // Higher priority first, then the latest registered.
+  const order = [...scopes].sort((a, b) => b.priority - a.priority || b.id - a.id);
+  for (const scope of order) {
+    const handler = scope.keys()[e.key];
     if (!handler) continue;
     if (handler(e) === false) continue;
     e.preventDefault();
@@ -50,22 +50,22 @@ function listen(): void {
 }
 
 /**
- * Registers the keys of a screen while it is shown (and `enabled`). Scopes mounted later are asked first; a screen
- * inside another (the conversation inside the inbox) mounts first, so the outer screen decides and may pass a key on.
- * Handlers always see the latest render.
+ * Registers the keys of a screen while it is shown (and `enabled`). Of two screens with the same key, the one of higher
+ * `priority` is asked first (the inbox, 1, decides about R before the open conversation, 0), else the latest mounted;
+ * a handler returning false passes the key on. Handlers always see the latest render.
  */
-export function useShortcuts(keys: ShortcutMap, enabled = true): void {
+export function useShortcuts(keys: ShortcutMap, enabled = true, priority = 0): void {
   const current = useEffectEvent(() => keys);
   useEffect(() => {
     if (!enabled) return;
     listen();
-    const scope = { id: nextId++, keys: () => current() };
+    const scope = { id: nextId++, priority, keys: () => current() };
     scopes.push(scope);
     return () => {
       const index = scopes.findIndex((s) => s.id === scope.id);
       if (index !== -1) scopes.splice(index, 1);
     };
-  }, [enabled]);
+  }, [enabled, priority]);
 }
 
 /** J/K on a list screen: the next or previous row (`selector`) inside `container` gets the focus (Enter then opens it). */

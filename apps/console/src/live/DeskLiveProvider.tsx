@@ -8,7 +8,7 @@ import { LiveBus, type LiveEventName, type LivePayload } from './live-bus';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
-interface DeskLive {
+export interface DeskLive {
   state: ConnectionState;
   /** Grows on every (re)connect (the cache is invalidated then, so nothing missed while offline is lost). */
   epoch: number;
@@ -24,7 +24,8 @@ interface DeskLive {
   announceActivity(input: ActivityInput): void;
 }
 
-const DeskLiveContext = createContext<DeskLive | null>(null);
+/** Exported for component tests, which provide a desk without a socket (testing/render.tsx). */
+export const DeskLiveContext = createContext<DeskLive | null>(null);
 
 const RETRY_AFTER_REFUSAL_MS = 3_000;
 

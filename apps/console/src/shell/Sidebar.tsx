@@ -12,11 +12,12 @@ import { Icon, type IconName } from '../ui/icons';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 
+// In the order of their keys (1–4).
 const VIEWS: { view: InboxView; icon: IconName }[] = [
   { view: 'queue', icon: 'list' },
-  { view: 'all', icon: 'inbox' },
   { view: 'mine', icon: 'user' },
   { view: 'unassigned', icon: 'userOff' },
+  { view: 'all', icon: 'inbox' },
 ];
 
 interface Props {
@@ -51,7 +52,7 @@ export function Sidebar({ user, screen, showSlaBoard, showAnalytics, view, onVie
 
       <nav className="nav" aria-label={t('nav.inbox')}>
         <div className="nav__label">{t('nav.inbox')}</div>
-        {VIEWS.map((item) => (
+        {VIEWS.map((item, i) => (
           <button
             key={item.view}
             type="button"
@@ -62,6 +63,9 @@ export function Sidebar({ user, screen, showSlaBoard, showAnalytics, view, onVie
           >
             <Icon name={item.icon} size={16} />
             <span>{t(`nav.${item.view}`)}</span>
+            <span className="nav__key" aria-hidden="true">
+              {i + 1}
+            </span>
           </button>
         ))}
       </nav>

@@ -15,10 +15,12 @@ interface Props {
   data?: Record<`data-${string}`, string>;
   clock: ReactNode;
   aside: ReactNode;
+  /** A control beside the row (not inside its link): the board's "Assign…". */
+  action?: ReactNode;
 }
 
 /** One row of a board list: a link to the conversation (focusable; Enter opens it). */
-export function BoardRow({ timer, store, testId, className, data, clock, aside }: Props) {
+export function BoardRow({ timer, store, testId, className, data, clock, aside, action }: Props) {
   const { t } = useTranslation();
   const name = timer.customerName || t('sla.customer');
   // A ticket's resolution clock opens the ticket in the conversation it came from.
@@ -52,11 +54,19 @@ export function BoardRow({ timer, store, testId, className, data, clock, aside }
     'data-board-row': '',
     ...data,
   };
-  if (!conversationId) return <div {...common}>{body}</div>;
-  return (
+  const row = !conversationId ? (
+    <div {...common}>{body}</div>
+  ) : (
     <a {...common} href={conversationHref(conversationId, ticket ? timer.ticketId : null)}>
       {body}
     </a>
+  );
+  if (!action) return row;
+  return (
+    <div className="board-row-wrap">
+      {row}
+      <div className="board-row__action">{action}</div>
+    </div>
   );
 }
 
@@ -76,5 +86,17 @@ export function AgentName({ id, names }: { id: string | null; names: Map<string,
       <Avatar name={name} seed={id} size={20} />
       <span className="board-agent__name">{name}</span>
     </span>
+  );
+}
+
+/** "Assign…" beside a board row: reassigns its chat without leaving the board. */
+export function AssignButton({ timer, onAssign }: { timer: SlaBoardTimer; onAssign?(timer: SlaBoardTimer): void }) {
+  const { t } = useTranslation();
+  if (!onAssign || !timer.conversationId || timer.kind === 'resolution') return null;
+  return (
+    <button type="button" className="button button--small board-row__assign" data-testid="board-assign" onClick={() => onAssign(timer)}>
+      <Icon name="swap" size={13} />
+      {t('assign.button')}
+    </button>
   );
 }

@@ -70,14 +70,15 @@ export function TicketActions({ ticket, me, onTransition, onStale }: Props) {
   const [busy, setBusy] = useState<TicketAction | null>(null);
   const [error, setError] = useState<string | null>(null);
   const buttonsRef = useRef<HTMLDivElement>(null);
-  /** The next render of a moved ticket puts the focus on its next step (the clicked button is gone). */
-  const refocus = useRef(false);
+  /** While a step is sent: the ticket's updatedAt before it. Once it has moved on, the focus goes to its next step. */
+  const refocus = useRef<string | null>(null);
   useEffect(() => {
-    if (!refocus.current) return;
-    refocus.current = false;
+    // Once the step is done (the buttons enabled again) and the ticket has moved (the clicked button is gone).
+    if (refocus.current === null || busy !== null || ticket.updatedAt === refocus.current) return;
+    refocus.current = null;
     const next = buttonsRef.current?.querySelector<HTMLButtonElement>('button:not(:disabled)');
     (next ?? document.querySelector<HTMLElement>(`[data-ticket-id="${ticket.id}"] .ticket__head`))?.focus();
-  }, [ticket.updatedAt, ticket.id]);
+  }, [ticket.updatedAt, ticket.id, busy]);
 
   const overridePending = ticket.policyOverride?.status === 'pending';
   // An agent's override of a store that wants it checked waits for a supervisor.
@@ -114,12 +115,12 @@ export function TicketActions({ ticket, me, onTransition, onStale }: Props) {
     setError(null);
     setFieldErrors({});
     try {
-      refocus.current = true;
+      refocus.current = ticket.updatedAt;
       await onTransition(built.input);
       if (action === 'request_return' && v.returnAddress) rememberAddress(ticket.storeId, v.returnAddress.trim());
       close();
     } catch (err) {
-      refocus.current = false;
+      refocus.current = null;
       const refusal = readRefusal(err);
       if (refusal.kind === 'policy' && action === 'approve') openForm('approve', 'approve_override');
       else if (refusal.kind === 'missing_cause' && action === 'close') openForm('close', 'close_cause');
