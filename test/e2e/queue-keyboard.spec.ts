@@ -2,7 +2,6 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import { OUTPUT_DIR, signIn, withConsole } from '../support/browser.js';
 import { http, inboundBody, login, signedInbound, storeWithAgent, waitFor } from '../support/client.js';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TICKET_TYPES, type CauseBreakdown, type CauseCode, type Store, type TicketType } from '@kefu/contracts';
+import { TICKET_TYPES, type CauseBreakdown, type CauseCode, type TicketType } from '@kefu/contracts';
 import { deskApi } from '../api/desk-api';
 import { rateLabel } from '../sla/format';
 import { serverNow } from '../time/server-clock';
@@ -30,15 +30,10 @@ import { Card, ConversionCard, CsatCard, SlaCard, type QualityGroup } from './Se
 import { useFetched } from './useFetched';
 import { useShortcuts } from '../keyboard/shortcuts';
 import { StoreSelect } from '../ui/StoreSelect';
+import { useMe } from '../desk/me';
+import { useStores } from '../desk/useStores';
 
 const TOP_SKUS = 10;
-
-interface Props {
-  userId: string;
-  stores: Store[];
-  storesLoaded: boolean;
-  storeById: Map<string, Store>;
-}
 
 interface Drill {
   target: DrillTarget;
@@ -53,7 +48,9 @@ const keyOf = (q: object | null) => (q ? JSON.stringify(q) : null);
  * of causes with their trend, and how well the desk served (SLA, CSAT, conversion). Every bar
  * opens the tickets behind it.
  */
-export function AnalyticsScreen({ userId, stores, storesLoaded, storeById }: Props) {
+export function AnalyticsScreen() {
+  const userId = useMe().id;
+  const { stores, storesLoaded, storeById } = useStores();
   // `/` goes to the filter bar.
   useShortcuts({ '/': () => document.getElementById(ANALYTICS_FILTER_ID)?.focus() });
   const { t, i18n } = useTranslation();

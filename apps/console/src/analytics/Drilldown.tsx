@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { compareTickets, type Store } from '@kefu/contracts';
 import { useLiveListQuery } from '../data/live-list';
 import { deskApi, type DrillQuery } from '../api/desk-api';
-import { conversationHref } from '../routing/hash-route';
+import { conversationHref } from '../routing/links';
 import { TicketStatusPill, TicketTypeLabel } from '../tickets/TicketBits';
 import { formatDateTime } from '../time/format';
 import { PlatformBadge } from '../ui/badges';

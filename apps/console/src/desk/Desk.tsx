@@ -1,127 +1,84 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { Outlet, RouterProvider, useNavigate, useRouteContext, useRouterState } from '@tanstack/react-router';
 import type { User } from '@kefu/contracts';
 import { ActivityProvider } from '../collision/ActivityProvider';
-import { DEFAULT_FILTERS, loadFilters, saveFilters, type InboxFilters } from '../inbox/filters';
-import { InboxScreen } from '../inbox/InboxScreen';
+import { loadFilters } from '../inbox/filters';
+import { filtersOf } from '../inbox/InboxRoute';
 import { useDeskNotifications } from '../notify/useDeskNotifications';
 import { useTitleBadge } from '../notify/useTitleBadge';
-import { openConversation, openHomeScreen, useFocusedTicketId, useOpenConversationId, useReportId, useScreen } from '../routing/hash-route';
+import { isInboxPath, setLinksRouter } from '../routing/links';
+import { createDeskRouter, type InboxSearch } from '../routing/router';
 import { OfflineBar } from '../shell/OfflineBar';
-import { Sidebar } from '../shell/Sidebar';
-import { isLead, useDirectory } from './useDirectory';
+import { Sidebar, type Screen } from '../shell/Sidebar';
+import { MeProvider } from './me';
+import { isLead } from './useDirectory';
 import { useStores } from './useStores';
-
-// Screens other than the inbox load only for those who open them (the charts and their library above all).
-const AnalyticsScreen = lazy(() => import('../analytics/AnalyticsScreen').then((m) => ({ default: m.AnalyticsScreen })));
-const SlaBoard = lazy(() => import('../sla/SlaBoard').then((m) => ({ default: m.SlaBoard })));
-const TicketList = lazy(() => import('../tickets/TicketList').then((m) => ({ default: m.TicketList })));
-const KbScreen = lazy(() => import('../kb/KbScreen').then((m) => ({ default: m.KbScreen })));
-const ReportsScreen = lazy(() => import('../reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
-const ReportPage = lazy(() => import('../reports/ReportPage').then((m) => ({ default: m.ReportPage })));
 
 /** Who sees the analysis and the client reports. */
 const ANALYSIS_ROLES: ReadonlySet<User['role']> = new Set(['analyst', 'supervisor', 'admin']);
 
-/** The signed-in desk: sidebar, live inbox and the open conversation, the ticket list, (supervisors) the SLA board, or (analysts, supervisors, admins) the analysis and client reports. */
+/** The signed-in desk: its router (typed routes in the address's hash), one per user. */
 export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
-  // Analysts start at their desk, before anything reads the address.
-  useState(() => openHomeScreen(user.role));
-  const { stores, storesLoaded, storeById } = useStores();
-  const directory = useDirectory(user);
-  const [filters, setFilters] = useState<InboxFilters>(() => loadFilters(user.id));
-  const openId = useOpenConversationId();
-  const focusTicketId = useFocusedTicketId();
-  const lead = isLead(user);
-  const screen = useScreen();
-  // #/sla and #/kb are for supervisors and admins, #/analytics and #/reports for analysts too; anyone else gets the inbox there.
-  const analysis = ANALYSIS_ROLES.has(user.role);
-  const shown = (screen === 'sla' || screen === 'kb') && !lead ? 'inbox' : (screen === 'analytics' || screen === 'reports') && !analysis ? 'inbox' : screen;
-  const reportId = useReportId();
-  const wide = shown !== 'inbox';
-  const lastOpenId = useRef(openId);
+  const [router] = useState(() => createDeskRouter(user));
+  useEffect(() => {
+    setLinksRouter(router);
+    return () => setLinksRouter(null);
+  }, [router]);
+  return (
+    <MeProvider user={user}>
+      <RouterProvider router={router} context={{ user, logout: onLogout }} />
+    </MeProvider>
+  );
+}
+
+const screenOf = (pathname: string): Screen =>
+  isInboxPath(pathname) ? 'inbox' : (['sla', 'tickets', 'analytics', 'reports', 'kb'] as const).find((s) => pathname === `/${s}` || pathname.startsWith(`/${s}/`)) ?? 'inbox';
+
+/** Every screen's frame: the sidebar, the offline bar, and the screen of the address. */
+export function DeskLayout() {
+  const { user, logout } = useRouteContext({ from: '__root__' });
+  const navigate = useNavigate();
+  const location = useRouterState({ select: (s) => s.location });
+  const screen = screenOf(location.pathname);
+  const inboxSearch = (isInboxPath(location.pathname) ? location.search : {}) as InboxSearch;
+  const { view, storeId } = filtersOf(inboxSearch, loadFilters(user.id));
+  const { stores } = useStores();
+  const wide = screen !== 'inbox';
+  const lastOpenId = useRef<string | null>(null);
 
   useTitleBadge(user.id);
   useDeskNotifications(user);
 
-  // A remembered store the user no longer serves is dropped once the stores are known.
-  const storeFilterValid = !filters.storeId || !storesLoaded || storeById.has(filters.storeId);
-  const effectiveFilters = useMemo(() => (storeFilterValid ? filters : { ...filters, storeId: '' }), [filters, storeFilterValid]);
-
-  useEffect(() => saveFilters(user.id, filters), [user.id, filters]);
-
   // Leaving the board for the inbox brings back the conversation that was open there.
+  const openId = /^\/c\/([^/]+)/.exec(location.pathname)?.[1] ?? null;
   useEffect(() => {
     if (openId) lastOpenId.current = openId;
   }, [openId]);
-  const toInbox = () => {
-    if (wide) openConversation(lastOpenId.current);
+  const toInbox = (patch: InboxSearch) => {
+    const search = { ...inboxSearch, ...patch };
+    const id = wide ? lastOpenId.current : openId;
+    if (id) void navigate({ to: '/c/$conversationId', params: { conversationId: id }, search });
+    else void navigate({ to: '/', search });
   };
-
-  const changeFilters = useCallback((patch: Partial<InboxFilters>) => setFilters((f) => (Object.entries(patch).every(([k, v]) => f[k as keyof InboxFilters] === v) ? f : { ...f, ...patch })), []);
-  const clearFilters = useCallback(() => setFilters({ ...DEFAULT_FILTERS, view: 'all' }), []);
 
   return (
     <ActivityProvider meId={user.id}>
-      <div className={`desk${wide ? ' desk--board' : ''}${shown === 'reports' && reportId ? ' desk--report' : ''}`}>
+      <div className={`desk${wide ? ' desk--board' : ''}${screen === 'reports' && location.pathname !== '/reports' ? ' desk--report' : ''}`}>
         <Sidebar
           user={user}
-          screen={shown}
-          showSlaBoard={lead}
-          showAnalytics={analysis}
-          view={filters.view}
-          onViewChange={(view) => {
-            changeFilters({ view });
-            toInbox();
-          }}
+          screen={screen}
+          showSlaBoard={isLead(user)}
+          showAnalytics={ANALYSIS_ROLES.has(user.role)}
+          view={view}
+          onViewChange={(v) => toInbox({ view: v })}
           stores={stores}
-          storeId={effectiveFilters.storeId}
-          onStoreChange={(storeId) => {
-            changeFilters({ storeId });
-            toInbox();
-          }}
-          onLogout={onLogout}
+          storeId={storeId}
+          onStoreChange={(s) => toInbox({ store: s || undefined })}
+          onLogout={logout}
         />
         <OfflineBar meId={user.id} />
-        {shown === 'inbox' ? (
-          <InboxScreen
-            me={user}
-            filters={effectiveFilters}
-            onFiltersChange={changeFilters}
-            onClearFilters={clearFilters}
-            stores={stores}
-            storeById={storeById}
-            directory={directory}
-            openId={openId}
-            focusTicketId={focusTicketId}
-          />
-        ) : (
-          <Suspense fallback={<ScreenLoading />}>
-            {shown === 'sla' ? (
-              <SlaBoard userId={user.id} stores={stores} storesLoaded={storesLoaded} storeById={storeById} directory={directory} />
-            ) : shown === 'tickets' ? (
-              <TicketList userId={user.id} stores={stores} storesLoaded={storesLoaded} storeById={storeById} />
-            ) : shown === 'analytics' ? (
-              <AnalyticsScreen userId={user.id} stores={stores} storesLoaded={storesLoaded} storeById={storeById} />
-            ) : shown === 'kb' ? (
-              <KbScreen stores={stores} storeById={storeById} />
-            ) : reportId ? (
-              <ReportPage reportId={reportId} storeById={storeById} userById={directory.userById} />
-            ) : (
-              <ReportsScreen userId={user.id} stores={stores} storesLoaded={storesLoaded} storeById={storeById} userById={directory.userById} />
-            )}
-          </Suspense>
-        )}
+        <Outlet />
       </div>
     </ActivityProvider>
-  );
-}
-
-function ScreenLoading() {
-  return (
-    <main className="board" aria-busy="true">
-      <div className="board-empty" role="status">
-        <span className="spinner" aria-hidden="true" />
-      </div>
-    </main>
   );
 }

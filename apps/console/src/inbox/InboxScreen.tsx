@@ -4,7 +4,7 @@ import { ConversationPane } from '../conversation/ConversationPane';
 import { useConversationWrites } from '../conversation/useConversation';
 import type { Directory } from '../desk/useDirectory';
 import { useShortcuts } from '../keyboard/shortcuts';
-import { openConversation } from '../routing/hash-route';
+import { openConversation } from '../routing/links';
 import { INBOX_VIEWS, toFilter, type InboxFilters, type InboxView } from './filters';
 import { InboxPanel } from './InboxPanel';
 import { useLastSeen } from './last-seen';
@@ -72,8 +72,12 @@ export function InboxScreen({ me, filters, onFiltersChange, onClearFilters, stor
     moveTo(items[from === -1 ? (delta === 1 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, from + delta))]);
   };
 
-  /** The row after `id` in the list (or before it, at the end): where the cursor goes when `id` leaves the view. */
-  const neighbourOf = (id: string): Conversation | undefined => {
+  /**
+   * Where to go once `id` is done: in my queue the most urgent chat left (answering moved this one down), elsewhere
+   * the row after it (or before it, at the end).
+   */
+  const nextAfter = (id: string): Conversation | undefined => {
+    if (filters.view === 'queue') return items.find((c) => c.id !== id);
     const i = indexOf(id);
     return i === -1 ? items[0] : (items[i + 1] ?? items[i - 1]);
   };
@@ -81,7 +85,7 @@ export function InboxScreen({ me, filters, onFiltersChange, onClearFilters, stor
   const setStatusOf = async (status: ConversationStatus, next: boolean) => {
     const id = cursor;
     if (!id) return;
-    const after = next ? neighbourOf(id) : undefined;
+    const after = next ? nextAfter(id) : undefined;
     try {
       await writes.setStatus(id, status);
     } catch (err) {

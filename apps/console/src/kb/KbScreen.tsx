@@ -11,17 +11,13 @@ import { KbEditor, type ArticleDraft } from './KbEditor';
 import { KbStatsPanel } from './KbStatsPanel';
 import { QuickRepliesPanel } from './QuickRepliesPanel';
 import { StoreSelect } from '../ui/StoreSelect';
+import { useStores } from '../desk/useStores';
 
 type Tab = 'articles' | 'stats' | 'quickReplies';
 const SEARCH_DEBOUNCE_MS = 250;
 const KB_ARTICLES = 'kbArticles';
 /** The API's order of the article list: latest change first. */
 const byUpdated = (a: KbArticle, b: KbArticle) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || (a.id < b.id ? 1 : -1);
-
-interface Props {
-  stores: Store[];
-  storeById: Map<string, Store>;
-}
 
 interface Filters {
   /** '' every article, 'global', or a store id. */
@@ -32,7 +28,8 @@ interface Filters {
 }
 
 /** #/kb — supervisors and admins keep the FAQ articles, see what is used and what is missing, and edit the quick replies. */
-export function KbScreen({ stores, storeById }: Props) {
+export function KbScreen() {
+  const { stores, storeById } = useStores();
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('articles');
   const [filters, setFilters] = useState<Filters>({ scope: '', lang: '', status: '', q: '' });

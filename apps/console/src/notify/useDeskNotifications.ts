@@ -4,7 +4,7 @@ import { DeskEvent, type Conversation, type User } from '@kefu/contracts';
 import { MY_QUEUE } from '../inbox/filters';
 import { useInbox } from '../inbox/useInbox';
 import { useLiveEvent } from '../live/DeskLiveProvider';
-import { openConversation } from '../routing/hash-route';
+import { openConversation } from '../routing/links';
 import { isResponseTimer } from '../sla/board-state';
 import { askPermissionOnce, isMuted } from './notify-settings';
 import { notify, type DeskNotice } from './notifier';

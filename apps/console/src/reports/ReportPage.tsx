@@ -1,7 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CauseCode, ClientReport, Store, User } from '@kefu/contracts';
+import type { CauseCode, ClientReport, Store } from '@kefu/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
 import type { ApiRequestError } from '../api/client';
 import { apiErrorOf, toApiError } from '../data/errors';
 import { deskApi } from '../api/desk-api';
@@ -9,28 +10,34 @@ import { causeColor } from '../analytics/cause-colors';
 import { causeName } from '../analytics/labels';
 import { changeLabel, shareLabel } from '../analytics/chart-data';
 import { useDownload } from '../analytics/download';
-import { REPORTS_HREF, reportHref } from '../routing/hash-route';
+import { REPORTS_HREF, reportHref } from '../routing/links';
 import { secondsLabel } from '../sla/format';
 import { formatDateTime } from '../time/format';
 import { PlatformBadge } from '../ui/badges';
 import { Icon } from '../ui/icons';
 import { causesOfReport, changeTone, findingsIn, pointsLabel, relativeChange, reportDates, skusByCause } from './report-format';
 import { type ReportColumn, ReportTable } from './ReportTable';
+import { useMe } from '../desk/me';
+import { useDirectory } from '../desk/useDirectory';
+import { useStores } from '../desk/useStores';
 
 const REPORT = 'report';
-
-interface Props {
-  reportId: string;
-  storeById: Map<string, Store>;
-  userById: Map<string, User>;
-}
 
 /**
  * One client report as a printable page: the three findings first, then tickets by type and cause
  * against the period before, the SKUs behind each cause, carriers, and how well the desk served.
  * Print gives an A4 document without the console around it.
  */
-export function ReportPage({ reportId, storeById, userById }: Props) {
+/** #/reports/<id>. */
+export function ReportRoute() {
+  const { reportId } = useParams({ from: '/reports/$reportId' });
+  return <ReportPage key={reportId} reportId={reportId} />;
+}
+
+export function ReportPage({ reportId }: { reportId: string }) {
+  const me = useMe();
+  const { storeById } = useStores();
+  const { userById } = useDirectory(me);
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const query = useQuery({ queryKey: [REPORT, reportId], queryFn: () => deskApi.report(reportId) });

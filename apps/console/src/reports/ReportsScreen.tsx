@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useListShortcuts } from '../keyboard/shortcuts';
 import { useTranslation } from 'react-i18next';
-import type { ReportPeriod, Store, User } from '@kefu/contracts';
+import type { ReportPeriod, Store } from '@kefu/contracts';
 import { ApiRequestError } from '../api/client';
 import { deskApi } from '../api/desk-api';
-import { reportHref } from '../routing/hash-route';
+import { reportHref } from '../routing/links';
 import { useNowMinute } from '../time/clock';
 import { formatDateTime, formatRelative } from '../time/format';
 import { serverNow } from '../time/server-clock';
@@ -14,17 +14,12 @@ import { ListState } from '../ui/ListState';
 import { generateDate, reportDates } from './report-format';
 import { useReportList, type ReportFilters } from './useReports';
 import { StoreSelect } from '../ui/StoreSelect';
+import { useMe } from '../desk/me';
+import { useDirectory } from '../desk/useDirectory';
+import { useStores } from '../desk/useStores';
 
 /** The first control of the filter bar (the `/` key focuses it). */
 const REPORTS_FILTER_ID = 'reports-filter-store';
-
-interface Props {
-  userId: string;
-  stores: Store[];
-  storesLoaded: boolean;
-  storeById: Map<string, Store>;
-  userById: Map<string, User>;
-}
 
 const storageKey = (userId: string) => `kefu.reportFilters.${userId}`;
 function loadFilters(userId: string): ReportFilters {
@@ -37,7 +32,11 @@ function loadFilters(userId: string): ReportFilters {
 }
 
 /** The client reports (定期汇报): made every week and month by the schedule, or now on request. */
-export function ReportsScreen({ userId, stores, storesLoaded, storeById, userById }: Props) {
+export function ReportsScreen() {
+  const me = useMe();
+  const userId = me.id;
+  const { stores, storesLoaded, storeById } = useStores();
+  const { userById } = useDirectory(me);
   const { t, i18n } = useTranslation();
   const now = useNowMinute();
   const [filters, setFilters] = useState<ReportFilters>(() => loadFilters(userId));

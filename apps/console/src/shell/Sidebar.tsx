@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Store, User } from '@kefu/contracts';
 import type { InboxView } from '../inbox/filters';
-import { ANALYTICS_HREF, KB_HREF, REPORTS_HREF, SLA_BOARD_HREF, TICKETS_HREF, type Screen } from '../routing/hash-route';
+import { Link } from '@tanstack/react-router';
 import { ShortcutList } from '../keyboard/ShortcutList';
 import { PresenceDot } from '../presence/PresenceDot';
 import { StatusSwitch } from '../presence/StatusSwitch';
@@ -19,6 +19,8 @@ const VIEWS: { view: InboxView; icon: IconName }[] = [
   { view: 'unassigned', icon: 'userOff' },
   { view: 'all', icon: 'inbox' },
 ];
+
+export type Screen = 'inbox' | 'sla' | 'tickets' | 'analytics' | 'reports' | 'kb';
 
 interface Props {
   user: User;
@@ -72,62 +74,62 @@ export function Sidebar({ user, screen, showSlaBoard, showAnalytics, view, onVie
 
       <nav className="nav nav--aftersales" aria-label={t('nav.afterSales')}>
         <div className="nav__label">{t('nav.afterSales')}</div>
-        <a
-          href={TICKETS_HREF}
+        <Link
+          to="/tickets"
           className={`nav__item${screen === 'tickets' ? ' is-active' : ''}`}
           aria-current={screen === 'tickets' ? 'page' : undefined}
           data-testid="nav-tickets"
         >
           <Icon name="ticket" size={16} />
           <span>{t('nav.tickets')}</span>
-        </a>
+        </Link>
       </nav>
 
       {showAnalytics && (
         <nav className="nav nav--analysis" aria-label={t('nav.analysis')}>
           <div className="nav__label">{t('nav.analysis')}</div>
-          <a
-            href={ANALYTICS_HREF}
+          <Link
+            to="/analytics"
             className={`nav__item${screen === 'analytics' ? ' is-active' : ''}`}
             aria-current={screen === 'analytics' ? 'page' : undefined}
             data-testid="nav-analytics"
           >
             <Icon name="barChart" size={16} />
             <span>{t('nav.analytics')}</span>
-          </a>
-          <a
-            href={REPORTS_HREF}
+          </Link>
+          <Link
+            to="/reports"
             className={`nav__item${screen === 'reports' ? ' is-active' : ''}`}
             aria-current={screen === 'reports' ? 'page' : undefined}
             data-testid="nav-reports"
           >
             <Icon name="fileText" size={16} />
             <span>{t('nav.reports')}</span>
-          </a>
+          </Link>
         </nav>
       )}
 
       {showSlaBoard && (
         <nav className="nav nav--lead" aria-label={t('nav.supervision')}>
           <div className="nav__label">{t('nav.supervision')}</div>
-          <a
-            href={SLA_BOARD_HREF}
+          <Link
+            to="/sla"
             className={`nav__item${screen === 'sla' ? ' is-active' : ''}`}
             aria-current={screen === 'sla' ? 'page' : undefined}
             data-testid="nav-sla-board"
           >
             <Icon name="gauge" size={16} />
             <span>{t('nav.slaBoard')}</span>
-          </a>
-          <a
-            href={KB_HREF}
+          </Link>
+          <Link
+            to="/kb"
             className={`nav__item${screen === 'kb' ? ' is-active' : ''}`}
             aria-current={screen === 'kb' ? 'page' : undefined}
             data-testid="nav-kb"
           >
             <Icon name="book" size={16} />
             <span>{t('nav.kb')}</span>
-          </a>
+          </Link>
         </nav>
       )}
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SlaBoardTimer, Store } from '@kefu/contracts';
-import { conversationHref } from '../routing/hash-route';
+import { conversationHref } from '../routing/links';
 import { Avatar } from '../ui/Avatar';
 import { PlatformBadge } from '../ui/badges';
 import { Icon } from '../ui/icons';

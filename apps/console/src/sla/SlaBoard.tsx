@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StoreSelect } from '../ui/StoreSelect';
-import type { SlaBoardTimer, Store } from '@kefu/contracts';
+import type { SlaBoardTimer } from '@kefu/contracts';
 import { useShortcuts } from '../keyboard/shortcuts';
 import { AssignMenu } from './AssignMenu';
-import type { Directory } from '../desk/useDirectory';
 import { Icon } from '../ui/icons';
 import { useAgentPresence } from '../presence/usePresence';
 import { AgentLoad } from './AgentLoad';
@@ -14,14 +13,11 @@ import { RunningTimers } from './RunningTimers';
 import { SlaFigures } from './SlaFigures';
 import { useSlaBoard } from './useSlaBoard';
 import { isResponseTimer } from './board-state';
-
-interface Props {
-  userId: string;
-  stores: Store[];
-  storesLoaded: boolean;
-  storeById: Map<string, Store>;
-  directory: Directory;
-}
+import { useMe } from '../desk/me';
+import { useDirectory } from '../desk/useDirectory';
+import { useStores } from '../desk/useStores';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import type { BoardSearch } from '../routing/router';
 
 // The board's store filter is remembered per user, apart from the inbox's.
 const storageKey = (userId: string) => `kefu.slaBoardStore.${userId}`;
@@ -34,22 +30,33 @@ const loadStoreFilter = (userId: string): string => {
 };
 
 /** The supervisors' SLA board: what is at risk now, what has breached, who carries the load. */
-export function SlaBoard({ userId, stores, storesLoaded, storeById, directory }: Props) {
+export function SlaBoard() {
+  const me = useMe();
+  const userId = me.id;
+  const { stores, storesLoaded, storeById } = useStores();
+  const directory = useDirectory(me);
   const { t } = useTranslation();
-  const [chosenStore, setChosenStore] = useState(() => loadStoreFilter(userId));
+  // The view is in the address (#/sla?store=…&agent=…&wall=true); the store, when it names none, as last chosen.
+  const search = useSearch({ from: '/sla' });
+  const navigate = useNavigate({ from: '/sla' });
+  const chosenStore = search.store ?? loadStoreFilter(userId);
+  const setSearch = (patch: BoardSearch) => void navigate({ search: (prev) => ({ ...prev, ...patch }) });
+  const setChosenStore = (store: string) => setSearch({ store });
   // A remembered store the user no longer sees is dropped once the stores are known.
   const storeId = chosenStore && storesLoaded && !storeById.has(chosenStore) ? '' : chosenStore;
   const all = useSlaBoard(storeId);
   // The view per agent: only the clocks of that agent's chats ('none': the unassigned ones).
-  const [agentId, setAgentId] = useState('');
-  const [wall, setWall] = useState(false);
+  const agentId = search.agent ?? '';
+  const setAgentId = (agent: string) => setSearch({ agent: agent || undefined });
+  const wall = search.wall === true;
+  const setWall = (on: boolean) => setSearch({ wall: on || undefined });
   const [assigning, setAssigning] = useState<SlaBoardTimer | null>(null);
   const ofAgent = (list: typeof all.running) =>
     agentId ? { ...list, items: list.items.filter((r) => (agentId === 'none' ? r.assigneeId === null : r.assigneeId === agentId)), hidden: 0 } : list;
   const board = { ...all, running: ofAgent(all.running), breached: ofAgent(all.breached) };
   const agents = directory.users.filter((u) => u.role === 'agent' && u.active);
   // W puts the board on a wall screen (the sidebar hidden, big figures); Esc brings it back.
-  useShortcuts({ w: () => setWall((v) => !v), Escape: () => (wall ? setWall(false) : false) });
+  useShortcuts({ w: () => setWall(!wall), Escape: () => (wall ? setWall(false) : false) });
   useEffect(() => {
     document.body.classList.toggle('wall-screen', wall);
     return () => document.body.classList.remove('wall-screen');
@@ -111,7 +118,7 @@ export function SlaBoard({ userId, stores, storesLoaded, storeById, directory }:
             className={`icon-button icon-button--bordered${wall ? ' is-active' : ''}`}
             data-testid="sla-wall"
             aria-pressed={wall}
-            onClick={() => setWall((v) => !v)}
+            onClick={() => setWall(!wall)}
             title={wall ? t('assign.wallExit') : `${t('assign.wall')} (W)`}
             aria-label={t('assign.wall')}
           >

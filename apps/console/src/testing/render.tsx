@@ -4,7 +4,9 @@ import { render } from '@testing-library/react';
 import { createQueryClient } from '../data/query-client';
 import { DeskLiveContext, type DeskLive } from '../live/DeskLiveProvider';
 import { LiveBus } from '../live/live-bus';
-import '../i18n';
+import { i18nReady } from '../i18n';
+
+await i18nReady;
 
 // jsdom has <dialog> without its modal methods: enough of them for the console's Modal.
 if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {

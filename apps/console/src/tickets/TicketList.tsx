@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useListShortcuts } from '../keyboard/shortcuts';
 import { useTranslation } from 'react-i18next';
 import { CAUSE_CODES, TICKET_STATUSES, TICKET_TYPES, type CauseCode, type Store, type Ticket, type TicketStatus, type TicketType } from '@kefu/contracts';
-import { conversationHref } from '../routing/hash-route';
+import { conversationHref } from '../routing/links';
 import { useNowMinute } from '../time/clock';
 import { formatDateTime, formatRelative } from '../time/format';
 import { PlatformBadge } from '../ui/badges';
@@ -13,15 +13,10 @@ import { StoreSelect } from '../ui/StoreSelect';
 import { ResolutionClock, TicketStatusPill, TicketTypeLabel, causeLabel } from './TicketBits';
 import { DEFAULT_TICKET_FILTERS, hasTicketFilters, isLowConfidence, itemsSummary, loadTicketFilters, saveTicketFilters, type TicketFilters } from './ticket-format';
 import { useTicketList } from './useTickets';
+import { useMe } from '../desk/me';
+import { useStores } from '../desk/useStores';
 
 const SEARCH_DEBOUNCE_MS = 250;
-
-interface Props {
-  userId: string;
-  stores: Store[];
-  storesLoaded: boolean;
-  storeById: Map<string, Store>;
-}
 
 /** Status filter as one select: a state (open, closed, all) or one status. */
 const statusValue = (f: TicketFilters) => (f.status ? `status:${f.status}` : `state:${f.state}`);
@@ -32,7 +27,9 @@ function parseStatusValue(v: string): Pick<TicketFilters, 'status' | 'state'> {
 }
 
 /** The after-sales tickets of the caller's stores, newest first, filtered and kept live. */
-export function TicketList({ userId, stores, storesLoaded, storeById }: Props) {
+export function TicketList() {
+  const userId = useMe().id;
+  const { stores, storesLoaded, storeById } = useStores();
   const { t } = useTranslation();
   const [filters, setFilters] = useState<TicketFilters>(() => loadTicketFilters(userId));
   const [searchText, setSearchText] = useState('');

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useShortcuts } from '../keyboard/shortcuts';
 import { useTranslation } from 'react-i18next';
 import type { ConversationDetail, SupplierCase, Ticket, User } from '@kefu/contracts';
@@ -7,7 +7,8 @@ import { formatDateTimeShort } from '../time/format';
 import { Icon } from '../ui/icons';
 import { CauseControl } from './CauseControl';
 import { ItemLine } from './OrderCard';
-import { OpenTicketDialog } from './OpenTicketDialog';
+// The dialog (and its form library) loads when first opened.
+const OpenTicketDialog = lazy(() => import('./OpenTicketDialog').then((m) => ({ default: m.OpenTicketDialog })));
 import { PolicyVerdict, ResolutionClock, TicketStatusPill, TicketTypeLabel } from './TicketBits';
 import { TicketActions } from './TicketActions';
 import { TicketTimeline } from './TicketTimeline';
@@ -79,6 +80,7 @@ export function TicketPanel({ detail, me, userById, focusTicketId }: Props) {
         ))}
       </div>
       {dialog && (
+        <Suspense fallback={null}>
         <OpenTicketDialog
           conversationId={detail.id}
           onClose={() => {
@@ -91,6 +93,7 @@ export function TicketPanel({ detail, me, userById, focusTicketId }: Props) {
             setCreated(ticket.id);
           }}
         />
+        </Suspense>
       )}
     </section>
   );
