@@ -39,9 +39,10 @@ export function DeskLiveProvider({ token, onUnauthorized, children }: { token: s
   const [resyncedAt, setResyncedAt] = useState(0);
 
   useEffect(() => syncCacheWithLive(queryClient, bus), [queryClient, bus]);
-  // Every reconnect reads every query again: the events missed while offline are in the answers.
+  // Every (re)connect reads every query again: what happened while the socket was not there (offline, or before it
+  // first connected) is in the answers.
   useEffect(() => {
-    if (epoch > 1) void queryClient.invalidateQueries().finally(() => setResyncedAt(Date.now()));
+    if (epoch > 0) void queryClient.invalidateQueries().finally(() => setResyncedAt(Date.now()));
   }, [epoch, queryClient]);
   const refused = useEffectEvent(onUnauthorized);
   const socketRef = useRef<DeskSocket | null>(null);

@@ -9,6 +9,7 @@ import { useMyPresence } from '../presence/usePresence';
 import { useMuted } from '../notify/notify-settings';
 import { Avatar } from '../ui/Avatar';
 import { Icon, type IconName } from '../ui/icons';
+import { Kbd } from '../ui/badges';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -65,8 +66,8 @@ export function Sidebar({ user, screen, showSlaBoard, showAnalytics, view, onVie
           >
             <Icon name={item.icon} size={16} />
             <span>{t(`nav.${item.view}`)}</span>
-            <span className="nav__key" aria-hidden="true">
-              {i + 1}
+            <span className="nav__key" aria-hidden="true" title={t('shortcuts.views')}>
+              <Kbd>{String(i + 1)}</Kbd>
             </span>
           </button>
         ))}

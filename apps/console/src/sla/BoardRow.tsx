@@ -94,9 +94,8 @@ export function AssignButton({ timer, onAssign }: { timer: SlaBoardTimer; onAssi
   const { t } = useTranslation();
   if (!onAssign || !timer.conversationId || timer.kind === 'resolution') return null;
   return (
-    <button type="button" className="button button--small board-row__assign" data-testid="board-assign" onClick={() => onAssign(timer)}>
-      <Icon name="swap" size={13} />
-      {t('assign.button')}
+    <button type="button" className="icon-button icon-button--bordered board-row__assign" data-testid="board-assign" title={t('assign.button')} aria-label={t('assign.button')} onClick={() => onAssign(timer)}>
+      <Icon name="swap" size={14} />
     </button>
   );
 }
