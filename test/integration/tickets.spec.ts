@@ -98,6 +98,41 @@ describe('after-sales tickets', () => {
     expect(detail.body.tickets.map((t: { id: string }) => t.id)).toEqual([created.body.id]);
   });
 
+  it('prefills the draft from the customer\'s most recent order when the conversation names none, and from an order the agent picks', async () => {
+    // Every category of the made-up catalogue is excluded: a no-reason return of any delivered order is refused.
+    const excludedCategories = ['apparel', 'shoes', 'electronics', 'home', 'beauty', 'food', 'underwear', 'customized'];
+    const s = await storeWithAgent(desk.url, admin, 'Latest order', { businessHours: null, returnPolicy: { noReasonReturnDays: 30, excludedCategories } });
+    // A buyer whose most recent order is delivered (most made-up orders are).
+    let conversationId = '';
+    let orders: { orderRef: string; deliveredAt: string | null; items: unknown[] }[] = [];
+    for (let i = 0; i < 12 && !orders[0]?.deliveredAt; i++) {
+      const inbound = await signedInbound(desk.url, s.channel, inboundBody('不想要了,想退货', `buyer-latest-${randomUUID().slice(0, 6)}`));
+      conversationId = inbound.body.conversationId;
+      orders = (await http(desk.url, 'GET', `/api/conversations/${conversationId}/orders`, { token: s.agentToken })).body.items;
+    }
+    expect(orders[0]?.deliveredAt).toEqual(expect.any(String));
+    const conv = await http(desk.url, 'GET', `/api/conversations/${conversationId}`, { token: s.agentToken });
+    expect(conv.body.orderRef).toBeNull();
+
+    const draft = await http(desk.url, 'GET', `/api/tickets/draft?conversationId=${conversationId}&type=return`, { token: s.agentToken });
+    expect(draft.status).toBe(200);
+    // The simulated platform makes its dates up relative to now: the same order, read again, is a few ms apart.
+    const near = (iso: string | null) => Math.abs(Date.parse(iso ?? '') - Date.parse(orders[0].deliveredAt ?? '')) < 5000;
+    expect(draft.body).toMatchObject({ orderRef: orders[0].orderRef, items: orders[0].items });
+    expect(near(draft.body.deliveredAt)).toBe(true);
+    expect(draft.body.policyDecision).toMatchObject({ eligible: false, rule: 'excluded_category' });
+
+    // Another order of the customer, picked in the dialog, is the one previewed.
+    const other = orders[orders.length - 1];
+    const picked = await http(desk.url, 'GET', `/api/tickets/draft?conversationId=${conversationId}&type=return&orderRef=${other.orderRef}`, { token: s.agentToken });
+    expect(picked.status).toBe(200);
+    expect(picked.body).toMatchObject({ orderRef: other.orderRef, items: other.items });
+
+    const bad = await http(desk.url, 'GET', `/api/tickets/draft?conversationId=${conversationId}&orderRef=${'9'.repeat(65)}`, { token: s.agentToken });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields).toHaveProperty('orderRef');
+  });
+
   describe('state machine', () => {
     async function ticketOf(type: string, cause = 'product_quality') {
       const c = await chat('质量有问题,要处理');

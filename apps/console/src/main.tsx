@@ -1,7 +1,7 @@
 import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n';
+import { i18nReady } from './i18n';
 // The stylesheets, in cascade order: later files may override earlier ones, so keep this order.
 import './styles/base.css';
 import './styles/desk.css';
@@ -12,6 +12,8 @@ import './styles/analysis.css';
 import './styles/kb.css';
 import { App } from './App';
 
+// The strings of the language in use come first (their own chunk).
+await i18nReady;
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

@@ -64,12 +64,22 @@ export type ConversationDetail = z.infer<typeof ConversationDetail>;
 
 const booleanString = z.enum(['true', 'false']).transform((v) => v === 'true');
 
+export const CONVERSATION_SORTS = ['activity', 'sla'] as const;
+export const ConversationSort = z.enum(CONVERSATION_SORTS);
+export type ConversationSort = z.infer<typeof ConversationSort>;
+
 export const ListConversationsQuery = z.object({
   status: ConversationStatus.optional(),
   storeId: z.uuid().optional(),
   assigneeId: z.union([z.uuid(), z.literal('none'), z.literal('me')]).optional(),
   breached: booleanString.optional(),
+  /** Customer name, any message of the conversation, or an order number of the conversation, its tickets or the customer. */
   q: text().trim().max(200).optional(),
+  /**
+   * `activity` (default): newest activity first. `sla`: the work queue: breached first, then by response due time, then
+   * conversations without a running clock, newest activity first.
+   */
+  sort: ConversationSort.default('activity'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: text().max(200).optional(),
 });

@@ -3,7 +3,7 @@ import type { Conversation, ConversationActivityEvent, Message } from './convers
 import type { AgentPresenceEvent } from './user.js';
 import type { SlaBreachedEvent, SlaMetEvent, SlaWarningEvent } from './sla.js';
 import type { Ticket } from './ticket.js';
-import type { KbQuestionWithArticle } from './kb.js';
+import type { KbQuestionUpdatedEvent, KbQuestionWithArticle } from './kb.js';
 
 export const DESK_NAMESPACE = '/desk';
 
@@ -47,7 +47,7 @@ export interface DeskServerEvents {
   'agent.presence': (p: AgentPresenceEvent) => void;
   'conversation.activity': (a: ConversationActivityEvent) => void;
   'kb.question.proposed': (q: KbQuestionWithArticle) => void;
-  'kb.question.updated': (q: KbQuestionWithArticle | (Omit<KbQuestionWithArticle, 'status'> & { status: 'deleted' })) => void;
+  'kb.question.updated': (q: KbQuestionUpdatedEvent) => void;
 }
 
 /** Socket.io rooms: one per store, one per user, and the supervisors' and admins' (leads') rooms. */

@@ -17,3 +17,4 @@ export * from './events.js';
 export * from './preview.js';
 export * from './queues.js';
 export * from './console-links.js';
+export * from './live.js';

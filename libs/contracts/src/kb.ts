@@ -295,6 +295,10 @@ export const KbQuestionWithArticle = KbArticleQuestion.extend({
 });
 export type KbQuestionWithArticle = z.infer<typeof KbQuestionWithArticle>;
 
+/** `kb.question.updated`: the question after a decision, or `deleted`. */
+export const KbQuestionUpdatedEvent = KbQuestionWithArticle.extend({ status: z.union([KbQuestionStatus, z.literal('deleted')]) });
+export type KbQuestionUpdatedEvent = z.infer<typeof KbQuestionUpdatedEvent>;
+
 const QuestionText = trimmed(200).min(1, 'must not be empty');
 
 /** A supervisor adds a similar question by hand: accepted at once. */

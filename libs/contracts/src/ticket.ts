@@ -282,8 +282,12 @@ export const TicketTemplates = z.object({
 });
 export type TicketTemplates = z.infer<typeof TicketTemplates>;
 
-/** `GET /api/tickets/draft?conversationId=&type=`: a ticket prefilled from the order and the customer's words, not stored. */
-export const TicketDraftQuery = z.object({ conversationId: z.uuid(), type: TicketType.optional() });
+/**
+ * `GET /api/tickets/draft?conversationId=&type=&orderRef=`: a ticket prefilled from the order and the customer's words, not
+ * stored. The order is `orderRef` when given (one of the customer's orders the agent picked), else the conversation's, else
+ * the customer's most recent order in the store.
+ */
+export const TicketDraftQuery = z.object({ conversationId: z.uuid(), type: TicketType.optional(), orderRef: text().trim().min(1).max(64).optional() });
 export type TicketDraftQuery = z.infer<typeof TicketDraftQuery>;
 export const TicketDraft = z.object({
   conversationId: text(),

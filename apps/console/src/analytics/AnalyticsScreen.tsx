@@ -1,18 +1,16 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TICKET_TYPES, type CauseBreakdown, type CauseCode, type Store, type TicketType } from '@kefu/contracts';
+import { TICKET_TYPES, type CauseCode, type TicketType } from '@kefu/contracts';
 import { deskApi } from '../api/desk-api';
-import { rateLabel } from '../sla/format';
 import { serverNow } from '../time/server-clock';
 import { Icon } from '../ui/icons';
-import { causeColor, type CauseKey } from './cause-colors';
+import type { CauseKey } from './cause-colors';
 import { CauseChart } from './CauseChart';
-import { causeName } from './labels';
-import { bucketLabel, causeOrder, dayRange, direction, paretoRows, shareLabel, skuRows, stackKeys, storeRows, timeRows, type CauseRow } from './chart-data';
+import { bucketLabel, causeOrder, dayRange, paretoRows, skuRows, stackKeys, storeRows, timeRows, type CauseRow } from './chart-data';
 import { Drilldown } from './Drilldown';
 import { useDownload } from './download';
 import { ANALYTICS_FILTER_ID, drillQuery, loadAnalyticsFilters, periodQuery, saveAnalyticsFilters, type AnalyticsFilters, type DrillTarget } from './filters';
-import { ParetoPanel, TrendBadge } from './ParetoPanel';
+import { ParetoPanel } from './ParetoPanel';
 import {
   PERIOD_PRESETS,
   TIME_GROUPS,
@@ -28,16 +26,14 @@ import {
 } from './period';
 import { Card, ConversionCard, CsatCard, SlaCard, type QualityGroup } from './ServiceCards';
 import { useFetched } from './useFetched';
+import { CauseLegend, ChartSkeleton, EmptyPeriod } from './ChartStates';
+import { Headline } from './Headline';
+import { useShortcuts } from '../keyboard/shortcuts';
 import { StoreSelect } from '../ui/StoreSelect';
+import { useMe } from '../desk/me';
+import { useStores } from '../desk/useStores';
 
 const TOP_SKUS = 10;
-
-interface Props {
-  userId: string;
-  stores: Store[];
-  storesLoaded: boolean;
-  storeById: Map<string, Store>;
-}
 
 interface Drill {
   target: DrillTarget;
@@ -52,7 +48,11 @@ const keyOf = (q: object | null) => (q ? JSON.stringify(q) : null);
  * of causes with their trend, and how well the desk served (SLA, CSAT, conversion). Every bar
  * opens the tickets behind it.
  */
-export function AnalyticsScreen({ userId, stores, storesLoaded, storeById }: Props) {
+export function AnalyticsScreen() {
+  const userId = useMe().id;
+  const { stores, storesLoaded, storeById } = useStores();
+  // `/` goes to the filter bar.
+  useShortcuts({ '/': () => document.getElementById(ANALYTICS_FILTER_ID)?.focus() });
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [filters, setFilters] = useState<AnalyticsFilters>(() => loadAnalyticsFilters(userId));
@@ -81,16 +81,16 @@ export function AnalyticsScreen({ userId, stores, storesLoaded, storeById }: Pro
   const qualityBase = useMemo(() => (period && storesLoaded ? { from: period.from, to: period.to, storeId: storeId || undefined } : null), [period, storesLoaded, storeId]);
   const effectiveConvGroup: QualityGroup = convGroup === 'store' && storeId ? 'agent' : convGroup;
 
-  const timeline = useFetched(keyOf(timelineQuery), async (signal) => ({
+  const timeline = useFetched('timeline', keyOf(timelineQuery), async (signal) => ({
     breakdown: await deskApi.causes(timelineQuery!, signal),
     group,
     period: period!,
   }));
-  const byStore = useFetched(keyOf(storesQuery), (signal) => deskApi.causes(storesQuery!, signal));
-  const bySku = useFetched(keyOf(skusQuery), (signal) => deskApi.causes(skusQuery!, signal));
-  const csat = useFetched(keyOf(qualityBase), (signal) => deskApi.csat({ ...qualityBase!, groupBy: 'store' }, signal));
+  const byStore = useFetched('byStore', keyOf(storesQuery), (signal) => deskApi.causes(storesQuery!, signal));
+  const bySku = useFetched('bySku', keyOf(skusQuery), (signal) => deskApi.causes(skusQuery!, signal));
+  const csat = useFetched('csat', keyOf(qualityBase), (signal) => deskApi.csat({ ...qualityBase!, groupBy: 'store' }, signal));
   const conversionQuery = useMemo(() => (qualityBase ? { ...qualityBase, groupBy: effectiveConvGroup } : null), [qualityBase, effectiveConvGroup]);
-  const conversion = useFetched(keyOf(conversionQuery), (signal) => deskApi.conversion(conversionQuery!, signal));
+  const conversion = useFetched('conversion', keyOf(conversionQuery), (signal) => deskApi.conversion(conversionQuery!, signal));
 
   const b = timeline.data?.breakdown ?? null;
   const order = useMemo(() => causeOrder(b), [b]);
@@ -421,135 +421,3 @@ export function AnalyticsScreen({ userId, stores, storesLoaded, storeById }: Pro
 }
 
 const barHeight = (rows: number) => Math.max(120, rows * 32 + 36);
-
-/** The colour of each cause, named in the console's language; the same on every chart. */
-function CauseLegend({ keys }: { keys: CauseKey[] }) {
-  const { t } = useTranslation();
-  if (keys.length === 0) return null;
-  return (
-    <ul className="legend" aria-label={t('analytics.legend')} data-testid="cause-legend">
-      {keys.map((k) => (
-        <li key={k} className="legend__item" data-cause={k}>
-          <span className="swatch" style={{ background: causeColor(k) }} />
-          {causeName(k, t)}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function ChartSkeleton({ height }: { height: number }) {
-  return <div className="chart-skeleton skeleton" style={{ height }} aria-hidden="true" />;
-}
-
-interface HeadlineProps {
-  breakdown: CauseBreakdown | null;
-  loading: boolean;
-  csat: number | null;
-  conversion: number | null;
-  onAll(): void;
-  onUnclassified(): void;
-  onCorrected(): void;
-  onTopCause(cause: CauseCode): void;
-}
-
-/** The period at a glance; the ticket figures open their tickets. */
-function Headline({ breakdown: b, loading, csat, conversion, onAll, onUnclassified, onCorrected, onTopCause }: HeadlineProps) {
-  const { t } = useTranslation();
-  const totalChange = b && b.previous.total > 0 ? (b.total - b.previous.total) / b.previous.total : null;
-  const top = b?.pareto.find((p) => p.count > 0) ?? null;
-  return (
-    <section className={`an-figures${loading ? ' is-stale' : ''}`} aria-label={t('analytics.figures.label')} data-testid="analytics-figures">
-      <FigureButton label={t('analytics.figures.tickets')} value={b ? String(b.total) : '—'} onClick={b && b.total > 0 ? onAll : undefined} testId="figure-tickets">
-        {b && (
-          <span className="an-figure__sub">
-            <TrendBadge row={{ direction: direction(b.total, b.previous.total), change: totalChange, previousCount: b.previous.total }} /> {t('analytics.figures.vsPrevious', { count: b.previous.total })}
-          </span>
-        )}
-      </FigureButton>
-      <FigureButton label={t('analytics.figures.topCause')} value={top ? shareLabel(top.share) : '—'} onClick={top ? () => onTopCause(top.cause) : undefined} testId="figure-top-cause">
-        {top && (
-          <span className="an-figure__sub an-figure__cause">
-            <span className="swatch" style={{ background: causeColor(top.cause) }} />
-            {causeName(top.cause, t)}
-          </span>
-        )}
-      </FigureButton>
-      <FigureButton
-        label={t('analytics.figures.corrected')}
-        value={b ? shareLabel(b.corrections.share) : '—'}
-        onClick={b && b.corrections.corrected > 0 ? onCorrected : undefined}
-        testId="figure-corrected"
-        title={t('analytics.figures.correctedHint')}
-      >
-        {b && <span className="an-figure__sub">{t('analytics.figures.correctedOf', { corrected: b.corrections.corrected, auto: b.corrections.auto })}</span>}
-      </FigureButton>
-      <FigureButton label={t('analytics.figures.unclassified')} value={b ? String(b.unclassified) : '—'} onClick={b && b.unclassified > 0 ? onUnclassified : undefined} testId="figure-unclassified" tone={b?.unclassified ? 'amber' : undefined}>
-        {b && <span className="an-figure__sub">{b.unclassified ? t('analytics.figures.unclassifiedHint') : t('analytics.figures.allClassified')}</span>}
-      </FigureButton>
-      <FigureButton label={t('analytics.figures.breachRate')} value={b ? rateLabel(b.sla.overall.breachRate, t) : '—'} tone={b?.sla.overall.breachRate ? 'red' : undefined} testId="figure-breach-rate">
-        {b && (
-          <span className="an-figure__sub">
-            {b.sla.overall.met + b.sla.overall.breached === 0 ? t('analytics.figures.noReplies') : t('analytics.figures.breachedOf', { breached: b.sla.overall.breached, decided: b.sla.overall.met + b.sla.overall.breached })}
-          </span>
-        )}
-      </FigureButton>
-      <FigureButton label={t('analytics.figures.csat')} value={csat === null ? '—' : csat.toFixed(2)} testId="figure-csat">
-        <span className="an-figure__sub">{t('analytics.csat.outOf')}</span>
-      </FigureButton>
-      <FigureButton label={t('analytics.figures.conversion')} value={shareLabel(conversion)} testId="figure-conversion">
-        <span className="an-figure__sub">{t('analytics.figures.conversionHint')}</span>
-      </FigureButton>
-    </section>
-  );
-}
-
-function FigureButton({ label, value, onClick, testId, tone, title, children }: { label: string; value: string; onClick?: () => void; testId: string; tone?: 'red' | 'amber'; title?: string; children?: ReactNode }) {
-  const { t } = useTranslation();
-  const body = (
-    <>
-      <span className="an-figure__label">{label}</span>
-      <span className="an-figure__value">{value}</span>
-      {children}
-    </>
-  );
-  const className = `an-figure${tone ? ` an-figure--${tone}` : ''}`;
-  return onClick ? (
-    <button type="button" className={`${className} an-figure--link`} onClick={onClick} data-testid={testId} title={title ?? t('analytics.figures.open')}>
-      {body}
-    </button>
-  ) : (
-    <div className={className} data-testid={testId} title={title}>
-      {body}
-    </div>
-  );
-}
-
-/** No ticket in the period: say so, and offer the ways out. */
-function EmptyPeriod(props: { preset: PeriodPreset; storeName?: string; typeName?: string; onWiderPeriod(): void; onAllStores(): void; onAllTypes(): void }) {
-  const { t } = useTranslation();
-  return (
-    <section className="an-card an-empty-period" data-testid="analytics-empty">
-      <Icon name="barChart" size={30} strokeWidth={1.4} />
-      <p className="board-empty__title">{t('analytics.empty.title')}</p>
-      <p className="board-empty__hint">{t('analytics.empty.hint')}</p>
-      <div className="an-empty-period__actions">
-        {props.preset !== 'last90' && (
-          <button type="button" className="button button--small" onClick={props.onWiderPeriod}>
-            {t('analytics.empty.last90')}
-          </button>
-        )}
-        {props.storeName && (
-          <button type="button" className="button button--small" onClick={props.onAllStores}>
-            {t('analytics.empty.allStores')}
-          </button>
-        )}
-        {props.typeName && (
-          <button type="button" className="button button--small" onClick={props.onAllTypes}>
-            {t('analytics.empty.allTypes')}
-          </button>
-        )}
-      </div>
-    </section>
-  );
-}

@@ -1,9 +1,9 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Store, Ticket } from '@kefu/contracts';
-import { ApiRequestError, isAbort } from '../api/client';
+import { compareTickets, type Store } from '@kefu/contracts';
+import { useLiveListQuery } from '../data/live-list';
 import { deskApi, type DrillQuery } from '../api/desk-api';
-import { conversationHref } from '../routing/hash-route';
+import { conversationHref } from '../routing/links';
 import { TicketStatusPill, TicketTypeLabel } from '../tickets/TicketBits';
 import { formatDateTime } from '../time/format';
 import { PlatformBadge } from '../ui/badges';
@@ -13,8 +13,6 @@ import { causeColor, type CauseKey } from './cause-colors';
 import { causeName } from './labels';
 import { useDownload } from './download';
 
-const PAGE = 50;
-const errorOf = (err: unknown) => (err instanceof ApiRequestError ? err : new ApiRequestError(0, String(err)));
 
 interface Props {
   query: Omit<DrillQuery, 'limit' | 'cursor'>;
@@ -27,46 +25,14 @@ interface Props {
   onClose(): void;
 }
 
-interface ListState {
-  items: Ticket[];
-  total: number;
-  nextCursor: string | null;
-  loading: boolean;
-  loadingMore: boolean;
-  error: ApiRequestError | null;
-}
-
 /**
  * The tickets behind one figure, in a side sheet over the charts: number, store, opened, type,
  * status, cause and order; each row opens its conversation with the ticket in view. Esc closes it.
  */
 export function Drilldown({ query, cause, context, expected, storeById, onClose }: Props) {
   const { t, i18n } = useTranslation();
-  const [list, setList] = useState<ListState>({ items: [], total: 0, nextCursor: null, loading: true, loadingMore: false, error: null });
-  const [cursor, setCursor] = useState<string | null>(null);
+  const list = useLiveListQuery(['drilldown', query], (opts) => deskApi.analyticsTickets({ ...query, ...opts }), compareTickets);
   const csv = useDownload();
-  const key = JSON.stringify(query);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    const q = JSON.parse(key) as DrillQuery;
-    deskApi
-      .analyticsTickets({ ...q, limit: PAGE, cursor: cursor ?? undefined }, ctrl.signal)
-      .then((page) =>
-        setList((s) => ({
-          items: cursor ? [...s.items, ...page.items.filter((i) => !s.items.some((x) => x.id === i.id))] : page.items,
-          total: page.total,
-          nextCursor: page.nextCursor,
-          loading: false,
-          loadingMore: false,
-          error: null,
-        })),
-      )
-      .catch((err: unknown) => {
-        if (!isAbort(err)) setList((s) => ({ ...s, loading: false, loadingMore: false, error: errorOf(err) }));
-      });
-    return () => ctrl.abort();
-  }, [key, cursor]);
 
   const title = cause ? causeName(cause, t) : t('analytics.drill.allTickets');
   return (
@@ -167,15 +133,12 @@ export function Drilldown({ query, cause, context, expected, storeById, onClose 
                 </a>
               );
             })}
-          {!list.loading && list.nextCursor && (
+          {!list.loading && list.hasMore && (
             <button
               type="button"
               className="load-more"
               disabled={list.loadingMore}
-              onClick={() => {
-                setList((s) => ({ ...s, loadingMore: true }));
-                setCursor(list.nextCursor);
-              }}
+              onClick={() => void list.loadMore()}
             >
               {list.loadingMore ? t('analytics.drill.loadingMore') : t('analytics.drill.loadMore', { count: list.total - list.items.length })}
             </button>

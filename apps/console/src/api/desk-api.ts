@@ -17,6 +17,7 @@ import {
   BulkReassignResult,
   Conversation,
   ConversationDetail,
+  type ConversationFilter,
   ConversationStatus,
   type CreateTicketInput,
   ListConversationsQuery,
@@ -74,8 +75,8 @@ const KbArticlePage = page(KbArticle);
 const KbVersionPage = page(KbArticleVersion);
 const QuickReplyPage = page(QuickReply);
 
-/** Query of the inbox, as the contract accepts it (limit and cursor optional). */
-export type ConversationQuery = Omit<z.input<typeof ListConversationsQuery>, 'limit'> & { limit?: number };
+/** Query of the inbox: the contract's filter with optional paging. */
+export type ConversationQuery = ConversationFilter & Pick<z.input<typeof ListConversationsQuery>, 'cursor'> & { limit?: number };
 
 /** Query of the SLA board's timer lists, as the contract accepts it (limit optional). */
 export type SlaTimersQuery = Omit<z.input<typeof ListSlaTimersQuery>, 'limit'> & { limit?: number };
@@ -126,8 +127,8 @@ export const deskApi = {
   /** The conversation's linked order first, then the customer's other recent orders. */
   orders: (conversationId: string, signal?: AbortSignal) => request(`${conversationPath(conversationId)}/orders`, OrderPage, { signal }),
   /** A ticket prefilled from the order and the customer's words, with the policy decision it would get (not stored). */
-  ticketDraft: (conversationId: string, type: TicketType | undefined, signal?: AbortSignal) =>
-    request('/api/tickets/draft', TicketDraft, { query: { conversationId, type }, signal }),
+  ticketDraft: (conversationId: string, type: TicketType | undefined, orderRef: string | undefined, signal?: AbortSignal) =>
+    request('/api/tickets/draft', TicketDraft, { query: { conversationId, type, orderRef }, signal }),
   createTicket: (input: CreateTicketInput) => request('/api/tickets', Ticket, { method: 'POST', body: input }),
   tickets: (query: TicketsQuery, signal?: AbortSignal) => request('/api/tickets', TicketPage, { query: { ...query }, signal }),
   ticket: (id: string, signal?: AbortSignal) => request(ticketPath(id), TicketDetail, { signal }),

@@ -1,6 +1,8 @@
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AssignMenu } from '../sla/AssignMenu';
 import type { Conversation, User } from '@kefu/contracts';
-import { canServe, type Directory } from '../desk/useDirectory';
+import type { Directory } from '../desk/useDirectory';
 import { Icon } from '../ui/icons';
 
 interface Props {
@@ -11,34 +13,12 @@ interface Props {
   onAssign(assigneeId: string | null): void;
 }
 
-/** Supervisors and admins pick anyone who serves the store; an agent takes an unassigned chat. */
+/** Supervisors and admins pick anyone who serves the store (with presence and load); an agent takes an unassigned chat. */
 export function AssigneeControl({ conversation, me, directory, busy, onAssign }: Props) {
   const { t } = useTranslation();
   const { assigneeId } = conversation;
 
-  if (directory.canAssignOthers) {
-    const eligible = directory.users.filter((u) => canServe(u, conversation.storeId) || u.id === assigneeId);
-    return (
-      <label className="field-inline" title={t('conversation.assignee')}>
-        <Icon name="user" size={14} />
-        <select
-          className="select select--bare"
-          data-testid="assignee-select"
-          aria-label={t('conversation.assignTo')}
-          value={assigneeId ?? ''}
-          disabled={busy}
-          onChange={(e) => onAssign(e.target.value || null)}
-        >
-          <option value="">{t('conversation.unassigned')}</option>
-          {eligible.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.id === me.id ? `${u.name} (${t('conversation.assignedToMe')})` : u.name}
-            </option>
-          ))}
-        </select>
-      </label>
-    );
-  }
+  if (directory.canAssignOthers) return <LeadAssign conversation={conversation} me={me} directory={directory} busy={busy} onAssign={onAssign} />;
 
   if (!assigneeId) {
     return (
@@ -63,5 +43,34 @@ export function AssigneeControl({ conversation, me, directory, busy, onAssign }:
         {name}
       </span>
     </div>
+  );
+}
+
+/** The assignee as a button; it opens the assign menu (agents of the store with presence and open load). */
+function LeadAssign({ conversation, me, directory, busy }: Props) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const { assigneeId } = conversation;
+  const name = assigneeId ? (assigneeId === me.id ? `${me.name} (${t('conversation.assignedToMe')})` : (directory.userById.get(assigneeId)?.name ?? t('conversation.assignedToOther'))) : t('conversation.unassigned');
+  return (
+    <>
+      <button ref={button} type="button" className="button button--small assignee__button" data-testid="assignee-select" data-assignee-id={assigneeId ?? ''} aria-label={`${t('conversation.assignTo')}: ${name}`} disabled={busy} onClick={() => setOpen(true)}>
+        <Icon name="user" size={14} />
+        <span className="assignee__name">{name}</span>
+      </button>
+      {open && (
+        <AssignMenu
+          conversationId={conversation.id}
+          storeId={conversation.storeId}
+          customerName={conversation.customer?.name ?? ''}
+          assigneeId={assigneeId}
+          onClose={() => {
+            setOpen(false);
+            requestAnimationFrame(() => button.current?.focus());
+          }}
+        />
+      )}
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { conversationClock } from '../sla/countdown';
 import { SlaStrip } from '../sla/SlaStrip';
 import { Avatar } from '../ui/Avatar';
 import { PlatformBadge } from '../ui/badges';
+import { ChoiceMenu } from '../ui/ChoiceMenu';
 import { AssigneeControl } from './AssigneeControl';
 
 interface Props {
@@ -43,26 +44,24 @@ export function ConversationHeader({ detail, store, me, directory, busy, watcher
         </div>
         <div className="conv-header__actions">
           <AssigneeControl conversation={detail} me={me} directory={directory} busy={busy} onAssign={onAssign} />
-          <label className={`status-control status-control--${detail.status}`}>
-            <span className="status-control__dot" aria-hidden="true" />
-            <select
-              className="select select--bare"
-              data-testid="status-select"
-              aria-label={t('conversation.statusLabel')}
-              value={detail.status}
-              disabled={busy}
-              onChange={(e) => onStatus(e.target.value as ConversationStatus)}
-            >
-              {CONVERSATION_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceMenu
+            className={`status-control status-control--${detail.status}`}
+            testId="status-select"
+            label={t('conversation.statusLabel')}
+            value={detail.status}
+            options={CONVERSATION_STATUSES}
+            disabled={busy}
+            render={(s) => (
+              <>
+                <span className={`status-control__dot status-control__dot--${s}`} aria-hidden="true" />
+                {t(`status.${s}`)}
+              </>
+            )}
+            onChoose={onStatus}
+          />
         </div>
       </header>
-      <SlaStrip clock={conversationClock(detail)} />
+      <SlaStrip clock={conversationClock(detail)} store={store} />
     </>
   );
 }

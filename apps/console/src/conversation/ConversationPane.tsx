@@ -7,6 +7,7 @@ import { useConversationActivity } from '../collision/useConversationActivity';
 import type { Directory } from '../desk/useDirectory';
 import { KbSuggestions } from '../kb/KbSuggestions';
 import { ShortcutList } from '../keyboard/ShortcutList';
+import { useShortcuts } from '../keyboard/shortcuts';
 import { Icon } from '../ui/icons';
 import { ConversationHeader } from './ConversationHeader';
 import { DetailsPanel } from './DetailsPanel';
@@ -22,6 +23,9 @@ interface Props {
   storeById: Map<string, Store>;
   directory: Directory;
   onSeen(conversationId: string, lastMessageAt: string): void;
+  /** Put the focus in the reply box as soon as the conversation is shown (R on its row, the next after resolving). */
+  focusReply?: boolean;
+  onReplyFocused?(): void;
 }
 
 export function ConversationPane({ conversationId, ...rest }: Props) {
@@ -43,7 +47,7 @@ export function ConversationPane({ conversationId, ...rest }: Props) {
   return <ConversationView key={conversationId} conversationId={conversationId} {...rest} />;
 }
 
-function ConversationView({ conversationId, focusTicketId = null, me, storeById, directory, onSeen }: Props & { conversationId: string }) {
+function ConversationView({ conversationId, focusTicketId = null, me, storeById, directory, onSeen, focusReply = false, onReplyFocused }: Props & { conversationId: string }) {
   const { t } = useTranslation();
   const { detail, error, loading, reload, send, setStatus, assign } = useConversation(conversationId);
   const [busy, setBusy] = useState(false);
@@ -55,6 +59,15 @@ function ConversationView({ conversationId, focusTicketId = null, me, storeById,
   const orderRef = detail?.orderRef;
   const storeName = detail ? storeById.get(detail.storeId)?.name : undefined;
   const kbValues = useMemo(() => ({ customerName, orderRef, storeName }), [customerName, orderRef, storeName]);
+
+  // R writes a reply (the inbox passes R on to here when its cursor is on this conversation).
+  useShortcuts({ r: () => composer.current?.focus() }, detail !== null);
+  const shown = detail !== null;
+  useEffect(() => {
+    if (!shown || !focusReply) return;
+    composer.current?.focus();
+    onReplyFocused?.();
+  }, [shown, focusReply, onReplyFocused]);
 
   // Opening a conversation, and every activity while it is open, marks it seen for this user.
   const seenId = detail?.id;

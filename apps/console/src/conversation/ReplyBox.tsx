@@ -4,14 +4,15 @@ import { PostMessageInput, type Message } from '@kefu/contracts';
 import { ApiRequestError } from '../api/client';
 import { deskApi } from '../api/desk-api';
 import { QuickReplyMenu } from '../kb/QuickReplyMenu';
-import { filterQuickReplies, fillVariables, findPlaceholders, insertAtCaret, replaceRange, slashTrigger, type SlashTrigger } from '../kb/kb-text';
-import { useQuickReplies, type KbValues } from '../kb/useKb';
+import { fillVariables, findPlaceholders, insertAtCaret, replaceRange } from '../kb/kb-text';
+import type { KbValues } from '../kb/useKb';
+import { useSlashMenu } from '../kb/useSlashMenu';
 import { Kbd } from '../ui/badges';
 import { Icon } from '../ui/icons';
 import { readDraft, readDraftArticles, writeDraft, writeDraftArticles } from './drafts';
 import { TakeoverDialog } from './TakeoverDialog';
 
-export const REPLY_INPUT_ID = 'reply-input';
+const REPLY_INPUT_ID = 'reply-input';
 type Mode = 'reply' | 'note';
 
 /** What the knowledge-base panel may do with the composer. */
@@ -79,14 +80,8 @@ export function ReplyBox({
   const [articleIds, setArticleIds] = useState<string[]>(() => readDraftArticles(conversationId));
   /** The selection to put in the box once React has rendered a text set from code. */
   const pendingSelection = useRef<[number, number] | null>(null);
-  /** The `/word` at the caret, and the slash position the agent closed the menu at (Esc). */
-  const [slash, setSlash] = useState<SlashTrigger | null>(null);
-  const [slashClosedAt, setSlashClosedAt] = useState<number | null>(null);
-  const [slashIndex, setSlashIndex] = useState(0);
-  const menuOpen = slash !== null && slash.start !== slashClosedAt;
-  const quickReplies = useQuickReplies(storeId, menuOpen);
-  const options = menuOpen ? filterQuickReplies(quickReplies.replies, slash.query, lang) : [];
-  const activeIndex = Math.min(slashIndex, Math.max(0, options.length - 1));
+  const slashMenu = useSlashMenu(storeId, lang);
+  const { menuOpen, options, activeIndex } = slashMenu;
 
   const changeArticles = (ids: string[]) => {
     setArticleIds(ids);
@@ -99,12 +94,7 @@ export function ReplyBox({
     if (error) setError(null);
   };
 
-  /** Reads the `/` trigger at the caret (after typing, clicking or moving the caret). */
-  const readSlash = (el: HTMLTextAreaElement) => {
-    const next = el.selectionStart === el.selectionEnd ? slashTrigger(el.value, el.selectionStart) : null;
-    setSlash((prev) => (prev?.start === next?.start && prev?.query === next?.query ? prev : next));
-    if (!next || next.query !== slash?.query) setSlashIndex(0);
-  };
+  const readSlash = slashMenu.read;
 
   /** Sets the text from code and where the caret (or the selection) goes. */
   const putText = (value: string, selStart: number, selEnd = selStart) => {
@@ -133,10 +123,11 @@ export function ReplyBox({
   const insertQuickReply = (index: number) => {
     const reply = options[index];
     const el = textarea.current;
+    const slash = slashMenu.trigger;
     if (!reply || !slash || !el) return;
     const snippet = fillVariables(reply.body, kbValues);
     const next = replaceRange(el.value, slash.start, slash.end, snippet);
-    setSlash(null);
+    slashMenu.close();
     placeCaret(next.text, next.caret, snippet);
   };
 
@@ -147,7 +138,7 @@ export function ReplyBox({
         const el = textarea.current;
         const current = el?.value ?? text;
         const next = insertAtCaret(current, el?.selectionStart ?? current.length, el?.selectionEnd ?? current.length, snippet);
-        setSlash(null);
+        slashMenu.close();
         placeCaret(next.text, next.caret, snippet);
         if (articleId) changeArticles([...articleIds, articleId]);
       },
@@ -194,7 +185,7 @@ export function ReplyBox({
     const usedIds = articleIds;
     changeText('');
     changeArticles([]);
-    setSlash(null);
+    slashMenu.close();
     setError(null);
     onIdle();
     setInFlight((n) => n + 1);
@@ -249,14 +240,13 @@ export function ReplyBox({
     if (menuOpen && !composing && !e.altKey && !e.ctrlKey && !e.metaKey) {
       if (e.key === 'Escape') {
         e.preventDefault();
-        setSlashClosedAt(slash.start);
+        slashMenu.dismiss();
         return;
       }
       if (options.length > 0) {
         if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
           e.preventDefault();
-          const delta = e.key === 'ArrowDown' ? 1 : -1;
-          setSlashIndex((activeIndex + delta + options.length) % options.length);
+          slashMenu.move(e.key === 'ArrowDown' ? 1 : -1);
           return;
         }
         if ((e.key === 'Enter' && !e.shiftKey) || e.key === 'Tab') {
@@ -284,11 +274,11 @@ export function ReplyBox({
         <QuickReplyMenu
           options={options}
           activeIndex={activeIndex}
-          query={slash.query}
-          loading={quickReplies.loading}
-          failed={quickReplies.failed}
+          query={slashMenu.trigger?.query ?? ''}
+          loading={slashMenu.loading}
+          failed={slashMenu.failed}
           onPick={insertQuickReply}
-          onHover={setSlashIndex}
+          onHover={slashMenu.hover}
         />
       )}
       <div className="composer__tabs" role="tablist" aria-label={t('reply.modeReply')}>
@@ -352,7 +342,7 @@ export function ReplyBox({
           }
         }}
         onSelect={(e) => readSlash(e.currentTarget)}
-        onBlur={() => setSlash(null)}
+        onBlur={slashMenu.close}
         onKeyDown={onKeyDown}
       />
       {holes.length > 0 && (

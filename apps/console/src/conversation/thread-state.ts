@@ -44,9 +44,3 @@ export function mergeConversation(detail: ConversationDetail, c: Conversation): 
     ...(keepActivity && { lastMessageAt: detail.lastMessageAt, lastMessagePreview: detail.lastMessagePreview }),
   };
 }
-
-/** A refetched conversation, keeping messages that arrived live meanwhile and final delivery states. */
-export function mergeRefetched(previous: ConversationDetail | null, fresh: ConversationDetail): ConversationDetail {
-  if (!previous || previous.id !== fresh.id) return fresh;
-  return previous.messages.reduce((detail, m) => upsertMessage(detail, m), fresh);
-}

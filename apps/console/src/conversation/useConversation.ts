@@ -1,49 +1,49 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { DeskEvent, type ConversationDetail, type ConversationStatus, type PostMessageInput } from '@kefu/contracts';
-import { ApiRequestError, isAbort } from '../api/client';
 import { deskApi } from '../api/desk-api';
-import { useDeskLive, useLiveEvent } from '../live/DeskLiveProvider';
+import { apiErrorOf } from '../data/errors';
+import { LIVE_STALE_MS, liveFamily, liveQueryFn, type LiveReducer } from '../data/live-cache';
+import { useDeskLive } from '../live/DeskLiveProvider';
 import { upsertTicket } from '../tickets/ticket-format';
-import { mergeConversation, mergeRefetched, upsertMessage } from './thread-state';
+import { mergeConversation, upsertMessage } from './thread-state';
 
-interface State {
-  id: string;
-  detail: ConversationDetail | null;
-  error: ApiRequestError | null;
+/** How an open conversation follows the live events: messages, delivery states, status and assignee, its tickets. */
+const conversationReducer: LiveReducer<ConversationDetail> = (d, event) => {
+  switch (event.name) {
+    case 'message.created':
+    case 'message.updated':
+      return event.payload.conversationId === d.id ? upsertMessage(d, event.payload) : d;
+    case 'conversation.updated':
+      return event.payload.id === d.id ? mergeConversation(d, event.payload) : d;
+    case 'ticket.created':
+    case 'ticket.updated': {
+      if (event.payload.conversationId !== d.id) return d;
+      const tickets = upsertTicket(d.tickets, event.payload);
+      return tickets === d.tickets ? d : { ...d, tickets };
+    }
+    default:
+      return d;
+  }
+};
+export const CONVERSATION = liveFamily('conversation', conversationReducer);
+
+/** Status and assignee changes of any conversation; each answer is published, so every cached copy follows at once. */
+export function useConversationWrites() {
+  const { bus } = useDeskLive();
+  const setStatus = useCallback(async (id: string, status: ConversationStatus) => bus.publish(DeskEvent.ConversationUpdated, await deskApi.setStatus(id, status)), [bus]);
+  const assign = useCallback(async (id: string, assigneeId: string | null) => bus.publish(DeskEvent.ConversationUpdated, await deskApi.assign(id, assigneeId)), [bus]);
+  return useMemo(() => ({ setStatus, assign }), [setStatus, assign]);
 }
 
 /**
- * One conversation with its thread, kept live: new messages are appended, delivery states,
- * status changes and its tickets applied. Refetched on every (re)connect. Writes publish their answers on the live
- * bus, so the thread and the inbox row update at once and the socket's copy is de-duplicated.
+ * One conversation with its thread, kept live through the cache. Writes publish their answers on the live bus, so the
+ * thread and the inbox row update at once and the socket's copy is de-duplicated.
  */
 export function useConversation(id: string) {
-  const { epoch, bus } = useDeskLive();
-  const [state, setState] = useState<State>({ id: '', detail: null, error: null });
-  const [reloads, setReloads] = useState(0);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    deskApi
-      .conversation(id, ctrl.signal)
-      .then((fresh) => setState((s) => ({ id, detail: mergeRefetched(s.id === id ? s.detail : null, fresh), error: null })))
-      .catch((err: unknown) => {
-        if (isAbort(err)) return;
-        const error = err instanceof ApiRequestError ? err : new ApiRequestError(0, String(err));
-        setState((s) => (s.id === id && s.detail ? { ...s, error } : { id, detail: null, error }));
-      });
-    return () => ctrl.abort();
-  }, [id, epoch, reloads]);
-
-  const update = (fn: (d: ConversationDetail) => ConversationDetail) =>
-    setState((s) => (s.id === id && s.detail ? { ...s, detail: fn(s.detail) } : s));
-
-  useLiveEvent(DeskEvent.MessageCreated, (m) => m.conversationId === id && update((d) => upsertMessage(d, m)));
-  useLiveEvent(DeskEvent.MessageUpdated, (m) => m.conversationId === id && update((d) => upsertMessage(d, m)));
-  useLiveEvent(DeskEvent.ConversationUpdated, (c) => c.id === id && update((d) => mergeConversation(d, c)));
-  // The conversation's after-sales tickets, opened or moved here or by a colleague.
-  useLiveEvent(DeskEvent.TicketCreated, (t) => t.conversationId === id && update((d) => ({ ...d, tickets: upsertTicket(d.tickets, t) })));
-  useLiveEvent(DeskEvent.TicketUpdated, (t) => t.conversationId === id && update((d) => ({ ...d, tickets: upsertTicket(d.tickets, t) })));
+  const { bus } = useDeskLive();
+  const writes = useConversationWrites();
+  const query = useQuery({ queryKey: [CONVERSATION, id], queryFn: liveQueryFn(() => deskApi.conversation(id)), staleTime: LIVE_STALE_MS });
 
   const send = useCallback(
     async (input: PostMessageInput) => {
@@ -53,23 +53,14 @@ export function useConversation(id: string) {
     },
     [id, bus],
   );
+  const setStatus = useCallback((status: ConversationStatus) => writes.setStatus(id, status), [id, writes]);
+  const assign = useCallback((assigneeId: string | null) => writes.assign(id, assigneeId), [id, writes]);
 
-  const setStatus = useCallback(
-    async (status: ConversationStatus) => bus.publish(DeskEvent.ConversationUpdated, await deskApi.setStatus(id, status)),
-    [id, bus],
-  );
-
-  const assign = useCallback(
-    async (assigneeId: string | null) => bus.publish(DeskEvent.ConversationUpdated, await deskApi.assign(id, assigneeId)),
-    [id, bus],
-  );
-
-  const current = state.id === id;
   return {
-    detail: current ? state.detail : null,
-    error: current ? state.error : null,
-    loading: !current,
-    reload: () => setReloads((n) => n + 1),
+    detail: query.data ?? null,
+    error: apiErrorOf(query.error),
+    loading: query.isPending,
+    reload: () => void query.refetch(),
     send,
     setStatus,
     assign,

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { User } from '@kefu/contracts';
-import { isAbort } from '../api/client';
 import { deskApi } from '../api/desk-api';
-import { useDeskLive } from '../live/DeskLiveProvider';
+import { liveFamily, type LiveReducer } from '../data/live-cache';
 
 const LEAD_ROLES: ReadonlySet<User['role']> = new Set(['supervisor', 'admin']);
 export const isLead = (user: User): boolean => LEAD_ROLES.has(user.role);
@@ -11,6 +11,17 @@ export const isLead = (user: User): boolean => LEAD_ROLES.has(user.role);
 export const canServe = (user: User, storeId: string): boolean =>
   user.active && user.role !== 'analyst' && ((user.role !== 'agent' && user.storeIds.length === 0) || user.storeIds.includes(storeId));
 
+/** Colleagues' presence follows `agent.presence` (sent to the user's own consoles too). */
+const usersReducer: LiveReducer<User[]> = (users, event) => {
+  if (event.name !== 'agent.presence') return users;
+  const { userId, presence } = event.payload;
+  return users.some((u) => u.id === userId && u.presence !== presence) ? users.map((u) => (u.id === userId ? { ...u, presence } : u)) : users;
+};
+export const USERS = liveFamily('users', usersReducer);
+
+/** Everyone the caller may list (read again on every reconnect, so colleagues added meanwhile get their names). */
+export const useUsers = () => useQuery({ queryKey: [USERS], queryFn: async () => (await deskApi.users()).items });
+
 /**
  * Colleagues by id, to name assignees and authors. Every role may list users: supervisors and
  * admins see everyone in their scope, an agent the colleagues sharing a store with them.
@@ -18,24 +29,10 @@ export const canServe = (user: User, storeId: string): boolean =>
  */
 export function useDirectory(me: User) {
   const lead = isLead(me);
-  const [users, setUsers] = useState<User[]>([]);
-  const { epoch } = useDeskLive();
-
-  // Read again on every (re)connect: colleagues added meanwhile get their names.
-  useEffect(() => {
-    const ctrl = new AbortController();
-    deskApi
-      .users(undefined, ctrl.signal)
-      .then((page) => setUsers(page.items))
-      .catch((err: unknown) => {
-        if (!isAbort(err)) console.error('Could not load users', err);
-      });
-    return () => ctrl.abort();
-  }, [me.id, epoch]);
-
+  const users = useUsers().data;
   return useMemo(() => {
-    const byId = new Map(users.map((u) => [u.id, u]));
-    byId.set(me.id, me);
+    const byId = new Map((users ?? []).map((u) => [u.id, u]));
+    if (!byId.has(me.id)) byId.set(me.id, me);
     return { canAssignOthers: lead, users: [...byId.values()], userById: byId };
   }, [users, me, lead]);
 }

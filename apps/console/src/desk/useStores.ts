@@ -1,26 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { Store } from '@kefu/contracts';
-import { isAbort } from '../api/client';
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { deskApi } from '../api/desk-api';
 
 /** The stores the current user may see, by id (for names, platforms and SLA policies). */
 export function useStores() {
-  const [stores, setStores] = useState<Store[] | null>(null);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    deskApi
-      .stores(ctrl.signal)
-      .then((page) => setStores([...page.items].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))))
-      .catch((err: unknown) => {
-        if (!isAbort(err)) {
-          console.error('Could not load stores', err);
-          setStores([]);
-        }
-      });
-    return () => ctrl.abort();
-  }, []);
-
+  const query = useQuery({
+    queryKey: ['stores'],
+    queryFn: async () => [...(await deskApi.stores()).items].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+    staleTime: 5 * 60_000,
+  });
+  const stores = query.data;
   const byId = useMemo(() => new Map((stores ?? []).map((s) => [s.id, s])), [stores]);
-  return { stores: stores ?? [], storesLoaded: stores !== null, storeById: byId };
+  // A store list that cannot be read counts as loaded (and empty): screens do not wait for it forever.
+  return { stores: stores ?? [], storesLoaded: stores !== undefined || query.isError, storeById: byId };
 }

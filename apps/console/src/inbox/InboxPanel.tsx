@@ -1,4 +1,6 @@
+import { useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { StoreSelect } from '../ui/StoreSelect';
 import type { Conversation, Store, User } from '@kefu/contracts';
 import { useActivityMap } from '../collision/ActivityProvider';
@@ -8,11 +10,15 @@ import { Kbd } from '../ui/badges';
 import { STATUS_FILTERS, hasActiveFilters, type InboxFilters, type StatusFilter } from './filters';
 import { InboxRow } from './InboxRow';
 
-export const SEARCH_INPUT_ID = 'inbox-search';
+/** A row's height before it is measured (two lines of text and the meta line). */
+const ROW_ESTIMATE_PX = 84;
+/** "Load as you move": the next page is asked for when this many rows are left below the visible ones. */
+const LOAD_AHEAD_ROWS = 15;
 
 interface Props {
   filters: InboxFilters;
   searchText: string;
+  searchRef: RefObject<HTMLInputElement | null>;
   onSearchTextChange(text: string): void;
   onFiltersChange(patch: Partial<InboxFilters>): void;
   onClearFilters(): void;
@@ -42,6 +48,38 @@ export function InboxPanel(props: Props) {
   const assigneeName = (c: Conversation) =>
     filters.view === 'all' && c.assigneeId && c.assigneeId !== meId ? (userById.get(c.assigneeId)?.name ?? t('conversation.assignedToOther')) : null;
   const filtered = hasActiveFilters({ ...filters, q: props.searchText });
+  const { hasMore, loadingMore, onLoadMore, cursorId, loading } = props;
+
+  // Only the rows in sight (and a few around) are in the page: thousands of conversations scroll like fifty.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: loading ? 0 : items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_ESTIMATE_PX,
+    overscan: 8,
+    getItemKey: (i) => items[i].id,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const lastShown = rows.length > 0 ? rows[rows.length - 1].index : -1;
+  useEffect(() => {
+    if (hasMore && !loadingMore && lastShown >= items.length - LOAD_AHEAD_ROWS) onLoadMore();
+  }, [lastShown, items.length, hasMore, loadingMore, onLoadMore]);
+
+  // The cursor stays in sight; the row under it takes the focus when the focus was in the list (not in the reply box).
+  const cursorIndex = cursorId ? items.findIndex((c) => c.id === cursorId) : -1;
+  useEffect(() => {
+    if (cursorIndex === -1) return;
+    virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
+    const frame = requestAnimationFrame(() => {
+      const list = scrollRef.current;
+      const active = document.activeElement;
+      if (!list || (active && active !== document.body && !list.contains(active))) return;
+      list.querySelector<HTMLElement>(`[data-index="${cursorIndex}"] [data-testid="inbox-item"]`)?.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+    // Only a move of the cursor scrolls (not every new row above it).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cursorId]);
 
   return (
     <section className="inbox" aria-label={t('inbox.title')}>
@@ -53,7 +91,7 @@ export function InboxPanel(props: Props) {
         <label className="search">
           <Icon name="search" size={15} />
           <input
-            id={SEARCH_INPUT_ID}
+            ref={props.searchRef}
             type="search"
             data-testid="filter-search"
             value={props.searchText}
@@ -78,7 +116,9 @@ export function InboxPanel(props: Props) {
             className="select"
             data-testid="filter-status"
             aria-label={t('inbox.status')}
-            value={filters.status}
+            disabled={filters.view === 'queue'}
+            title={filters.view === 'queue' ? t('inbox.queueStatus') : undefined}
+            value={filters.view === 'queue' ? 'open' : filters.status}
             onChange={(e) => props.onFiltersChange({ status: e.target.value as StatusFilter })}
           >
             {STATUS_FILTERS.map((s) => (
@@ -90,7 +130,7 @@ export function InboxPanel(props: Props) {
         </div>
       </header>
 
-      <div className="inbox__list" data-testid="inbox-list" aria-busy={props.loading}>
+      <div className="inbox__list" data-testid="inbox-list" data-loaded={items.length} aria-busy={props.loading} ref={scrollRef}>
         {props.error && (
           <div className="inline-error" role="alert">
             <Icon name="alert" size={14} />
@@ -104,7 +144,7 @@ export function InboxPanel(props: Props) {
         {!props.loading && items.length === 0 && !props.error && (
           <div className="inbox__empty">
             <Icon name="inbox" size={28} strokeWidth={1.4} />
-            <p className="inbox__empty-title">{filtered ? t('inbox.emptyFiltered') : t('inbox.empty')}</p>
+            <p className="inbox__empty-title">{filtered ? t('inbox.emptyFiltered') : filters.view === 'queue' ? t('inbox.emptyQueue') : t('inbox.empty')}</p>
             {filtered ? (
               <button type="button" className="button button--ghost" onClick={props.onClearFilters}>
                 {t('inbox.clearFilters')}
@@ -114,21 +154,28 @@ export function InboxPanel(props: Props) {
             )}
           </div>
         )}
-        {!props.loading &&
-          items.map((c) => (
-            <InboxRow
-              key={c.id}
-              conversation={c}
-              store={storeById.get(c.storeId)}
-              unread={props.isUnread(c)}
-              active={c.id === props.openId}
-              cursor={c.id === props.cursorId}
-              showQueued={filters.view === 'unassigned'}
-              assigneeName={assigneeName(c)}
-              watchers={activity.get(c.id) ?? EMPTY_WATCHERS}
-              onSelect={props.onSelect}
-            />
-          ))}
+        {!props.loading && items.length > 0 && (
+          <div className="inbox__rows" style={{ height: virtualizer.getTotalSize() }}>
+            {rows.map((v) => {
+              const c = items[v.index];
+              return (
+                <div key={v.key} className="inbox__slot" data-index={v.index} ref={virtualizer.measureElement} style={{ transform: `translateY(${v.start}px)` }}>
+                  <InboxRow
+                    conversation={c}
+                    store={storeById.get(c.storeId)}
+                    unread={props.isUnread(c)}
+                    active={c.id === props.openId}
+                    cursor={c.id === props.cursorId}
+                    showQueued={filters.view === 'unassigned'}
+                    assigneeName={assigneeName(c)}
+                    watchers={activity.get(c.id) ?? EMPTY_WATCHERS}
+                    onSelect={props.onSelect}
+                  />
+                </div>
+              );
+            })}
+          </div>
+        )}
         {!props.loading && props.hasMore && (
           <button type="button" className="load-more" data-testid="load-more" onClick={props.onLoadMore} disabled={props.loadingMore}>
             {props.loadingMore ? t('inbox.loadingMore') : t('inbox.loadMore')}

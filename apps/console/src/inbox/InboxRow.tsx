@@ -74,7 +74,7 @@ export const InboxRow = memo(function InboxRow({ conversation: c, store, unread,
                 <span className="row__assignee-name">{assigneeName}</span>
               </span>
             )}
-            <SlaCountdown clock={clock} />
+            <SlaCountdown clock={clock} store={store} />
             <StatusPill status={c.status} />
           </span>
         </div>

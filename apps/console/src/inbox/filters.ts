@@ -1,7 +1,8 @@
-import { CONVERSATION_STATUSES, type Conversation, type ConversationStatus } from '@kefu/contracts';
-import type { ConversationQuery } from '../api/desk-api';
+import { CONVERSATION_STATUSES, type ConversationFilter, type ConversationStatus } from '@kefu/contracts';
 
-export type InboxView = 'all' | 'mine' | 'unassigned';
+/** `queue`: my open chats, most urgent first (breached, then by SLA due); the others newest activity first. */
+export type InboxView = 'queue' | 'all' | 'mine' | 'unassigned';
+export const INBOX_VIEWS: readonly InboxView[] = ['queue', 'mine', 'unassigned', 'all'];
 export type StatusFilter = ConversationStatus | 'all';
 
 export interface InboxFilters {
@@ -16,28 +17,19 @@ export const STATUS_FILTERS: StatusFilter[] = [...CONVERSATION_STATUSES, 'all'];
 
 export const hasActiveFilters = (f: InboxFilters): boolean => f.storeId !== '' || f.status !== 'all' || f.q.trim() !== '' || f.view !== 'all';
 
-/** The inbox query the API answers for these filters. */
-export function toQuery(f: InboxFilters): ConversationQuery {
+/** My open chats, most urgent first: the queue view, the title badge and the notifications read this one list. */
+export const MY_QUEUE: ConversationFilter = { assigneeId: 'me', status: 'open', sort: 'sla' };
+
+/** The list the API answers for these filters (the queue: my open chats by SLA due). */
+export function toFilter(f: InboxFilters): ConversationFilter {
+  if (f.view === 'queue') return { ...MY_QUEUE, storeId: f.storeId || undefined, q: f.q.trim() || undefined };
   return {
     status: f.status === 'all' ? undefined : f.status,
     storeId: f.storeId || undefined,
     assigneeId: f.view === 'mine' ? 'me' : f.view === 'unassigned' ? 'none' : undefined,
     q: f.q.trim() || undefined,
+    sort: 'activity',
   };
-}
-
-/** The same filter as the API's, for rows that arrive live: a live row that does not match is not shown. */
-export function matchesFilters(c: Conversation, f: InboxFilters, userId: string): boolean {
-  if (f.status !== 'all' && c.status !== f.status) return false;
-  if (f.storeId && c.storeId !== f.storeId) return false;
-  if (f.view === 'mine' && c.assigneeId !== userId) return false;
-  if (f.view === 'unassigned' && c.assigneeId !== null) return false;
-  const needle = f.q.trim().toLowerCase();
-  if (needle) {
-    const haystack = [c.customer?.name, c.lastMessagePreview, c.orderRef];
-    if (!haystack.some((h) => h?.toLowerCase().includes(needle))) return false;
-  }
-  return true;
 }
 
 // The view, store and status an agent works with are remembered per user; the search box is not.
@@ -48,7 +40,7 @@ export function loadFilters(userId: string): InboxFilters {
     const saved = JSON.parse(localStorage.getItem(storageKey(userId)) ?? 'null') as Partial<InboxFilters> | null;
     if (!saved) return DEFAULT_FILTERS;
     return {
-      view: saved.view === 'mine' || saved.view === 'unassigned' ? saved.view : 'all',
+      view: INBOX_VIEWS.includes(saved.view as InboxView) ? (saved.view as InboxView) : 'all',
       storeId: typeof saved.storeId === 'string' ? saved.storeId : '',
       status: STATUS_FILTERS.includes(saved.status as StatusFilter) ? (saved.status as StatusFilter) : 'all',
       q: '',

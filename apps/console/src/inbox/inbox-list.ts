@@ -1,4 +1,6 @@
-import { previewOf, type Conversation, type Message } from '@kefu/contracts';
+import { conversationMatches, conversationOrder, previewOf, type Conversation, type ConversationFilter, type Message } from '@kefu/contracts';
+import { Stale, type LiveReducer } from '../data/live-cache';
+import { applyRow, type LiveList } from '../data/live-list';
 
 /** The SLA fields of a conversation once an agent has replied. */
 export const ANSWERED = { slaDueAt: null, slaWarnAt: null, slaBreachedAt: null } as const;
@@ -9,35 +11,22 @@ export const ANSWERED = { slaDueAt: null, slaWarnAt: null, slaBreachedAt: null }
  */
 export const isAgentReply = (m: Pick<Message, 'direction' | 'ticketId'>): boolean => m.direction === 'outbound' && !m.ticketId;
 
-
-/** Newest activity first, as the API orders the inbox. */
-export function byActivity(a: Conversation, b: Conversation): number {
-  const d = Date.parse(b.lastMessageAt) - Date.parse(a.lastMessageAt);
-  return d !== 0 ? d : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-}
-
-/** Inserts, updates and re-sorts one conversation; drops it when it no longer matches the filters. */
-export function applyConversation(items: Conversation[], incoming: Conversation, visible: boolean): Conversation[] {
-  const index = items.findIndex((c) => c.id === incoming.id);
-  if (!visible) return index === -1 ? items : items.filter((c) => c.id !== incoming.id);
-  const previous = index === -1 ? undefined : items[index];
-  const merged: Conversation = {
+/** An event can overtake another: the activity time and preview never go back, a customer name once known stays. */
+export function mergeConversationRow(previous: Conversation | undefined, incoming: Conversation): Conversation {
+  return {
     ...incoming,
     customer: incoming.customer ?? previous?.customer,
-    // An event can overtake another: the activity time and preview never go back.
     ...(previous && Date.parse(previous.lastMessageAt) > Date.parse(incoming.lastMessageAt)
       ? { lastMessageAt: previous.lastMessageAt, lastMessagePreview: previous.lastMessagePreview }
       : {}),
   };
-  const rest = index === -1 ? items : items.filter((c) => c.id !== incoming.id);
-  return [...rest, merged].sort(byActivity);
 }
 
-/** A new customer message or reply moves its row up with a fresh preview (notes are not activity). */
-export function applyMessage(items: Conversation[], message: Message): Conversation[] {
-  if (message.direction === 'note') return items;
-  const row = items.find((c) => c.id === message.conversationId);
-  if (!row || Date.parse(message.createdAt) < Date.parse(row.lastMessageAt)) return items;
+/** A new customer message or reply moves its row with a fresh preview (notes are not activity). */
+export function applyMessage(list: LiveList<Conversation>, message: Message, order: (a: Conversation, b: Conversation) => number): LiveList<Conversation> {
+  if (message.direction === 'note') return list;
+  const row = list.items.find((c) => c.id === message.conversationId);
+  if (!row || Date.parse(message.createdAt) < Date.parse(row.lastMessageAt)) return list;
   const updated: Conversation = {
     ...row,
     lastMessageAt: message.createdAt,
@@ -46,11 +35,30 @@ export function applyMessage(items: Conversation[], message: Message): Conversat
     // A reply meets the response clock (the server's conversation.updated confirms it).
     ...(isAgentReply(message) && ANSWERED),
   };
-  return items.map((c) => (c.id === row.id ? updated : c)).sort(byActivity);
+  return { ...list, items: list.items.map((c) => (c.id === row.id ? updated : c)).sort(order) };
 }
 
-/** Appends a further page, skipping rows already shown (live rows can overlap a page). */
-export function appendPage(items: Conversation[], more: Conversation[]): Conversation[] {
-  const known = new Set(items.map((c) => c.id));
-  return [...items, ...more.filter((c) => !known.has(c.id))].sort(byActivity);
-}
+/** The cache key of an inbox list: who asks (for "mine") and the filter the API answers. */
+export type InboxKey = readonly [family: string, meId: string, filter: ConversationFilter];
+
+/**
+ * How an inbox list follows the live events: the contract's predicate says whether a row belongs; while searching (the
+ * server looks at the whole history) a row already shown is updated and anything else is left to a refetch.
+ */
+export const inboxReducer: LiveReducer<LiveList<Conversation>> = (list, event, key) => {
+  const [, meId, filter] = key as unknown as InboxKey;
+  const order = conversationOrder(filter.sort);
+  switch (event.name) {
+    case 'conversation.created':
+    case 'conversation.updated': {
+      const c = event.payload;
+      const visible = conversationMatches(c, filter, meId);
+      if (visible === undefined && !list.items.some((r) => r.id === c.id)) return new Stale(1_000);
+      return applyRow(list, c, visible ?? true, order, mergeConversationRow);
+    }
+    case 'message.created':
+      return applyMessage(list, event.payload, order);
+    default:
+      return list;
+  }
+};

@@ -1,8 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { KbArticle, KbArticleStatus, KbArticleVersion, Store } from '@kefu/contracts';
-import { ApiRequestError, isAbort } from '../api/client';
+import { ApiRequestError } from '../api/client';
 import { deskApi } from '../api/desk-api';
 import { formatDateTime } from '../time/format';
 import { Icon } from '../ui/icons';
@@ -77,29 +78,30 @@ export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClo
   const { t, i18n } = useTranslation();
   const [article, setArticle] = useState<KbArticle | null>(null);
   const [draft, setDraft] = useState<ArticleDraft>({ ...EMPTY, ...prefill });
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<number | null>(null);
   const [saved, setSaved] = useState<number | null>(null);
-  const [versions, setVersions] = useState<KbArticleVersion[] | null>(null);
-  const [reloads, setReloads] = useState(0);
 
-  useEffect(() => {
-    if (!articleId) return;
-    const ctrl = new AbortController();
-    Promise.all([deskApi.kbArticle(articleId, ctrl.signal), deskApi.kbVersions(articleId, ctrl.signal)])
-      .then(([a, v]) => {
-        setArticle(a);
-        setDraft(toDraft(a));
-        setVersions(v.items);
-        setLoadError(null);
-      })
-      .catch((err: unknown) => {
-        if (!isAbort(err)) setLoadError(messageOf(err, t('errors.network')));
-      });
-    return () => ctrl.abort();
-  }, [articleId, reloads, t]);
+  const loaded = useQuery({
+    queryKey: ['kbArticle', articleId],
+    queryFn: async () => {
+      const [a, v] = await Promise.all([deskApi.kbArticle(articleId!), deskApi.kbVersions(articleId!)]);
+      return { article: a, versions: v.items };
+    },
+    enabled: articleId !== null,
+    staleTime: 0,
+  });
+  // Each answer (the first, and the latest after a save or a conflict) becomes the form's text.
+  const [adopted, setAdopted] = useState<typeof loaded.data>(undefined);
+  if (loaded.data && loaded.data !== adopted) {
+    setAdopted(loaded.data);
+    setArticle(loaded.data.article);
+    setDraft(toDraft(loaded.data.article));
+  }
+  const versions: KbArticleVersion[] | null = loaded.data?.versions ?? null;
+  const loadError = loaded.error ? messageOf(loaded.error, t('errors.network')) : null;
+  const reload = () => void loaded.refetch();
 
   const set = <K extends keyof ArticleDraft>(key: K, value: ArticleDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -127,7 +129,7 @@ export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClo
       setConflict(null);
       setSaved(result.version);
       onSaved(result);
-      if (article) setReloads((n) => n + 1);
+      if (article) reload();
     } catch (err) {
       if (err instanceof ApiRequestError && err.statusCode === 409 && article) {
         const latest = await deskApi.kbArticle(article.id).catch(() => null);
@@ -173,7 +175,7 @@ export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClo
           <div className="banner banner--error kbs-banner" role="alert" data-testid="kb-conflict">
             <Icon name="alert" size={14} />
             <span>{t('kb.editor.conflict', { version: conflict })}</span>
-            <button type="button" className="button button--small" onClick={() => (setConflict(null), setReloads((n) => n + 1))}>
+            <button type="button" className="button button--small" onClick={() => (setConflict(null), reload())}>
               {t('kb.editor.reload')}
             </button>
           </div>

@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useListShortcuts } from '../keyboard/shortcuts';
 import { useTranslation } from 'react-i18next';
 import type { KbArticle, KbArticleStatus, Store } from '@kefu/contracts';
-import { ApiRequestError, isAbort } from '../api/client';
+import { useQueryClient } from '@tanstack/react-query';
+import { useLiveListQuery } from '../data/live-list';
 import { deskApi } from '../api/desk-api';
 import { formatDateTime } from '../time/format';
 import { Icon } from '../ui/icons';
@@ -9,15 +11,13 @@ import { KbEditor, type ArticleDraft } from './KbEditor';
 import { KbStatsPanel } from './KbStatsPanel';
 import { QuickRepliesPanel } from './QuickRepliesPanel';
 import { StoreSelect } from '../ui/StoreSelect';
+import { useStores } from '../desk/useStores';
 
-export const KB_ARTICLE_SEARCH_ID = 'kb-article-search';
 type Tab = 'articles' | 'stats' | 'quickReplies';
 const SEARCH_DEBOUNCE_MS = 250;
-
-interface Props {
-  stores: Store[];
-  storeById: Map<string, Store>;
-}
+const KB_ARTICLES = 'kbArticles';
+/** The API's order of the article list: latest change first. */
+const byUpdated = (a: KbArticle, b: KbArticle) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || (a.id < b.id ? 1 : -1);
 
 interface Filters {
   /** '' every article, 'global', or a store id. */
@@ -28,14 +28,16 @@ interface Filters {
 }
 
 /** #/kb — supervisors and admins keep the FAQ articles, see what is used and what is missing, and edit the quick replies. */
-export function KbScreen({ stores, storeById }: Props) {
+export function KbScreen() {
+  const { stores, storeById } = useStores();
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('articles');
   const [filters, setFilters] = useState<Filters>({ scope: '', lang: '', status: '', q: '' });
   const [searchText, setSearchText] = useState('');
   /** The article in the editor: an id, a new one (with what to prefill), or none. */
   const [editing, setEditing] = useState<{ id: string } | { draft: Partial<ArticleDraft>; key: number } | null>(null);
-  const [reloads, setReloads] = useState(0);
+  const client = useQueryClient();
+  const articlesChanged = () => void client.invalidateQueries({ queryKey: [KB_ARTICLES] });
 
   useEffect(() => {
     const timer = setTimeout(() => setFilters((f) => (f.q === searchText ? f : { ...f, q: searchText })), SEARCH_DEBOUNCE_MS);
@@ -96,7 +98,6 @@ export function KbScreen({ stores, storeById }: Props) {
             onFilters={(patch) => setFilters((f) => ({ ...f, ...patch }))}
             selectedId={editing && 'id' in editing ? editing.id : null}
             onSelect={(id) => setEditing({ id })}
-            reloads={reloads}
           />
           {editing ? (
             <KbEditor
@@ -106,11 +107,11 @@ export function KbScreen({ stores, storeById }: Props) {
               stores={stores}
               onSaved={(a) => {
                 setEditing({ id: a.id });
-                setReloads((n) => n + 1);
+                articlesChanged();
               }}
               onDeleted={() => {
                 setEditing(null);
-                setReloads((n) => n + 1);
+                articlesChanged();
               }}
               onClose={() => setEditing(null)}
             />
@@ -137,48 +138,29 @@ interface ListProps {
   onFilters(patch: Partial<Filters>): void;
   selectedId: string | null;
   onSelect(id: string): void;
-  reloads: number;
 }
 
-function ArticleList({ stores, storeById, filters, searchText, onSearchText, onFilters, selectedId, onSelect, reloads }: ListProps) {
+function ArticleList({ stores, storeById, filters, searchText, onSearchText, onFilters, selectedId, onSelect }: ListProps) {
   const { t, i18n } = useTranslation();
-  const [state, setState] = useState<{ items: KbArticle[]; total: number; nextCursor: string | null; error: string | null; key: string }>({
-    items: [],
-    total: 0,
-    nextCursor: null,
-    error: null,
-    key: '',
-  });
-  // The cursor of "load more" belongs to the filters it was read with: new filters start from the first page.
-  const listKey = `${JSON.stringify(filters)}:${reloads}`;
-  const [page, setPage] = useState<{ key: string; cursor: string } | null>(null);
-  const more = page?.key === listKey ? page.cursor : null;
-
-  const fetchKey = `${listKey}:${more ?? ''}`;
-  const loading = state.key !== fetchKey;
-  useEffect(() => {
-    const ctrl = new AbortController();
-    const key = `${listKey}:${more ?? ''}`;
-    deskApi
-      .kbArticles({ storeId: filters.scope || undefined, lang: filters.lang || undefined, status: filters.status || undefined, q: filters.q || undefined, limit: 50, cursor: more ?? undefined }, ctrl.signal)
-      .then((p) =>
-        setState((s) => ({ items: more ? [...s.items, ...p.items] : p.items, total: p.total, nextCursor: p.nextCursor, error: null, key })),
-      )
-      .catch((err: unknown) => {
-        if (isAbort(err)) return;
-        const message = err instanceof ApiRequestError && err.statusCode === 0 ? t('errors.network') : err instanceof Error ? err.message : String(err);
-        setState((s) => ({ ...s, error: message, key }));
-      });
-    return () => ctrl.abort();
-  }, [filters, more, listKey, t]);
+  const list = useLiveListQuery<KbArticle>(
+    [KB_ARTICLES, filters],
+    (opts) => deskApi.kbArticles({ storeId: filters.scope || undefined, lang: filters.lang || undefined, status: filters.status || undefined, q: filters.q || undefined, ...opts }),
+    byUpdated,
+  );
+  const loading = list.loading || list.loadingMore;
+  const error = list.error ? (list.error.statusCode === 0 ? t('errors.network') : list.error.message) : null;
+  const state = { items: list.items, total: list.total, error };
+  const panelRef = useRef<HTMLElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useListShortcuts(panelRef, '[data-kb-row]', searchRef);
 
   return (
-    <section className="kbs-panel kbs-list" data-testid="kb-articles" aria-busy={loading}>
+    <section className="kbs-panel kbs-list" data-testid="kb-articles" aria-busy={loading} ref={panelRef}>
       <div className="kbs-filters">
         <label className="kbs-search">
           <Icon name="search" size={14} />
           <input
-            id={KB_ARTICLE_SEARCH_ID}
+            ref={searchRef}
             type="search"
             value={searchText}
             placeholder={t('kb.screen.searchTitles')}
@@ -234,8 +216,8 @@ function ArticleList({ stores, storeById, filters, searchText, onSearchText, onF
           ))}
         </ul>
       )}
-      {state.nextCursor && (
-        <button type="button" className="button button--ghost button--small kbs-more" disabled={loading} onClick={() => state.nextCursor && setPage({ key: listKey, cursor: state.nextCursor })}>
+      {list.hasMore && (
+        <button type="button" className="button button--ghost button--small kbs-more" disabled={loading} onClick={() => void list.loadMore()}>
           {t('kb.screen.loadMore')}
         </button>
       )}

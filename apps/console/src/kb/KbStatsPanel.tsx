@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { KbStats, Store } from '@kefu/contracts';
-import { ApiRequestError, isAbort } from '../api/client';
+import { ApiRequestError } from '../api/client';
 import { deskApi } from '../api/desk-api';
 import { formatDateTime } from '../time/format';
 import { Icon } from '../ui/icons';
@@ -22,24 +23,13 @@ interface Props {
 export function KbStatsPanel({ stores, storeById, onWrite, onOpen }: Props) {
   const { t, i18n } = useTranslation();
   const [storeId, setStoreId] = useState('');
-  const [stats, setStats] = useState<KbStats | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    const from = new Date(Date.now() - PERIOD_DAYS * 86_400_000).toISOString();
-    deskApi
-      .kbStats({ storeId: storeId || undefined, from, limit: 10 }, ctrl.signal)
-      .then((s) => {
-        setStats(s);
-        setError(null);
-      })
-      .catch((err: unknown) => {
-        if (isAbort(err)) return;
-        setError(err instanceof ApiRequestError && err.statusCode === 0 ? t('errors.network') : err instanceof Error ? err.message : String(err));
-      });
-    return () => ctrl.abort();
-  }, [storeId, t]);
+  const query = useQuery({
+    queryKey: ['kbStats', storeId],
+    queryFn: () => deskApi.kbStats({ storeId: storeId || undefined, from: new Date(Date.now() - PERIOD_DAYS * 86_400_000).toISOString(), limit: 10 }),
+    placeholderData: keepPreviousData,
+  });
+  const stats: KbStats | null = query.data ?? null;
+  const error = query.error ? (query.error instanceof ApiRequestError && query.error.statusCode === 0 ? t('errors.network') : query.error.message) : null;
 
   const storeName = (id: string | null) => (id ? (storeById.get(id)?.name ?? '—') : t('kb.global'));
 

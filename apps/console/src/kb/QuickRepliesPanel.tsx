@@ -1,10 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { QuickReply, Store } from '@kefu/contracts';
-import { ApiRequestError, isAbort } from '../api/client';
+import { ApiRequestError } from '../api/client';
 import { deskApi } from '../api/desk-api';
 import { Icon } from '../ui/icons';
-import { forgetQuickReplies } from './useKb';
+import { QUICK_REPLIES } from './useKb';
 import { StoreSelect } from '../ui/StoreSelect';
 
 interface Form {
@@ -22,27 +23,17 @@ const messageOf = (err: unknown, network: string) =>
 /** The quick replies agents insert with `/shortcut`: list, add, edit, delete. */
 export function QuickRepliesPanel({ stores, storeById }: { stores: Store[]; storeById: Map<string, Store> }) {
   const { t } = useTranslation();
-  const [items, setItems] = useState<QuickReply[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const client = useQueryClient();
+  // Every quick reply (all stores): the panel's own list; the composers' per-store lists are read again after a change.
+  const list = useQuery({ queryKey: [QUICK_REPLIES, '*'], queryFn: async () => (await deskApi.quickReplies({ limit: 200 })).items });
+  const items = list.data ?? null;
+  const [writeError, setWriteError] = useState<string | null>(null);
+  const loadError = writeError ?? (list.error ? messageOf(list.error, t('errors.network')) : null);
+  const changed = () => void client.invalidateQueries({ queryKey: [QUICK_REPLIES] });
   /** 'new', the id being edited, or null. */
   const [editing, setEditing] = useState<string | null>(null);
   const [form, setForm] = useState<Form>(EMPTY);
   const [error, setError] = useState<string | null>(null);
-  const [reloads, setReloads] = useState(0);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    deskApi
-      .quickReplies({ limit: 200 }, ctrl.signal)
-      .then((p) => {
-        setItems(p.items);
-        setLoadError(null);
-      })
-      .catch((err: unknown) => {
-        if (!isAbort(err)) setLoadError(messageOf(err, t('errors.network')));
-      });
-    return () => ctrl.abort();
-  }, [reloads, t]);
 
   const edit = (r: QuickReply | null) => {
     setError(null);
@@ -57,9 +48,8 @@ export function QuickRepliesPanel({ stores, storeById }: { stores: Store[]; stor
       const common = { shortcut: form.shortcut, title: form.title, body: form.body, lang: form.lang || null };
       if (editing === 'new') await deskApi.createQuickReply({ ...common, storeId: form.storeId || null });
       else if (editing) await deskApi.updateQuickReply(editing, common);
-      forgetQuickReplies();
       setEditing(null);
-      setReloads((n) => n + 1);
+      changed();
     } catch (err) {
       setError(messageOf(err, t('errors.network')));
     }
@@ -69,10 +59,10 @@ export function QuickRepliesPanel({ stores, storeById }: { stores: Store[]; stor
     if (!window.confirm(t('kb.qr.confirmDelete', { shortcut: r.shortcut }))) return;
     try {
       await deskApi.deleteQuickReply(r.id);
-      forgetQuickReplies();
-      setReloads((n) => n + 1);
+      setWriteError(null);
+      changed();
     } catch (err) {
-      setLoadError(messageOf(err, t('errors.network')));
+      setWriteError(messageOf(err, t('errors.network')));
     }
   };
 

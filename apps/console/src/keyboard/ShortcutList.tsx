@@ -3,8 +3,8 @@ import { Kbd } from '../ui/badges';
 
 const SHORTCUTS: {
   keys: string[][];
-  label: 'move' | 'open' | 'search' | 'reply' | 'note' | 'ticket' | 'leave' | 'kbInsert' | 'kbSearch' | 'quickReply';
-  /** Left out of the sidebar's short list (the KB panel and the reply box show these keys themselves). */
+  label: 'move' | 'open' | 'search' | 'reply' | 'note' | 'ticket' | 'resolve' | 'resolveNext' | 'pending' | 'views' | 'leave' | 'kbInsert' | 'kbSearch' | 'quickReply';
+  /** Left out of the sidebar's short list (the full list is on the empty conversation pane; the KB panel and the reply box show theirs). */
   full?: boolean;
 }[] = [
   { keys: [['J'], ['K']], label: 'move' },
@@ -13,6 +13,10 @@ const SHORTCUTS: {
   { keys: [['R']], label: 'reply' },
   { keys: [['Ctrl', '/']], label: 'note' },
   { keys: [['T']], label: 'ticket' },
+  { keys: [['E']], label: 'resolve', full: true },
+  { keys: [['Shift', 'E']], label: 'resolveNext', full: true },
+  { keys: [['P']], label: 'pending', full: true },
+  { keys: [['1–4']], label: 'views', full: true },
   { keys: [['Alt', '1–3']], label: 'kbInsert' },
   { keys: [['Alt', 'K']], label: 'kbSearch', full: true },
   { keys: [['/']], label: 'quickReply', full: true },

@@ -1,9 +1,10 @@
-import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useListShortcuts } from '../keyboard/shortcuts';
 import { useTranslation } from 'react-i18next';
-import type { ReportPeriod, Store, User } from '@kefu/contracts';
+import type { ReportPeriod, Store } from '@kefu/contracts';
 import { ApiRequestError } from '../api/client';
 import { deskApi } from '../api/desk-api';
-import { reportHref } from '../routing/hash-route';
+import { reportHref } from '../routing/links';
 import { useNowMinute } from '../time/clock';
 import { formatDateTime, formatRelative } from '../time/format';
 import { serverNow } from '../time/server-clock';
@@ -13,17 +14,12 @@ import { ListState } from '../ui/ListState';
 import { generateDate, reportDates } from './report-format';
 import { useReportList, type ReportFilters } from './useReports';
 import { StoreSelect } from '../ui/StoreSelect';
+import { useMe } from '../desk/me';
+import { useDirectory } from '../desk/useDirectory';
+import { useStores } from '../desk/useStores';
 
 /** The first control of the filter bar (the `/` key focuses it). */
-export const REPORTS_FILTER_ID = 'reports-filter-store';
-
-interface Props {
-  userId: string;
-  stores: Store[];
-  storesLoaded: boolean;
-  storeById: Map<string, Store>;
-  userById: Map<string, User>;
-}
+const REPORTS_FILTER_ID = 'reports-filter-store';
 
 const storageKey = (userId: string) => `kefu.reportFilters.${userId}`;
 function loadFilters(userId: string): ReportFilters {
@@ -36,13 +32,20 @@ function loadFilters(userId: string): ReportFilters {
 }
 
 /** The client reports (定期汇报): made every week and month by the schedule, or now on request. */
-export function ReportsScreen({ userId, stores, storesLoaded, storeById, userById }: Props) {
+export function ReportsScreen() {
+  const me = useMe();
+  const userId = me.id;
+  const { stores, storesLoaded, storeById } = useStores();
+  const { userById } = useDirectory(me);
   const { t, i18n } = useTranslation();
   const now = useNowMinute();
   const [filters, setFilters] = useState<ReportFilters>(() => loadFilters(userId));
   const storeId = filters.storeId && storesLoaded && !storeById.has(filters.storeId) ? '' : filters.storeId;
   const list = useReportList({ storeId, period: filters.period });
   const filtered = storeId !== '' || filters.period !== '';
+  const bodyRef = useRef<HTMLDivElement>(null);
+  // `/` goes to the store filter (the list has no search box).
+  useListShortcuts(bodyRef, '[data-report-row]', () => document.getElementById(REPORTS_FILTER_ID));
 
   useEffect(() => {
     try {
@@ -98,7 +101,7 @@ export function ReportsScreen({ userId, stores, storesLoaded, storeById, userByI
           </span>
           <span role="columnheader">{t('reports.columns.generated')}</span>
         </div>
-        <div className="tickets__body" data-testid="reports-list" role="rowgroup" onKeyDown={moveBetweenRows}>
+        <div className="tickets__body" data-testid="reports-list" role="rowgroup" ref={bodyRef}>
           <ListState
             error={list.error}
             loading={list.loading}
@@ -218,16 +221,4 @@ function GenerateForm({ stores, defaultStoreId, defaultPeriod }: { stores: Store
       )}
     </form>
   );
-}
-
-/** ↓/↑ (or j/k) move between the rows; Enter opens the focused one (it is a link). */
-function moveBetweenRows(e: KeyboardEvent<HTMLElement>) {
-  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
-  const delta = e.key === 'ArrowDown' || e.key === 'j' ? 1 : e.key === 'ArrowUp' || e.key === 'k' ? -1 : 0;
-  if (delta === 0 || !(e.target instanceof HTMLElement)) return;
-  const row = e.target.closest<HTMLElement>('[data-report-row]');
-  if (!row) return;
-  const rows = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-report-row]')];
-  e.preventDefault();
-  rows[rows.indexOf(row) + delta]?.focus();
 }

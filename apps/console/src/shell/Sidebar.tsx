@@ -1,21 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import type { Store, User } from '@kefu/contracts';
 import type { InboxView } from '../inbox/filters';
-import { ANALYTICS_HREF, KB_HREF, REPORTS_HREF, SLA_BOARD_HREF, TICKETS_HREF, type Screen } from '../routing/hash-route';
+import { Link } from '@tanstack/react-router';
 import { ShortcutList } from '../keyboard/ShortcutList';
 import { PresenceDot } from '../presence/PresenceDot';
 import { StatusSwitch } from '../presence/StatusSwitch';
 import { useMyPresence } from '../presence/usePresence';
+import { useMuted } from '../notify/notify-settings';
 import { Avatar } from '../ui/Avatar';
 import { Icon, type IconName } from '../ui/icons';
+import { Kbd } from '../ui/badges';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 
+// In the order of their keys (1–4).
 const VIEWS: { view: InboxView; icon: IconName }[] = [
-  { view: 'all', icon: 'inbox' },
+  { view: 'queue', icon: 'list' },
   { view: 'mine', icon: 'user' },
   { view: 'unassigned', icon: 'userOff' },
+  { view: 'all', icon: 'inbox' },
 ];
+
+export type Screen = 'inbox' | 'sla' | 'tickets' | 'analytics' | 'reports' | 'kb';
 
 interface Props {
   user: User;
@@ -49,7 +55,7 @@ export function Sidebar({ user, screen, showSlaBoard, showAnalytics, view, onVie
 
       <nav className="nav" aria-label={t('nav.inbox')}>
         <div className="nav__label">{t('nav.inbox')}</div>
-        {VIEWS.map((item) => (
+        {VIEWS.map((item, i) => (
           <button
             key={item.view}
             type="button"
@@ -60,68 +66,71 @@ export function Sidebar({ user, screen, showSlaBoard, showAnalytics, view, onVie
           >
             <Icon name={item.icon} size={16} />
             <span>{t(`nav.${item.view}`)}</span>
+            <span className="nav__key" aria-hidden="true" title={t('shortcuts.views')}>
+              <Kbd>{String(i + 1)}</Kbd>
+            </span>
           </button>
         ))}
       </nav>
 
       <nav className="nav nav--aftersales" aria-label={t('nav.afterSales')}>
         <div className="nav__label">{t('nav.afterSales')}</div>
-        <a
-          href={TICKETS_HREF}
+        <Link
+          to="/tickets"
           className={`nav__item${screen === 'tickets' ? ' is-active' : ''}`}
           aria-current={screen === 'tickets' ? 'page' : undefined}
           data-testid="nav-tickets"
         >
           <Icon name="ticket" size={16} />
           <span>{t('nav.tickets')}</span>
-        </a>
+        </Link>
       </nav>
 
       {showAnalytics && (
         <nav className="nav nav--analysis" aria-label={t('nav.analysis')}>
           <div className="nav__label">{t('nav.analysis')}</div>
-          <a
-            href={ANALYTICS_HREF}
+          <Link
+            to="/analytics"
             className={`nav__item${screen === 'analytics' ? ' is-active' : ''}`}
             aria-current={screen === 'analytics' ? 'page' : undefined}
             data-testid="nav-analytics"
           >
             <Icon name="barChart" size={16} />
             <span>{t('nav.analytics')}</span>
-          </a>
-          <a
-            href={REPORTS_HREF}
+          </Link>
+          <Link
+            to="/reports"
             className={`nav__item${screen === 'reports' ? ' is-active' : ''}`}
             aria-current={screen === 'reports' ? 'page' : undefined}
             data-testid="nav-reports"
           >
             <Icon name="fileText" size={16} />
             <span>{t('nav.reports')}</span>
-          </a>
+          </Link>
         </nav>
       )}
 
       {showSlaBoard && (
         <nav className="nav nav--lead" aria-label={t('nav.supervision')}>
           <div className="nav__label">{t('nav.supervision')}</div>
-          <a
-            href={SLA_BOARD_HREF}
+          <Link
+            to="/sla"
             className={`nav__item${screen === 'sla' ? ' is-active' : ''}`}
             aria-current={screen === 'sla' ? 'page' : undefined}
             data-testid="nav-sla-board"
           >
             <Icon name="gauge" size={16} />
             <span>{t('nav.slaBoard')}</span>
-          </a>
-          <a
-            href={KB_HREF}
+          </Link>
+          <Link
+            to="/kb"
             className={`nav__item${screen === 'kb' ? ' is-active' : ''}`}
             aria-current={screen === 'kb' ? 'page' : undefined}
             data-testid="nav-kb"
           >
             <Icon name="book" size={16} />
             <span>{t('nav.kb')}</span>
-          </a>
+          </Link>
         </nav>
       )}
 
@@ -156,11 +165,33 @@ export function Sidebar({ user, screen, showSlaBoard, showAnalytics, view, onVie
       <div className="sidebar__footer">
         <div className="sidebar__row">
           <ConnectionIndicator />
+          <MuteSwitch userId={user.id} />
           <LanguageSwitch />
         </div>
         <MeCard user={user} onLogout={onLogout} />
       </div>
     </aside>
+  );
+}
+
+/** Desktop notifications and sounds on or off (remembered per user in this browser). */
+function MuteSwitch({ userId }: { userId: string }) {
+  const { t } = useTranslation();
+  const [muted, setMuted] = useMuted(userId);
+  const blocked = typeof Notification !== 'undefined' && Notification.permission === 'denied';
+  const label = muted ? t('notify.unmute') : t('notify.mute');
+  return (
+    <button
+      type="button"
+      className={`icon-button mute-switch${muted ? ' is-muted' : ''}`}
+      data-testid="notify-mute"
+      aria-pressed={muted}
+      aria-label={label}
+      title={`${muted ? t('notify.muted') : t('notify.on')}${blocked && !muted ? ` · ${t('notify.blocked')}` : ''}`}
+      onClick={() => setMuted(!muted)}
+    >
+      <Icon name={muted ? 'bellOff' : 'bell'} size={15} />
+    </button>
   );
 }
 

@@ -78,4 +78,6 @@ export interface BoardListProps {
   onRetry(): void;
   storeById: Map<string, Store>;
   names: Map<string, string>;
+  /** Supervisors reassign a row's chat from the board (absent: no such control). */
+  onAssign?(timer: SlaBoardTimer): void;
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SlaBoardTimer, Store } from '@kefu/contracts';
-import { conversationHref } from '../routing/hash-route';
+import { conversationHref } from '../routing/links';
 import { Avatar } from '../ui/Avatar';
 import { PlatformBadge } from '../ui/badges';
 import { Icon } from '../ui/icons';
@@ -15,10 +15,12 @@ interface Props {
   data?: Record<`data-${string}`, string>;
   clock: ReactNode;
   aside: ReactNode;
+  /** A control beside the row (not inside its link): the board's "Assign…". */
+  action?: ReactNode;
 }
 
 /** One row of a board list: a link to the conversation (focusable; Enter opens it). */
-export function BoardRow({ timer, store, testId, className, data, clock, aside }: Props) {
+export function BoardRow({ timer, store, testId, className, data, clock, aside, action }: Props) {
   const { t } = useTranslation();
   const name = timer.customerName || t('sla.customer');
   // A ticket's resolution clock opens the ticket in the conversation it came from.
@@ -52,11 +54,19 @@ export function BoardRow({ timer, store, testId, className, data, clock, aside }
     'data-board-row': '',
     ...data,
   };
-  if (!conversationId) return <div {...common}>{body}</div>;
-  return (
+  const row = !conversationId ? (
+    <div {...common}>{body}</div>
+  ) : (
     <a {...common} href={conversationHref(conversationId, ticket ? timer.ticketId : null)}>
       {body}
     </a>
+  );
+  if (!action) return row;
+  return (
+    <div className="board-row-wrap">
+      {row}
+      <div className="board-row__action">{action}</div>
+    </div>
   );
 }
 
@@ -76,5 +86,16 @@ export function AgentName({ id, names }: { id: string | null; names: Map<string,
       <Avatar name={name} seed={id} size={20} />
       <span className="board-agent__name">{name}</span>
     </span>
+  );
+}
+
+/** "Assign…" beside a board row: reassigns its chat without leaving the board. */
+export function AssignButton({ timer, onAssign }: { timer: SlaBoardTimer; onAssign?(timer: SlaBoardTimer): void }) {
+  const { t } = useTranslation();
+  if (!onAssign || !timer.conversationId || timer.kind === 'resolution') return null;
+  return (
+    <button type="button" className="icon-button icon-button--bordered board-row__assign" data-testid="board-assign" title={t('assign.button')} aria-label={t('assign.button')} onClick={() => onAssign(timer)}>
+      <Icon name="swap" size={14} />
+    </button>
   );
 }

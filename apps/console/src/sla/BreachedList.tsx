@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNowMinute } from '../time/clock';
 import { dayKey, formatClock, formatDateTimeShort } from '../time/format';
-import { AgentName, BoardRow } from './BoardRow';
+import { AgentName, AssignButton, BoardRow } from './BoardRow';
 import { BoardPanel, PanelState, type BoardListProps } from './BoardPanel';
 import { timerClock } from './board-state';
 import { SlaCountdown } from './SlaCountdown';
@@ -9,7 +9,7 @@ import { SlaCountdown } from './SlaCountdown';
 type Props = BoardListProps;
 
 /** Breached conversations no agent has answered yet, and tickets past their resolution time, latest breach first. */
-export function BreachedList({ items, hidden, loading, error, onRetry, storeById, names }: Props) {
+export function BreachedList({ items, hidden, loading, error, onRetry, storeById, names, onAssign }: Props) {
   const { t, i18n } = useTranslation();
   const now = useNowMinute();
   const total = items.length + hidden;
@@ -44,6 +44,7 @@ export function BreachedList({ items, hidden, loading, error, onRetry, storeById
                     {timer.kind === 'resolution' && <span className="board-row__kind">{t('sla.kinds.resolution')}</span>}
                   </>
                 }
+                action={<AssignButton timer={timer} onAssign={onAssign} />}
               />
             );
           })}

@@ -34,7 +34,7 @@ interface Props {
 const PRESENCE_ORDER: Record<Presence, number> = { online: 0, away: 1, offline: 2 };
 
 /** Online first, then the least loaded. */
-const byAvailability = (a: AgentWithLoad, b: AgentWithLoad) =>
+export const byAvailability = (a: AgentWithLoad, b: AgentWithLoad) =>
   PRESENCE_ORDER[a.presence] - PRESENCE_ORDER[b.presence] ||
   a.openConversations / a.maxConcurrent - b.openConversations / b.maxConcurrent ||
   a.name.localeCompare(b.name, 'zh-CN');
@@ -146,7 +146,7 @@ export function ReassignMenu({ source, agents, agentsError, onDone, onClose }: P
   );
 }
 
-function ReassignOption(props: {
+export function ReassignOption(props: {
   name: string;
   userId: string;
   checked: boolean;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SlaBoardTimer, Store } from '@kefu/contracts';
 import { useNow } from '../time/clock';
-import { AgentName, BoardRow } from './BoardRow';
+import { AgentName, AssignButton, BoardRow } from './BoardRow';
 import { BoardPanel, PanelState, type BoardListProps } from './BoardPanel';
 import { timerClock } from './board-state';
 import { readSla } from './countdown';
@@ -10,7 +10,7 @@ import { SlaCountdown } from './SlaCountdown';
 type Props = BoardListProps;
 
 /** Running response clocks, most urgent first, each with a big live countdown. */
-export function RunningTimers({ items, hidden, loading, error, onRetry, storeById, names }: Props) {
+export function RunningTimers({ items, hidden, loading, error, onRetry, storeById, names, onAssign }: Props) {
   const { t } = useTranslation();
   const total = items.length + hidden;
   return (
@@ -19,7 +19,7 @@ export function RunningTimers({ items, hidden, loading, error, onRetry, storeByI
       {!loading && (
         <div className="board-list" data-testid="sla-running-list" data-board-list="">
           {items.map((timer) => (
-            <RunningRow key={timer.id} timer={timer} store={storeById.get(timer.storeId)} names={names} />
+            <RunningRow key={timer.id} timer={timer} store={storeById.get(timer.storeId)} names={names} onAssign={onAssign} />
           ))}
           {hidden > 0 && <p className="board-list__more">{t('sla.shown', { shown: items.length, total })}</p>}
         </div>
@@ -28,7 +28,7 @@ export function RunningTimers({ items, hidden, loading, error, onRetry, storeByI
   );
 }
 
-function RunningRow({ timer, store, names }: { timer: SlaBoardTimer; store: Store | undefined; names: Map<string, string> }) {
+function RunningRow({ timer, store, names, onAssign }: { timer: SlaBoardTimer; store: Store | undefined; names: Map<string, string>; onAssign?(timer: SlaBoardTimer): void }) {
   const { t } = useTranslation();
   const now = useNow();
   const clock = timerClock(timer);
@@ -42,7 +42,7 @@ function RunningRow({ timer, store, names }: { timer: SlaBoardTimer; store: Stor
       data={{ 'data-timer-id': timer.id, 'data-state': state }}
       clock={
         <>
-          <SlaCountdown clock={clock} variant="big" testId="sla-countdown" />
+          <SlaCountdown clock={clock} store={store} variant="big" testId="sla-countdown" />
           <span className="board-row__state">{t(`sla.state.${state}`)}</span>
         </>
       }
@@ -52,6 +52,7 @@ function RunningRow({ timer, store, names }: { timer: SlaBoardTimer; store: Stor
           <span className="board-row__kind">{t(`sla.kinds.${timer.kind}`)}</span>
         </>
       }
+      action={<AssignButton timer={timer} onAssign={onAssign} />}
     />
   );
 }

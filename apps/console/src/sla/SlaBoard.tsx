@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StoreSelect } from '../ui/StoreSelect';
-import type { Store } from '@kefu/contracts';
-import type { Directory } from '../desk/useDirectory';
+import type { SlaBoardTimer } from '@kefu/contracts';
+import { useShortcuts } from '../keyboard/shortcuts';
+import { AssignMenu } from './AssignMenu';
 import { Icon } from '../ui/icons';
 import { useAgentPresence } from '../presence/usePresence';
 import { AgentLoad } from './AgentLoad';
@@ -11,14 +12,12 @@ import { BreachedList } from './BreachedList';
 import { RunningTimers } from './RunningTimers';
 import { SlaFigures } from './SlaFigures';
 import { useSlaBoard } from './useSlaBoard';
-
-interface Props {
-  userId: string;
-  stores: Store[];
-  storesLoaded: boolean;
-  storeById: Map<string, Store>;
-  directory: Directory;
-}
+import { isResponseTimer } from './board-state';
+import { useMe } from '../desk/me';
+import { useDirectory } from '../desk/useDirectory';
+import { useStores } from '../desk/useStores';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import type { BoardSearch } from '../routing/router';
 
 // The board's store filter is remembered per user, apart from the inbox's.
 const storageKey = (userId: string) => `kefu.slaBoardStore.${userId}`;
@@ -31,12 +30,37 @@ const loadStoreFilter = (userId: string): string => {
 };
 
 /** The supervisors' SLA board: what is at risk now, what has breached, who carries the load. */
-export function SlaBoard({ userId, stores, storesLoaded, storeById, directory }: Props) {
+export function SlaBoard() {
+  const me = useMe();
+  const userId = me.id;
+  const { stores, storesLoaded, storeById } = useStores();
+  const directory = useDirectory(me);
   const { t } = useTranslation();
-  const [chosenStore, setChosenStore] = useState(() => loadStoreFilter(userId));
+  // The view is in the address (#/sla?store=…&agent=…&wall=true); the store, when it names none, as last chosen.
+  const search = useSearch({ from: '/sla' });
+  const navigate = useNavigate({ from: '/sla' });
+  const chosenStore = search.store ?? loadStoreFilter(userId);
+  const setSearch = (patch: BoardSearch) => void navigate({ search: (prev) => ({ ...prev, ...patch }) });
+  const setChosenStore = (store: string) => setSearch({ store });
   // A remembered store the user no longer sees is dropped once the stores are known.
   const storeId = chosenStore && storesLoaded && !storeById.has(chosenStore) ? '' : chosenStore;
-  const board = useSlaBoard(storeId);
+  const all = useSlaBoard(storeId);
+  // The view per agent: only the clocks of that agent's chats ('none': the unassigned ones).
+  const agentId = search.agent ?? '';
+  const setAgentId = (agent: string) => setSearch({ agent: agent || undefined });
+  const wall = search.wall === true;
+  const setWall = (on: boolean) => setSearch({ wall: on || undefined });
+  const [assigning, setAssigning] = useState<SlaBoardTimer | null>(null);
+  const ofAgent = (list: typeof all.running) =>
+    agentId ? { ...list, items: list.items.filter((r) => (agentId === 'none' ? r.assigneeId === null : r.assigneeId === agentId)), hidden: 0 } : list;
+  const board = { ...all, running: ofAgent(all.running), breached: ofAgent(all.breached) };
+  const agents = directory.users.filter((u) => u.role === 'agent' && u.active);
+  // W puts the board on a wall screen (the sidebar hidden, big figures); Esc brings it back.
+  useShortcuts({ w: () => setWall(!wall), Escape: () => (wall ? setWall(false) : false) });
+  useEffect(() => {
+    document.body.classList.toggle('wall-screen', wall);
+    return () => document.body.classList.remove('wall-screen');
+  }, [wall]);
   const presence = useAgentPresence(true);
   const [reassigning, setReassigning] = useState<ReassignSource | null>(null);
   const [outcome, setOutcome] = useState<ReassignOutcome | null>(null);
@@ -63,7 +87,7 @@ export function SlaBoard({ userId, stores, storesLoaded, storeById, directory }:
   const forbidden = board.running.error?.statusCode === 403 || board.summaryError?.statusCode === 403;
 
   return (
-    <main className="board" data-testid="sla-board" aria-labelledby="sla-board-title" onKeyDown={moveBetweenRows}>
+    <main className={`board${wall ? ' board--wall' : ''}`} data-testid="sla-board" aria-labelledby="sla-board-title" onKeyDown={moveBetweenRows}>
       <header className="board__header">
         <div className="board__heading">
           <h1 className="board__title" id="sla-board-title">
@@ -80,6 +104,26 @@ export function SlaBoard({ userId, stores, storesLoaded, storeById, directory }:
             value={storeId}
             onChange={setChosenStore}
           />
+          <select className="select" data-testid="sla-filter-agent" aria-label={t('assign.agent')} value={agentId} onChange={(e) => setAgentId(e.target.value)}>
+            <option value="">{t('assign.allAgents')}</option>
+            <option value="none">{t('sla.unassigned')}</option>
+            {agents.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className={`icon-button icon-button--bordered${wall ? ' is-active' : ''}`}
+            data-testid="sla-wall"
+            aria-pressed={wall}
+            onClick={() => setWall(!wall)}
+            title={wall ? t('assign.wallExit') : `${t('assign.wall')} (W)`}
+            aria-label={t('assign.wall')}
+          >
+            <Icon name="monitor" size={15} />
+          </button>
           <button type="button" className="icon-button icon-button--bordered" onClick={board.reload} title={t('sla.refresh')} aria-label={t('sla.refresh')}>
             <Icon name="refresh" size={15} />
           </button>
@@ -93,10 +137,15 @@ export function SlaBoard({ userId, stores, storesLoaded, storeById, directory }:
         </div>
       ) : (
         <>
-          <SlaFigures figures={board.summary?.overall ?? null} running={board.running.items} runningTotal={board.running.loading ? null : board.running.items.length + board.running.hidden} />
+          <SlaFigures
+            figures={board.summary?.overall ?? null}
+            running={board.running.items}
+            runningTotal={board.running.loading ? null : board.running.items.length + board.running.hidden}
+            breachedWaiting={board.breached.loading ? null : board.breached.items.filter(isResponseTimer).length}
+          />
           <div className="board__grid">
-            <RunningTimers {...board.running} onRetry={board.reload} storeById={storeById} names={names} />
-            <BreachedList {...board.breached} onRetry={board.reload} storeById={storeById} names={names} />
+            <RunningTimers {...board.running} onRetry={board.reload} storeById={storeById} names={names} onAssign={setAssigning} />
+            <BreachedList {...board.breached} onRetry={board.reload} storeById={storeById} names={names} onAssign={setAssigning} />
             <AgentLoad
               agents={board.summary?.byAgent ?? null}
               loading={board.summaryLoading}
@@ -117,6 +166,15 @@ export function SlaBoard({ userId, stores, storesLoaded, storeById, directory }:
             />
           </div>
         </>
+      )}
+      {assigning?.conversationId && (
+        <AssignMenu
+          conversationId={assigning.conversationId}
+          storeId={assigning.storeId}
+          customerName={assigning.customerName || t('sla.customer')}
+          assigneeId={assigning.assigneeId}
+          onClose={() => setAssigning(null)}
+        />
       )}
       {reassigning && (
         <ReassignMenu

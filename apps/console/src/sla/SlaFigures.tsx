@@ -9,13 +9,18 @@ interface Props {
   figures: Figures | null;
   running: SlaBoardTimer[];
   runningTotal: number | null;
+  /** Breached response clocks nobody answered yet: those customers still wait too. */
+  breachedWaiting: number | null;
 }
 
 /** Today's headline figures: breach rate, first-response p50/p90, met and breached, and who waits now. */
-export function SlaFigures({ figures, running, runningTotal }: Props) {
+export function SlaFigures({ figures, running, runningTotal, breachedWaiting }: Props) {
   const { t } = useTranslation();
   const now = useNow();
   const atRisk = running.filter((r) => readSla(timerClock(r), now)?.state !== 'running').length;
+  // Everyone who waits for a reply now: clocks running and clocks breached but not answered yet.
+  const waiting = runningTotal === null || breachedWaiting === null ? null : runningTotal + breachedWaiting;
+  const waitingSub = [breachedWaiting ? t('sla.figures.overdue', { count: breachedWaiting }) : null, atRisk > 0 ? t('sla.figures.atRisk', { count: atRisk }) : null].filter(Boolean).join(' · ');
   const decided = figures ? figures.met + figures.breached : 0;
   const value = (v: string | number | null | undefined) => (v === null || v === undefined ? t('sla.none') : v);
   return (
@@ -36,9 +41,9 @@ export function SlaFigures({ figures, running, runningTotal }: Props) {
       <Figure label={t('sla.figures.breached')} value={value(figures?.breached)} tone={figures?.breached ? 'red' : undefined} testId="sla-figure-breached" />
       <Figure
         label={t('sla.figures.running')}
-        value={value(runningTotal)}
-        sub={atRisk > 0 ? t('sla.figures.atRisk', { count: atRisk }) : undefined}
-        tone={atRisk > 0 ? 'amber' : undefined}
+        value={value(waiting)}
+        sub={waitingSub || undefined}
+        tone={breachedWaiting ? 'red' : atRisk > 0 ? 'amber' : undefined}
         testId="sla-figure-running"
       />
     </section>

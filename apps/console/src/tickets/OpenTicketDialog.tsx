@@ -1,15 +1,19 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { CAUSE_CODES, CreateTicketInput, TICKET_TYPES, type CauseCode, type Ticket, type TicketDraft, type TicketType } from '@kefu/contracts';
+import { CAUSE_CODES, TICKET_TYPES, type Order, type Ticket, type TicketDraft } from '@kefu/contracts';
 import { useNowMinute } from '../time/clock';
 import { formatDateTimeShort } from '../time/format';
 import { Icon } from '../ui/icons';
 import { Kbd } from '../ui/badges';
 import { Modal } from '../ui/Modal';
 import { CategoryLabel, PolicyVerdict, causeLabel } from './TicketBits';
+import { TicketDialogForm, ticketInput, valuesFromDraft, type TicketDialogValues } from './ticket-dialog-form';
 import { describeError } from './ticket-errors';
-import { formatMoney } from './ticket-format';
-import { useTicketDraft, useTicketWrites } from './useTickets';
+import { formatDay, formatMoney } from './ticket-format';
+import { useOrders, useTicketDraft, useTicketWrites } from './useTickets';
 
 interface Props {
   conversationId: string;
@@ -17,91 +21,64 @@ interface Props {
   onCreated(ticket: Ticket): void;
 }
 
-/** The fields the agent may change; the rest comes from the draft. */
-interface Form {
-  type: TicketType;
-  reason: string;
-  /** SKUs of the order's items the ticket is about. */
-  skus: Set<string>;
-  cause: CauseCode | '';
-}
-
-const fromDraft = (d: TicketDraft): Form => ({ type: d.type, reason: d.customerReason, skus: new Set(d.items.map((i) => i.sku)), cause: '' });
-
 /**
- * Opens an after-sales ticket in one step: everything is prefilled from the order and the
- * customer's latest words (`GET /api/tickets/draft`), the policy's verdict is previewed and asked
- * again when the type changes, and Enter opens it.
+ * Opens an after-sales ticket in one step: prefilled from the order on screen (the conversation's, else the customer's
+ * latest) and the customer's latest words (`GET /api/tickets/draft`). The agent may pick another of the customer's
+ * orders; the policy's verdict is previewed for the order and type chosen, and Enter opens it.
  */
 export function OpenTicketDialog({ conversationId, onClose, onCreated }: Props) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const now = useNowMinute();
-  // The type the agent picked; until then the draft guesses it.
-  const [picked, setPicked] = useState<TicketType | undefined>(undefined);
-  const { draft, loading, error: draftError, reload } = useTicketDraft(conversationId, picked);
-  const [base, setBase] = useState<TicketDraft | null>(null);
-  const [form, setForm] = useState<Form | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { orders } = useOrders(conversationId);
+  const form = useForm<TicketDialogValues, unknown, ReturnType<typeof TicketDialogForm.parse>>({ resolver: standardSchemaResolver(TicketDialogForm) });
+  // Until the first draft arrives the server chooses type and order; afterwards the form does.
+  const [ready, setReady] = useState(false);
+  const type = useWatch({ control: form.control, name: 'type' });
+  const orderRef = useWatch({ control: form.control, name: 'orderRef' });
+  const { draft, loading, error: draftError, reload } = useTicketDraft(conversationId, ready ? type : undefined, ready && orderRef ? orderRef : undefined);
   const [error, setError] = useState<string | null>(null);
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
   const { create } = useTicketWrites();
 
-  // The first draft fills the form; later ones (another type) only bring their policy preview.
-  const [latest, setLatest] = useState<TicketDraft | null>(null);
-  if (draft && draft !== latest) {
-    setLatest(draft);
-    if (!base) {
-      setBase(draft);
-      setForm(fromDraft(draft));
+  // The first draft fills the form; a later one (another order) brings its items, all chosen.
+  const [seen, setSeen] = useState<TicketDraft | null>(null);
+  if (draft && draft !== seen) {
+    setSeen(draft);
+    if (!ready) {
+      form.reset(valuesFromDraft(draft));
+      setReady(true);
+    } else if (draft.orderRef && draft.orderRef === orderRef && draft.orderRef !== seen?.orderRef) {
+      form.setValue('skus', draft.items.map((i) => i.sku));
     }
   }
 
   useEffect(() => {
-    if (!base) return;
-    const el = reasonRef.current;
-    if (!el) return;
-    el.focus();
-    el.setSelectionRange(el.value.length, el.value.length);
-  }, [base]);
+    if (ready) form.setFocus('customerReason', { shouldSelect: false });
+  }, [ready, form]);
 
-  // While another type's verdict is asked for, the last one stays, dimmed.
-  const preview = latest?.policyDecision ?? null;
+  // The draft of the order chosen (a preview for another order or type is on its way while `loading`).
+  const current = draft && (orderRef === '' || draft.orderRef === orderRef) ? draft : null;
 
-  const submit = async () => {
-    if (!base || !form || busy) return;
-    const items = base.items.filter((i) => form.skus.has(i.sku));
-    const parsed = CreateTicketInput.safeParse({
-      conversationId,
-      type: form.type,
-      customerReason: form.reason,
-      orderRef: base.orderRef ?? undefined,
-      orderedAt: base.orderedAt ?? undefined,
-      deliveredAt: base.deliveredAt,
-      items: base.items.length ? items : undefined,
-      cause: form.cause || undefined,
-    });
-    if (!parsed.success) {
-      const bad = parsed.error.issues[0]?.path[0];
-      setError(bad === 'items' ? t('tickets.dialog.noItems') : bad === 'customerReason' ? t('tickets.dialog.noReason') : t('tickets.errors.other', { message: parsed.error.issues[0]?.message ?? '' }));
-      if (bad === 'customerReason') reasonRef.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const ticket = await create(parsed.data);
-      onCreated(ticket);
-    } catch (err) {
-      setError(describeError(err, t));
-      setBusy(false);
-    }
-  };
+  const submit = form.handleSubmit(
+    async (values) => {
+      if (!current && values.orderRef !== '') return;
+      const parsed = ticketInput(conversationId, values, current ?? draft!);
+      if (!parsed.success) {
+        const bad = parsed.error.issues[0]?.path[0];
+        setError(bad === 'items' ? t('tickets.dialog.noItems') : t('tickets.errors.other', { message: parsed.error.issues[0]?.message ?? '' }));
+        return;
+      }
+      setError(null);
+      try {
+        onCreated(await create(parsed.data));
+      } catch (err) {
+        setError(describeError(err, t));
+      }
+    },
+    (errors) => {
+      if (errors.customerReason) setError(t('tickets.dialog.noReason'));
+    },
+  );
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void submit();
-  };
   // Enter opens the ticket from anywhere in the form; Shift+Enter breaks a line of the reason.
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
     if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
@@ -110,14 +87,11 @@ export function OpenTicketDialog({ conversationId, onClose, onCreated }: Props) 
     void submit();
   };
 
-  const pickType = (type: TicketType) => {
-    setForm((f) => (f ? { ...f, type } : f));
-    setPicked(type);
-  };
-
+  const busy = form.formState.isSubmitting;
+  const withoutOrder = ready && orderRef === '';
   return (
     <Modal labelledBy={`${id}-title`} className="modal--ticket" testId="ticket-dialog" onCancel={onClose}>
-      <form className="ticket-dialog" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-busy={!form}>
+      <form className="ticket-dialog" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} noValidate aria-busy={!ready}>
         <header className="ticket-dialog__head">
           <span className="modal__icon" aria-hidden="true">
             <Icon name="ticket" size={18} />
@@ -130,7 +104,7 @@ export function OpenTicketDialog({ conversationId, onClose, onCreated }: Props) 
           </div>
         </header>
 
-        {!form ? (
+        {!ready ? (
           <div className="ticket-dialog__state" role={draftError ? 'alert' : 'status'}>
             {draftError ? (
               <>
@@ -152,10 +126,10 @@ export function OpenTicketDialog({ conversationId, onClose, onCreated }: Props) 
             <fieldset className="ticket-dialog__field">
               <legend className="ticket-dialog__label">{t('tickets.dialog.type')}</legend>
               <div className="segmented segmented--wide" role="radiogroup" data-testid="ticket-dialog-type">
-                {TICKET_TYPES.map((type) => (
-                  <label key={type} className={`segmented__option${form.type === type ? ' is-active' : ''}`} data-testid={`ticket-type-${type}`}>
-                    <input type="radio" name={`${id}-type`} value={type} checked={form.type === type} onChange={() => pickType(type)} className="sr-only" />
-                    {t(`tickets.types.${type}`)}
+                {TICKET_TYPES.map((option) => (
+                  <label key={option} className={`segmented__option${type === option ? ' is-active' : ''}`} data-testid={`ticket-type-${option}`}>
+                    <input type="radio" value={option} {...form.register('type')} className="sr-only" />
+                    {t(`tickets.types.${option}`)}
                   </label>
                 ))}
               </div>
@@ -167,63 +141,62 @@ export function OpenTicketDialog({ conversationId, onClose, onCreated }: Props) 
               </label>
               <textarea
                 id={`${id}-reason`}
-                ref={reasonRef}
                 className="tform__input tform__input--area ticket-dialog__reason"
                 data-testid="ticket-dialog-reason"
                 rows={3}
-                value={form.reason}
-                onChange={(e) => setForm({ ...form, reason: e.target.value })}
+                aria-invalid={form.formState.errors.customerReason ? true : undefined}
+                {...form.register('customerReason')}
               />
             </div>
 
             <div className="ticket-dialog__field">
               <div className="ticket-dialog__label ticket-dialog__label--row">
-                <span>{t('tickets.dialog.order')}</span>
-                {base?.orderRef ? (
+                <label htmlFor={`${id}-order`}>{t('tickets.dialog.order')}</label>
+                {orderRef ? (
                   <span className="mono ticket-dialog__ref" data-testid="ticket-dialog-order">
-                    {base.orderRef}
+                    {orderRef}
                   </span>
                 ) : (
                   <span className="ticket-dialog__muted">{t('tickets.dialog.noOrder')}</span>
                 )}
               </div>
-              {base && base.items.length > 0 && (
-                <ul className="ticket-dialog__items" data-testid="ticket-dialog-items">
-                  {base.items.map((item) => {
-                    const checked = form.skus.has(item.sku);
-                    return (
-                      <li key={item.sku}>
-                        <label className={`pick${checked ? ' is-checked' : ''}`}>
-                          <input
-                            type="checkbox"
-                            checked={checked}
-                            onChange={() => {
-                              const skus = new Set(form.skus);
-                              if (checked) skus.delete(item.sku);
-                              else skus.add(item.sku);
-                              setForm({ ...form, skus });
-                            }}
-                          />
-                          <span className="pick__name">{item.name}</span>
-                          <span className="pick__meta">
-                            <span className="mono">{item.sku}</span>
-                            <CategoryLabel category={item.category} />
-                            <span>
-                              {item.qty} × {formatMoney(item.price, i18n.language)}
-                            </span>
-                          </span>
-                        </label>
-                      </li>
-                    );
-                  })}
-                </ul>
+              <select id={`${id}-order`} className="select ticket-dialog__orders" data-testid="ticket-dialog-order-select" {...form.register('orderRef')}>
+                {orderChoices(orders, current ?? draft).map((o) => (
+                  <option key={o.orderRef} value={o.orderRef}>
+                    {orderLabel(o, t, i18n.language)}
+                  </option>
+                ))}
+                <option value="">{t('tickets.dialog.withoutOrder')}</option>
+              </select>
+              {withoutOrder && orders.length > 0 && (
+                <p className="ticket-dialog__warning" role="alert" data-testid="ticket-dialog-no-order-warning">
+                  <Icon name="alert" size={13} />
+                  {t('tickets.dialog.customerHasOrders', { count: orders.length })}
+                </p>
               )}
-              {base && (
-                <div className="ticket-dialog__dates" data-testid="ticket-dialog-delivered">
-                  <Icon name="truck" size={13} />
-                  {base.deliveredAt ? t('tickets.dialog.delivered', { time: formatDateTimeShort(base.deliveredAt, now, i18n.language) }) : t('tickets.dialog.notDelivered')}
-                </div>
+              {current && current.items.length > 0 && (
+                <Controller
+                  control={form.control}
+                  name="skus"
+                  render={({ field }) => (
+                    <ul className="ticket-dialog__items" data-testid="ticket-dialog-items">
+                      {current.items.map((item) => {
+                        const checked = field.value.includes(item.sku);
+                        return (
+                          <li key={item.sku}>
+                            <label className={`pick${checked ? ' is-checked' : ''}`}>
+                              <input type="checkbox" checked={checked} onChange={() => field.onChange(checked ? field.value.filter((s) => s !== item.sku) : [...field.value, item.sku])} />
+                              <span className="pick__name">{item.name}</span>
+                              <ItemMeta sku={item.sku} category={item.category} qty={item.qty} price={item.price} />
+                            </label>
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  )}
+                />
               )}
+              {current && current.orderRef && <Delivery deliveredAt={current.deliveredAt} />}
             </div>
 
             <div className="ticket-dialog__field">
@@ -231,10 +204,16 @@ export function OpenTicketDialog({ conversationId, onClose, onCreated }: Props) 
                 <span>{t('tickets.dialog.policy')}</span>
                 {loading && <span className="spinner" aria-label={t('tickets.dialog.checking')} />}
               </div>
-              {preview && (
-                <div className={loading ? 'is-stale' : undefined} aria-busy={loading}>
-                  <PolicyVerdict decision={preview} testId="ticket-dialog-policy" />
-                </div>
+              {withoutOrder ? (
+                <p className="ticket-dialog__muted" data-testid="ticket-dialog-policy-none">
+                  {t('tickets.dialog.policyNeedsOrder')}
+                </p>
+              ) : (
+                (current ?? draft) && (
+                  <div className={loading || !current ? 'is-stale' : undefined} aria-busy={loading}>
+                    <PolicyVerdict decision={(current ?? draft)!.policyDecision} testId="ticket-dialog-policy" />
+                  </div>
+                )
               )}
             </div>
 
@@ -242,7 +221,7 @@ export function OpenTicketDialog({ conversationId, onClose, onCreated }: Props) 
               <label className="ticket-dialog__label" htmlFor={`${id}-cause`}>
                 {t('tickets.cause.label')}
               </label>
-              <select id={`${id}-cause`} className="select" data-testid="ticket-dialog-cause" value={form.cause} onChange={(e) => setForm({ ...form, cause: e.target.value as CauseCode | '' })}>
+              <select id={`${id}-cause`} className="select" data-testid="ticket-dialog-cause" {...form.register('cause', { setValueAs: (v: string) => v || undefined })}>
                 <option value="">{t('tickets.dialog.causeAuto')}</option>
                 {CAUSE_CODES.map((c) => (
                   <option key={c} value={c}>
@@ -267,12 +246,47 @@ export function OpenTicketDialog({ conversationId, onClose, onCreated }: Props) 
           <button type="button" className="button button--ghost" data-testid="ticket-dialog-cancel" onClick={onClose}>
             {t('tickets.dialog.cancel')}
           </button>
-          <button type="submit" className="button button--primary" data-testid="ticket-dialog-confirm" disabled={!form || busy}>
+          <button type="submit" className="button button--primary" data-testid="ticket-dialog-confirm" disabled={!ready || busy || (!current && orderRef !== '')}>
             {busy ? <span className="spinner spinner--light" aria-hidden="true" /> : <Icon name="check" size={14} strokeWidth={2.4} />}
             {t('tickets.dialog.confirm')}
           </button>
         </footer>
       </form>
     </Modal>
+  );
+}
+
+/** The customer's orders as the side panel lists them, with the draft's order first if the list lacks it. */
+function orderChoices(orders: readonly Order[], draft: TicketDraft | null): { orderRef: string; firstItem: string | null; deliveredAt: string | null }[] {
+  const list = orders.map((o) => ({ orderRef: o.orderRef, firstItem: o.items[0]?.name ?? null, deliveredAt: o.deliveredAt }));
+  if (draft?.orderRef && !list.some((o) => o.orderRef === draft.orderRef)) list.unshift({ orderRef: draft.orderRef, firstItem: draft.items[0]?.name ?? null, deliveredAt: draft.deliveredAt });
+  return list;
+}
+
+function orderLabel(o: { orderRef: string; firstItem: string | null; deliveredAt: string | null }, t: TFunction, lang: string): string {
+  return [o.orderRef, o.firstItem, o.deliveredAt ? t('tickets.dialog.deliveredOn', { date: formatDay(o.deliveredAt, lang) }) : t('tickets.dialog.notDelivered')].filter(Boolean).join(' · ');
+}
+
+function ItemMeta({ sku, category, qty, price }: { sku: string; category: string; qty: number; price: number }) {
+  const { i18n } = useTranslation();
+  return (
+    <span className="pick__meta">
+      <span className="mono">{sku}</span>
+      <CategoryLabel category={category} />
+      <span>
+        {qty} × {formatMoney(price, i18n.language)}
+      </span>
+    </span>
+  );
+}
+
+function Delivery({ deliveredAt }: { deliveredAt: string | null }) {
+  const { t, i18n } = useTranslation();
+  const now = useNowMinute();
+  return (
+    <div className="ticket-dialog__dates" data-testid="ticket-dialog-delivered">
+      <Icon name="truck" size={13} />
+      {deliveredAt ? t('tickets.dialog.delivered', { time: formatDateTimeShort(deliveredAt, now, i18n.language) }) : t('tickets.dialog.notDelivered')}
+    </div>
   );
 }

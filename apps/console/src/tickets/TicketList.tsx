@@ -1,7 +1,8 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useListShortcuts } from '../keyboard/shortcuts';
 import { useTranslation } from 'react-i18next';
 import { CAUSE_CODES, TICKET_STATUSES, TICKET_TYPES, type CauseCode, type Store, type Ticket, type TicketStatus, type TicketType } from '@kefu/contracts';
-import { conversationHref } from '../routing/hash-route';
+import { conversationHref } from '../routing/links';
 import { useNowMinute } from '../time/clock';
 import { formatDateTime, formatRelative } from '../time/format';
 import { PlatformBadge } from '../ui/badges';
@@ -12,16 +13,10 @@ import { StoreSelect } from '../ui/StoreSelect';
 import { ResolutionClock, TicketStatusPill, TicketTypeLabel, causeLabel } from './TicketBits';
 import { DEFAULT_TICKET_FILTERS, hasTicketFilters, isLowConfidence, itemsSummary, loadTicketFilters, saveTicketFilters, type TicketFilters } from './ticket-format';
 import { useTicketList } from './useTickets';
+import { useMe } from '../desk/me';
+import { useStores } from '../desk/useStores';
 
-export const TICKET_SEARCH_ID = 'tickets-search';
 const SEARCH_DEBOUNCE_MS = 250;
-
-interface Props {
-  userId: string;
-  stores: Store[];
-  storesLoaded: boolean;
-  storeById: Map<string, Store>;
-}
 
 /** Status filter as one select: a state (open, closed, all) or one status. */
 const statusValue = (f: TicketFilters) => (f.status ? `status:${f.status}` : `state:${f.state}`);
@@ -32,7 +27,9 @@ function parseStatusValue(v: string): Pick<TicketFilters, 'status' | 'state'> {
 }
 
 /** The after-sales tickets of the caller's stores, newest first, filtered and kept live. */
-export function TicketList({ userId, stores, storesLoaded, storeById }: Props) {
+export function TicketList() {
+  const userId = useMe().id;
+  const { stores, storesLoaded, storeById } = useStores();
   const { t } = useTranslation();
   const [filters, setFilters] = useState<TicketFilters>(() => loadTicketFilters(userId));
   const [searchText, setSearchText] = useState('');
@@ -41,6 +38,9 @@ export function TicketList({ userId, stores, storesLoaded, storeById }: Props) {
   const list = useTicketList(effective);
   const change = (patch: Partial<TicketFilters>) => setFilters((f) => ({ ...f, ...patch }));
   const filtered = hasTicketFilters({ ...effective, q: searchText });
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useListShortcuts(bodyRef, '[data-ticket-row]', searchRef);
 
   useEffect(() => saveTicketFilters(userId, filters), [userId, filters]);
   useEffect(() => {
@@ -61,7 +61,7 @@ export function TicketList({ userId, stores, storesLoaded, storeById }: Props) {
           <label className="search tickets__search">
             <Icon name="search" size={15} />
             <input
-              id={TICKET_SEARCH_ID}
+              ref={searchRef}
               type="search"
               data-testid="tickets-search"
               value={searchText}
@@ -140,7 +140,7 @@ export function TicketList({ userId, stores, storesLoaded, storeById }: Props) {
             {t('tickets.list.columns.created')}
           </span>
         </div>
-        <div className="tickets__body" data-testid="tickets-list" data-ticket-list="" onKeyDown={moveBetweenRows} role="rowgroup">
+        <div className="tickets__body" data-testid="tickets-list" data-ticket-list="" ref={bodyRef} role="rowgroup">
           <ListState
             error={list.error}
             loading={list.loading}
@@ -212,16 +212,4 @@ function TicketRow({ ticket, store }: { ticket: Ticket; store: Store | undefined
       </span>
     </a>
   );
-}
-
-/** ↓/↑ (or j/k) move between the rows; Enter opens the focused one (it is a link). */
-function moveBetweenRows(e: KeyboardEvent<HTMLElement>) {
-  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
-  const delta = e.key === 'ArrowDown' || e.key === 'j' ? 1 : e.key === 'ArrowUp' || e.key === 'k' ? -1 : 0;
-  if (delta === 0 || !(e.target instanceof HTMLElement)) return;
-  const row = e.target.closest<HTMLElement>('[data-ticket-row]');
-  if (!row) return;
-  const rows = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-ticket-row]')];
-  e.preventDefault();
-  rows[rows.indexOf(row) + delta]?.focus();
 }

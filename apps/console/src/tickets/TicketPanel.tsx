@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useShortcuts } from '../keyboard/shortcuts';
 import { useTranslation } from 'react-i18next';
 import type { ConversationDetail, SupplierCase, Ticket, User } from '@kefu/contracts';
 import { useNowMinute } from '../time/clock';
@@ -6,7 +7,8 @@ import { formatDateTimeShort } from '../time/format';
 import { Icon } from '../ui/icons';
 import { CauseControl } from './CauseControl';
 import { ItemLine } from './OrderCard';
-import { OpenTicketDialog } from './OpenTicketDialog';
+// The dialog (and its form library) loads when first opened.
+const OpenTicketDialog = lazy(() => import('./OpenTicketDialog').then((m) => ({ default: m.OpenTicketDialog })));
 import { PolicyVerdict, ResolutionClock, TicketStatusPill, TicketTypeLabel } from './TicketBits';
 import { TicketActions } from './TicketActions';
 import { TicketTimeline } from './TicketTimeline';
@@ -14,7 +16,6 @@ import { formatMoney, isOpenTicket, sortForPanel } from './ticket-format';
 import { useTicketDetail, useTicketWrites } from './useTickets';
 
 /** The "open a ticket" button, for the keyboard shortcut. */
-export const TICKET_OPEN_ID = 'ticket-open';
 
 interface Props {
   detail: ConversationDetail;
@@ -32,6 +33,9 @@ export function TicketPanel({ detail, me, userById, focusTicketId }: Props) {
   const tickets = sortForPanel(detail.tickets);
   const openCount = tickets.filter(isOpenTicket).length;
   const canOpen = me.role !== 'analyst';
+  const openButton = useRef<HTMLButtonElement>(null);
+  // T opens a ticket for the conversation on screen.
+  useShortcuts({ t: () => setDialog(true) }, canOpen && !dialog);
 
   return (
     <section className="details__card ticket-panel" data-testid="ticket-panel" aria-labelledby="ticket-panel-title">
@@ -51,7 +55,7 @@ export function TicketPanel({ detail, me, userById, focusTicketId }: Props) {
         {canOpen && (
           <button
             type="button"
-            id={TICKET_OPEN_ID}
+            ref={openButton}
             className="button button--small ticket-panel__open"
             data-testid="ticket-open"
             title={t('tickets.panel.openHint')}
@@ -76,14 +80,20 @@ export function TicketPanel({ detail, me, userById, focusTicketId }: Props) {
         ))}
       </div>
       {dialog && (
+        <Suspense fallback={null}>
         <OpenTicketDialog
           conversationId={detail.id}
-          onClose={() => setDialog(false)}
+          onClose={() => {
+            setDialog(false);
+            // Back where the agent came from: the button (the dialog may have been opened with T from anywhere).
+            requestAnimationFrame(() => openButton.current?.focus());
+          }}
           onCreated={(ticket) => {
             setDialog(false);
             setCreated(ticket.id);
           }}
         />
+        </Suspense>
       )}
     </section>
   );
@@ -101,13 +111,17 @@ function TicketCard({ ticket, me, userById, focused, initiallyOpen }: { ticket: 
   }
   const [showTimeline, setShowTimeline] = useState(true);
   const ref = useRef<HTMLElement>(null);
-  const { detail } = useTicketDetail(ticket.id, ticket.updatedAt, expanded);
+  const { detail } = useTicketDetail(ticket.id, expanded);
   // Analysts read tickets; agents, supervisors and admins work them.
   const readOnly = me.role === 'analyst';
   const writes = useTicketWrites();
 
+  // A ticket asked for (or just opened) comes into view with the focus on its next step.
   useEffect(() => {
-    if (focused) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    if (!focused) return;
+    ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    const frame = requestAnimationFrame(() => ref.current?.querySelector<HTMLElement>('.ticket-actions__buttons button:not(:disabled)')?.focus({ preventScroll: true }));
+    return () => cancelAnimationFrame(frame);
   }, [focused]);
 
   const bodyId = `ticket-body-${ticket.id}`;

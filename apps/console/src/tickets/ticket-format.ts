@@ -7,6 +7,7 @@ import {
   type CauseCode,
   type Ticket,
   type TicketAction,
+  type TicketFilter,
   type TicketStatus,
   type TicketType,
 } from '@kefu/contracts';
@@ -267,37 +268,18 @@ export function toTicketQuery(f: TicketFilters): Record<string, string | undefin
   };
 }
 
-/** The API's filter again, for tickets that arrive live. */
-export function matchesTicketFilters(t: Ticket, f: TicketFilters): boolean {
-  if (f.storeId && t.storeId !== f.storeId) return false;
-  if (f.type && t.type !== f.type) return false;
-  if (f.status) {
-    if (t.status !== f.status) return false;
-  } else if (f.state === 'open' && t.status === 'closed') return false;
-  else if (f.state === 'closed' && t.status !== 'closed') return false;
-  if (f.cause === 'none' ? t.cause !== null : f.cause && t.cause !== f.cause) return false;
-  if (f.overdue && !t.resolutionBreachedAt) return false;
-  const needle = f.q.trim().toLowerCase();
-  if (needle && !t.number.toLowerCase().includes(needle) && !(t.orderRef ?? '').toLowerCase().includes(needle)) return false;
-  return true;
-}
-
-/** Newest first, as the API orders the list. */
-export const byNewest = (a: Ticket, b: Ticket): number => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-
-/** A live ticket: inserted in order, updated in place, or dropped when it no longer matches. */
-export function applyTicket(items: readonly Ticket[], ticket: Ticket, visible: boolean): Ticket[] {
-  const index = items.findIndex((t) => t.id === ticket.id);
-  if (!visible) return index === -1 ? (items as Ticket[]) : items.filter((t) => t.id !== ticket.id);
-  if (index !== -1 && Date.parse(items[index].updatedAt) > Date.parse(ticket.updatedAt)) return items as Ticket[];
-  const rest = index === -1 ? items : items.filter((t) => t.id !== ticket.id);
-  return [...rest, ticket].sort(byNewest);
-}
-
-/** Appends a further page, skipping tickets already shown (live rows can overlap a page). */
-export function appendTickets(items: readonly Ticket[], more: readonly Ticket[]): Ticket[] {
-  const known = new Set(items.map((t) => t.id));
-  return [...items, ...more.filter((t) => !known.has(t.id))].sort(byNewest);
+/** The same filters as the contract's (for the cache key and the live predicate `ticketMatches`). */
+export function toTicketFilter(f: TicketFilters): TicketFilter {
+  const q = toTicketQuery(f);
+  return {
+    storeId: q.storeId,
+    type: f.type || undefined,
+    status: f.status ? [f.status] : undefined,
+    state: f.status || f.state === 'all' ? undefined : f.state,
+    cause: f.cause || undefined,
+    overdue: f.overdue ? true : undefined,
+    q: q.q,
+  };
 }
 
 // The list's filters are remembered per user; the search box is not.

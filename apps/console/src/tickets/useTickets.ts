@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
-import { DeskEvent, type CauseCode, type CreateTicketInput, type Order, type Ticket, type TicketDetail, type TicketDraft, type TicketType, type TransitionInput } from '@kefu/contracts';
-import { ApiRequestError, isAbort } from '../api/client';
-import { deskApi, type TicketsQuery } from '../api/desk-api';
-import { useDeskLive, useLiveEvent } from '../live/DeskLiveProvider';
-import { useLiveList } from '../live/useLiveList';
-import { appendTickets, applyTicket, byNewest, matchesTicketFilters, toTicketQuery, type TicketFilters } from './ticket-format';
-
-const errorOf = (err: unknown) => (err instanceof ApiRequestError ? err : new ApiRequestError(0, String(err)));
+import { useCallback } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { compareTickets, DeskEvent, ticketMatches, type CauseCode, type CreateTicketInput, type Ticket, type TicketDetail, type TicketFilter, type TicketType, type TransitionInput } from '@kefu/contracts';
+import { deskApi } from '../api/desk-api';
+import { apiErrorOf } from '../data/errors';
+import { liveFamily, Stale, type LiveReducer } from '../data/live-cache';
+import { applyRow, useLiveListQuery, type LiveList } from '../data/live-list';
+import { useDeskLive } from '../live/DeskLiveProvider';
+import { toTicketFilter, toTicketQuery, type TicketFilters } from './ticket-format';
 
 /**
  * Writes on tickets. Each answer is published on the live bus as `ticket.created` / `ticket.updated`,
@@ -49,93 +49,50 @@ export function useTicketWrites() {
   return { create, transition, setCause, refresh };
 }
 
-/**
- * A ticket's timeline and supplier cases, while `enabled` (its card is open). Fetched again
- * whenever the ticket changes (its `updatedAt` moves: a transition here or elsewhere) and on every
- * (re)connect.
- */
-export function useTicketDetail(ticketId: string, updatedAt: string, enabled = true) {
-  const { epoch } = useDeskLive();
-  const [state, setState] = useState<{ id: string; detail: TicketDetail | null; error: ApiRequestError | null }>({ id: '', detail: null, error: null });
-  useEffect(() => {
-    if (!enabled) return;
-    const ctrl = new AbortController();
-    deskApi
-      .ticket(ticketId, ctrl.signal)
-      .then((detail) => setState({ id: ticketId, detail, error: null }))
-      .catch((err: unknown) => {
-        if (isAbort(err)) return;
-        setState((s) => (s.id === ticketId ? { ...s, error: errorOf(err) } : { id: ticketId, detail: null, error: errorOf(err) }));
-      });
-    return () => ctrl.abort();
-  }, [ticketId, updatedAt, epoch, enabled]);
-  const current = state.id === ticketId;
-  return { detail: current ? state.detail : null, error: current ? state.error : null };
+/** A ticket's timeline and supplier cases are read again whenever the ticket moves (here or elsewhere). */
+const ticketDetailReducer: LiveReducer<TicketDetail> = (d, event) =>
+  event.name === 'ticket.updated' && event.payload.id === d.id && event.payload.updatedAt !== d.updatedAt ? new Stale(0) : d;
+export const TICKET_DETAIL = liveFamily('ticket', ticketDetailReducer);
+
+/** A ticket's timeline and supplier cases, while `enabled` (its card is open). */
+export function useTicketDetail(ticketId: string, enabled = true) {
+  const query = useQuery({ queryKey: [TICKET_DETAIL, ticketId], queryFn: () => deskApi.ticket(ticketId), enabled });
+  return { detail: query.data ?? null, error: apiErrorOf(query.error) };
 }
 
 /** The conversation's orders: its linked order first, then the customer's other recent ones. */
 export function useOrders(conversationId: string) {
-  const { epoch } = useDeskLive();
-  const [reloads, setReloads] = useState(0);
-  const [state, setState] = useState<{ id: string; orders: Order[]; error: ApiRequestError | null }>({ id: '', orders: [], error: null });
-  useEffect(() => {
-    const ctrl = new AbortController();
-    deskApi
-      .orders(conversationId, ctrl.signal)
-      .then((page) => setState({ id: conversationId, orders: page.items, error: null }))
-      .catch((err: unknown) => {
-        if (isAbort(err)) return;
-        setState((s) => (s.id === conversationId ? { ...s, error: errorOf(err) } : { id: conversationId, orders: [], error: errorOf(err) }));
-      });
-    return () => ctrl.abort();
-  }, [conversationId, epoch, reloads]);
-  const current = state.id === conversationId;
-  return {
-    orders: current ? state.orders : [],
-    error: current ? state.error : null,
-    loading: !current,
-    reload: useCallback(() => setReloads((n) => n + 1), []),
-  };
-}
-
-/** The prefilled ticket of the "open a ticket" dialog; asked again when the agent picks another type. */
-export function useTicketDraft(conversationId: string, type: TicketType | undefined) {
-  const key = `${conversationId}:${type ?? ''}`;
-  const [state, setState] = useState<{ key: string; draft: TicketDraft | null; error: ApiRequestError | null }>({ key: '', draft: null, error: null });
-  const [reloads, setReloads] = useState(0);
-  useEffect(() => {
-    const ctrl = new AbortController();
-    deskApi
-      .ticketDraft(conversationId, type, ctrl.signal)
-      .then((draft) => setState({ key, draft, error: null }))
-      .catch((err: unknown) => {
-        if (!isAbort(err)) setState({ key, draft: null, error: errorOf(err) });
-      });
-    return () => ctrl.abort();
-  }, [conversationId, type, key, reloads]);
-  const current = state.key === key;
-  return {
-    draft: current ? state.draft : null,
-    error: current ? state.error : null,
-    loading: !current,
-    reload: useCallback(() => setReloads((n) => n + 1), []),
-  };
+  const query = useQuery({ queryKey: ['orders', conversationId], queryFn: () => deskApi.orders(conversationId).then((p) => p.items) });
+  return { orders: query.data ?? [], error: apiErrorOf(query.error), loading: query.isPending, reload: () => void query.refetch() };
 }
 
 /**
- * The ticket list: the filtered tickets, newest first, kept live by `ticket.created` /
- * `ticket.updated`, and fetched again on every (re)connect.
+ * The prefilled ticket of the "open a ticket" dialog for a type and an order (undefined: the server's choice: the
+ * conversation's order, else the customer's latest). Never served from an earlier visit: the policy depends on today.
  */
-export function useTicketList(filters: TicketFilters) {
-  const key = JSON.stringify(toTicketQuery(filters));
-  const { applyLive, ...list } = useLiveList({
-    key,
-    fetchPage: (opts, signal) => deskApi.tickets({ ...(JSON.parse(key) as TicketsQuery), ...opts }, signal),
-    sort: byNewest,
-    append: appendTickets,
+export function useTicketDraft(conversationId: string, type: TicketType | undefined, orderRef: string | undefined) {
+  const query = useQuery({
+    queryKey: ['ticketDraft', conversationId, type ?? null, orderRef ?? null],
+    queryFn: () => deskApi.ticketDraft(conversationId, type, orderRef),
+    staleTime: 0,
+    gcTime: 0,
+    placeholderData: keepPreviousData,
   });
-  const onTicket = (ticket: Ticket) => applyLive((items) => applyTicket(items, ticket, matchesTicketFilters(ticket, filters)), true);
-  useLiveEvent(DeskEvent.TicketCreated, onTicket);
-  useLiveEvent(DeskEvent.TicketUpdated, onTicket);
-  return list;
+  return { draft: query.data ?? null, error: apiErrorOf(query.error), loading: query.isFetching, reload: () => void query.refetch() };
+}
+
+/** How a ticket list follows `ticket.created` / `ticket.updated`: the contract's predicate says whether it belongs. */
+const ticketListReducer: LiveReducer<LiveList<Ticket>> = (list, event, key) => {
+  if (event.name !== 'ticket.created' && event.name !== 'ticket.updated') return list;
+  const filter = key[1] as TicketFilter;
+  return applyRow(list, event.payload, ticketMatches(event.payload, filter), compareTickets, (previous, incoming) =>
+    previous && Date.parse(previous.updatedAt) > Date.parse(incoming.updatedAt) ? null : incoming,
+  );
+};
+export const TICKET_LIST = liveFamily('tickets', ticketListReducer);
+
+/** The ticket list: the filtered tickets, newest first, kept live. */
+export function useTicketList(filters: TicketFilters) {
+  const filter = toTicketFilter(filters);
+  return useLiveListQuery([TICKET_LIST, filter], (opts) => deskApi.tickets({ ...toTicketQuery(filters), ...opts }), compareTickets);
 }

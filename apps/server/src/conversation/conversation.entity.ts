@@ -29,6 +29,7 @@ export class ConversationEntity {
   @Column('timestamp with time zone', { precision: 3, nullable: true }) firstResponseAt!: Date | null;
   @Column('timestamp with time zone', { precision: 3 }) lastMessageAt!: Date;
   @Column('text', { default: '' }) lastMessagePreview!: string;
+  @Index('ix_conversations_order_ref_trgm', { synchronize: false })
   @Column('text', { nullable: true }) orderRef!: string | null;
   @Column('text', { nullable: true }) language!: Language | null;
   /** Waiting in the store's queue for an agent since; null while assigned. */

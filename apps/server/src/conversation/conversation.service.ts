@@ -5,6 +5,7 @@ import { AssignInput, Conversation, ConversationDetail, ConversationStatus, List
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { keysetPage } from '../common/keyset-page.util.js';
+import { slaQueuePage, whereSearch } from './conversation-list.query.js';
 import { ValidationError } from '../errors/validation.error.js';
 import { MessageEntity } from '../message/message.entity.js';
 import { toMessageDto } from '../message/message.dto.js';
@@ -36,7 +37,7 @@ export class ConversationService {
     private readonly messenger: CustomerMessenger,
   ) {}
 
-  /** The inbox: newest activity first, scoped to the caller's stores. */
+  /** The inbox (newest activity first) or the work queue (`sort=sla`), scoped to the caller's stores. */
   list(caller: Caller, q: ListConversationsQuery): Promise<Page<Conversation>> {
     const qb = caller.scope.apply(this.conversations.createQueryBuilder('c').leftJoinAndSelect('c.customer', 'cu'), 'c.storeId');
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
@@ -44,7 +45,8 @@ export class ConversationService {
     if (q.assigneeId === 'none') qb.andWhere('c.assigneeId IS NULL');
     else if (q.assigneeId) qb.andWhere('c.assigneeId = :assigneeId', { assigneeId: q.assigneeId === 'me' ? caller.user.id : q.assigneeId });
     if (q.breached !== undefined) qb.andWhere(q.breached ? 'c.slaBreachedAt IS NOT NULL' : 'c.slaBreachedAt IS NULL');
-    if (q.q) qb.andWhere('(cu.name ILIKE :like OR c.lastMessagePreview ILIKE :like OR c.orderRef ILIKE :like)', { like: `%${q.q.replace(/[%_\\]/g, '\\$&')}%` });
+    if (q.q) whereSearch(qb, q.q);
+    if (q.sort === 'sla') return slaQueuePage(qb, { limit: q.limit, cursor: q.cursor, map: toConversationDto });
     return keysetPage(qb, {
       timeColumn: 'c.lastMessageAt',
       idColumn: 'c.id',

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { StoreEntity } from '../store/store.entity.js';
 
 @Entity('customers')
@@ -8,6 +8,7 @@ export class CustomerEntity {
   @Column('uuid') storeId!: string;
   @ManyToOne(() => StoreEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'store_id' }) store?: StoreEntity;
   @Column('text') externalId!: string;
+  @Index('ix_customers_name_trgm', { synchronize: false })
   @Column('text') name!: string;
   /** Personal data: never exported unmasked. */
   @Column('text', { nullable: true }) phone!: string | null;

@@ -14,6 +14,7 @@ export class MessageEntity {
   /** Copied from the conversation: inbound messages are unique per (channel, externalId). */
   @Column('uuid') channelId!: string;
   @Column('text') direction!: MessageDirection;
+  @Index('ix_messages_body_trgm', { synchronize: false })
   @Column('text') body!: string;
   @Column('uuid', { nullable: true }) authorId!: string | null;
   @Column('text', { nullable: true }) externalId!: string | null;

@@ -10,6 +10,7 @@ export class OrderEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('uuid') storeId!: string;
   @ManyToOne(() => StoreEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'store_id' }) store?: StoreEntity;
+  @Index('ix_orders_order_ref_trgm', { synchronize: false })
   @Column('text') orderRef!: string;
   @Column('text', { nullable: true }) customerExternalId!: string | null;
   @Column('jsonb') items!: OrderItem[];

@@ -23,6 +23,7 @@ export class TicketEntity {
   @Column('text') type!: TicketType;
   @Column('text') status!: TicketStatus;
   @Column('text', { nullable: true }) resumeStatus!: TicketStatus | null;
+  @Index('ix_tickets_order_ref_trgm', { synchronize: false })
   @Column('text', { nullable: true }) orderRef!: string | null;
   @Column('timestamp with time zone', { precision: 3, nullable: true }) orderedAt!: Date | null;
   @Column('timestamp with time zone', { precision: 3, nullable: true }) deliveredAt!: Date | null;

@@ -62,13 +62,17 @@ export class TicketService {
     return ticket;
   }
 
-  /** A ticket prefilled from the conversation's order and the customer's latest words, with the decision it would get. */
+  /**
+   * A ticket prefilled from an order and the customer's latest words, with the decision it would get: the order the agent
+   * picked, else the conversation's, else the customer's most recent one in the store (the one the side panel shows).
+   */
   async draft(caller: Caller, q: TicketDraftQuery): Promise<TicketDraft> {
     const conv = await this.conversations.findVisible(caller, q.conversationId);
     const store = await this.db.getRepository(StoreEntity).findOneByOrFail({ id: conv.storeId });
     const customerReason = await this.latestCustomerWords(conv.id);
     const type = q.type ?? guessTicketType(customerReason);
-    const order = await this.orderFacts(store, conv, {});
+    const orderRef = q.orderRef ?? conv.orderRef ?? (await this.orders.ofCustomer(store, conv.customer!.externalId))[0]?.orderRef;
+    const order = await this.orderFacts(store, conv, { orderRef });
     const auto = customerReason ? await this.classifier.classify(customerReason) : null;
     return {
       conversationId: conv.id,

@@ -1,0 +1,109 @@
+import { createHashHistory, createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { z } from 'zod';
+import { CONVERSATION_STATUSES, text, type User } from '@kefu/contracts';
+import { DeskLayout } from '../desk/Desk';
+import { INBOX_VIEWS } from '../inbox/filters';
+import { InboxRoute } from '../inbox/InboxRoute';
+
+// The desk's screens as typed routes in the address's hash (#/c/<id>, #/sla …, so a reload or a shared link keeps
+// the screen and its filters); the screens other than the inbox load when first opened.
+
+export interface DeskRouterContext {
+  user: User;
+  logout(): void;
+}
+
+type Role = User['role'];
+const LEADS: ReadonlySet<Role> = new Set(['supervisor', 'admin']);
+const ANALYSIS: ReadonlySet<Role> = new Set(['analyst', 'supervisor', 'admin']);
+
+/** A screen for some roles only: anyone else lands in the inbox. */
+const only =
+  (roles: ReadonlySet<Role>) =>
+  ({ context }: { context: DeskRouterContext }) => {
+    if (!roles.has(context.user.role)) throw redirect({ to: '/' });
+  };
+
+/** The inbox's filters in the address: a bad value is dropped, not an error. */
+export const InboxSearch = z.object({
+  view: z.enum(INBOX_VIEWS as [string, ...string[]]).optional().catch(undefined),
+  store: text().max(64).optional().catch(undefined),
+  status: z.enum([...CONVERSATION_STATUSES, 'all']).optional().catch(undefined),
+  q: text().max(200).optional().catch(undefined),
+});
+export type InboxSearch = z.infer<typeof InboxSearch>;
+
+/** The SLA board's view in the address: one store, one agent ('none': unassigned), the wall screen. */
+export const BoardSearch = z.object({
+  store: text().max(64).optional().catch(undefined),
+  agent: text().max(64).optional().catch(undefined),
+  wall: z.boolean().optional().catch(undefined),
+});
+export type BoardSearch = z.infer<typeof BoardSearch>;
+
+const rootRoute = createRootRouteWithContext<DeskRouterContext>()({ component: DeskLayout });
+
+const inboxRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  validateSearch: InboxSearch,
+  // Analysts start at their desk.
+  beforeLoad: ({ context }) => {
+    if (context.user.role === 'analyst') throw redirect({ to: '/analytics' });
+  },
+  component: InboxRoute,
+});
+const conversationRoute = createRoute({ getParentRoute: () => rootRoute, path: '/c/$conversationId', validateSearch: InboxSearch, component: InboxRoute });
+const conversationTicketRoute = createRoute({ getParentRoute: () => rootRoute, path: '/c/$conversationId/t/$ticketId', validateSearch: InboxSearch, component: InboxRoute });
+const ticketsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/tickets', component: lazyRouteComponent(() => import('../tickets/TicketList'), 'TicketList') });
+const slaRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sla',
+  validateSearch: BoardSearch,
+  beforeLoad: only(LEADS),
+  component: lazyRouteComponent(() => import('../sla/SlaBoard'), 'SlaBoard'),
+});
+const kbRoute = createRoute({ getParentRoute: () => rootRoute, path: '/kb', beforeLoad: only(LEADS), component: lazyRouteComponent(() => import('../kb/KbScreen'), 'KbScreen') });
+const analyticsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/analytics',
+  beforeLoad: only(ANALYSIS),
+  component: lazyRouteComponent(() => import('../analytics/AnalyticsScreen'), 'AnalyticsScreen'),
+});
+const reportsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reports',
+  beforeLoad: only(ANALYSIS),
+  component: lazyRouteComponent(() => import('../reports/ReportsScreen'), 'ReportsScreen'),
+});
+const reportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reports/$reportId',
+  beforeLoad: only(ANALYSIS),
+  component: lazyRouteComponent(() => import('../reports/ReportPage'), 'ReportRoute'),
+});
+
+const routeTree = rootRoute.addChildren([inboxRoute, conversationRoute, conversationTicketRoute, ticketsRoute, slaRoute, kbRoute, analyticsRoute, reportsRoute, reportRoute]);
+
+export function createDeskRouter(user: User) {
+  const context: DeskRouterContext = { user, logout: () => undefined };
+  return createRouter({
+    routeTree,
+    history: createHashHistory(),
+    context,
+    // An address that names no screen is the inbox.
+    notFoundMode: 'root',
+    defaultNotFoundComponent: () => {
+      throw redirect({ to: '/' });
+    },
+    defaultPendingMs: 150,
+  });
+}
+
+export type DeskRouter = ReturnType<typeof createDeskRouter>;
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: DeskRouter;
+  }
+}
