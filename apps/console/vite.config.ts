@@ -12,7 +12,18 @@ export default defineConfig({
       '@kefu/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)),
     },
   },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: {
+      output: {
+        // zod and the console's zod settings in one chunk, evaluated before any chunk that builds schemas (the
+        // contracts): an object schema built before `jitless` is set probes `new Function`, a CSP violation.
+        manualChunks: (id: string) => (id.includes('/node_modules/zod/') || id.endsWith('/src/zod-config.ts') ? 'zod' : undefined),
+      },
+    },
+  },
   server: {
     port: 5173,
     proxy: {
