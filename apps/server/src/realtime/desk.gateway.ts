@@ -9,6 +9,7 @@ import { ConversationService } from '../conversation/conversation.service.js';
 import { PresenceService } from '../presence/presence.service.js';
 import { RoutingService } from '../routing/routing.service.js';
 import { EventPublisher } from './event-publisher.service.js';
+import { deferred } from '../redis/redis-errors.js';
 
 interface SocketState {
   caller: Caller;
@@ -46,7 +47,9 @@ export class DeskGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
           (socket.data as SocketState) = { caller, viewing: new Map() };
           await socket.join(this.roomsOf(caller));
           next();
-          await this.onConnected(socket, caller);
+          // Presence lives in Redis: while it is down the console is connected all the same, and
+          // the heartbeat (or the reconnect after the outage) announces it.
+          this.onConnected(socket, caller).catch(deferred(this.logger, `presence of ${caller.user.id} not recorded now (announced by the heartbeat)`));
         })
         .catch((err) => {
           this.logger.error(err);
