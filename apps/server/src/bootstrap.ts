@@ -12,14 +12,13 @@ import type { ChannelAdapter } from './delivery/channel-adapter.js';
 import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
 import { WorkerModule } from './worker.module.js';
 
-/** Builds the api application (not yet listening): HTTP under /api, socket.io, console at /. */
+/** Builds the api application (not yet listening): HTTP under /api, socket.io, console at /. Signals are the entry point's (main.ts). */
 export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { rawBody: true, bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
-  app.enableShutdownHooks();
   const doc = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle('Kefu Desk API').setDescription('Customer service and after-sales desk (see SPEC.md)').setVersion('0.1').addBearerAuth().build(),
@@ -50,6 +49,5 @@ function serveConsole(app: NestExpressApplication, config: AppConfig): void {
 export async function createWorker(config: AppConfig, opts: { channelAdapter?: ChannelAdapter } = {}) {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, opts), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   return app;
 }
