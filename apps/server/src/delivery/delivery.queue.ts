@@ -31,4 +31,16 @@ export class DeliveryQueue {
       })
       .catch(deferred(this.logger, `message ${messageId} stays queued (sent once Redis is back)`));
   }
+
+  /**
+   * A reply still `queued` (the reconciler's DeliveryService.requeueStranded): enqueued again, or,
+   * when its job failed for good because PostgreSQL was down while it ran (so the reply could not
+   * even be marked failed), that job is retried with fresh attempts: an add with its id would be
+   * ignored for as long as the failed job is kept.
+   */
+  async requeue(messageId: string): Promise<void> {
+    const job = await this.queue.getJob(messageId);
+    if (!job) return this.enqueue(messageId);
+    if (await job.isFailed()) await job.retry('failed', { resetAttemptsMade: true });
+  }
 }
