@@ -22,6 +22,7 @@ describe('console through a Redis outage', () => {
     const worker = rig.spawn('worker', 'worker.js');
     await rig.waitHealthy();
     await rig.waitOutput(worker, 'kefu worker: processing queues');
+    await rig.waitCauseModel();
     browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
@@ -38,9 +39,12 @@ describe('console through a Redis outage', () => {
     const status = page.getByTestId('connection-status');
     const tag = Date.now() % 100000;
 
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    const failed = (err: Error) => page.screenshot({ path: join(OUTPUT_DIR, 'faults-failed.png') }).then(() => Promise.reject(err));
+
     const before = `发货了吗 #${tag}-1`;
     expect((await signedInbound(rig.url, channel, inboundBody(before, `e2e-fault-1-${tag}`))).status).toBe(202);
-    await row(before).waitFor({ timeout: 10_000 });
+    await row(before).waitFor({ timeout: 10_000 }).catch(failed);
 
     await rig.redis.stop();
     const during = `还在吗 #${tag}-2`;
@@ -49,12 +53,11 @@ describe('console through a Redis outage', () => {
     expect(await row(during).count()).toBe(0); // its live event could not be published
     await rig.redis.start(); // empty
 
-    await row(during).waitFor({ timeout: 15_000 }); // refetched after the reconnect, no reload
+    await row(during).waitFor({ timeout: 15_000 }).catch(failed); // refetched after the reconnect, no reload
     await expect(status.getAttribute('data-state')).resolves.toBe('connected');
     const after = `收到了 #${tag}-3`;
     expect((await signedInbound(rig.url, channel, inboundBody(after, `e2e-fault-3-${tag}`))).status).toBe(202);
-    await row(after).waitFor({ timeout: 10_000 });
-    mkdirSync(OUTPUT_DIR, { recursive: true });
+    await row(after).waitFor({ timeout: 10_000 }).catch(failed);
     await page.screenshot({ path: join(OUTPUT_DIR, 'faults-after-redis-outage.png') });
   }, 90_000);
 });

@@ -55,8 +55,7 @@ describe('dependency outages', () => {
     spare = rig.spawn('spare worker', 'worker.js'); // told to stop during the Redis outage
     await rig.waitHealthy();
     for (const w of [worker, spare]) await rig.waitOutput(w, 'kefu worker: processing queues');
-    // A worker trains the first cause model at start: wait for it, so traffic meets a settled desk.
-    await until(async () => (await rig.query(`SELECT 1 FROM cause_models WHERE status = 'active'`)).length > 0, 60_000, 'the first cause model');
+    await rig.waitCauseModel();
   }, 180_000);
 
   afterAll(async () => {

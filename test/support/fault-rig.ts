@@ -33,6 +33,8 @@ export interface Rig {
   waitHealthy(ms?: number): Promise<void>;
   /** Until `p` has printed `text` (e.g. a worker's "processing queues"). */
   waitOutput(p: ServerProcess, text: string | RegExp, ms?: number): Promise<void>;
+  /** Until a worker has trained the first cause model (seconds of CPU at its start), so tests meet a settled desk. */
+  waitCauseModel(ms?: number): Promise<void>;
   query<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -98,6 +100,13 @@ export async function startRig(env: Record<string, string> = {}): Promise<Rig> {
       while (!seen()) {
         if (Date.now() > end || p.child.exitCode !== null) throw new Error(`${p.name} did not print ${text} within ${ms} ms:\n${p.output().slice(-3000)}`);
         await sleep(100);
+      }
+    },
+    async waitCauseModel(ms = 90_000) {
+      const end = Date.now() + ms;
+      while ((await db.query(`SELECT 1 FROM cause_models WHERE status = 'active'`)).rowCount === 0) {
+        if (Date.now() > end) throw new Error(`no cause model within ${ms} ms`);
+        await sleep(200);
       }
     },
     async query(sql, params = []) {
