@@ -17,13 +17,13 @@ export function guardProcess(name: string): void {
 
 /**
  * SIGTERM or Ctrl+C: close the application (requests and jobs under way finish) and exit, within
- * `graceMs` whatever hangs — BullMQ's close waits for Redis, which may be down. A second signal
- * exits at once.
+ * `graceMs` whatever hangs — BullMQ's close waits for Redis, which may be down. Later signals change
+ * nothing (Ctrl+C in a terminal reaches this process and then its supervisor's SIGTERM follows).
  */
 export function stopOnSignals(name: string, close: () => Promise<void>, graceMs = 5000): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1);
+    if (stopping) return;
     stopping = true;
     console.log(`kefu ${name}: ${signal}, stopping`);
     setTimeout(() => {
