@@ -1,4 +1,4 @@
-# The worker process: BullMQ processors (reply delivery, later SLA timers). Same code as the api,
+# The worker process: BullMQ processors (reply delivery, SLA timers, …). Same code as the api,
 # started as a NestJS application context. Build from the repository root:
 #   docker build -f docker/worker.Dockerfile .
 FROM node:20-bookworm-slim AS build
@@ -18,4 +18,6 @@ COPY --from=build /src/apps/server/dist apps/server/dist
 # The root-cause corpus: the classifier trains its first model from it.
 COPY apps/server/corpus apps/server/corpus
 USER node
+# The worker serves no HTTP: healthy when it reaches PostgreSQL and Redis (docker restarts it if it exits).
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s CMD ["node", "apps/server/dist/cli/check-dependencies.js"]
 CMD ["node", "apps/server/dist/worker.js"]

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Queue } from 'bullmq';
 import { DateTime } from 'luxon';
+import { JobName, QueueName } from '@kefu/contracts';
 import { startDesk, type Desk } from '../support/desk.js';
 import { http, inboundBody, login, signedInbound, storeWithAgent, waitFor } from '../support/client.js';
 
@@ -11,6 +13,12 @@ describe('periodic client reports', () => {
   let analyst: string;
 
   beforeAll(async () => {
+    // The run's Redis is shared by every test file: a report schedule left by another file's worker
+    // (every 15 min) keeps its offset in BullMQ when this one sets 1 s, which can put the next
+    // sweep minutes away. Start from no schedule.
+    const reports = new Queue(QueueName.Reports, { connection: { url: process.env.REDIS_URL! }, prefix: `${process.env.REDIS_PREFIX}:bull` });
+    await reports.removeJobScheduler(JobName.GenerateReports);
+    await reports.close();
     desk = await startDesk({ env: { REPORT_SWEEP_MS: '1000' } });
     admin = await login(desk.url, 'admin@demo.kefu');
     analyst = await login(desk.url, 'analyst@demo.kefu');

@@ -80,7 +80,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        CoreModule.forRoot(config),
+        CoreModule.forRoot(config, 'api'),
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,

@@ -13,7 +13,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
 import { WorkerModule } from './worker.module.js';
 
-/** Builds the api application (not yet listening): HTTP under /api, socket.io, console at /. */
+/** Builds the api application (not yet listening): HTTP under /api, socket.io, console at /. Signals are the entry point's (main.ts). */
 export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { rawBody: true, bufferLogs: true });
   app.useLogger(app.get(Logger));
@@ -21,7 +21,6 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
-  app.enableShutdownHooks();
   setupApiDocs(app, config);
   serveConsole(app, config);
   return app;
@@ -48,6 +47,5 @@ function serveConsole(app: NestExpressApplication, config: AppConfig): void {
 export async function createWorker(config: AppConfig, opts: { channelAdapter?: ChannelAdapter } = {}) {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, opts), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   return app;
 }

@@ -18,10 +18,10 @@ import { SlaTimerService } from './sla/sla-timer.service.js';
 @Global()
 @Module({})
 export class CoreModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, role: 'api' | 'worker'): DynamicModule {
     return {
       module: CoreModule,
-      imports: [ConfigModule.forRoot(config), RedisModule, DatabaseModule, QueueModule, OutboundModule],
+      imports: [ConfigModule.forRoot(config), RedisModule, DatabaseModule, QueueModule.forRoot(role), OutboundModule],
       providers: [EventPublisher, AuditService, DeliveryQueue, SlaAlarms, SlaEscalationService, SlaTimerService, PresenceService, RoutingService],
       exports: [DatabaseModule, QueueModule, EventPublisher, AuditService, DeliveryQueue, SlaAlarms, SlaTimerService, PresenceService, RoutingService],
     };

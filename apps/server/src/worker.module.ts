@@ -26,7 +26,7 @@ export class WorkerModule {
     const adapter = opts.channelAdapter ? { provide: CHANNEL_ADAPTER, useValue: opts.channelAdapter } : { provide: CHANNEL_ADAPTER, useClass: SimulatedPlatformAdapter };
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }), ClientReportsModule],
+      imports: [CoreModule.forRoot(config, 'worker'), LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }), ClientReportsModule],
       providers: [adapter, DeliveryService, DeliveryProcessor, SlaProcessor, SlaAlertService, SlaAlertProcessor, SlaReconciler, RoutingProcessor, RoutingSweeper, SupplierReminderSweeper, CauseTrainingService, ClassifierProcessor, ReportProcessor],
     };
   }

@@ -3,6 +3,7 @@ import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { JobName, QueueName, type JobPayloads } from '@kefu/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { RedisStatus } from '../redis/redis-status.service.js';
 import { CauseTrainingService } from './cause-training.service.js';
 
 /** Worker: retrains the root-cause classifier on a schedule (CLASSIFIER_RETRAIN_MS) and on request. */
@@ -14,6 +15,7 @@ export class ClassifierProcessor extends WorkerHost implements OnApplicationBoot
     private readonly training: CauseTrainingService,
     @InjectQueue(QueueName.Classifier) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly redis: RedisStatus,
   ) {
     super();
   }
@@ -21,8 +23,14 @@ export class ClassifierProcessor extends WorkerHost implements OnApplicationBoot
   async onApplicationBootstrap(): Promise<void> {
     // The first model is trained here, in the background, rather than by the first ticket that needs it.
     void this.training.active().catch((err: Error) => this.logger.error(`first cause model not trained: ${err.message}`));
+    // Redis may come back empty: the schedule is set again each time it returns.
+    this.redis.onRecovered(() => void this.schedule().catch((err: Error) => this.logger.error(`retrain schedule not set: ${err.message}`)));
+    await this.schedule();
+  }
+
+  private schedule() {
     const payload: JobPayloads[typeof JobName.RetrainCauses] = { requestedBy: null };
-    await this.queue.upsertJobScheduler(JobName.RetrainCauses, { every: this.config.classifierRetrainMs }, { name: JobName.RetrainCauses, data: payload, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+    return this.queue.upsertJobScheduler(JobName.RetrainCauses, { every: this.config.classifierRetrainMs }, { name: JobName.RetrainCauses, data: payload, opts: { removeOnComplete: 100, removeOnFail: 100 } });
   }
 
   async process(job: Job<JobPayloads[typeof JobName.RetrainCauses]>): Promise<unknown> {

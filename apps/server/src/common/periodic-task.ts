@@ -1,4 +1,5 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { isRedisUnavailable } from '../redis/redis-errors.js';
 
 /**
  * A worker chore run at start (optionally) and then every `intervalMs`, never twice at once;
@@ -25,10 +26,15 @@ export abstract class PeriodicTask implements OnApplicationBootstrap, OnApplicat
     await this.running;
   }
 
-  private async tick(): Promise<void> {
+  /** One run now (unless one is under way), e.g. when a dependency it needs is back. */
+  protected async tick(): Promise<void> {
     if (this.running) return;
     this.running = this.runOnce()
-      .catch((err: Error) => this.logger.error(`${this.constructor.name} failed: ${err.message}`))
+      .catch((err: Error) => {
+        const line = `${this.constructor.name} failed: ${err.message}`;
+        if (isRedisUnavailable(err)) this.logger.warn(line); // not a fault: the next run tries again
+        else this.logger.error(line);
+      })
       .finally(() => (this.running = null));
     await this.running;
   }

@@ -54,7 +54,7 @@ export class DeliveryService {
     }
   }
 
-  /** Re-enqueues replies left `queued` (Redis lost, api stopped between commit and enqueue). */
+  /** Re-enqueues replies left `queued` (Redis lost, api stopped between commit and enqueue, PostgreSQL down while one was sent). */
   async requeueStranded(): Promise<number> {
     const stranded = await this.db
       .getRepository(MessageEntity)
@@ -64,7 +64,7 @@ export class DeliveryService {
       .orderBy('m.createdAt', 'ASC')
       .limit(5000)
       .getMany();
-    for (const m of stranded) await this.queue.enqueue(m.id);
+    for (const m of stranded) await this.queue.requeue(m.id);
     return stranded.length;
   }
 

@@ -1,7 +1,12 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import type { ApiError } from '@kefu/contracts';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { unavailableDependency } from './dependency-unavailable.js';
+
+/** Seconds a client is asked to wait before retrying a 503 (PostgreSQL or Redis unavailable). */
+export const RETRY_AFTER_SECONDS = 5;
 
 const reasonOf = (status: number) => HttpStatus[status]?.split('_').map((w) => w[0] + w.slice(1).toLowerCase()).join(' ') ?? 'Error';
 
@@ -10,14 +15,23 @@ const reasonOf = (status: number) => HttpStatus[status]?.split('_').map((w) => w
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toApiError(exception);
-    if (body.statusCode >= 500) this.logger.error(exception);
-    if (!res.headersSent) res.status(body.statusCode).json(body);
+    // A 503 is logged by the request log; no stack for a dependency that is simply down.
+    if (body.statusCode >= 500 && body.statusCode !== 503) this.logger.error(exception);
+    if (res.headersSent) return;
+    if (body.statusCode === 503) res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+    res.status(body.statusCode).json(body);
   }
 
   private toApiError(exception: unknown): ApiError {
+    // A dependency that is down is the client's cue to retry, not a fault of the desk.
+    const down = unavailableDependency(exception, this.config.databaseUrl);
+    if (down === 'database') return { statusCode: 503, error: 'Service Unavailable', code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable; retry shortly' };
+    if (down === 'redis') return { statusCode: 503, error: 'Service Unavailable', code: 'REDIS_UNAVAILABLE', message: 'Redis is unavailable; retry shortly' };
     // body-parser errors arrive wrapped in an HttpException by the express adapter.
     const parserError = ((exception as { cause?: { type?: string } })?.cause ?? exception) as { type?: string };
     if (parserError?.type === 'entity.parse.failed') return { statusCode: 400, error: 'Bad Request', message: 'Body is not valid JSON', fields: { body: 'is not valid JSON' } };

@@ -16,6 +16,7 @@ import { RoutingService } from '../routing/routing.service.js';
 import { entityFromRow } from '../database/entity-from-row.util.js';
 import { SignedWebhook } from './signed-webhook.service.js';
 import { CsatService } from '../csat/csat.service.js';
+import { deferred } from '../redis/redis-errors.js';
 
 export interface InboundResult {
   messageId: string;
@@ -104,11 +105,14 @@ export class InboundService {
       this.events.toStore('message.created', toMessageDto(outcome.message));
       return { duplicate: false, messageId: outcome.messageId, conversationId: outcome.conversationId };
     }
-    if (outcome.timer) await this.alarms.arm([outcome.timer]).catch((err: Error) => this.logger.warn(`SLA alarm not armed (the reconciler will): ${err.message}`));
+    if (outcome.timer) await this.alarms.arm([outcome.timer]).catch(deferred(this.logger, 'SLA alarm not armed (the reconciler will)'));
     const conv = toConversationDto(outcome.conversation);
     this.events.toStore(outcome.created ? 'conversation.created' : 'conversation.updated', conv);
     this.events.toStore('message.created', toMessageDto(outcome.message));
-    if (!conv.assigneeId && conv.status === 'open') await this.routing.assign(conv.id);
+    // Stored is acknowledged: a conversation routing cannot place now waits in its store's queue,
+    // which the worker drains (RoutingSweeper) once presence (Redis) and the database answer again.
+    if (!conv.assigneeId && conv.status === 'open')
+      await this.routing.assign(conv.id).catch(deferred(this.logger, `conversation ${conv.id} left in the queue (not routed now)`));
     return { duplicate: false, messageId: outcome.message.id, conversationId: conv.id };
   }
 

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -9,6 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { REDIS } from '../redis/redis.module.js';
 import { UserEntity } from '../user/user.entity.js';
+import { deferred } from '../redis/redis-errors.js';
 
 /**
  * Who is connected, in Redis (shared by every api process, rebuilt by their heartbeats): a sorted
@@ -18,6 +19,8 @@ import { UserEntity } from '../user/user.entity.js';
  */
 @Injectable()
 export class PresenceService {
+  private readonly logger = new Logger(PresenceService.name);
+
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -96,9 +99,12 @@ export class PresenceService {
     return online.filter((id) => !live.has(id));
   }
 
-  /** online / away / offline of each user. */
+  /** online / away / offline of each user; everyone reads offline while Redis is down (re-announced after). */
   async presenceOf(users: Pick<UserEntity, 'id' | 'status'>[]): Promise<Map<string, Presence>> {
-    const online = await this.onlineUsers();
+    const online = await this.onlineUsers().catch((err: Error) => {
+      deferred(this.logger, 'presence unknown, shown as offline')(err);
+      return new Set<string>();
+    });
     return new Map(users.map((u) => [u.id, online.has(u.id) ? (u.status === 'away' ? 'away' : 'online') : 'offline']));
   }
 

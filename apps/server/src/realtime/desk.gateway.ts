@@ -9,6 +9,7 @@ import { ConversationService } from '../conversation/conversation.service.js';
 import { PresenceService } from '../presence/presence.service.js';
 import { RoutingService } from '../routing/routing.service.js';
 import { EventPublisher } from './event-publisher.service.js';
+import { deferred } from '../redis/redis-errors.js';
 
 /**
  * `unauthorized`: a bad token (log in again); `token expired`: a good one that is out of date
@@ -58,7 +59,9 @@ export class DeskGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
           // changed after this check, the change's disconnect reaches the user room just joined.
           if (!(await this.tokens.isCurrent(caller.user))) return next(refusal('stale'));
           next();
-          await this.onConnected(socket, caller);
+          // Presence lives in Redis: while it is down the console is connected all the same, and
+          // the heartbeat (or the reconnect after the outage) announces it.
+          this.onConnected(socket, caller).catch(deferred(this.logger, `presence of ${caller.user.id} not recorded now (announced by the heartbeat)`));
         })
         .catch((err) => {
           this.logger.error(err);

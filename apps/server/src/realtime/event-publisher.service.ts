@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import { DESK_NAMESPACE, DeskServerEvents, rooms } from '@kefu/contracts';
@@ -13,13 +13,26 @@ type Payload<E extends EventName> = Parameters<DeskServerEvents[E]>[0];
  * Publishes live events through Redis to every api process's socket.io server, so the worker and
  * any api instance reach every connected console alike. Events go to the store's room and to
  * callers who see all stores; the scope decided who joined which room.
+ *
+ * Fire and forget: an event Redis refuses (it is down) is counted and dropped, never thrown at the
+ * caller whose change is already committed. Consoles refetch when they reconnect after the outage.
  */
 @Injectable()
 export class EventPublisher {
+  private readonly logger = new Logger(EventPublisher.name);
   private readonly emitter: Emitter;
+  private lost = 0;
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
-    this.emitter = new Emitter(redis, { key: socketKey(config) }).of(DESK_NAMESPACE);
+    // The emitter only publishes, and drops the promise: it gets a client whose publish cannot reject.
+    const client = {
+      publish: (channel: string, message: string | Buffer) =>
+        redis.publish(channel, message).then(
+          (n) => this.delivered(n),
+          () => this.dropped(),
+        ),
+    };
+    this.emitter = new Emitter(client as unknown as Redis, { key: socketKey(config) }).of(DESK_NAMESPACE);
   }
 
   toStore<E extends EventName>(event: E, payload: Payload<E> & { storeId: string }, extraRooms: string[] = []): void {
@@ -34,5 +47,15 @@ export class EventPublisher {
   /** To given rooms only (e.g. supervisors, one user): for events that are not a store's. */
   toRooms<E extends EventName>(event: E, payload: Payload<E>, to: string[]): void {
     this.emitter.to(to).emit(event, payload);
+  }
+
+  private delivered(n: number): number {
+    if (this.lost) this.logger.warn(`${this.lost} live events were not published while Redis was unavailable (consoles refetch on reconnect)`);
+    this.lost = 0;
+    return n;
+  }
+
+  private dropped(): void {
+    if (this.lost++ === 0) this.logger.warn('live events are not reaching consoles: Redis is unavailable');
   }
 }

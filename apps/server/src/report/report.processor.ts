@@ -3,6 +3,7 @@ import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { JobName, QueueName } from '@kefu/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { RedisStatus } from '../redis/redis-status.service.js';
 import { ReportService } from './report.service.js';
 
 /**
@@ -18,12 +19,19 @@ export class ReportProcessor extends WorkerHost implements OnApplicationBootstra
     private readonly reports: ReportService,
     @InjectQueue(QueueName.Reports) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly redis: RedisStatus,
   ) {
     super();
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(JobName.GenerateReports, { every: this.config.reportSweepMs }, { name: JobName.GenerateReports, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+    // Redis may come back empty: the schedule is set again each time it returns.
+    this.redis.onRecovered(() => void this.schedule().catch((err: Error) => this.logger.error(`report schedule not set: ${err.message}`)));
+    await this.schedule();
+  }
+
+  private schedule() {
+    return this.queue.upsertJobScheduler(JobName.GenerateReports, { every: this.config.reportSweepMs }, { name: JobName.GenerateReports, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
   }
 
   async process(job: Job): Promise<{ made: number }> {

@@ -10,6 +10,7 @@ import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { toConversationDto } from '../conversation/conversation.dto.js';
 import { PresenceService } from '../presence/presence.service.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
+import { deferred } from '../redis/redis-errors.js';
 
 interface Candidate {
   id: string;
@@ -111,9 +112,16 @@ export class RoutingService {
     return assigned;
   }
 
-  /** Asks the worker to drain some stores' queues (a slot freed, an agent came online). */
+  /**
+   * Asks the worker to drain some stores' queues (a slot freed, an agent came online). Never throws:
+   * if the queue refuses (Redis down or still reconnecting) this process drains them itself, and
+   * if that fails too the worker's sweep (RoutingSweeper) drains every queue later.
+   */
   async requestDrain(storeIds: string[] | null): Promise<void> {
-    await this.queue.add(JobName.RouteDrain, { storeIds }, { removeOnComplete: true, removeOnFail: true });
+    await this.queue
+      .add(JobName.RouteDrain, { storeIds }, { removeOnComplete: true, removeOnFail: true })
+      .catch(() => this.drain(storeIds))
+      .catch(deferred(this.logger, 'queues not drained now (the routing sweep will)'));
   }
 
   /**

@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import type { JobsOptions, Queue } from 'bullmq';
 import { JobName, QueueName, slaJobId } from '@kefu/contracts';
 import { REDIS } from '../redis/redis.module.js';
+import { deferred } from '../redis/redis-errors.js';
 
 export interface Armable {
   id: string;
@@ -45,7 +46,7 @@ export class SlaAlarms {
   async disarm(timerIds: string[]): Promise<void> {
     await Promise.all(
       timerIds.flatMap((id) => [slaJobId(JobName.SlaWarn, id), slaJobId(JobName.SlaBreach, id)]).map((jobId) =>
-        this.queue.remove(jobId).catch((err: Error) => this.logger.warn(`could not remove ${jobId}: ${err.message}`)),
+        this.queue.remove(jobId).catch(deferred(this.logger, `could not remove ${jobId}`)),
       ),
     );
   }

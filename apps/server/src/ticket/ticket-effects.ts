@@ -13,6 +13,7 @@ import { renderTicketUpdate, RETURN_ADDRESS_FALLBACK, SHIPPING_NOTES, TICKET_TYP
 import { ticketNumber, toTicketDto } from './ticket.dto.js';
 import { TicketEventEntity } from './ticket-event.entity.js';
 import type { TicketEntity } from './ticket.entity.js';
+import { deferred } from '../redis/redis-errors.js';
 
 /** What a ticket change does once its transaction has committed: alarms, deliveries, live events. */
 export class TicketChange {
@@ -60,7 +61,7 @@ export class TicketEffects {
   /** After commit: arm/disarm clocks, queue the customer updates, tell the console. */
   async publish(ticket: TicketEntity, change: TicketChange, event: 'ticket.created' | 'ticket.updated'): Promise<void> {
     if (change.disarm.length) await this.alarms.disarm(change.disarm);
-    if (change.arm.length) await this.alarms.arm(change.arm).catch((err: Error) => this.logger.warn(`resolution alarm not armed (the reconciler will): ${err.message}`));
+    if (change.arm.length) await this.alarms.arm(change.arm).catch(deferred(this.logger, 'resolution alarm not armed (the reconciler will)'));
     this.events.toStore(event, toTicketDto(ticket));
     await this.messenger.publish(change.messages);
   }

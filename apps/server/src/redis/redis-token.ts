@@ -1,0 +1,2 @@
+/** The shared ioredis client (see RedisModule). */
+export const REDIS = Symbol('REDIS');
