@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { User } from '@kefu/contracts';
 import { deskApi } from '../api/desk-api';
-import { liveFamily, type LiveReducer } from '../data/live-cache';
+import { liveFamily, liveQueryFn, type LiveReducer } from '../data/live-cache';
 
 const LEAD_ROLES: ReadonlySet<User['role']> = new Set(['supervisor', 'admin']);
 export const isLead = (user: User): boolean => LEAD_ROLES.has(user.role);
@@ -19,8 +19,13 @@ const usersReducer: LiveReducer<User[]> = (users, event) => {
 };
 export const USERS = liveFamily('users', usersReducer);
 
-/** Everyone the caller may list (read again on every reconnect, so colleagues added meanwhile get their names). */
-export const useUsers = () => useQuery({ queryKey: [USERS], queryFn: async () => (await deskApi.users()).items });
+/**
+ * Everyone the caller may list (read again on every reconnect, so colleagues added meanwhile get their names). A presence
+ * change announced while the list is on its way is applied on top of it: the user's own "online" comes that way just
+ * after sign-in.
+ */
+export const useUsers = () =>
+  useQuery({ queryKey: [USERS], queryFn: liveQueryFn(async () => (await deskApi.users()).items) });
 
 /**
  * Colleagues by id, to name assignees and authors. Every role may list users: supervisors and

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { KbArticle, KbVariable, QuickReply } from '@kefu/contracts';
 import { deskApi } from '../api/desk-api';
 import { apiErrorOf } from '../data/errors';
-import { liveFamily, Stale, type LiveReducer } from '../data/live-cache';
+import { liveFamily, liveQueryFn, Stale, type LiveReducer } from '../data/live-cache';
 import { fillVariables, findPlaceholders } from './kb-text';
 
 /** An article offered to the agent, its texts filled for the conversation. */
@@ -44,7 +44,7 @@ const errorText = (err: unknown): string | null => {
  * search by hand in the store's articles: while `search` has text, its hits replace the suggestions.
  */
 export function useKbCandidates(conversationId: string, storeId: string, lang: string | null, values: KbValues, search: string) {
-  const suggested = useQuery({ queryKey: [KB_SUGGEST, conversationId], queryFn: () => deskApi.kbSuggest(conversationId), staleTime: 0, placeholderData: keepPreviousData });
+  const suggested = useQuery({ queryKey: [KB_SUGGEST, conversationId], queryFn: liveQueryFn(() => deskApi.kbSuggest(conversationId)), staleTime: 0, placeholderData: keepPreviousData });
   const q = useDebounced(search.trim(), SEARCH_DEBOUNCE_MS);
   const typed = search.trim();
   const searched = useQuery({

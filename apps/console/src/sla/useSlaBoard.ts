@@ -88,7 +88,7 @@ export function useSlaBoard(storeId: string) {
   const board = useQuery({ queryKey: [SLA_BOARD, storeId], queryFn: liveQueryFn(() => fetchBoard(storeId)), staleTime: LIVE_STALE_MS });
   const summary = useQuery({
     queryKey: [SLA_SUMMARY, storeId],
-    queryFn: () => deskApi.slaSummary({ from: startOfToday(serverNow()), storeId: storeId || undefined }),
+    queryFn: liveQueryFn(() => deskApi.slaSummary({ from: startOfToday(serverNow()), storeId: storeId || undefined })),
     refetchInterval: SUMMARY_EVERY_MS,
   });
 

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { compareTickets, DeskEvent, ticketMatches, type CauseCode, type CreateTicketInput, type Ticket, type TicketDetail, type TicketFilter, type TicketType, type TransitionInput } from '@kefu/contracts';
 import { deskApi } from '../api/desk-api';
 import { apiErrorOf } from '../data/errors';
-import { liveFamily, Stale, type LiveReducer } from '../data/live-cache';
+import { liveFamily, liveQueryFn, Stale, type LiveReducer } from '../data/live-cache';
 import { applyRow, useLiveListQuery, type LiveList } from '../data/live-list';
 import { useDeskLive } from '../live/DeskLiveProvider';
 import { toTicketFilter, toTicketQuery, type TicketFilters } from './ticket-format';
@@ -56,7 +56,7 @@ export const TICKET_DETAIL = liveFamily('ticket', ticketDetailReducer);
 
 /** A ticket's timeline and supplier cases, while `enabled` (its card is open). */
 export function useTicketDetail(ticketId: string, enabled = true) {
-  const query = useQuery({ queryKey: [TICKET_DETAIL, ticketId], queryFn: () => deskApi.ticket(ticketId), enabled });
+  const query = useQuery({ queryKey: [TICKET_DETAIL, ticketId], queryFn: liveQueryFn(() => deskApi.ticket(ticketId)), enabled });
   return { detail: query.data ?? null, error: apiErrorOf(query.error) };
 }
 
