@@ -7,6 +7,7 @@ import { signBody } from '../../apps/server/src/inbound/signature.util.js';
 export interface Answer<T = any> {
   status: number;
   body: T;
+  headers: Headers;
 }
 
 export async function http<T = any>(base: string, method: string, path: string, opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
@@ -21,7 +22,7 @@ export async function http<T = any>(base: string, method: string, path: string, 
   } catch {
     /* not JSON */
   }
-  return { status: res.status, body };
+  return { status: res.status, body, headers: res.headers };
 }
 
 export async function login(base: string, email: string, password = 'demo1234'): Promise<string> {

@@ -7,7 +7,6 @@ import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
 import { AnalyticsController } from './analytics/analytics.controller.js';
 import { CauseBreakdownService } from './analytics/cause-breakdown.service.js';
 import { CauseCountsService } from './analytics/cause-counts.service.js';
@@ -72,6 +71,7 @@ import { KbSuggestService } from './kb/kb-suggest.service.js';
 import { KbSynonymService } from './kb/kb-synonym.service.js';
 import { QuickReplyController } from './kb/quick-reply.controller.js';
 import { QuickReplyService } from './kb/quick-reply.service.js';
+import { requestLogOptions } from './http/request-log.js';
 
 /** The api process: HTTP API, webhook and the socket.io gateway. */
 @Module({})
@@ -81,19 +81,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         CoreModule.forRoot(config, 'api'),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: (req, res) => {
-              const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-              res.setHeader('x-request-id', id);
-              return id;
-            },
-            redact: ['req.headers.authorization', 'req.headers["x-kefu-signature"]'],
-            autoLogging: { ignore: (req) => req.url === '/health' },
-          },
-          exclude: [{ method: 0, path: 'health' }],
-        }),
+        LoggerModule.forRoot(requestLogOptions(config)),
         JwtModule.registerAsync({
           inject: [DataSource, APP_CONFIG],
           useFactory: async (db: DataSource, cfg: AppConfig) => ({

@@ -9,6 +9,7 @@ import { ApiModule } from './api.module.js';
 import type { AppConfig } from './config/config.js';
 import type { ChannelAdapter } from './delivery/channel-adapter.js';
 import { setupApiDocs } from './http/api-docs.js';
+import { ingestShedding } from './http/ingest-shedding.js';
 import { securityHeaders } from './http/security-headers.js';
 import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
 import { WorkerModule } from './worker.module.js';
@@ -18,6 +19,7 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { rawBody: true, bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.use(securityHeaders(config));
+  app.use(ingestShedding(config));
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));

@@ -27,6 +27,10 @@ const EnvSchema = z
     LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     /** A rate-limit check that Redis has not answered by then lets the request through. */
     THROTTLE_TIMEOUT_MS: z.coerce.number().int().min(1).max(5000).default(100),
+    /** Webhook requests one api process works on at once; past it (or past INGEST_MAX_WAIT_MS) it answers 503. */
+    INGEST_MAX_INFLIGHT: z.coerce.number().int().min(1).max(100_000).default(200),
+    /** How long the oldest webhook request in work may have waited before new ones are shed (503). */
+    INGEST_MAX_WAIT_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
     /** Folder of the built console served at `/`; empty disables it. */
     CONSOLE_DIST: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -101,6 +105,8 @@ export interface AppConfig {
   loginFailuresPerAddress: number;
   loginFailureWindowSeconds: number;
   throttleTimeoutMs: number;
+  ingestMaxInflight: number;
+  ingestMaxWaitMs: number;
   consoleDist: string | undefined;
   logLevel: string;
   deliveryAttempts: number;
@@ -153,6 +159,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginFailuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
     loginFailureWindowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
     throttleTimeoutMs: e.THROTTLE_TIMEOUT_MS,
+    ingestMaxInflight: e.INGEST_MAX_INFLIGHT,
+    ingestMaxWaitMs: e.INGEST_MAX_WAIT_MS,
     consoleDist: e.CONSOLE_DIST,
     logLevel: e.LOG_LEVEL,
     deliveryAttempts: e.DELIVERY_ATTEMPTS,
