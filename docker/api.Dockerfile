@@ -17,7 +17,9 @@ COPY --from=build /src/libs/contracts/dist libs/contracts/dist
 COPY --from=build /src/apps/server/dist apps/server/dist
 # The root-cause corpus: the classifier trains its first model from it.
 COPY apps/server/corpus apps/server/corpus
+COPY apps/server/bin apps/server/bin
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["sh", "-c", "node apps/server/dist/cli/setup.js && exec node apps/server/dist/main.js"]
+# API_PROCESSES api processes (default: one per core the container sees) behind the one port.
+CMD ["sh", "-c", "node apps/server/dist/cli/setup.js && exec node apps/server/bin/api-cluster.mjs"]

@@ -4,6 +4,7 @@
 // installing, building, migrating and seeding; on its own it expects all that done.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { apiProcesses } from './api-cluster.mjs';
 import { supervisor } from './supervisor.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -23,7 +24,8 @@ async function stop(code) {
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
-desk.start('api', ['apps/server/dist/main.js']);
+// One api process, or (API_PROCESSES > 1, the default on a machine of several cores) a cluster of them on one port.
+desk.start('api', apiProcesses(env) > 1 ? ['apps/server/bin/api-cluster.mjs'] : ['apps/server/dist/main.js']);
 desk.start('worker', ['apps/server/dist/worker.js']);
 
 async function healthy() {

@@ -30,6 +30,8 @@ export function connectDesk(token: string): DeskSocket {
   let renew = false;
   const socket: DeskSocket = io(DESK_NAMESPACE, {
     path: '/socket.io',
+    // One connection to one api process (several run behind the desk's port): no long-polling.
+    transports: ['websocket'],
     auth: (send) => {
       const current = renew ? refreshSession().then((s) => s?.accessToken ?? '', () => currentAccessToken()) : Promise.resolve(currentAccessToken() ?? token);
       renew = false;

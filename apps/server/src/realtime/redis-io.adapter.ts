@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
@@ -42,6 +43,9 @@ export class RedisIoAdapter extends IoAdapter {
   override createIOServer(port: number, options?: Partial<ServerOptions>): Server {
     const server: Server = super.createIOServer(port, {
       ...options,
+      // Under bin/api-cluster.mjs a request may reach any process: long-polling (several requests per
+      // session) would need sticky sessions, a websocket is one connection to one process.
+      ...(cluster.isWorker ? { transports: ['websocket'] } : {}),
       cors: { origin: this.config.corsOrigins, credentials: true },
       allowRequest: (req, done) => done(null, socketOriginAllowed(req, this.config.corsOrigins)),
     } as ServerOptions);
