@@ -72,6 +72,7 @@ import { KbSynonymService } from './kb/kb-synonym.service.js';
 import { QuickReplyController } from './kb/quick-reply.controller.js';
 import { QuickReplyService } from './kb/quick-reply.service.js';
 import { requestLogOptions } from './http/request-log.js';
+import { BillingModule } from './billing/billing.module.js';
 
 /** The api process: HTTP API, webhook and the socket.io gateway. */
 @Module({})
@@ -98,6 +99,7 @@ export class ApiModule {
         }),
         TerminusModule,
         ClientReportsModule,
+        BillingModule,
       ],
       controllers: [AuthController, StoreController, UserController, ConversationController, InboundController, AuditController, SlaController, PresenceController, OrderController, OrderWebhookController, TicketController, ServiceQualityController, ReportController, ClassifierController, KbController, QuickReplyController, AnalyticsController, HealthController],
       providers: [
