@@ -73,6 +73,7 @@ import { QuickReplyController } from './kb/quick-reply.controller.js';
 import { QuickReplyService } from './kb/quick-reply.service.js';
 import { requestLogOptions } from './http/request-log.js';
 import { BillingModule } from './billing/billing.module.js';
+import { ReportCommentService } from './report/report-comment.service.js';
 
 /** The api process: HTTP API, webhook and the socket.io gateway. */
 @Module({})
@@ -107,6 +108,7 @@ export class ApiModule {
         // After the AuthGuard: the per-user limit needs the caller.
         { provide: APP_GUARD, useClass: DeskThrottlerGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        ReportCommentService,
         TokenService,
         RefreshTokenService,
         LoginThrottle,

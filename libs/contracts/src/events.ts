@@ -4,6 +4,7 @@ import type { AgentPresenceEvent } from './user.js';
 import type { SlaBreachedEvent, SlaMetEvent, SlaWarningEvent } from './sla.js';
 import type { Ticket } from './ticket.js';
 import type { KbQuestionUpdatedEvent, KbQuestionWithArticle } from './kb.js';
+import type { ReportComment } from './report.js';
 
 export const DESK_NAMESPACE = '/desk';
 
@@ -23,6 +24,8 @@ export const DeskEvent = {
   KbQuestionProposed: 'kb.question.proposed',
   /** A similar question was accepted, rejected, reworded or deleted (`status: 'deleted'`). */
   KbQuestionUpdated: 'kb.question.updated',
+  /** Someone wrote in a client report's thread (the brand or the agency). */
+  ReportCommented: 'report.commented',
 } as const;
 
 /** Client → server events on /desk. */
@@ -48,6 +51,7 @@ export interface DeskServerEvents {
   'conversation.activity': (a: ConversationActivityEvent) => void;
   'kb.question.proposed': (q: KbQuestionWithArticle) => void;
   'kb.question.updated': (q: KbQuestionUpdatedEvent) => void;
+  'report.commented': (c: ReportComment) => void;
 }
 
 /** Socket.io rooms: one per store, one per user, and the supervisors' and admins' (leads') rooms. */

@@ -67,3 +67,20 @@ export const ListReportsQuery = z.object({
   cursor: text().max(200).optional(),
 });
 export type ListReportsQuery = z.infer<typeof ListReportsQuery>;
+
+/** `POST /api/reports/:id/comments`: a message in the report's thread between the brand and the agency. */
+export const ReportCommentInput = z.object({ body: text().trim().min(1, 'must not be empty').max(4000) });
+export type ReportCommentInput = z.infer<typeof ReportCommentInput>;
+
+/** One comment of a report's thread; also the payload of the `report.commented` event. */
+export const ReportComment = z.object({
+  id: text(),
+  reportId: text(),
+  storeId: text(),
+  authorId: text().nullable(),
+  authorName: text(),
+  authorRole: text(),
+  body: text(),
+  createdAt: text(),
+});
+export type ReportComment = z.infer<typeof ReportComment>;

@@ -1,13 +1,15 @@
-import { Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ListReportsQuery, StoreReportQuery } from '@kefu/contracts';
+import { ListReportsQuery, ReportComment, ReportCommentInput, StoreReportQuery } from '@kefu/contracts';
+import { z } from 'zod';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
-import { ZodQuery } from '../errors/api-zod.decorator.js';
-import type { Parsed } from '../errors/zod.pipe.js';
+import { ApiZodBody, ApiZodOk, ZodQuery } from '../errors/api-zod.decorator.js';
+import { type Parsed, zod } from '../errors/zod.pipe.js';
+import { ReportCommentService } from './report-comment.service.js';
 import { ReportService } from './report.service.js';
 
 @ApiTags('reports')
@@ -15,7 +17,10 @@ import { ReportService } from './report.service.js';
 @Controller('reports')
 @Roles('analyst', 'supervisor', 'admin')
 export class ReportController {
-  constructor(private readonly reports: ReportService) {}
+  constructor(
+    private readonly reports: ReportService,
+    private readonly thread: ReportCommentService,
+  ) {}
 
   /** The periodic client report of a store (SPEC): the last complete week or month unless `date` says which. */
   @Get('stores/:id')
@@ -37,6 +42,21 @@ export class ReportController {
   @Get(':id')
   get(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string) {
     return this.reports.get(caller, id);
+  }
+
+  /** The report's thread between the brand and the agency, oldest first. */
+  @Get(':id/comments')
+  @ApiZodOk(z.object({ items: z.array(ReportComment) }))
+  comments(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string) {
+    return this.thread.list(caller, id);
+  }
+
+  /** Writes in the report's thread; both sides hear it live (`report.commented`). */
+  @Post(':id/comments')
+  @ApiZodBody(ReportCommentInput)
+  @ApiZodOk(ReportComment)
+  comment(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(ReportCommentInput)) input: Parsed<typeof ReportCommentInput>) {
+    return this.thread.add(caller, id, input.body);
   }
 
   @Get(':id/csv')
