@@ -73,6 +73,7 @@ import { QuickReplyController } from './kb/quick-reply.controller.js';
 import { QuickReplyService } from './kb/quick-reply.service.js';
 import { requestLogOptions } from './http/request-log.js';
 import { BillingModule } from './billing/billing.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { ReportCommentService } from './report/report-comment.service.js';
 
 /** The api process: HTTP API, webhook and the socket.io gateway. */
@@ -101,6 +102,7 @@ export class ApiModule {
         TerminusModule,
         ClientReportsModule,
         BillingModule,
+        PrivacyModule,
       ],
       controllers: [AuthController, StoreController, UserController, ConversationController, InboundController, AuditController, SlaController, PresenceController, OrderController, OrderWebhookController, TicketController, ServiceQualityController, ReportController, ClassifierController, KbController, QuickReplyController, AnalyticsController, HealthController],
       providers: [

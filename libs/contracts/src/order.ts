@@ -11,6 +11,14 @@ export const OrderItem = z.object({
 });
 export type OrderItem = z.infer<typeof OrderItem>;
 
+/** Who an order goes to: personal data, sealed by the desk and shown masked (`138****5678`, the address to its district). */
+export const Receiver = z.object({
+  name: displayName().trim().min(1).max(100).optional(),
+  phone: text().trim().regex(/^[+\d][\d\s()-]{4,30}$/, 'must be a phone number').optional(),
+  address: text().trim().min(1).max(500).optional(),
+});
+export type Receiver = z.infer<typeof Receiver>;
+
 /** An order as the platform reports it, cached by the desk. */
 export const Order = z.object({
   id: text(),
@@ -28,8 +36,22 @@ export const Order = z.object({
   /** When the platform last changed the order, as of the snapshot the desk holds. */
   platformUpdatedAt: text().nullable(),
   fetchedAt: text(),
+  /** Masked; `POST /api/customers/:id/reveal` shows it in clear for a stated purpose. */
+  receiver: Receiver.nullable(),
 });
 export type Order = z.infer<typeof Order>;
+
+export const RevealField = z.enum(['name', 'phone', 'address']);
+/** `POST /api/customers/:id/reveal`: an agent or supervisor of the store, for a stated purpose, within a daily quota; audited. */
+export const RevealInput = z.object({
+  fields: z.array(RevealField).min(1).max(3),
+  purpose: text().trim().min(4, 'say why (at least 4 characters)').max(200),
+  /** The order whose receiver to show; the customer's latest order with one when absent. */
+  orderRef: text().trim().min(1).max(64).optional(),
+});
+export type RevealInput = z.infer<typeof RevealInput>;
+export const RevealResult = z.object({ customerId: text(), orderRef: text(), receiver: Receiver, remainingToday: z.number() });
+export type RevealResult = z.infer<typeof RevealResult>;
 
 export const orderTotal = (items: readonly Pick<OrderItem, 'qty' | 'price'>[]) => Math.round(items.reduce((s, i) => s + i.qty * i.price, 0) * 100) / 100;
 
@@ -56,6 +78,7 @@ export function orderRefIn(text: string): string | null {
 const when = instant();
 
 /** `POST /api/channels/:channelId/orders`: the platform reports an order placed or changed (signed like inbound messages). */
+
 export const PlatformOrderInput = z.object({
   orderRef: text().trim().min(1).max(64),
   customer: z.object({ externalId: text().trim().min(1).max(200), name: displayName().trim().max(120).optional() }),
@@ -70,5 +93,6 @@ export const PlatformOrderInput = z.object({
    * replay); without it, the snapshot's latest event (delivered, shipped, paid) stands for it.
    */
   updatedAt: when.optional(),
+  receiver: Receiver.optional(),
 });
 export type PlatformOrderInput = z.infer<typeof PlatformOrderInput>;

@@ -53,7 +53,7 @@ describe('ticket step forms', () => {
 describe('the open-a-ticket dialog', () => {
   const order = (orderRef: string, category: string, deliveredAt: string | null): Order => ({
     id: orderRef, storeId: 's1', orderRef, customerExternalId: 'b1', items: [{ sku: `${orderRef}-A`, name: `${category} item`, category, qty: 1, price: 99 }],
-    totalPaid: 99, paidAt: '2026-11-20T00:00:00.000Z', shippedAt: null, deliveredAt, carrier: null, trackingNumber: null, platformUpdatedAt: null, fetchedAt: '2026-12-01T00:00:00.000Z',
+    totalPaid: 99, paidAt: '2026-11-20T00:00:00.000Z', shippedAt: null, deliveredAt, carrier: null, trackingNumber: null, platformUpdatedAt: null, fetchedAt: '2026-12-01T00:00:00.000Z', receiver: null,
   });
   const orders = [order('O-NEW', 'underwear', '2026-11-28T00:00:00.000Z'), order('O-OLD', 'apparel', '2026-11-25T00:00:00.000Z')];
   const draftFor = (orderRef: string | null): TicketDraft => {

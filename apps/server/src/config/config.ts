@@ -15,6 +15,13 @@ const EnvSchema = z
       .string()
       .refine((s) => Buffer.byteLength(s) >= 32, 'must be at least 32 bytes')
       .optional(),
+    /** The key sealing buyers' personal data (32 bytes, base64 or hex); never in the database. Without it one is generated into apps/server/.pii-key (production warns: set it, or sealed data dies with that file). */
+    PII_KEY: z
+      .string()
+      .refine((s) => /^[0-9a-f]{64}$/i.test(s) || Buffer.from(s, 'base64').length === 32, 'must be 32 bytes, as 64 hex digits or base64')
+      .optional(),
+    /** Reveals of personal data one agent or supervisor may make a day. */
+    PII_REVEALS_PER_DAY: z.coerce.number().int().min(0).max(10_000).default(20),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     /** Requests a minute one user may make to the API (a fixed window: bursts up to it are fine). */
@@ -97,6 +104,8 @@ export interface AppConfig {
   redisPrefix: string;
   /** undefined: the desk's generated secret, kept in PostgreSQL. */
   jwtSecret: string | undefined;
+  piiKey: string | undefined;
+  piiRevealsPerDay: number;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   rateLimitPerUser: number;
@@ -151,6 +160,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     jwtSecret: e.JWT_SECRET,
+    piiKey: e.PII_KEY,
+    piiRevealsPerDay: e.PII_REVEALS_PER_DAY,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     rateLimitPerUser: e.RATE_LIMIT_PER_USER,

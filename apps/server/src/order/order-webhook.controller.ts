@@ -38,6 +38,7 @@ export class OrderWebhookController {
       carrier: payload.carrier ?? null,
       trackingNumber: payload.trackingNumber ?? null,
       updatedAt: date(payload.updatedAt),
+      receiver: payload.receiver ?? null,
     });
     return { orderId: order.id, orderRef: order.orderRef };
   }

@@ -17,4 +17,5 @@ export const toOrderDto = (o: OrderEntity): Order => ({
   trackingNumber: o.trackingNumber,
   platformUpdatedAt: iso(o.platformUpdatedAt),
   fetchedAt: o.fetchedAt.toISOString(),
+  receiver: o.receiverMasked ?? null,
 });

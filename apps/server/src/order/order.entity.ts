@@ -1,3 +1,4 @@
+import type { Receiver } from '@kefu/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { OrderItem } from '@kefu/contracts';
 import { StoreEntity } from '../store/store.entity.js';
@@ -23,4 +24,7 @@ export class OrderEntity {
   /** When the platform last changed the order (as of the snapshot stored): an older snapshot never replaces it. */
   @Column('timestamp with time zone', { precision: 3, nullable: true }) platformUpdatedAt!: Date | null;
   @Column('timestamp with time zone', { precision: 3 }) fetchedAt!: Date;
+  /** The receiver sealed (privacy/pii-seal.ts) and as every view shows it. */
+  @Column('text', { nullable: true, select: false }) receiverSealed!: string | null;
+  @Column('jsonb', { nullable: true }) receiverMasked!: Receiver | null;
 }

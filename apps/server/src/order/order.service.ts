@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { orderTotal } from '@kefu/contracts';
+import { orderTotal, type Receiver } from '@kefu/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { maskReceiver } from '../privacy/pii-mask.js';
+import { PiiSeal } from '../privacy/pii-seal.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { OrderEntity } from './order.entity.js';
 import { PLATFORM_ORDERS, type PlatformOrder, type PlatformOrders } from './platform-orders.js';
@@ -16,6 +18,7 @@ export class OrderService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(PLATFORM_ORDERS) private readonly platform: PlatformOrders,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly seal: PiiSeal,
   ) {}
 
   /** One order of a store; the cached copy when the platform cannot be reached. */
@@ -64,14 +67,20 @@ export class OrderService {
     const replace = (column: string) => `${column} = CASE WHEN ${newer} THEN EXCLUDED.${column} ELSE orders.${column} END`;
     const keep = (column: string) => `${column} = CASE WHEN ${newer} THEN COALESCE(EXCLUDED.${column}, orders.${column}) ELSE orders.${column} END`;
     await this.db.query(
-      `INSERT INTO orders (store_id, order_ref, customer_external_id, items, total_paid, paid_at, shipped_at, delivered_at, carrier, tracking_number, platform_updated_at, fetched_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now())
+      `INSERT INTO orders (store_id, order_ref, customer_external_id, items, total_paid, paid_at, shipped_at, delivered_at, carrier, tracking_number, platform_updated_at, receiver_sealed, receiver_masked, fetched_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now())
        ON CONFLICT (store_id, order_ref) DO UPDATE SET
          ${['items', 'total_paid'].map(replace).join(', ')},
-         ${['customer_external_id', 'paid_at', 'shipped_at', 'delivered_at', 'carrier', 'tracking_number', 'platform_updated_at'].map(keep).join(', ')},
+         ${['customer_external_id', 'paid_at', 'shipped_at', 'delivered_at', 'carrier', 'tracking_number', 'platform_updated_at', 'receiver_sealed', 'receiver_masked'].map(keep).join(', ')},
          fetched_at = EXCLUDED.fetched_at`,
-      [storeId, o.orderRef, o.customerExternalId ?? knownCustomer, JSON.stringify(o.items), orderTotal(o.items), o.paidAt, o.shippedAt, o.deliveredAt, o.carrier, o.trackingNumber, updatedAt],
+      [storeId, o.orderRef, o.customerExternalId ?? knownCustomer, JSON.stringify(o.items), orderTotal(o.items), o.paidAt, o.shippedAt, o.deliveredAt, o.carrier, o.trackingNumber, updatedAt, ...this.sealed(o.receiver)],
     );
     return this.db.getRepository(OrderEntity).findOneByOrFail({ storeId, orderRef: o.orderRef });
+  }
+
+  /** The receiver as stored: sealed, and masked for every view (nothing when the platform did not say). */
+  private sealed(receiver: Receiver | null | undefined): [string | null, string | null] {
+    if (!receiver || Object.keys(receiver).length === 0) return [null, null];
+    return [this.seal.seal(receiver), JSON.stringify(maskReceiver(receiver))];
   }
 }

@@ -1,4 +1,4 @@
-import type { OrderItem } from '@kefu/contracts';
+import type { OrderItem, Receiver } from '@kefu/contracts';
 
 /** An order as a sales platform's order API describes it. */
 export interface PlatformOrder {
@@ -12,6 +12,8 @@ export interface PlatformOrder {
   trackingNumber: string | null;
   /** When the platform last changed the order, if it says. */
   updatedAt: Date | null;
+  /** Who it goes to, if the platform says (sealed when stored). */
+  receiver?: Receiver | null;
 }
 
 export interface PlatformStoreRef {

@@ -1,0 +1,9 @@
+import { Global, Module } from '@nestjs/common';
+import { PiiSeal } from './pii-seal.js';
+import { PrivacyController } from './privacy.controller.js';
+import { RevealService } from './reveal.service.js';
+
+/** api: buyers' personal data sealed (PiiSeal, used by the orders) and revealed for a purpose. */
+@Global()
+@Module({ controllers: [PrivacyController], providers: [PiiSeal, RevealService], exports: [PiiSeal] })
+export class PrivacyModule {}
