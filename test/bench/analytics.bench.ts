@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { CAUSE_CODES, type CauseCode, type TicketType } from '@kefu/contracts';
 import { loadConfig } from '../../apps/server/src/config/config.js';
 import { dataSourceOptions } from '../../apps/server/src/database/data-source.js';
+import { ENTITIES } from '../../apps/server/src/entities.js';
 import { rebuildRollups } from '../../apps/server/src/analytics/rollup-rebuild.js';
 import { seedIfEmpty } from '../../apps/server/src/seed/seed.js';
 import { login } from '../support/client.js';
@@ -131,7 +132,7 @@ describe('root-cause analytics at scale', () => {
     env = await benchEnvironment('analytics');
     const port = String(20000 + Math.floor(Math.random() * 20000));
     const config = loadConfig({ ...process.env, PORT: port, LOG_LEVEL: 'warn', CONSOLE_DIST: '' });
-    db = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize();
+    db = await new DataSource(dataSourceOptions(config.databaseUrl, ENTITIES)).initialize();
     await seedIfEmpty(db, config);
     await createStores();
     api = spawnServer('main.js', { LOG_LEVEL: 'warn', RATE_LIMIT_PER_USER: '1000000', PORT: port, CONSOLE_DIST: '', SIMULATOR: 'off' });

@@ -14,8 +14,9 @@ import { createApi } from '../../apps/server/src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../apps/server/src/config/config.js';
 import { KbSearchService } from '../../apps/server/src/kb/kb-search.service.js';
 import { dataSourceOptions } from '../../apps/server/src/database/data-source.js';
+import { ENTITIES } from '../../apps/server/src/entities.js';
 import { insertArticles, type ArticleContent } from '../../apps/server/src/kb/kb-article.writer.js';
-import { detectLanguage } from '../../apps/server/src/routing/language.util.js';
+import { detectLanguage } from '../../apps/server/src/text/language.util.js';
 import { DEMO_ARTICLES } from '../../apps/server/src/seed/demo-kb.js';
 import { seedIfEmpty } from '../../apps/server/src/seed/seed.js';
 import { EVAL_QUERIES } from '../kb-eval/queries.js';
@@ -75,7 +76,7 @@ describe('knowledge-base search at scale', () => {
     env = await benchEnvironment('kb');
     const port = String(20000 + Math.floor(Math.random() * 20000));
     config = loadConfig({ ...process.env, PORT: port, LOG_LEVEL: 'warn', CONSOLE_DIST: '' });
-    db = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize();
+    db = await new DataSource(dataSourceOptions(config.databaseUrl, ENTITIES)).initialize();
     await seedIfEmpty(db, config);
     storeIds = (
       await db.query(

@@ -12,6 +12,7 @@ import { Queue } from 'bullmq';
 import { QueueName } from '@kefu/contracts';
 import { loadConfig, type AppConfig } from '../../apps/server/src/config/config.js';
 import { dataSourceOptions } from '../../apps/server/src/database/data-source.js';
+import { ENTITIES } from '../../apps/server/src/entities.js';
 import { seedIfEmpty } from '../../apps/server/src/seed/seed.js';
 import { SlaAlarms } from '../../apps/server/src/sla/sla-alarms.service.js';
 import { CustomerSimulator } from '../../apps/simulator/src/simulator.js';
@@ -38,7 +39,7 @@ describe('SLA timers at scale', () => {
     env = await benchEnvironment('sla');
     const port = String(20000 + Math.floor(Math.random() * 20000));
     config = loadConfig({ ...process.env, PORT: port, LOG_LEVEL: 'warn', CONSOLE_DIST: '', SLA_RECONCILE_MS: '60000' });
-    db = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize();
+    db = await new DataSource(dataSourceOptions(config.databaseUrl, ENTITIES)).initialize();
     await seedIfEmpty(db, config);
     // The api and the worker run as their own processes, as in production; this one only measures.
     const serverEnv = { LOG_LEVEL: 'warn', SLA_RECONCILE_MS: '60000', PORT: port, CONSOLE_DIST: '' };

@@ -114,7 +114,7 @@ describe('notifications, the title badge and the offline bar in Chromium', () =>
     // The network goes; the server drops the socket; the console cannot reconnect.
     await context.setOffline(true);
     await page.evaluate(() => window.dispatchEvent(new Event('offline')));
-    const { DeskGateway } = await import('../../apps/server/src/realtime/desk.gateway.js');
+    const { DeskGateway } = await import('../../apps/server/src/desk-live/desk.gateway.js');
     const nsp = (env.desk.api.get(DeskGateway) as unknown as { nsp: { disconnectSockets(close?: boolean): void } }).nsp;
     nsp.disconnectSockets(true);
     const bar = page.locator('[data-testid="offline-bar"][data-state="offline"]');

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_STORES } from '../../apps/server/src/seed/demo-data.js';
 import { DEMO_ARTICLES } from '../../apps/server/src/seed/demo-kb.js';
-import { detectLanguage } from '../../apps/server/src/routing/language.util.js';
+import { detectLanguage } from '../../apps/server/src/text/language.util.js';
 import { evaluate, report, type EvalFigures, type LabelledQuestion } from '../kb-eval/evaluate.js';
 import { HOLDOUT_ARTICLES, HOLDOUT_STORE } from '../kb-eval/holdout/articles.js';
 import { HOLDOUT_QUESTIONS } from '../kb-eval/holdout/questions.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { StoreScope } from '../../apps/server/src/auth/store-scope.js';
 import { ConversationEntity } from '../../apps/server/src/conversation/conversation.entity.js';
 import { KbArticleEntity } from '../../apps/server/src/kb/kb-article.entity.js';
-import { UserEntity } from '../../apps/server/src/user/user.entity.js';
+import { UserEntity } from '../../apps/server/src/auth/user.entity.js';
 import { startDesk, type Desk } from '../support/desk.js';
 import { http, inboundBody, login, signedInbound, storeWithAgent } from '../support/client.js';
 

@@ -1,33 +1,35 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+import { ClassifierWorkerModule } from './classifier/classifier.module.js';
 import type { AppConfig } from './config/config.js';
+import { ConversationModule } from './conversation/conversation.module.js';
 import { CoreModule } from './core.module.js';
-import { CHANNEL_ADAPTER, type ChannelAdapter } from './delivery/channel-adapter.js';
-import { DeliveryProcessor } from './delivery/delivery.processor.js';
-import { DeliveryService } from './delivery/delivery.service.js';
-import { SimulatedPlatformAdapter } from './delivery/simulated-platform.adapter.js';
-import { RoutingProcessor } from './routing/routing.processor.js';
-import { RoutingSweeper } from './routing/routing-sweeper.service.js';
-import { SlaAlertProcessor } from './sla/sla-alert.processor.js';
-import { SlaAlertService } from './sla/sla-alert.service.js';
-import { SlaProcessor } from './sla/sla.processor.js';
-import { SlaReconciler } from './sla/sla-reconciler.service.js';
-import { SupplierReminderSweeper } from './ticket/supplier-reminder.sweeper.js';
-import { CauseTrainingService } from './classifier/cause-training.service.js';
-import { ClassifierProcessor } from './classifier/classifier.processor.js';
-import { ClientReportsModule } from './report/client-reports.module.js';
-import { ReportProcessor } from './report/report.processor.js';
+import type { ChannelAdapter } from './delivery/channel-adapter.js';
+import { DeliveryModule } from './delivery/delivery.module.js';
+import { ReportWorkerModule } from './report/report.module.js';
+import { RoutingModule, RoutingWorkerModule } from './routing/routing.module.js';
+import { SlaModule, SlaWorkerModule } from './sla/sla.module.js';
+import { TicketWorkerModule } from './ticket/ticket.module.js';
 
-/** The worker process: BullMQ processors, no HTTP. */
+/** The worker process: BullMQ processors and scheduled work, no HTTP. Modules only. */
 @Module({})
 export class WorkerModule {
   /** `channelAdapter` replaces the simulated platform (a real integration, or a test's scripted platform). */
   static forRoot(config: AppConfig, opts: { channelAdapter?: ChannelAdapter } = {}): DynamicModule {
-    const adapter = opts.channelAdapter ? { provide: CHANNEL_ADAPTER, useValue: opts.channelAdapter } : { provide: CHANNEL_ADAPTER, useClass: SimulatedPlatformAdapter };
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, 'worker'), LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }), ClientReportsModule],
-      providers: [adapter, DeliveryService, DeliveryProcessor, SlaProcessor, SlaAlertService, SlaAlertProcessor, SlaReconciler, RoutingProcessor, RoutingSweeper, SupplierReminderSweeper, CauseTrainingService, ClassifierProcessor, ReportProcessor],
+      imports: [
+        CoreModule.forRoot(config, 'worker'),
+        DeliveryModule.forRoot(opts.channelAdapter),
+        SlaModule,
+        SlaWorkerModule,
+        // Breaches of conversations: their flags (conversation) and the escalation to another agent (routing).
+        ConversationModule,
+        RoutingModule,
+        RoutingWorkerModule,
+        TicketWorkerModule,
+        ClassifierWorkerModule,
+        ReportWorkerModule,
+      ],
     };
   }
 }

@@ -6,7 +6,7 @@ import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
 import { ZodQuery } from '../errors/api-zod.decorator.js';
 import type { Parsed } from '../errors/zod.pipe.js';
-import { ApiCsv, ApiZodOk } from './analytics.docs.js';
+import { ApiCsv, ApiZodOk } from '../http/api-csv.decorator.js';
 import { CauseBreakdownService } from './cause-breakdown.service.js';
 import { CauseExportService } from './cause-export.service.js';
 import { csvFileName } from '../common/csv.util.js';

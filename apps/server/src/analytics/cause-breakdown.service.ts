@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CauseBreakdown, CauseBreakdownQuery } from '@kefu/contracts';
 import type { Caller } from '../auth/caller.js';
-import { SlaQueryService } from '../sla/sla-query.service.js';
+import { SlaQueryService } from '../sla-board/sla-query.service.js';
 import { CauseCountsService } from './cause-counts.service.js';
 import { correctionsOf, groupedItems, paretoOf, totalsOf, trendOf } from './cause-figures.util.js';
-import { previousPeriod, resolvePeriod } from './period.util.js';
+import { previousPeriod, resolvePeriod } from '../common/period.util.js';
 import { scopedStores } from './scoped-stores.js';
 
 /** `GET /api/analytics/causes`: tickets by root cause, grouped, against the period before. */

@@ -4,7 +4,7 @@ import { Brackets, DataSource, type ObjectLiteral, type SelectQueryBuilder } fro
 import type { CauseCode, CauseGroupBy, CauseGroupKey, CauseSource, TicketType } from '@kefu/contracts';
 import type { Caller } from '../auth/caller.js';
 import { TicketEntity } from '../ticket/ticket.entity.js';
-import { type Cover, coverDays, coverRuns, type Grain, type Period, storeWindow, type StoreWindow } from './period.util.js';
+import { type Cover, coverDays, coverRuns, type Grain, type Period, storeWindow, type StoreWindow } from '../common/period.util.js';
 import { byTimezone, type StoreRef } from './scoped-stores.js';
 import { TicketCauseRollupEntity } from './ticket-cause-rollup.entity.js';
 import { TicketItemRollupEntity } from './ticket-item-rollup.entity.js';

@@ -1,6 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { TicketType } from '@kefu/contracts';
-import type { Grain } from './period.util.js';
+import type { Grain } from '../common/period.util.js';
 import { StoreEntity } from '../store/store.entity.js';
 
 /**

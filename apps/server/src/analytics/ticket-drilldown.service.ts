@@ -7,7 +7,7 @@ import { keysetPage } from '../common/keyset-page.util.js';
 import { toTicketDto } from '../ticket/ticket.dto.js';
 import { TicketEntity } from '../ticket/ticket.entity.js';
 import { correctedSql } from './cause-counts.service.js';
-import { bucketDays, bucketWindow, resolvePeriod } from './period.util.js';
+import { bucketDays, bucketWindow, resolvePeriod } from '../common/period.util.js';
 import { byTimezone, scopedStores } from './scoped-stores.js';
 
 /**

@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { Grain } from './period.util.js';
+import type { Grain } from '../common/period.util.js';
 import { StoreEntity } from '../store/store.entity.js';
 
 /**

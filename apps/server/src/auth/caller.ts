@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { UserEntity } from '../user/user.entity.js';
+import type { UserEntity } from './user.entity.js';
 import { StoreScope } from './store-scope.js';
 
 /** Who is calling, and the stores they may see. Set on the request by the AuthGuard. */

@@ -1,6 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { rooms } from '@kefu/contracts';
-import type { UserEntity } from '../user/user.entity.js';
+import type { UserEntity } from './user.entity.js';
 
 /**
  * The stores a caller may see. The one mechanism behind every scoped query and every socket room:

@@ -1,5 +1,5 @@
 import type { UpdateUserInput } from '@kefu/contracts';
-import type { UserEntity } from '../user/user.entity.js';
+import type { UserEntity } from './user.entity.js';
 
 export interface Revocation {
   /** Raise the token version: every access token issued so far is refused, and open sockets are closed. */

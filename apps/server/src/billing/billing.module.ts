@@ -2,6 +2,6 @@ import { Module } from '@nestjs/common';
 import { BillingController } from './billing.controller.js';
 import { StatementService } from './statement.service.js';
 
-/** api: the agency's contracts with its stores and their monthly statements (the worker freezes due ones). */
+/** Runs in: api. The agency's contracts with its stores and their monthly statements (the worker freezes due ones). */
 @Module({ controllers: [BillingController], providers: [StatementService], exports: [StatementService] })
 export class BillingModule {}

@@ -2,6 +2,7 @@
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config.js';
 import { dataSourceOptions } from '../database/data-source.js';
+import { ENTITIES } from '../entities.js';
 import { migrate } from '../database/migrate.js';
 import { seedIfEmpty } from '../seed/seed.js';
 import { preflight, runMain } from './preflight.js';
@@ -11,7 +12,7 @@ runMain(async () => {
   await preflight(config.databaseUrl, config.redisUrl);
   const applied = await migrate(config.databaseUrl);
   if (applied.length) console.log(`kefu: applied migrations ${applied.join(', ')}`);
-  const db = await new DataSource({ ...dataSourceOptions(config.databaseUrl), extra: { max: 2 } }).initialize();
+  const db = await new DataSource({ ...dataSourceOptions(config.databaseUrl, ENTITIES), extra: { max: 2 } }).initialize();
   try {
     console.log(`kefu: ${await seedIfEmpty(db, config)}`);
   } finally {

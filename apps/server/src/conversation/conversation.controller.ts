@@ -7,7 +7,7 @@ import { CurrentCaller } from '../auth/caller.js';
 import { ApiZodBody, ZodQuery } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
-import { MessageService } from '../message/message.service.js';
+import { MessageService } from './message.service.js';
 import { ConversationService } from './conversation.service.js';
 
 @ApiTags('conversations')

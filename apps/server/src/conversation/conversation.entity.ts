@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { UserEntity } from '../user/user.entity.js';
+import { UserEntity } from '../auth/user.entity.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { ChannelEntity } from '../channel/channel.entity.js';
 import type { ConversationStatus, Language } from '@kefu/contracts';

@@ -7,20 +7,20 @@ import type { Caller } from '../auth/caller.js';
 import { keysetPage } from '../common/keyset-page.util.js';
 import { slaQueuePage, whereSearch } from './conversation-list.query.js';
 import { ValidationError } from '../errors/validation.error.js';
-import { MessageEntity } from '../message/message.entity.js';
-import { toMessageDto } from '../message/message.dto.js';
+import { MessageEntity } from './message.entity.js';
+import { toMessageDto } from './message.dto.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
-import { UserEntity } from '../user/user.entity.js';
+import { UserEntity } from '../auth/user.entity.js';
 import { TicketEntity } from '../ticket/ticket.entity.js';
 import { toTicketDto } from '../ticket/ticket.dto.js';
 import { StoreScope } from '../auth/store-scope.js';
-import { RoutingService } from '../routing/routing.service.js';
+import { ConversationHooks } from './conversation-hooks.js';
+import { ConversationState } from './conversation-state.service.js';
 import { SlaAlarms } from '../sla/sla-alarms.service.js';
 import { SlaTimerService } from '../sla/sla-timer.service.js';
 import { toSlaTimerDto } from '../sla/sla-timer.dto.js';
 import { toConversationDto, toCustomerDto } from './conversation.dto.js';
-import { CsatService } from '../csat/csat.service.js';
-import { CustomerMessenger } from '../customer-message/customer-messenger.service.js';
+import { CustomerMessenger } from './customer-messenger.service.js';
 import { ConversationEntity } from './conversation.entity.js';
 
 @Injectable()
@@ -32,8 +32,8 @@ export class ConversationService {
     private readonly events: EventPublisher,
     private readonly sla: SlaTimerService,
     private readonly alarms: SlaAlarms,
-    private readonly routing: RoutingService,
-    private readonly csat: CsatService,
+    private readonly state: ConversationState,
+    private readonly hooks: ConversationHooks,
     private readonly messenger: CustomerMessenger,
   ) {}
 
@@ -99,9 +99,9 @@ export class ConversationService {
         m,
       );
     });
-    const dto = (await this.routing.publish(id, [previous, assigneeId]))!;
+    const dto = (await this.state.publish(id, [previous, assigneeId]))!;
     // The previous agent has a free slot, or the conversation is back in the queue.
-    if (previous || !assigneeId) await this.routing.requestDrain([conv.storeId]);
+    if (previous || !assigneeId) await this.hooks.slotsFreed([conv.storeId]);
     return dto;
   }
 
@@ -111,13 +111,14 @@ export class ConversationService {
     // A resolved conversation leaves the unique "one active per customer and channel" slot; reopening it
     // while the customer already started a new one would break that rule.
     let cancelled: string[];
-    let survey: MessageEntity | null = null;
+    let surveys: MessageEntity[] = [];
     try {
       cancelled = await this.db.transaction(async (m) => {
-        await m.getRepository(ConversationEntity).update({ id }, { status, ...(status === 'resolved' && { awaitingReplySince: null }) });
+        // Resolved: nothing waits for an answer any more, so nothing counts down either.
+        await m.getRepository(ConversationEntity).update({ id }, { status, ...(status === 'resolved' && { awaitingReplySince: null, slaDueAt: null, slaWarnAt: null, slaBreachedAt: null }) });
         if (status !== 'resolved') return [];
         // The customer is asked how satisfied they are; nothing waits for an answer any more: the clock stops.
-        survey = await this.csat.ask(m, conv);
+        surveys = await this.hooks.resolving(m, conv);
         return this.sla.cancelForConversation(m, id, new Date());
       });
     } catch (err) {
@@ -126,9 +127,9 @@ export class ConversationService {
       throw err;
     }
     if (cancelled.length) await this.alarms.disarm(cancelled);
-    if (survey) await this.messenger.publish([survey], { conversations: false });
+    if (surveys.length) await this.messenger.publish(surveys, { conversations: false });
     // Resolving or parking a chat frees its agent's slot for the next waiting customer.
-    if (conv.assigneeId && conv.status === 'open') await this.routing.requestDrain([conv.storeId]);
+    if (conv.assigneeId && conv.status === 'open') await this.hooks.slotsFreed([conv.storeId]);
     const updated = await this.findVisible(caller, id);
     this.events.toStore('conversation.updated', toConversationDto(updated));
     return toConversationDto(updated);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CONVERSION_WINDOW_HOURS, type ConversionFigures, type ConversionReport, type ServiceQualityQuery } from '@kefu/contracts';
 import type { Caller } from '../auth/caller.js';
-import { resolvePeriod } from '../analytics/period.util.js';
+import { resolvePeriod } from '../common/period.util.js';
 import { groupColumns, type GroupRow } from '../common/service-quality-groups.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
 

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Language } from '@kefu/contracts';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
-import { CustomerMessenger } from '../customer-message/customer-messenger.service.js';
-import { entityFromRow } from '../database/entity-from-row.util.js';
-import { MessageEntity } from '../message/message.entity.js';
+import { ConversationHooks } from '../conversation/conversation-hooks.js';
+import { ConversationState } from '../conversation/conversation-state.service.js';
+import { CustomerMessenger } from '../conversation/customer-messenger.service.js';
+import { MessageEntity } from '../conversation/message.entity.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { CsatSurveyEntity } from './csat-survey.entity.js';
 import { parseRating } from './rating-parser.js';
@@ -23,7 +24,13 @@ const QUESTION: Record<Language, (store: string) => string> = {
  */
 @Injectable()
 export class CsatService {
-  constructor(private readonly messenger: CustomerMessenger) {}
+  constructor(
+    private readonly messenger: CustomerMessenger,
+    private readonly state: ConversationState,
+    hooks: ConversationHooks,
+  ) {
+    hooks.listen({ resolving: (m, conv) => this.ask(m, conv) });
+  }
 
   /** In the resolving transaction: asks for a rating, unless nobody answered the customer or it was asked already. */
   async ask(m: EntityManager, conv: ConversationEntity): Promise<MessageEntity | null> {
@@ -61,15 +68,7 @@ export class CsatService {
     );
     if (!survey) return null;
     const conversation = await m.getRepository(ConversationEntity).findOneByOrFail({ id: survey.conversation_id });
-    const inserted = await m
-      .createQueryBuilder()
-      .insert()
-      .into(MessageEntity)
-      .values({ conversationId: conversation.id, storeId: conversation.storeId, channelId, direction: 'inbound', body: input.text, externalId: input.externalMessageId })
-      .orIgnore()
-      .returning('*')
-      .execute();
-    const message = entityFromRow<MessageEntity>(m.connection.getMetadata(MessageEntity), inserted.raw[0]);
+    const message = await this.state.recordAnswer(m, conversation, channelId, input);
     await m.query(`UPDATE csat_surveys SET rating = $2, rated_at = $3, reply = $4 WHERE id = $1 AND rating IS NULL`, [survey.id, rating, message.createdAt, input.text]);
     return { conversation, message, duplicate: false };
   }

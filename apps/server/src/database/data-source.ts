@@ -1,14 +1,14 @@
 import type { ClientBase } from 'pg';
-import { DataSource, DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities.js';
+import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+/** `entities`: the list assembled at the composition root (src/entities.ts); none is needed to run migrations. */
+export function dataSourceOptions(databaseUrl: string, entities: NonNullable<DataSourceOptions['entities']> = []): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     namingStrategy: new SnakeNamingStrategy(),
     uuidExtension: 'pgcrypto',
@@ -27,6 +27,3 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     },
   };
 }
-
-/** For the TypeORM CLI (`migration:generate`); the desk itself builds options from its config. */
-export default new DataSource(dataSourceOptions(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kefu'));

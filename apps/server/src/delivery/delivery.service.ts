@@ -2,12 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ChannelEntity } from '../channel/channel.entity.js';
+import { ConversationState } from '../conversation/conversation-state.service.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
-import { MessageEntity } from '../message/message.entity.js';
-import { toMessageDto } from '../message/message.dto.js';
+import { MessageEntity } from '../conversation/message.entity.js';
+import { toMessageDto } from '../conversation/message.dto.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { CHANNEL_ADAPTER, type ChannelAdapter } from './channel-adapter.js';
-import { DeliveryQueue } from './delivery.queue.js';
+import { DeliveryQueue } from '../queue/delivery.queue.js';
 
 /** Sends one queued reply through its channel and records the outcome. Runs in the worker. */
 @Injectable()
@@ -19,18 +20,18 @@ export class DeliveryService {
     @Inject(CHANNEL_ADAPTER) private readonly adapter: ChannelAdapter,
     private readonly queue: DeliveryQueue,
     private readonly events: EventPublisher,
+    private readonly state: ConversationState,
   ) {}
 
   /** Throws to let BullMQ retry; `finalAttempt` turns the failure into status `failed`. */
   async deliver(messageId: string, finalAttempt: boolean): Promise<void> {
-    const messages = this.db.getRepository(MessageEntity);
-    const message = await messages.findOneBy({ id: messageId });
+    const message = await this.db.getRepository(MessageEntity).findOneBy({ id: messageId });
     // Already delivered (a retried job after a crash) or not a reply: nothing to send.
     if (!message || message.direction !== 'outbound' || message.deliveryStatus !== 'queued') return;
     const conv = await this.db.getRepository(ConversationEntity).findOne({ where: { id: message.conversationId }, relations: { customer: true } });
     const channel = await this.db.getRepository(ChannelEntity).findOneBy({ id: message.channelId });
     if (!conv || !channel) return;
-    await messages.increment({ id: messageId }, 'deliveryAttempts', 1);
+    await this.state.deliveryAttempted(messageId);
     try {
       const { externalId } = await this.adapter.send({
         messageId,
@@ -49,7 +50,7 @@ export class DeliveryService {
         await this.finish(messageId, { deliveryStatus: 'failed', deliveryError: reason });
         return;
       }
-      await messages.update({ id: messageId }, { deliveryError: reason });
+      await this.state.deliveryFailedOnce(messageId, reason);
       throw err;
     }
   }
@@ -68,10 +69,8 @@ export class DeliveryService {
     return stranded.length;
   }
 
-  private async finish(messageId: string, changes: Partial<MessageEntity>): Promise<void> {
-    const messages = this.db.getRepository(MessageEntity);
-    await messages.update({ id: messageId, deliveryStatus: 'queued' }, changes);
-    const updated = await messages.findOneBy({ id: messageId });
+  private async finish(messageId: string, changes: Parameters<ConversationState['deliveryFinished']>[1]): Promise<void> {
+    const updated = await this.state.deliveryFinished(messageId, changes);
     if (updated) this.events.toStore('message.updated', toMessageDto(updated));
   }
 }

@@ -8,7 +8,7 @@ import { keysetPage } from '../common/keyset-page.util.js';
 import { entityFromRow } from '../database/entity-from-row.util.js';
 import { ValidationError } from '../errors/validation.error.js';
 import { StoreEntity } from '../store/store.entity.js';
-import { UserEntity } from '../user/user.entity.js';
+import { UserEntity } from '../auth/user.entity.js';
 import { toKbArticleDto, toKbArticleVersionDto } from './kb.dto.js';
 import { assertCanWrite, readsDrafts } from './kb-access.js';
 import { KbArticleVersionEntity } from './kb-article-version.entity.js';

@@ -17,7 +17,7 @@ import type { Caller } from '../auth/caller.js';
 import { keysetPage } from '../common/keyset-page.util.js';
 import type { ConversationEntity } from '../conversation/conversation.entity.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
-import { detectLanguage } from '../routing/language.util.js';
+import { detectLanguage } from '../text/language.util.js';
 import { toKbArticleQuestionDto } from './kb.dto.js';
 import { assertCanWrite, readsDrafts } from './kb-access.js';
 import { KbArticleQuestionEntity } from './kb-article-question.entity.js';

@@ -5,7 +5,7 @@ import type { KbSearchHit, KbSearchQuery, KbSearchResult, Language } from '@kefu
 import type { Caller } from '../auth/caller.js';
 import type { StoreScope } from '../auth/store-scope.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { detectLanguage } from '../routing/language.util.js';
+import { detectLanguage } from '../text/language.util.js';
 import { KbArticleEntity } from './kb-article.entity.js';
 import { KbGapService } from './kb-gap.service.js';
 import { KbLexicon } from './kb-lexicon.service.js';

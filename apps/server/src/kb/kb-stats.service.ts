@@ -5,7 +5,7 @@ import type { KbFeedback, KbFeedbackInput, KbStats, KbStatsQuery, KbUsage, KbUsa
 import type { Caller } from '../auth/caller.js';
 import { ConversationService } from '../conversation/conversation.service.js';
 import { ValidationError } from '../errors/validation.error.js';
-import { MessageEntity } from '../message/message.entity.js';
+import { MessageEntity } from '../conversation/message.entity.js';
 import { toKbArticleDto, toKbFeedbackDto, toKbUsageDto } from './kb.dto.js';
 import { KbArticleEntity } from './kb-article.entity.js';
 import { KbArticleService } from './kb-article.service.js';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { KbSuggestResult } from '@kefu/contracts';
 import type { Caller } from '../auth/caller.js';
 import { ConversationService } from '../conversation/conversation.service.js';
-import { detectLanguage } from '../routing/language.util.js';
+import { detectLanguage } from '../text/language.util.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { KbGapService } from './kb-gap.service.js';
 import { KbSearchService } from './kb-search.service.js';

@@ -5,7 +5,7 @@ import { TICKET_TYPES, type CauseCode, type ReportContent, type TicketType } fro
 import type { Caller } from '../auth/caller.js';
 import { ConversionService } from '../conversion/conversion.service.js';
 import { CsatFiguresService } from '../csat/csat-figures.service.js';
-import { SlaQueryService } from '../sla/sla-query.service.js';
+import { SlaQueryService } from '../sla-board/sla-query.service.js';
 import type { StoreEntity } from '../store/store.entity.js';
 import type { ReportWindow } from './report-period.js';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PeriodicTask } from '../common/periodic-task.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { PresenceService } from '../presence/presence.service.js';
+import { PresenceService } from './presence.service.js';
 import { RoutingService } from './routing.service.js';
 
 /**

@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { JobName, JobPayloads, QueueName } from '@kefu/contracts';
-import { PresenceService } from '../presence/presence.service.js';
+import { PresenceService } from './presence.service.js';
 import { RoutingService } from './routing.service.js';
 
 @Processor(QueueName.Routing, { concurrency: 4 })

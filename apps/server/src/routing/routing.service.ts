@@ -3,13 +3,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JobName, QueueName, rooms, type Conversation } from '@kefu/contracts';
+import { JobName, QueueName } from '@kefu/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { StoreScope } from '../auth/store-scope.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
-import { toConversationDto } from '../conversation/conversation.dto.js';
-import { PresenceService } from '../presence/presence.service.js';
-import { EventPublisher } from '../realtime/event-publisher.service.js';
+import { ConversationHooks } from '../conversation/conversation-hooks.js';
+import { ConversationState } from '../conversation/conversation-state.service.js';
+import { StoreEntity } from '../store/store.entity.js';
+import { PresenceService } from './presence.service.js';
 import { deferred } from '../redis/redis-errors.js';
 
 interface Candidate {
@@ -36,9 +37,16 @@ export class RoutingService {
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QueueName.Routing) private readonly queue: Queue,
     private readonly presence: PresenceService,
-    private readonly events: EventPublisher,
     private readonly audit: AuditService,
-  ) {}
+    private readonly state: ConversationState,
+    hooks: ConversationHooks,
+  ) {
+    hooks.listen({
+      // A slot freed or a conversation back in the queue: the next waiting customer gets an agent.
+      slotsFreed: (storeIds) => this.requestDrain(storeIds),
+      breached: (conv) => this.escalate(conv),
+    });
+  }
 
   /**
    * Assigns one waiting conversation if someone can take it; returns the agent's id or null.
@@ -65,7 +73,7 @@ export class RoutingService {
       );
       const pick = candidates.find((c) => c.load < c.max_concurrent);
       if (!pick) return null;
-      const outcome = await this.tryAssign(conversationId, pick.id, from);
+      const outcome = await this.state.claim(conversationId, pick.id, from);
       if (outcome === 'assigned') return pick.id;
       if (outcome === 'gone') return null;
       // 'full': another process filled that agent meanwhile; choose again.
@@ -74,22 +82,13 @@ export class RoutingService {
     return null;
   }
 
-  private async tryAssign(conversationId: string, agentId: string, from: string | null): Promise<'assigned' | 'full' | 'gone'> {
-    const result = await this.db.transaction(async (m) => {
-      const [conv] = await m.query(`SELECT id FROM conversations WHERE id = $1 AND status = 'open' AND assignee_id IS NOT DISTINCT FROM $2 FOR UPDATE`, [
-        conversationId,
-        from,
-      ]);
-      if (!conv) return 'gone' as const;
-      const [agent] = await m.query(`SELECT max_concurrent FROM users WHERE id = $1 FOR UPDATE`, [agentId]);
-      const [{ load }] = await m.query(`SELECT count(*)::int AS load FROM conversations WHERE assignee_id = $1 AND status = 'open'`, [agentId]);
-      if (!agent || load >= agent.max_concurrent) return 'full' as const;
-      await m.query(`UPDATE conversations SET assignee_id = $2, queued_at = NULL, routing_excluded_id = NULL, updated_at = now() WHERE id = $1`, [conversationId, agentId]);
-      await m.query(`UPDATE users SET last_assigned_at = clock_timestamp() WHERE id = $1`, [agentId]);
-      return 'assigned' as const;
-    });
-    if (result === 'assigned') await this.publish(conversationId, [agentId, from]);
-    return result;
+  /** A store may ask for a breached conversation to move to the least-loaded online agent other than the current one (who keeps it when nobody can). */
+  private async escalate(conv: ConversationEntity): Promise<void> {
+    const store = await this.db.getRepository(StoreEntity).findOneBy({ id: conv.storeId });
+    if (!store?.slaEscalation?.reassign || conv.status !== 'open') return;
+    const to = await this.assign(conv.id, conv.assigneeId ? { from: conv.assigneeId } : {});
+    if (to)
+      await this.audit.record({ actorId: null, action: 'conversation.assigned', targetType: 'conversation', targetId: conv.id, details: { from: conv.assigneeId, to, reason: 'sla breach escalation' } });
   }
 
   /**
@@ -133,37 +132,10 @@ export class RoutingService {
     userId: string,
     opts: { actorId: string | null; toUserId?: string | null; reason: string; scope?: StoreScope; assigneeScope?: StoreScope },
   ): Promise<string[] | null> {
-    const moved: { id: string; store_id: string }[] | null = await this.db.transaction(async (m) => {
-      const params: unknown[] = [userId];
-      const inScope = opts.scope?.sql('store_id', params) ?? 'TRUE';
-      const held: { id: string; store_id: string }[] = await m.query(`SELECT id, store_id FROM conversations WHERE assignee_id = $1 AND status IN ('open', 'pending') AND ${inScope} FOR UPDATE`, params);
-      if (opts.assigneeScope && !held.every((c) => opts.assigneeScope!.canSee(c.store_id))) return null;
-      const [rows] = await m.query(
-        `UPDATE conversations SET assignee_id = $2, queued_at = CASE WHEN $2::uuid IS NULL THEN now() ELSE NULL END,
-                routing_excluded_id = CASE WHEN $2::uuid IS NULL THEN $1::uuid ELSE NULL END, updated_at = now()
-         WHERE id = ANY($3::uuid[]) RETURNING id, store_id`,
-        [userId, opts.toUserId ?? null, held.map((c) => c.id)],
-      );
-      for (const r of rows as { id: string }[])
-        await this.audit.record(
-          { actorId: opts.actorId, action: 'conversation.assigned', targetType: 'conversation', targetId: r.id, details: { from: userId, to: opts.toUserId ?? null, reason: opts.reason } },
-          m,
-        );
-      return rows;
-    });
+    const moved = await this.state.release(userId, opts);
     if (!moved) return null;
-    for (const r of moved) await this.publish(r.id, [userId, opts.toUserId ?? null]);
     // Back in the queue: to anyone but the agent they were taken from (routing_excluded_id).
     if (moved.length && !opts.toUserId) await this.drain([...new Set(moved.map((r) => r.store_id))]);
     return moved.map((r) => r.id);
-  }
-
-  /** Announces an assignment change to the store and to the agents concerned; returns the conversation. */
-  async publish(conversationId: string, userIds: (string | null)[]): Promise<Conversation | null> {
-    const conv = await this.db.getRepository(ConversationEntity).findOne({ where: { id: conversationId }, relations: { customer: true } });
-    if (!conv) return null;
-    const dto = toConversationDto(conv);
-    this.events.toStore('conversation.updated', dto, userIds.filter((u): u is string => !!u).map(rooms.user));
-    return dto;
   }
 }

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { DEFAULT_BUSINESS_HOURS, DEFAULT_RETURN_POLICY, DEFAULT_SLA_POLICY, DEFAULT_TIMEZONE } from '@kefu/contracts';
-import { hashPassword } from '../auth/password.util.js';
+import { hashPassword } from '../session/password.util.js';
 import { ChannelEntity } from '../channel/channel.entity.js';
 import type { AppConfig } from '../config/config.js';
 import { StoreEntity } from '../store/store.entity.js';
-import { UserEntity } from '../user/user.entity.js';
+import { UserEntity } from '../auth/user.entity.js';
 import { DEMO_PASSWORD, DEMO_STORES, DEMO_USERS } from './demo-data.js';
 import { seedKnowledgeBase } from './demo-kb.js';
 import { seedHistory } from './demo-history.js';

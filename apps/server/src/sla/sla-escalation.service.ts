@@ -2,39 +2,26 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { JobName, JobPayloads, QueueName, type SlaEscalation } from '@kefu/contracts';
-import { AuditService } from '../audit/audit.service.js';
-import type { ConversationEntity } from '../conversation/conversation.entity.js';
-import { RoutingService } from '../routing/routing.service.js';
 import type { SlaTimerEntity } from './sla-timer.entity.js';
 
-/** What a store asked to happen when one of its conversations breaches. */
+/**
+ * The store's webhook when one of its conversations breaches (retried by the alerts queue). Moving
+ * the conversation to another agent is the routing module's part (it registers a breach hook).
+ */
 @Injectable()
 export class SlaEscalationService {
-  constructor(
-    @InjectQueue(QueueName.Alerts) private readonly alerts: Queue,
-    private readonly routing: RoutingService,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(@InjectQueue(QueueName.Alerts) private readonly alerts: Queue) {}
 
-  async onBreach(timer: SlaTimerEntity, conv: ConversationEntity, settings: SlaEscalation): Promise<void> {
-    if (settings?.reassign && conv.status === 'open') await this.reassign(conv);
+  async onBreach(timer: SlaTimerEntity, settings: SlaEscalation | undefined): Promise<void> {
     const url = settings?.webhookUrl;
-    if (url) {
-      const payload: JobPayloads[typeof JobName.SlaAlert] = { timerId: timer.id, url };
-      await this.alerts.add(JobName.SlaAlert, payload, {
-        jobId: `alert-${timer.id}`,
-        attempts: 6,
-        backoff: { type: 'exponential', delay: 2000 },
-        removeOnComplete: true,
-        removeOnFail: { age: 7 * 24 * 3600 },
-      });
-    }
-  }
-
-  /** To the least-loaded online agent of the store other than the current one (who keeps it when nobody can). */
-  private async reassign(conv: ConversationEntity): Promise<void> {
-    const to = await this.routing.assign(conv.id, conv.assigneeId ? { from: conv.assigneeId } : {});
-    if (to)
-      await this.audit.record({ actorId: null, action: 'conversation.assigned', targetType: 'conversation', targetId: conv.id, details: { from: conv.assigneeId, to, reason: 'sla breach escalation' } });
+    if (!url) return;
+    const payload: JobPayloads[typeof JobName.SlaAlert] = { timerId: timer.id, url };
+    await this.alerts.add(JobName.SlaAlert, payload, {
+      jobId: `alert-${timer.id}`,
+      attempts: 6,
+      backoff: { type: 'exponential', delay: 2000 },
+      removeOnComplete: true,
+      removeOnFail: { age: 7 * 24 * 3600 },
+    });
   }
 }

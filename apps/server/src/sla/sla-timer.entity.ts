@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { StoreEntity } from '../store/store.entity.js';
 import type { SlaTimerKind, SlaTimerStatus } from '@kefu/contracts';
 
@@ -18,8 +17,8 @@ export class SlaTimerEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('uuid') storeId!: string;
   @ManyToOne(() => StoreEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'store_id' }) store?: StoreEntity;
+  /** The subject: a conversation (response clocks) or a ticket (resolution clock); their foreign keys are in the migrations. */
   @Column('uuid', { nullable: true }) conversationId!: string | null;
-  @ManyToOne(() => ConversationEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'conversation_id' }) conversation?: ConversationEntity;
   @Column('uuid', { nullable: true }) ticketId!: string | null;
   @Column('text') kind!: SlaTimerKind;
   @Column('text', { default: 'running' }) status!: SlaTimerStatus;

@@ -2,8 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { SlaEscalation as SlaEscalationSettings, SlaTimerKind } from '@kefu/contracts';
-import { ConversationEntity } from '../conversation/conversation.entity.js';
-import { toConversationDto } from '../conversation/conversation.dto.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { businessSecondsBetween, planDeadlines } from './business-time.js';
@@ -12,16 +10,15 @@ import { SlaAlarms } from './sla-alarms.service.js';
 import { SlaEscalationService } from './sla-escalation.service.js';
 import { entityFromRow } from '../database/entity-from-row.util.js';
 import { toSlaTimerDto } from './sla-timer.dto.js';
-import { TicketEventEntity } from '../ticket/ticket-event.entity.js';
-import { TicketEntity } from '../ticket/ticket.entity.js';
-import { toTicketDto } from '../ticket/ticket.dto.js';
 import { SlaTimerEntity } from './sla-timer.entity.js';
+import { SlaSubjects, subjectOf, type AfterCommit, type SlaSubjectRef } from './sla-subjects.js';
 
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/;
-
-/** `row_to_json` gives timestamps as strings: turn them back into Dates. */
-const revive = (row: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && TIMESTAMP.test(v) ? new Date(v) : v]));
+/** The fields of a conversation a response clock starts from. */
+export interface ResponseSubject {
+  id: string;
+  storeId: string;
+  firstResponseAt: Date | null;
+}
 
 /** A job may wake a little before its instant; anything this close counts as due. */
 const EARLY_TOLERANCE_MS = 20;
@@ -30,7 +27,9 @@ const EARLY_TOLERANCE_MS = 20;
  * Every state change of an SLA timer, each a conditional UPDATE on its row, so that a warning, a
  * breach or a met is recorded once whatever the timing of jobs, replies and workers.
  * Methods taking an EntityManager run inside the caller's transaction; the caller arms or
- * disarms the alarms after commit.
+ * disarms the alarms after commit. What a warning, breach or met means for its subject is said by
+ * the subject's handler (SlaSubjects), called in the same transaction; every path locks the subject's
+ * row before the timer's, so a reply and a breach never deadlock.
  */
 @Injectable()
 export class SlaTimerService {
@@ -41,13 +40,14 @@ export class SlaTimerService {
     private readonly alarms: SlaAlarms,
     private readonly events: EventPublisher,
     private readonly escalation: SlaEscalationService,
+    private readonly subjects: SlaSubjects,
   ) {}
 
   /**
    * Starts the response clock of a conversation that had no unanswered customer message. The caller
    * copies the returned deadlines onto the conversation in its own update.
    */
-  async startResponse(m: EntityManager, conv: ConversationEntity, store: StoreEntity, at: Date): Promise<SlaTimerEntity | null> {
+  async startResponse(m: EntityManager, conv: ResponseSubject, store: StoreEntity, at: Date): Promise<SlaTimerEntity | null> {
     const kind: SlaTimerKind = conv.firstResponseAt ? 'next_response' : 'first_response';
     const policy = slaPolicyOf(store);
     const target = kind === 'first_response' ? policy.firstResponseSeconds : policy.nextResponseSeconds;
@@ -76,8 +76,8 @@ export class SlaTimerService {
   }
 
   /**
-   * An agent answered: the live timer is met, a breached one records when it was answered, and
-   * the conversation's countdown and breach flag are cleared.
+   * An agent answered (the caller holds the conversation's row): the live timer is met, a breached
+   * one records when it was answered, and the conversation's handler clears its countdown and flag.
    */
   async meetResponse(m: EntityManager, conversationId: string, responderId: string, at: Date): Promise<SlaTimerEntity[]> {
     const timers = await m
@@ -97,17 +97,16 @@ export class SlaTimerService {
       await m.getRepository(SlaTimerEntity).update({ id: t.id }, changes);
       if (live) met.push({ ...t, ...changes } as SlaTimerEntity);
     }
-    await m.getRepository(ConversationEntity).update({ id: conversationId }, { slaDueAt: null, slaWarnAt: null, slaBreachedAt: null });
+    await this.subjects.of('conversation').met(m, conversationId, timers, at);
     return met;
   }
 
-  /** Nothing is waiting any more (the conversation was resolved): live timers stop without a verdict. */
+  /** Nothing is waiting any more (the conversation was resolved; it clears its own countdown): live timers stop without a verdict. */
   async cancelForConversation(m: EntityManager, conversationId: string, at: Date): Promise<string[]> {
     const rows: { id: string }[] = await m.query(
       `UPDATE sla_timers SET status = 'cancelled', cancelled_at = $2 WHERE conversation_id = $1 AND status IN ('running', 'paused') RETURNING id`,
       [conversationId, at],
     );
-    await m.getRepository(ConversationEntity).update({ id: conversationId }, { slaDueAt: null, slaWarnAt: null, slaBreachedAt: null });
     return rows.map((r) => r.id);
   }
 
@@ -142,61 +141,52 @@ export class SlaTimerService {
     );
     if (!rows?.[0]) return this.rearmIfEarly(timerId);
     const timer = entityFromRow<SlaTimerEntity>(this.timerMeta, rows[0]);
-    const conversationId = timer.conversationId ?? (await this.ticketOf(timer))?.conversationId;
-    if (!conversationId) return;
+    const subject = subjectOf(timer);
+    const ref = subject && (await this.subjects.of(subject.kind).find(this.db.manager, subject.id, false));
+    if (!ref) return;
     const secondsLeft = Math.max(0, Math.round((timer.dueAt!.getTime() - now.getTime()) / 1000));
-    this.events.toStore('sla.warning', { ...toSlaTimerDto(timer), conversationId, storeId: timer.storeId, secondsLeft });
+    this.events.toStore('sla.warning', { ...toSlaTimerDto(timer), conversationId: ref.conversationId, storeId: timer.storeId, secondsLeft });
   }
 
   /**
-   * Worker: the due alarm rang. The breach is recorded exactly once: one statement flips the timer
-   * from running to breached (guarded by its status) and flags its conversation, atomically.
+   * Worker: the due alarm rang. The breach is recorded exactly once: the conditional update of the
+   * timer (running and due) is the gate; the subject's handler then writes its own flags and timeline
+   * in the same transaction. The subject's row is locked first, as a reply or a ticket change does.
    */
   async fireBreach(timerId: string): Promise<void> {
     const now = new Date();
-    const rows: { timer: Record<string, unknown>; conversation: Record<string, unknown> | null; escalation: SlaEscalationSettings }[] = await this.db.query(
-      `WITH t AS (
-         UPDATE sla_timers SET status = 'breached', breached_at = $2,
-                breach_assignee_id = (SELECT assignee_id FROM conversations WHERE id = sla_timers.conversation_id)
-         WHERE id = $1 AND status = 'running' AND due_at <= $3
-         RETURNING *),
-       c AS (
-         UPDATE conversations SET sla_breached_at = $2, sla_due_at = NULL, sla_warn_at = NULL
-         FROM t WHERE conversations.id = t.conversation_id
-         RETURNING conversations.*),
-       k AS (
-         UPDATE tickets SET resolution_breached_at = $2
-         FROM t WHERE tickets.id = t.ticket_id
-         RETURNING tickets.id)
-       SELECT row_to_json(t) AS timer, (SELECT row_to_json(c) FROM c) AS conversation, s.sla_escalation AS escalation
-       FROM t JOIN stores s ON s.id = t.store_id`,
-      [timerId, now, new Date(now.getTime() + EARLY_TOLERANCE_MS)],
-    );
-    if (!rows[0]) return this.rearmIfEarly(timerId);
-    const timer = entityFromRow<SlaTimerEntity>(this.timerMeta, revive(rows[0].timer));
-    if (timer.ticketId) return this.ticketBreached(timer, now);
-    if (!rows[0].conversation) return;
-    const conv = entityFromRow<ConversationEntity>(this.db.getMetadata(ConversationEntity), revive(rows[0].conversation));
-    this.events.toStore('sla.breached', { ...toSlaTimerDto(timer), conversationId: conv.id, storeId: timer.storeId, assigneeId: conv.assigneeId });
-    this.events.toStore('conversation.updated', toConversationDto(conv));
-    await this.escalation.onBreach(timer, conv, rows[0].escalation).catch((err: Error) => this.logger.error(`escalation of timer ${timer.id} failed: ${err.message}`));
+    const fired = await this.db.transaction(async (m) => {
+      const [row]: { conversation_id: string | null; ticket_id: string | null }[] = await m.query(`SELECT conversation_id, ticket_id FROM sla_timers WHERE id = $1`, [timerId]);
+      const subject = row && subjectOf({ conversationId: row.conversation_id, ticketId: row.ticket_id });
+      if (!subject) return null;
+      const handler = this.subjects.of(subject.kind);
+      const ref = await handler.find(m, subject.id, true);
+      const [rows] = await m.query(
+        `UPDATE sla_timers SET status = 'breached', breached_at = $2, breach_assignee_id = $4
+         WHERE id = $1 AND status = 'running' AND due_at <= $3 RETURNING *`,
+        [timerId, now, new Date(now.getTime() + EARLY_TOLERANCE_MS), ref?.accountableId ?? null],
+      );
+      if (!rows?.[0]) return null;
+      const timer = entityFromRow<SlaTimerEntity>(this.timerMeta, rows[0]);
+      const after = ref ? await handler.breached(m, timer, now) : undefined;
+      const [store]: { sla_escalation: SlaEscalationSettings }[] = await m.query(`SELECT sla_escalation FROM stores WHERE id = $1`, [timer.storeId]);
+      return { timer, ref, after, escalation: store?.sla_escalation };
+    });
+    if (!fired) return this.rearmIfEarly(timerId);
+    await this.announceBreach(fired.timer, fired.ref, fired.after || undefined, fired.escalation);
   }
 
-  /** A ticket's resolution clock breached: the board and the ticket's viewers are told, and its timeline says so. */
-  private async ticketBreached(timer: SlaTimerEntity, at: Date): Promise<void> {
-    await this.db.getRepository(TicketEventEntity).insert({ ticketId: timer.ticketId!, at, actorId: null, kind: 'resolution_breached', fromStatus: null, toStatus: null, details: { dueAt: timer.dueAt?.toISOString() ?? null } as never });
-    const ticket = await this.ticketOf(timer);
-    if (!ticket) return;
-    this.events.toStore('sla.breached', { ...toSlaTimerDto(timer), conversationId: ticket.conversationId, storeId: timer.storeId, assigneeId: ticket.assigneeId });
-    this.events.toStore('ticket.updated', toTicketDto(ticket));
-  }
-
-  private ticketOf(timer: SlaTimerEntity): Promise<TicketEntity | null> {
-    return timer.ticketId ? this.db.getRepository(TicketEntity).findOneBy({ id: timer.ticketId }) : Promise.resolve(null);
+  /** After commit: the board hears of the breach, the subject publishes its own change, the store's webhook is called. */
+  private async announceBreach(timer: SlaTimerEntity, ref: SlaSubjectRef | null, after: AfterCommit | undefined, escalation: SlaEscalationSettings | undefined): Promise<void> {
+    if (!ref) return;
+    this.events.toStore('sla.breached', { ...toSlaTimerDto(timer), conversationId: ref.conversationId, storeId: timer.storeId, assigneeId: ref.assigneeId });
+    await after?.().catch((err: Error) => this.logger.error(`breach of timer ${timer.id}: ${err.message}`));
+    // Response clocks only: a ticket's resolution breach is the board's business, not the store webhook's.
+    if (timer.conversationId) await this.escalation.onBreach(timer, escalation).catch((err: Error) => this.logger.error(`escalation of timer ${timer.id} failed: ${err.message}`));
   }
 
   /** Starts a ticket's resolution clock (business time, `resolutionHours` of the store); warns at 90 %. */
-  async startResolution(m: EntityManager, ticket: Pick<TicketEntity, 'id' | 'storeId'>, store: StoreEntity, at: Date): Promise<SlaTimerEntity | null> {
+  async startResolution(m: EntityManager, ticket: { id: string; storeId: string }, store: StoreEntity, at: Date): Promise<SlaTimerEntity | null> {
     const target = slaPolicyOf(store).resolutionHours * 3600;
     const warnBefore = Math.max(1, Math.round(target / 10));
     const { warnAt, dueAt } = planDeadlines(at, 0, target, warnBefore, scheduleOf(store));
@@ -225,7 +215,9 @@ export class SlaTimerService {
     const seconds = Math.round(t.elapsedBeforeResume + (t.status === 'paused' ? 0 : businessSecondsBetween(t.countingSince, at, scheduleOf(store))));
     const changes: Partial<SlaTimerEntity> = { status: 'met', metAt: at, respondedAt: at, responseSeconds: seconds, pausedAt: null };
     await m.getRepository(SlaTimerEntity).update({ id: t.id }, changes);
-    return { ...t, ...changes } as SlaTimerEntity;
+    const met = { ...t, ...changes } as SlaTimerEntity;
+    await this.subjects.of('ticket').met(m, ticketId, [met], at);
+    return met;
   }
 
   private get timerMeta() {

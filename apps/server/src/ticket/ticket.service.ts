@@ -20,7 +20,7 @@ import { keysetPage } from '../common/keyset-page.util.js';
 import type { ConversationEntity } from '../conversation/conversation.entity.js';
 import { ConversationService } from '../conversation/conversation.service.js';
 import { ValidationError } from '../errors/validation.error.js';
-import { MessageEntity } from '../message/message.entity.js';
+import { MessageEntity } from '../conversation/message.entity.js';
 import { OrderService } from '../order/order.service.js';
 import { SlaTimerService } from '../sla/sla-timer.service.js';
 import { StoreEntity } from '../store/store.entity.js';

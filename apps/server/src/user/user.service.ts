@@ -5,16 +5,16 @@ import { CreateUserInput, Page, UpdateUserInput, User } from '@kefu/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { StoreScope } from '../auth/store-scope.js';
-import { hashPassword } from '../auth/password.util.js';
-import { RefreshTokenService } from '../auth/refresh-token.service.js';
+import { hashPassword } from '../session/password.util.js';
+import { RefreshTokenService } from '../session/refresh-token.service.js';
 import { revocationFor } from '../auth/token-revocation.js';
 import { ValidationError } from '../errors/validation.error.js';
-import { PresenceService } from '../presence/presence.service.js';
+import { PresenceService } from '../routing/presence.service.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { RoutingService } from '../routing/routing.service.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { toUserDto } from './user.dto.js';
-import { UserEntity } from './user.entity.js';
+import { UserEntity } from '../auth/user.entity.js';
 
 @Injectable()
 export class UserService {

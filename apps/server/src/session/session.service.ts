@@ -2,13 +2,13 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { LoginInput, LoginResult, User } from '@kefu/contracts';
-import { PresenceService } from '../presence/presence.service.js';
-import { UserEntity } from '../user/user.entity.js';
+import { PresenceService } from '../routing/presence.service.js';
+import { UserEntity } from '../auth/user.entity.js';
 import { toUserDto } from '../user/user.dto.js';
 import { LoginThrottle } from './login-throttle.service.js';
 import { checkPassword } from './password.util.js';
 import { RefreshTokenService } from './refresh-token.service.js';
-import { TokenService } from './token.service.js';
+import { TokenService } from '../auth/token.service.js';
 
 /** A session as the controller hands it out: the access token and user in the body, the refresh token in a cookie. */
 export interface Session extends LoginResult {
@@ -16,7 +16,7 @@ export interface Session extends LoginResult {
 }
 
 @Injectable()
-export class AuthService {
+export class SessionService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly tokens: TokenService,

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { ConversationEntity } from '../conversation/conversation.entity.js';
+import { ConversationEntity } from './conversation.entity.js';
 import type { DeliveryStatus, MessageDirection } from '@kefu/contracts';
 
 @Entity('messages')

@@ -8,7 +8,7 @@ import { JobName, QueueName, rooms, type AgentPresenceEvent, type Presence } fro
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { REDIS } from '../redis/redis.module.js';
-import { UserEntity } from '../user/user.entity.js';
+import { UserEntity } from '../auth/user.entity.js';
 import { deferred } from '../redis/redis-errors.js';
 
 /**

@@ -6,9 +6,9 @@ import type { Caller } from '../auth/caller.js';
 import { type TokenCheck, TokenService } from '../auth/token.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ConversationService } from '../conversation/conversation.service.js';
-import { PresenceService } from '../presence/presence.service.js';
+import { PresenceService } from '../routing/presence.service.js';
 import { RoutingService } from '../routing/routing.service.js';
-import { EventPublisher } from './event-publisher.service.js';
+import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { deferred } from '../redis/redis-errors.js';
 
 /**

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { UserEntity } from '../user/user.entity.js';
+import { UserEntity } from '../auth/user.entity.js';
 
 /**
  * One refresh token, stored as the SHA-256 of its value. Each login starts a family; every refresh

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { previewOf } from '@kefu/contracts';
-import { ConversationEntity } from '../conversation/conversation.entity.js';
-import { toConversationDto } from '../conversation/conversation.dto.js';
-import { DeliveryQueue } from '../delivery/delivery.queue.js';
-import { MessageEntity } from '../message/message.entity.js';
-import { toMessageDto } from '../message/message.dto.js';
+import { ConversationEntity } from './conversation.entity.js';
+import { toConversationDto } from './conversation.dto.js';
+import { DeliveryQueue } from '../queue/delivery.queue.js';
+import { MessageEntity } from './message.entity.js';
+import { toMessageDto } from './message.dto.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 
 /**

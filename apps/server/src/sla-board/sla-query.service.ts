@@ -7,11 +7,11 @@ import type { Caller } from '../auth/caller.js';
 import { keysetPage } from '../common/keyset-page.util.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
-import { UserEntity } from '../user/user.entity.js';
+import { UserEntity } from '../auth/user.entity.js';
 import { TicketEntity } from '../ticket/ticket.entity.js';
 import { ticketNumber } from '../ticket/ticket.dto.js';
-import { toSlaTimerDto } from './sla-timer.dto.js';
-import { SlaTimerEntity } from './sla-timer.entity.js';
+import { toSlaTimerDto } from '../sla/sla-timer.dto.js';
+import { SlaTimerEntity } from '../sla/sla-timer.entity.js';
 
 type Row = Record<string, string | number | null>;
 

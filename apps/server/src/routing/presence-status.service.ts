@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AgentStatus, Page, User } from '@kefu/contracts';
 import type { Caller } from '../auth/caller.js';
-import { RoutingService } from '../routing/routing.service.js';
+import { RoutingService } from './routing.service.js';
 import { toUserDto } from '../user/user.dto.js';
-import { UserEntity } from '../user/user.entity.js';
+import { UserEntity } from '../auth/user.entity.js';
 import { PresenceService } from './presence.service.js';
 
 @Injectable()

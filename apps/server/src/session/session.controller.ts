@@ -5,18 +5,18 @@ import { LoginInput, LoginResult, RefreshResult, User } from '@kefu/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ApiZodBody, ApiZodOk } from '../errors/api-zod.decorator.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
-import { Public } from './auth.decorators.js';
-import { AuthService, type Session } from './auth.service.js';
-import type { Caller } from './caller.js';
-import { CurrentCaller } from './caller.js';
+import { Public } from '../auth/auth.decorators.js';
+import { SessionService, type Session } from './session.service.js';
+import type { Caller } from '../auth/caller.js';
+import { CurrentCaller } from '../auth/caller.js';
 import { TooManyLoginFailures } from './login-throttle.service.js';
 import { REFRESH_COOKIE, clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie.js';
 
 @ApiTags('auth')
 @Controller('auth')
-export class AuthController {
+export class SessionController {
   constructor(
-    private readonly auth: AuthService,
+    private readonly auth: SessionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
