@@ -97,6 +97,12 @@ export const SEARCH_TUNING = {
   unlistedShare: 0.7,
   /** A global article counts this much for a store that has its own articles (a store's own answer first). */
   globalFactor: 0.92,
+  /**
+   * In the order of the results, a global article counts this much less (calibrated score) when the
+   * store has its own articles among them: the store's own answer first unless the global one is
+   * clearly better (a store's FAQ on a topic the seed also covers is written for its customers).
+   */
+  storeFirstMargin: 0.1,
   /** A word with no translation weighs this share of itself when an article in the other language is measured. */
   untranslatedShare: 0.5,
   /** An article in the other language than asked for counts this much (cross-language answers stay possible). */
