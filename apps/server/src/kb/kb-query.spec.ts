@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildConcepts, candidateQuery, correction, editDistance, EMPTY_SYNONYMS, essentialConcepts, findPhrases, type ResolvedToken, type SynonymTable, tsquery } from './kb-query.js';
+import { SoundTrie } from './kb-soundalike.js';
 import { queryWords, readQuery, SEARCH_EMPHASIS } from './kb-tokenizer.js';
 
 const resolved = (entries: Record<string, Partial<ResolvedToken>>) =>
@@ -81,6 +82,22 @@ describe('kb query', () => {
     // The words it took in (factor 1), the concept's terms, the shorter phrase inside it (开封).
     expect(life.alternatives.map((a) => a.lexemes.join(' '))).toEqual(['开封 用 多久', '保质期', 'shelf life', '开封']);
     expect(life.aside).toBe(false);
+  });
+
+  it('reads a phrase mistyped by a character sounding alike as the phrase, for less (兰牙 for 蓝牙)', () => {
+    const bluetooth = { terms: [{ lexemes: ['蓝牙'], df: 3, complete: true }, { lexemes: ['bluetooth'], df: 1, complete: true }], broader: [], lexicon: true };
+    const sounds = new SoundTrie<string>();
+    sounds.add('蓝牙', '蓝牙');
+    const table: SynonymTable = { ...EMPTY_SYNONYMS, phrases: new Map([['蓝牙', [bluetooth]]]), longestPhrase: 2, sounds };
+    const query = readQuery('兰牙连不上');
+    const [phrase] = findPhrases(query.text, table);
+    expect({ text: query.text.slice(phrase.start, phrase.end), soundalike: phrase.soundalike }).toEqual({ text: '兰牙', soundalike: true });
+    const [concept] = buildConcepts(query, resolved({}), table, 50);
+    expect(concept.label).toBe('兰牙');
+    expect(concept.alternatives.filter((a) => a.lexemes[0] === '蓝牙' || a.lexemes[0] === 'bluetooth')).toEqual([
+      { lexemes: ['蓝牙'], factor: 0.9 * 0.8 },
+      { lexemes: ['bluetooth'], factor: 0.9 * 0.8 },
+    ]);
   });
 
   it('weighs the words of the story around a question less than those of the question', () => {

@@ -1,6 +1,7 @@
 // From a query's words to weighted concepts and tsqueries. Pure: the search service resolves words
 // to lexemes and document frequencies in PostgreSQL, this decides what to look for and how much
 // each part of the query counts.
+import { fillerMask, SoundTrie } from './kb-soundalike.js';
 import { type QueryText, type QueryWord, specificity } from './kb-tokenizer.js';
 
 /** A word as the index knows it: its lexemes (`english` configuration) and in how many published articles they all occur. */
@@ -44,9 +45,11 @@ export interface SynonymTable {
   longest: number;
   /** The most characters a phrase has. */
   longestPhrase: number;
+  /** The phrases of the lexicon by their sound, for a question that misspells one by a character sounding alike (kb-soundalike). */
+  sounds: SoundTrie<string>;
 }
 
-export const EMPTY_SYNONYMS: SynonymTable = { byLexemes: new Map(), byWords: new Map(), phrases: new Map(), longest: 1, longestPhrase: 0 };
+export const EMPTY_SYNONYMS: SynonymTable = { byLexemes: new Map(), byWords: new Map(), phrases: new Map(), longest: 1, longestPhrase: 0, sounds: new SoundTrie() };
 
 export interface Alternative {
   lexemes: string[];
@@ -178,9 +181,15 @@ export interface PhraseMatch {
   groups: ConceptGroup[];
   /** The concepts of shorter phrases inside this one (顺丰 in 能发顺丰). */
   inner: ConceptGroup[];
+  /** Not written as the phrase but sounding like it (兰牙 for 蓝牙): a typo. */
+  soundalike?: boolean;
 }
 
-/** The phrases of the table found in a text, longest first from left to right, not overlapping. */
+/**
+ * The phrases of the table found in a text, longest first from left to right, not overlapping: as
+ * written, or as a run of characters that sounds like one (kb-soundalike) and is longer than any
+ * written at that place.
+ */
 export function findPhrases(text: string, table: SynonymTable): PhraseMatch[] {
   const found: PhraseMatch[] = [];
   const longestAt = (i: number, max: number) => {
@@ -190,8 +199,16 @@ export function findPhrases(text: string, table: SynonymTable): PhraseMatch[] {
     }
     return null;
   };
+  const mask = fillerMask(text);
   for (let i = 0; i < text.length; ) {
-    const hit = longestAt(i, Infinity);
+    const written = longestAt(i, Infinity);
+    const sound = table.sounds.matchAt(text, i, mask);
+    if (sound && sound.length > (written?.n ?? 0)) {
+      found.push({ start: i, end: i + sound.length, groups: table.phrases.get(sound.text) ?? [], inner: [], soundalike: true });
+      i += sound.length;
+      continue;
+    }
+    const hit = written;
     if (!hit) {
       i++;
       continue;
@@ -256,7 +273,7 @@ export function buildConcepts(query: QueryText | QueryWord[], resolved: Map<stri
     // The words themselves first (factor 1), when the index knows each of them.
     const own = inside.map(infoOf);
     if (inside.length && own.every((t) => t.lexemes.length)) add({ lexemes: own.flatMap((t) => t.lexemes), factor: 1 }, Math.min(...own.map((t) => t.df)));
-    groupAlternatives(phrase.groups, add);
+    groupAlternatives(phrase.groups, add, SEARCH_TUNING.synonymFactor * (phrase.soundalike ? SEARCH_TUNING.typoFactor : 1));
     groupAlternatives(phrase.inner, add, SEARCH_TUNING.synonymFactor * SEARCH_TUNING.partsFactor);
     if (!alternatives.length) continue;
     const spec = inside.length ? Math.max(...inside.map((w) => w.specificity)) : specificity(label);
