@@ -7,6 +7,7 @@
 //   (test/kb-eval/holdout2), not tuned on: the honest figure.
 // Prints the figures of each set (`npm run eval:kb` runs only this file); fails below the floors, a
 // little under what was measured.
+import { appendFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_STORES } from '../../apps/server/src/seed/demo-data.js';
 import { DEMO_ARTICLES } from '../../apps/server/src/seed/demo-kb.js';
@@ -84,7 +85,11 @@ describe('knowledge-base search quality', () => {
     const params = new URLSearchParams({ q: q.q, storeId, lang: detectLanguage(q.q), limit: '5' });
     const r = await http(desk.url, 'GET', `/api/kb/search?${params}`, { token });
     if (r.status !== 200) throw new Error(`${q.q}: ${r.status} ${JSON.stringify(r.body)}`);
-    return (r.body.items as { article: { topic: string | null } }[]).map((h) => h.article.topic);
+    const items = r.body.items as { article: { topic: string | null; storeId: string | null }; score: number }[];
+    // KB_EVAL_DUMP=file: every answer with its scores, one JSON line a question, to fit the calibration and threshold on.
+    if (process.env.KB_EVAL_DUMP)
+      appendFileSync(process.env.KB_EVAL_DUMP, JSON.stringify({ q: q.q, expect: q.expect, got: items.map((h) => ({ topic: h.article.topic, own: !!h.article.storeId, score: h.score })) }) + '\n');
+    return items.map((h) => h.article.topic);
   };
 
   /** Cross-language: no article the store sees on the expected topics is in the question's language. */

@@ -69,7 +69,7 @@ export interface Concept {
 /** Tuning of the score (see kb-score.ts), set on the labelled queries of test/kb-eval. */
 export const SEARCH_TUNING = {
   /** Below this (calibrated) score a result is not returned: it is more likely wrong than right. */
-  threshold: 0.5,
+  threshold: 0.45,
   /** Candidates: articles found by a way of saying a concept that counts at least this much (a category two levels up does not bring candidates). */
   candidateFactor: 0.7,
   /**
@@ -84,7 +84,7 @@ export const SEARCH_TUNING = {
   typoFactor: 0.8,
   partsFactor: 0.7,
   /** A word no article contains weighs this share of its specificity. */
-  unknownShare: 0.3,
+  unknownShare: 0.6,
   /** A concept of one Chinese character weighs this share. */
   charShare: 0.5,
   /** A detail concept of the lexicon (a city, a day, "the item") weighs this share. */

