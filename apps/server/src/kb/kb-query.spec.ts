@@ -100,6 +100,14 @@ describe('kb query', () => {
     ]);
   });
 
+  it('counts the sentence before a question fully only when the question says little of its own', () => {
+    const emphasis = (text: string) => Object.fromEntries(readQuery(text).words.map((w) => [w.text, w.emphasis]));
+    // 你们一般几点截单 says what it asks: 周末 and 送人 are the story.
+    expect(emphasis('我昨天下的单，想周末前收到送人，你们一般几点截单？')).toMatchObject({ 周末: SEARCH_EMPHASIS.story, 截单: 1 });
+    // 你们怎么处理 does not: 扣子 is what it is about.
+    expect(emphasis('今天发现扣子掉了，你们怎么处理？')).toMatchObject({ 扣子: 1, 处理: 1 });
+  });
+
   it('weighs the words of the story around a question less than those of the question', () => {
     const query = readQuery('我上周买的大衣，今天穿出门发现扣子掉了一颗，线头也很多，你们怎么处理？');
     const emphasis = Object.fromEntries(query.words.map((w) => [w.text, w.emphasis]));

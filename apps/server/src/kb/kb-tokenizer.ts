@@ -131,7 +131,11 @@ const ASKS =
  * answering the question is not outweighed by the words of the story. A message that asks nothing is
  * all question.
  */
-export const SEARCH_EMPHASIS = { story: 0.3 };
+export const SEARCH_EMPHASIS = { story: 0.3, shortQuestion: 3 };
+
+/** Chinese characters of a sentence's words, filler left out: 你们怎么处理 has 2, 你们一般几点截单 4. */
+const contentLength = (sentence: string) => words(jieba().cut(sentence, true)).reduce((n, w) => n + (w.match(HAN_CHARS)?.length ?? 0), 0);
+const HAN_CHARS = /\p{Script=Han}/gu;
 
 function clauses(text: string): { start: number; end: number; asks: boolean }[] {
   const out: { start: number; end: number; asks: boolean }[] = [];
@@ -180,10 +184,16 @@ export function readQuery(raw: string, max = 32): QueryText {
   const text = normalizeText(raw);
   const sentences = clauses(text);
   const asking = sentences.some((c) => c.asks);
+  // An asking sentence that says little of its own (你们怎么处理？) is about the sentence before it; one
+  // that says what it asks (你们一般几点截单？) is not.
+  const leads = sentences.map((c) => {
+    const sentence = text.slice(c.start, c.end);
+    return c.asks && (!HAN.test(sentence) || contentLength(sentence) <= SEARCH_EMPHASIS.shortQuestion);
+  });
   const emphasisAt = (offset: number) => {
     if (!asking) return 1;
     const i = sentences.findIndex((s) => offset >= s.start && offset < s.end);
-    return i < 0 || sentences[i].asks || sentences[i + 1]?.asks ? 1 : SEARCH_EMPHASIS.story;
+    return i < 0 || sentences[i].asks || leads[i + 1] ? 1 : SEARCH_EMPHASIS.story;
   };
   const byText = new Map<string, QueryWord>();
   for (const w of wordsAt(text)) {
