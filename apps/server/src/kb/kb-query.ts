@@ -91,6 +91,8 @@ export const SEARCH_TUNING = {
   minorShare: 0.3,
   /** Goods weigh this share of a concept in a question: what it asks about the goods matters more (积木少了几块 → an article on missing items). */
   asideShare: 0.6,
+  /** The share of their weight goods (and details) a question names and an article does not are let off (kb-score `scoreArticle`). */
+  missingGoodsDiscount: 0.5,
   /** An article sharing only goods and details with a question that asks something else counts this much (咖啡是哪里产的 → an article on grinding coffee). */
   asideOnlyFactor: 0.5,
   /** What a question's character bigrams all found in an article's headings count (kb-score `gramScore`). */
