@@ -25,11 +25,15 @@ import { http, login } from '../support/client.js';
 
 type Floor = { hit1: number; hit3: number; mrr: number; cross: number; noAnswer: number };
 
-/** Floors, a little under what was measured (README, "Knowledge base"). */
+/**
+ * Floors, a little under what was measured (README, "Knowledge base"): demo hit@1 86.9%, hit@3 92.8%,
+ * MRR 0.898, cross-language 21/23, no-answer empty 52/55; qimu 78.2%, 90.8%, 0.843, 61/67, 35/42;
+ * geekisle (held out) 72.6%, 80.5%, 0.767, 42/56, 34/42.
+ */
 const FLOORS: Record<'demo' | 'qimu' | 'geekisle', Floor> = {
-  demo: { hit1: 0.83, hit3: 0.88, mrr: 0.85, cross: 0.8, noAnswer: 0.88 },
-  qimu: { hit1: 0.68, hit3: 0.83, mrr: 0.75, cross: 0.78, noAnswer: 0.78 },
-  geekisle: { hit1: 0, hit3: 0, mrr: 0, cross: 0, noAnswer: 0 },
+  demo: { hit1: 0.85, hit3: 0.91, mrr: 0.88, cross: 0.86, noAnswer: 0.92 },
+  qimu: { hit1: 0.76, hit3: 0.88, mrr: 0.82, cross: 0.88, noAnswer: 0.8 },
+  geekisle: { hit1: 0.7, hit3: 0.78, mrr: 0.74, cross: 0.72, noAnswer: 0.78 },
 };
 
 /** A made-up store of its own with its articles, topics and questions. */
