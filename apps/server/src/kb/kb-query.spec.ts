@@ -82,6 +82,9 @@ describe('kb query', () => {
     // The words it took in (factor 1), the concept's terms, the shorter phrase inside it (开封).
     expect(life.alternatives.map((a) => a.lexemes.join(' '))).toEqual(['开封 用 多久', '保质期', 'shelf life', '开封']);
     expect(life.aside).toBe(false);
+    // A colloquial phrasing's own words are not the concept: 多久 is in every article on how long anything takes.
+    const [, colloquial] = buildConcepts(query, resolved({ 面霜: { df: 1 }, 开封: { df: 3 }, 用: { df: 9 }, 多久: { df: 6 } }), { ...table, colloquial: new Set(['开封后能用多久']) }, 50);
+    expect(colloquial.alternatives.map((a) => a.lexemes.join(' '))).toEqual(['保质期', 'shelf life', '开封']);
   });
 
   it('reads a phrase mistyped by a character sounding alike as the phrase, for less (兰牙 for 蓝牙)', () => {

@@ -47,9 +47,11 @@ export interface SynonymTable {
   longestPhrase: number;
   /** The phrases of the lexicon by their sound, for a question that misspells one by a character sounding alike (kb-soundalike). */
   sounds: SoundTrie<string>;
+  /** Phrases that are only ever colloquial phrasings (能用多久, 过了退货): their own words are not the concept. */
+  colloquial: Set<string>;
 }
 
-export const EMPTY_SYNONYMS: SynonymTable = { byLexemes: new Map(), byWords: new Map(), phrases: new Map(), longest: 1, longestPhrase: 0, sounds: new SoundTrie() };
+export const EMPTY_SYNONYMS: SynonymTable = { byLexemes: new Map(), byWords: new Map(), phrases: new Map(), longest: 1, longestPhrase: 0, sounds: new SoundTrie(), colloquial: new Set() };
 
 export interface Alternative {
   lexemes: string[];
@@ -272,9 +274,10 @@ export function buildConcepts(query: QueryText | QueryWord[], resolved: Map<stri
       alternatives.push(alt);
       dfs.push(df);
     };
-    // The words themselves first (factor 1), when the index knows each of them.
+    // The words themselves first (factor 1), when the index knows each of them; not those of a
+    // colloquial phrasing (多久 of 多久能到 is in every article on how long anything takes) or a typo.
     const own = inside.map(infoOf);
-    if (inside.length && own.every((t) => t.lexemes.length)) add({ lexemes: own.flatMap((t) => t.lexemes), factor: 1 }, Math.min(...own.map((t) => t.df)));
+    if (inside.length && own.every((t) => t.lexemes.length) && !phrase.soundalike && !synonyms.colloquial.has(label)) add({ lexemes: own.flatMap((t) => t.lexemes), factor: 1 }, Math.min(...own.map((t) => t.df)));
     groupAlternatives(phrase.groups, add, SEARCH_TUNING.synonymFactor * (phrase.soundalike ? SEARCH_TUNING.typoFactor : 1));
     groupAlternatives(phrase.inner, add, SEARCH_TUNING.synonymFactor * SEARCH_TUNING.partsFactor);
     if (!alternatives.length) continue;

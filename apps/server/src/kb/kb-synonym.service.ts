@@ -85,7 +85,8 @@ export class KbSynonymService {
     const all = [...admins.flatMap((g) => g.terms), ...lexicon.flatMap((c) => c.terms.map((t) => t.text))];
     const termWords = new Map(all.map((t) => [t, wordsOfTerm(t)]));
     const { tokens } = await this.lexicon.resolve([...new Set([...termWords.values()].flat())], { near: false });
-    const table: SynonymTable = { byLexemes: new Map(), byWords: new Map(), phrases: new Map(), longest: 1, longestPhrase: 0, sounds: new SoundTrie() };
+    const table: SynonymTable = { byLexemes: new Map(), byWords: new Map(), phrases: new Map(), longest: 1, longestPhrase: 0, sounds: new SoundTrie(), colloquial: new Set() };
+    const written = new Set<string>();
     const resolve = (text: string) => {
       const words = termWords.get(text)!;
       const lexemes = words.flatMap((w) => tokens.get(w)?.lexemes ?? []);
@@ -103,6 +104,7 @@ export class KbSynonymService {
       if (HAN.test(phrase) && phrase.length >= 2) {
         // A typo is read as a term by its sound; not as a colloquial phrasing (mostly filler, which sounds like too much) or a detail.
         if (!colloquial && !group.minor && !table.phrases.has(phrase)) table.sounds.add(phrase, phrase);
+        (colloquial ? table.colloquial : written).add(phrase);
         push(table.phrases, phrase);
         table.longestPhrase = Math.max(table.longestPhrase, phrase.length);
         if (group.lexicon) return;
@@ -128,6 +130,7 @@ export class KbSynonymService {
       for (const t of c.terms) index(t.text, group, t.queryOnly);
     }
     for (const c of lexicon) byId.get(c.id)!.broader = c.broader.map((b) => byId.get(b)!);
+    for (const phrase of written) table.colloquial.delete(phrase);
     return table;
   }
 }
