@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildConcepts, candidateQuery, correction, editDistance, EMPTY_SYNONYMS, essentialConcepts, findPhrases, type ResolvedToken, type SynonymTable, tsquery } from './kb-query.js';
+import { SoundTrie } from './kb-soundalike.js';
 import { queryWords, readQuery, SEARCH_EMPHASIS } from './kb-tokenizer.js';
 
 const resolved = (entries: Record<string, Partial<ResolvedToken>>) =>
@@ -81,6 +82,33 @@ describe('kb query', () => {
     // The words it took in (factor 1), the concept's terms, the shorter phrase inside it (开封).
     expect(life.alternatives.map((a) => a.lexemes.join(' '))).toEqual(['开封 用 多久', '保质期', 'shelf life', '开封']);
     expect(life.aside).toBe(false);
+    // A colloquial phrasing's own words are not the concept: 多久 is in every article on how long anything takes.
+    const [, colloquial] = buildConcepts(query, resolved({ 面霜: { df: 1 }, 开封: { df: 3 }, 用: { df: 9 }, 多久: { df: 6 } }), { ...table, colloquial: new Set(['开封后能用多久']) }, 50);
+    expect(colloquial.alternatives.map((a) => a.lexemes.join(' '))).toEqual(['保质期', 'shelf life', '开封']);
+  });
+
+  it('reads a phrase mistyped by a character sounding alike as the phrase, for less (兰牙 for 蓝牙)', () => {
+    const bluetooth = { terms: [{ lexemes: ['蓝牙'], df: 3, complete: true }, { lexemes: ['bluetooth'], df: 1, complete: true }], broader: [], lexicon: true };
+    const sounds = new SoundTrie<string>();
+    sounds.add('蓝牙', '蓝牙');
+    const table: SynonymTable = { ...EMPTY_SYNONYMS, phrases: new Map([['蓝牙', [bluetooth]]]), longestPhrase: 2, sounds };
+    const query = readQuery('兰牙连不上');
+    const [phrase] = findPhrases(query.text, table);
+    expect({ text: query.text.slice(phrase.start, phrase.end), soundalike: phrase.soundalike }).toEqual({ text: '兰牙', soundalike: true });
+    const [concept] = buildConcepts(query, resolved({}), table, 50);
+    expect(concept.label).toBe('兰牙');
+    expect(concept.alternatives.filter((a) => a.lexemes[0] === '蓝牙' || a.lexemes[0] === 'bluetooth')).toEqual([
+      { lexemes: ['蓝牙'], factor: 0.9 * 0.8 },
+      { lexemes: ['bluetooth'], factor: 0.9 * 0.8 },
+    ]);
+  });
+
+  it('counts the sentence before a question fully only when the question says little of its own', () => {
+    const emphasis = (text: string) => Object.fromEntries(readQuery(text).words.map((w) => [w.text, w.emphasis]));
+    // 你们一般几点截单 says what it asks: 周末 and 送人 are the story.
+    expect(emphasis('我昨天下的单，想周末前收到送人，你们一般几点截单？')).toMatchObject({ 周末: SEARCH_EMPHASIS.story, 截单: 1 });
+    // 你们怎么处理 does not: 扣子 is what it is about.
+    expect(emphasis('今天发现扣子掉了，你们怎么处理？')).toMatchObject({ 扣子: 1, 处理: 1 });
   });
 
   it('weighs the words of the story around a question less than those of the question', () => {

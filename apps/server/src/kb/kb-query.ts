@@ -1,6 +1,7 @@
 // From a query's words to weighted concepts and tsqueries. Pure: the search service resolves words
 // to lexemes and document frequencies in PostgreSQL, this decides what to look for and how much
 // each part of the query counts.
+import { fillerMask, SoundTrie } from './kb-soundalike.js';
 import { type QueryText, type QueryWord, specificity } from './kb-tokenizer.js';
 
 /** A word as the index knows it: its lexemes (`english` configuration) and in how many published articles they all occur. */
@@ -44,9 +45,13 @@ export interface SynonymTable {
   longest: number;
   /** The most characters a phrase has. */
   longestPhrase: number;
+  /** The phrases of the lexicon by their sound, for a question that misspells one by a character sounding alike (kb-soundalike). */
+  sounds: SoundTrie<string>;
+  /** Phrases that are only ever colloquial phrasings (能用多久, 过了退货): their own words are not the concept. */
+  colloquial: Set<string>;
 }
 
-export const EMPTY_SYNONYMS: SynonymTable = { byLexemes: new Map(), byWords: new Map(), phrases: new Map(), longest: 1, longestPhrase: 0 };
+export const EMPTY_SYNONYMS: SynonymTable = { byLexemes: new Map(), byWords: new Map(), phrases: new Map(), longest: 1, longestPhrase: 0, sounds: new SoundTrie(), colloquial: new Set() };
 
 export interface Alternative {
   lexemes: string[];
@@ -66,7 +71,7 @@ export interface Concept {
 /** Tuning of the score (see kb-score.ts), set on the labelled queries of test/kb-eval. */
 export const SEARCH_TUNING = {
   /** Below this (calibrated) score a result is not returned: it is more likely wrong than right. */
-  threshold: 0.5,
+  threshold: 0.45,
   /** Candidates: articles found by a way of saying a concept that counts at least this much (a category two levels up does not bring candidates). */
   candidateFactor: 0.7,
   /**
@@ -81,13 +86,15 @@ export const SEARCH_TUNING = {
   typoFactor: 0.8,
   partsFactor: 0.7,
   /** A word no article contains weighs this share of its specificity. */
-  unknownShare: 0.3,
+  unknownShare: 0.6,
   /** A concept of one Chinese character weighs this share. */
   charShare: 0.5,
   /** A detail concept of the lexicon (a city, a day, "the item") weighs this share. */
   minorShare: 0.3,
   /** Goods weigh this share of a concept in a question: what it asks about the goods matters more (积木少了几块 → an article on missing items). */
   asideShare: 0.6,
+  /** The share of their weight goods (and details) a question names and an article does not are let off (kb-score `scoreArticle`). */
+  missingGoodsDiscount: 0.5,
   /** An article sharing only goods and details with a question that asks something else counts this much (咖啡是哪里产的 → an article on grinding coffee). */
   asideOnlyFactor: 0.5,
   /** What a question's character bigrams all found in an article's headings count (kb-score `gramScore`). */
@@ -97,6 +104,12 @@ export const SEARCH_TUNING = {
   unlistedShare: 0.7,
   /** A global article counts this much for a store that has its own articles (a store's own answer first). */
   globalFactor: 0.92,
+  /**
+   * In the order of the results, a global article counts this much less (calibrated score) when the
+   * store has its own articles among them: the store's own answer first unless the global one is
+   * clearly better (a store's FAQ on a topic the seed also covers is written for its customers).
+   */
+  storeFirstMargin: 0.1,
   /** A word with no translation weighs this share of itself when an article in the other language is measured. */
   untranslatedShare: 0.5,
   /** An article in the other language than asked for counts this much (cross-language answers stay possible). */
@@ -172,9 +185,15 @@ export interface PhraseMatch {
   groups: ConceptGroup[];
   /** The concepts of shorter phrases inside this one (顺丰 in 能发顺丰). */
   inner: ConceptGroup[];
+  /** Not written as the phrase but sounding like it (兰牙 for 蓝牙): a typo. */
+  soundalike?: boolean;
 }
 
-/** The phrases of the table found in a text, longest first from left to right, not overlapping. */
+/**
+ * The phrases of the table found in a text, longest first from left to right, not overlapping: as
+ * written, or as a run of characters that sounds like one (kb-soundalike) and is longer than any
+ * written at that place.
+ */
 export function findPhrases(text: string, table: SynonymTable): PhraseMatch[] {
   const found: PhraseMatch[] = [];
   const longestAt = (i: number, max: number) => {
@@ -184,8 +203,16 @@ export function findPhrases(text: string, table: SynonymTable): PhraseMatch[] {
     }
     return null;
   };
+  const mask = fillerMask(text);
   for (let i = 0; i < text.length; ) {
-    const hit = longestAt(i, Infinity);
+    const written = longestAt(i, Infinity);
+    const sound = table.sounds.matchAt(text, i, mask);
+    if (sound && sound.length > (written?.n ?? 0)) {
+      found.push({ start: i, end: i + sound.length, groups: table.phrases.get(sound.text) ?? [], inner: [], soundalike: true });
+      i += sound.length;
+      continue;
+    }
+    const hit = written;
     if (!hit) {
       i++;
       continue;
@@ -247,10 +274,11 @@ export function buildConcepts(query: QueryText | QueryWord[], resolved: Map<stri
       alternatives.push(alt);
       dfs.push(df);
     };
-    // The words themselves first (factor 1), when the index knows each of them.
+    // The words themselves first (factor 1), when the index knows each of them; not those of a
+    // colloquial phrasing (多久 of 多久能到 is in every article on how long anything takes) or a typo.
     const own = inside.map(infoOf);
-    if (inside.length && own.every((t) => t.lexemes.length)) add({ lexemes: own.flatMap((t) => t.lexemes), factor: 1 }, Math.min(...own.map((t) => t.df)));
-    groupAlternatives(phrase.groups, add);
+    if (inside.length && own.every((t) => t.lexemes.length) && !phrase.soundalike && !synonyms.colloquial.has(label)) add({ lexemes: own.flatMap((t) => t.lexemes), factor: 1 }, Math.min(...own.map((t) => t.df)));
+    groupAlternatives(phrase.groups, add, SEARCH_TUNING.synonymFactor * (phrase.soundalike ? SEARCH_TUNING.typoFactor : 1));
     groupAlternatives(phrase.inner, add, SEARCH_TUNING.synonymFactor * SEARCH_TUNING.partsFactor);
     if (!alternatives.length) continue;
     const spec = inside.length ? Math.max(...inside.map((w) => w.specificity)) : specificity(label);

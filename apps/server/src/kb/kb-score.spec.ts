@@ -61,6 +61,15 @@ describe('kb score', () => {
     expect(scoreArticle(grinding, [coffee], 3)).toBeCloseTo(0.85 + 0.15 * 0.5, 6);
   });
 
+  it('lets off half of the goods a question names and an article on its problem does not', () => {
+    const cream: Concept = { label: '面霜', weight: 2, aside: true, alternatives: [{ lexemes: ['面霜'], factor: 1 }] };
+    const damaged: Concept = { label: '碎了', weight: 2, alternatives: [{ lexemes: ['破损'], factor: 0.9 }] };
+    // 面霜瓶子碎了 → an article on damaged parcels: 0.9 of 碎了 over a total where 面霜 counts half.
+    expect(scoreArticle(article({ 破损: 'A', 包裹: 'A' }), [cream, damaged], 4)).toBeCloseTo(((2 * 0.9) / 3) * (0.85 + 0.15 * 0.5), 6);
+    // Named, the goods count whole.
+    expect(scoreArticle(article({ 破损: 'A', 面霜: 'A' }), [cream, damaged], 4)).toBeCloseTo((2 + 2 * 0.9) / 4, 6);
+  });
+
   it('ranks the article about the question above one that mentions it', () => {
     const about = scoreArticle(article({ 退货: 'A', 运费: 'A' }, 3), concepts, total);
     const mentions = scoreArticle(article({ 退货: 'C', 运费: 'C' }, 3), concepts, total);

@@ -41,10 +41,14 @@ function commonFields(terms: ArticleTerms, lexemes: string[]): number {
  * typo 0.8, parts of a compound 0.7 — the alternative's factor) and where (title 1, tags 0.85, body
  * 0.6); then up to 15% off when the title has much the query does not ask about, so the article
  * *about* the question ranks above one that mentions it; half off when it shares only goods and
- * details with a question that asks something else.
+ * details with a question that asks something else. Goods the question names and the article does
+ * not count `missingGoodsDiscount` less in the query's weight: an article on the problem answers it
+ * whatever the goods.
  */
 export function scoreArticle(terms: ArticleTerms, concepts: readonly Concept[], total: number): number {
   let covered = 0;
+  let missingGoods = 0;
+  let weights = 0;
   let inTitle = 0;
   let asks = false;
   let answers = false;
@@ -60,10 +64,14 @@ export function scoreArticle(terms: ArticleTerms, concepts: readonly Concept[], 
       titled ||= (fields & HEADING) !== 0;
     }
     covered += c.weight * best;
+    weights += c.weight;
+    if (!best && c.aside) missingGoods += c.weight;
     if (titled) inTitle++;
     answers ||= best > 0 && !c.aside;
   }
-  if (total <= 0) return 0;
+  if (total <= 0 || weights <= 0) return 0;
+  // An article on the problem answers it whatever the goods (面霜瓶子碎了 → an article on damaged parcels): goods it does not name count less.
+  total *= 1 - (SEARCH_TUNING.missingGoodsDiscount * missingGoods) / weights;
   const titleFit = (0.85 + 0.15 * Math.min(1, inTitle / Math.max(terms.titleWords, 1))) * (asks && !answers ? SEARCH_TUNING.asideOnlyFactor : 1);
   return (covered / total) * titleFit;
 }

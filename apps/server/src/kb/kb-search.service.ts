@@ -55,7 +55,8 @@ export class KbSearchService implements OnApplicationBootstrap {
    */
   onApplicationBootstrap() {
     setImmediate(() => {
-      if (this.config.env !== 'test') readQuery('退货');
+      // jieba's dictionaries and the English word frequencies (a question in each language).
+      if (this.config.env !== 'test') readQuery('退货 refund');
       const t0 = performance.now();
       this.ranked.warm().then(
         (n) => this.logger.log(`ranking cache: ${n} articles loaded in ${Math.round(performance.now() - t0)} ms`),
@@ -77,11 +78,12 @@ export class KbSearchService implements OnApplicationBootstrap {
   /** Published articles answering `text`, best first, those unlikely to answer it (`SEARCH_TUNING.threshold`) left out. */
   async find(scope: StoreScope, opts: FindOptions): Promise<KbSearchHit[]> {
     const { hits, concepts } = await this.rank(scope, opts);
-    return hits
-      .map((c) => ({ article: c.article, score: calibrated(c.coverage, concepts) }))
-      .filter((hit) => hit.score >= SEARCH_TUNING.threshold)
-      // Equal scores: the store's own article before a global one, then the newer.
-      .sort((a, b) => b.score - a.score || Number(!!b.article.storeId) - Number(!!a.article.storeId) || b.article.updatedAt.localeCompare(a.article.updatedAt))
+    const answered = hits.map((c) => ({ article: c.article, score: calibrated(c.coverage, concepts) })).filter((hit) => hit.score >= SEARCH_TUNING.threshold);
+    const ownFirst = !!opts.storeId && answered.some((hit) => hit.article.storeId);
+    const rankOf = (hit: { article: KbSearchHit['article']; score: number }) => hit.score - (ownFirst && !hit.article.storeId ? SEARCH_TUNING.storeFirstMargin : 0);
+    return answered
+      // Equal ranks: the store's own article before a global one, then the newer.
+      .sort((a, b) => rankOf(b) - rankOf(a) || Number(!!b.article.storeId) - Number(!!a.article.storeId) || b.article.updatedAt.localeCompare(a.article.updatedAt))
       .slice(0, opts.limit)
       .map((hit) => ({ article: hit.article, score: Math.round(hit.score * 1000) / 1000 }));
   }

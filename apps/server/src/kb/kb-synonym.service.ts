@@ -8,6 +8,7 @@ import { toKbSynonymGroupDto } from './kb.dto.js';
 import { KbLexicon } from './kb-lexicon.service.js';
 import { shippedLexicon } from './kb-concepts.js';
 import type { ConceptGroup, SynonymTable, SynonymTerm } from './kb-query.js';
+import { SoundTrie } from './kb-soundalike.js';
 import { KbSynonymGroupEntity } from './kb-synonym-group.entity.js';
 import { normalizeText, termWords as wordsOfTerm } from './kb-tokenizer.js';
 
@@ -84,7 +85,8 @@ export class KbSynonymService {
     const all = [...admins.flatMap((g) => g.terms), ...lexicon.flatMap((c) => c.terms.map((t) => t.text))];
     const termWords = new Map(all.map((t) => [t, wordsOfTerm(t)]));
     const { tokens } = await this.lexicon.resolve([...new Set([...termWords.values()].flat())], { near: false });
-    const table: SynonymTable = { byLexemes: new Map(), byWords: new Map(), phrases: new Map(), longest: 1, longestPhrase: 0 };
+    const table: SynonymTable = { byLexemes: new Map(), byWords: new Map(), phrases: new Map(), longest: 1, longestPhrase: 0, sounds: new SoundTrie(), colloquial: new Set() };
+    const written = new Set<string>();
     const resolve = (text: string) => {
       const words = termWords.get(text)!;
       const lexemes = words.flatMap((w) => tokens.get(w)?.lexemes ?? []);
@@ -92,7 +94,7 @@ export class KbSynonymService {
       return { words, term: { lexemes, complete, df: complete ? Math.min(...words.map((w) => tokens.get(w)!.df)) : 0 } as SynonymTerm };
     };
     /** A term of the lexicon in Chinese is a phrase only: found in the question's text, whatever jieba made of it. */
-    const index = (text: string, group: ConceptGroup) => {
+    const index = (text: string, group: ConceptGroup, colloquial = false) => {
       const { words, term } = resolve(text);
       const push = (map: Map<string, ConceptGroup[]>, k: string) => {
         const list = map.get(k) ?? [];
@@ -100,6 +102,9 @@ export class KbSynonymService {
       };
       const phrase = normalizeText(text);
       if (HAN.test(phrase) && phrase.length >= 2) {
+        // A typo is read as a term by its sound; not as a colloquial phrasing (mostly filler, which sounds like too much) or a detail.
+        if (!colloquial && !group.minor && !table.phrases.has(phrase)) table.sounds.add(phrase, phrase);
+        (colloquial ? table.colloquial : written).add(phrase);
         push(table.phrases, phrase);
         table.longestPhrase = Math.max(table.longestPhrase, phrase.length);
         if (group.lexicon) return;
@@ -122,9 +127,10 @@ export class KbSynonymService {
       const terms = c.terms.filter((t) => !t.queryOnly).map((t) => resolve(t.text).term).filter((t) => t.lexemes.length > 0 && t.complete);
       const group: ConceptGroup = { terms, broader: [], minor: c.minor, product: c.product, lexicon: true };
       byId.set(c.id, group);
-      for (const t of c.terms) index(t.text, group);
+      for (const t of c.terms) index(t.text, group, t.queryOnly);
     }
     for (const c of lexicon) byId.get(c.id)!.broader = c.broader.map((b) => byId.get(b)!);
+    for (const phrase of written) table.colloquial.delete(phrase);
     return table;
   }
 }

@@ -42,6 +42,10 @@ describe('kb tokenizer', () => {
     expect(specificity('发票')).toBeGreaterThan(specificity('今天'));
     expect(specificity('起球')).toBeGreaterThan(specificity('一次'));
     expect(specificity('20')).toBeLessThan(specificity('refund'));
+    // English by how often it is said: common words say little, as common Chinese ones do.
+    expect(specificity('refund')).toBeGreaterThan(specificity('use') + 3);
+    expect(specificity('invoice')).toBeGreaterThan(specificity('real'));
+    expect(specificity('use')).toBeCloseTo(specificity('使用'), -0.5);
   });
 
   it("reduces a long message to the question it asks, keeping a short one as it is", () => {

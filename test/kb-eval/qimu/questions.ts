@@ -1,4 +1,4 @@
-// The held-out evaluation store, step 2 of 3: customer questions, written from the topic list
+// A tuning store (held out once, tuned on since: see topics.ts), step 2 of 3: customer questions, written from the topic list
 // (topics.ts) alone, before the articles existed. Kinds: paraphrase (the question in other words),
 // colloquial (chat language), rambling (several sentences around one question), typo (homophones in
 // Chinese, letters in English), product (names the product where an article would name the
@@ -7,17 +7,17 @@
 // (nothing in the store's or the global articles answers it: the search must return nothing).
 // `expect` lists the topics whose article answers the question.
 
-export type HoldoutKind = 'paraphrase' | 'colloquial' | 'rambling' | 'typo' | 'product' | 'keyword' | 'english' | 'cross' | 'none';
+export type QimuKind = 'paraphrase' | 'colloquial' | 'rambling' | 'typo' | 'product' | 'keyword' | 'english' | 'cross' | 'none';
 
-export interface HoldoutQuestion {
+export interface QimuQuestion {
   q: string;
-  kind: HoldoutKind;
+  kind: QimuKind;
   expect: string[];
 }
 
-const x = (kind: HoldoutKind, q: string, ...topics: string[]): HoldoutQuestion => ({ q, kind, expect: topics.map((t) => `qm.${t}`) });
+const x = (kind: QimuKind, q: string, ...topics: string[]): QimuQuestion => ({ q, kind, expect: topics.map((t) => `qm.${t}`) });
 
-export const HOLDOUT_QUESTIONS: HoldoutQuestion[] = [
+export const QIMU_QUESTIONS: QimuQuestion[] = [
   // return.no-reason
   x('paraphrase', '收到的毛衣不太喜欢，七天内能退吗', 'return.no-reason'),
   x('colloquial', '不想要了咋退啊', 'return.no-reason'),

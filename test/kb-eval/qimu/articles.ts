@@ -1,9 +1,9 @@
-// The held-out evaluation store, step 3 of 3: its knowledge base, written from the topic list
+// A tuning store (held out once, tuned on since: see topics.ts), step 3 of 3: its knowledge base, written from the topic list
 // (topics.ts) after the questions, without going back to them, in the words a store's own FAQ uses.
 // Made up: no real brand's policy. Topics carry the store's own keys (qm.*), so they do not replace
 // the demo seed's global articles: those compete with these, as in a real store.
 
-export interface HoldoutArticle {
+export interface QimuArticle {
   topic: string;
   lang: 'zh' | 'en';
   title: string;
@@ -12,12 +12,12 @@ export interface HoldoutArticle {
   tags: string[];
 }
 
-const zh = (topic: string, title: string, shortAnswer: string, body: string, tags: string[]): HoldoutArticle => ({ topic: `qm.${topic}`, lang: 'zh', title, shortAnswer, body, tags });
-const en = (topic: string, title: string, shortAnswer: string, body: string, tags: string[]): HoldoutArticle => ({ topic: `qm.${topic}`, lang: 'en', title, shortAnswer, body, tags });
+const zh = (topic: string, title: string, shortAnswer: string, body: string, tags: string[]): QimuArticle => ({ topic: `qm.${topic}`, lang: 'zh', title, shortAnswer, body, tags });
+const en = (topic: string, title: string, shortAnswer: string, body: string, tags: string[]): QimuArticle => ({ topic: `qm.${topic}`, lang: 'en', title, shortAnswer, body, tags });
 
-export const HOLDOUT_STORE = { name: '栖木生活集合店 Qimu Living', platform: 'tmall' } as const;
+export const QIMU_STORE = { name: '栖木生活集合店 Qimu Living', platform: 'tmall' } as const;
 
-export const HOLDOUT_ARTICLES: HoldoutArticle[] = [
+export const QIMU_ARTICLES: QimuArticle[] = [
   // ── returns and refunds ──
   zh('return.no-reason', '七天无理由退货说明', '签收之日起7天内，商品及吊牌、包装完好、不影响二次销售的，可申请七天无理由退货。',
     '栖木生活支持七天无理由退货：\n1. 期限：自签收次日起7天内提交申请；\n2. 条件：商品未使用、未洗涤，吊牌、包装、配件齐全；\n3. 操作：我的订单 → 申请售后 → 退货退款，选择“七天无理由”；\n4. 护肤品拆封、贴身衣物、食品另有规定，请查看对应说明。', ['七天无理由', '退货', '售后']),
