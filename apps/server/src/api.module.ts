@@ -72,6 +72,7 @@ import { KbSuggestService } from './kb/kb-suggest.service.js';
 import { KbSynonymService } from './kb/kb-synonym.service.js';
 import { QuickReplyController } from './kb/quick-reply.controller.js';
 import { QuickReplyService } from './kb/quick-reply.service.js';
+import { GuardModule } from './guard/guard.module.js';
 
 /** The api process: HTTP API, webhook and the socket.io gateway. */
 @Module({})
@@ -110,6 +111,7 @@ export class ApiModule {
         }),
         TerminusModule,
         ClientReportsModule,
+        GuardModule,
       ],
       controllers: [AuthController, StoreController, UserController, ConversationController, InboundController, AuditController, SlaController, PresenceController, OrderController, OrderWebhookController, TicketController, ServiceQualityController, ReportController, ClassifierController, KbController, QuickReplyController, AnalyticsController, HealthController],
       providers: [

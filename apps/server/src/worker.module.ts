@@ -17,6 +17,7 @@ import { CauseTrainingService } from './classifier/cause-training.service.js';
 import { ClassifierProcessor } from './classifier/classifier.processor.js';
 import { ClientReportsModule } from './report/client-reports.module.js';
 import { ReportProcessor } from './report/report.processor.js';
+import { GuardWorkerModule } from './guard/guard-worker.module.js';
 
 /** The worker process: BullMQ processors, no HTTP. */
 @Module({})
@@ -26,7 +27,7 @@ export class WorkerModule {
     const adapter = opts.channelAdapter ? { provide: CHANNEL_ADAPTER, useValue: opts.channelAdapter } : { provide: CHANNEL_ADAPTER, useClass: SimulatedPlatformAdapter };
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, 'worker'), LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }), ClientReportsModule],
+      imports: [CoreModule.forRoot(config, 'worker'), LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }), ClientReportsModule, GuardWorkerModule],
       providers: [adapter, DeliveryService, DeliveryProcessor, SlaProcessor, SlaAlertService, SlaAlertProcessor, SlaReconciler, RoutingProcessor, RoutingSweeper, SupplierReminderSweeper, CauseTrainingService, ClassifierProcessor, ReportProcessor],
     };
   }

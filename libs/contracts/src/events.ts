@@ -4,6 +4,7 @@ import type { AgentPresenceEvent } from './user.js';
 import type { SlaBreachedEvent, SlaMetEvent, SlaWarningEvent } from './sla.js';
 import type { Ticket } from './ticket.js';
 import type { KbQuestionUpdatedEvent, KbQuestionWithArticle } from './kb.js';
+import type { RuleChangeAcknowledgedEvent, RuleChangePublishedEvent } from './guard.js';
 
 export const DESK_NAMESPACE = '/desk';
 
@@ -23,6 +24,10 @@ export const DeskEvent = {
   KbQuestionProposed: 'kb.question.proposed',
   /** A similar question was accepted, rejected, reworded or deleted (`status: 'deleted'`). */
   KbQuestionUpdated: 'kb.question.updated',
+  /** A platform rule change was published: agents of its stores must acknowledge it. */
+  RuleChangePublished: 'rule_change.published',
+  /** An agent acknowledged a rule change (to the leads). */
+  RuleChangeAcknowledged: 'rule_change.acknowledged',
 } as const;
 
 /** Client → server events on /desk. */
@@ -48,6 +53,8 @@ export interface DeskServerEvents {
   'conversation.activity': (a: ConversationActivityEvent) => void;
   'kb.question.proposed': (q: KbQuestionWithArticle) => void;
   'kb.question.updated': (q: KbQuestionUpdatedEvent) => void;
+  'rule_change.published': (c: RuleChangePublishedEvent) => void;
+  'rule_change.acknowledged': (a: RuleChangeAcknowledgedEvent) => void;
 }
 
 /** Socket.io rooms: one per store, one per user, and the supervisors' and admins' (leads') rooms. */
