@@ -1,4 +1,4 @@
-import { RE2JS } from 're2js';
+import re2 from 're2-wasm';
 import type { GuardAction, GuardMessage, GuardRuleKind, GuardRuleStatus, GuardViolation, Platform } from '@kefu/contracts';
 import { findContacts } from './contact-detector.js';
 import { type GuardText, isAsciiWord, isWholeWord, looseForm, looseSpan, normSpan } from './guard-text.js';
@@ -34,24 +34,39 @@ export interface CheckContext {
 
 interface Compiled {
   rule: RuleDef;
-  regex: RE2JS | null;
+  regex: Re2 | null;
   exceptions: string[];
 }
 
-/** RE2 syntax, linear-time matching: a rule's pattern cannot hang the desk whatever it is. */
-export function compilePattern(pattern: string): RE2JS {
-  return RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
+const { RE2 } = re2;
+type Re2 = InstanceType<typeof RE2>;
+
+/** RE2 syntax, linear-time matching (Google's RE2 as WebAssembly): a rule's pattern cannot hang the desk whatever it is. */
+export function compilePattern(pattern: string, flags = 'giu'): Re2 {
+  return new RE2(pattern, flags);
 }
 
 /** Why a pattern is refused, or null. */
 export function patternError(pattern: string): string | null {
   try {
-    const re = compilePattern(pattern);
-    if (re.matches('')) return 'must not match an empty text';
+    if (compilePattern(pattern, 'iu').test('')) return 'must not match an empty text';
     return null;
   } catch (err) {
-    return `is not a valid pattern (RE2 syntax): ${(err as Error).message}`.slice(0, 200);
+    return `is not a valid pattern (RE2 syntax): ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`.slice(0, 200);
   }
+}
+
+/** RE2 counts code points; the desk's offsets are UTF-16 units. */
+function unitIndex(text: string): (cp: number) => number {
+  if (!/[\uD800-\uDBFF]/.test(text)) return (cp) => cp;
+  const units: number[] = [];
+  let u = 0;
+  for (const ch of text) {
+    units.push(u);
+    u += ch.length;
+  }
+  units.push(u);
+  return (cp) => units[cp];
 }
 
 const applies = (r: RuleDef, ctx: CheckContext) =>
@@ -68,12 +83,19 @@ const applies = (r: RuleDef, ctx: CheckContext) =>
  */
 export class GuardRuleSet {
   private readonly compiled: Compiled[];
+  /** Every pattern in one alternation: a text none of them matches (most replies) costs one pass. */
+  private readonly anyPattern: Re2 | null = null;
+  /** Rules that are not term lists (patterns, detectors): visited one by one. */
+  private readonly others: number[] = [];
+  /** Which rules apply where, per store and categories, until the next rule's instant comes. */
+  private readonly applicable = new Map<string, { on: Uint8Array; from: number; until: number }>();
+  private readonly instants: number[];
   /** First unit of a term (matching form) → the terms starting with it. */
   private readonly termIndex = new Map<string, { term: string; rule: number; ascii: boolean }[]>();
 
   constructor(rules: readonly RuleDef[]) {
     this.compiled = rules.map((rule, i) => {
-      let regex: RE2JS | null = null;
+      let regex: Re2 | null = null;
       if (rule.kind === 'pattern' && rule.pattern) {
         try {
           regex = compilePattern(rule.pattern);
@@ -88,8 +110,17 @@ export class GuardRuleSet {
           list.push({ term, rule: i, ascii: isAsciiWord(term) });
           this.termIndex.set(term[0], list);
         }
+      if (rule.kind !== 'term') this.others.push(i);
       return { rule, regex, exceptions: (rule.exceptions ?? []).map(looseForm).filter(Boolean) };
     });
+    this.instants = [...new Set(rules.map((r) => r.effectiveAt.getTime()))].sort((a, b) => a - b);
+    const patterns = this.compiled.filter((c) => c.regex).map((c) => `(?:${c.rule.pattern})`);
+    if (patterns.length > 1)
+      try {
+        this.anyPattern = compilePattern(patterns.join('|'), 'iu');
+      } catch {
+        this.anyPattern = null; // e.g. two patterns naming the same group: each runs on its own
+      }
   }
 
   get size(): number {
@@ -101,8 +132,20 @@ export class GuardRuleSet {
     return this.compiled.some((c) => c.rule.kind === 'personal_data' && applies(c.rule, ctx));
   }
 
+  private applying(ctx: CheckContext): Uint8Array {
+    const now = ctx.now.getTime();
+    const key = `${ctx.storeId}|${ctx.platform}|${ctx.categories.join(',')}`;
+    const hit = this.applicable.get(key);
+    if (hit && hit.from <= now && now < hit.until) return hit.on;
+    const on = Uint8Array.from(this.compiled, (c) => (applies(c.rule, ctx) ? 1 : 0));
+    const next = this.instants.find((at) => at > now) ?? Number.MAX_SAFE_INTEGER;
+    if (this.applicable.size > 10_000) this.applicable.clear();
+    this.applicable.set(key, { on, from: now, until: next });
+    return on;
+  }
+
   evaluate(t: GuardText, ctx: CheckContext, personal: readonly PersonalDataHit[] = []): GuardViolation[] {
-    const on = this.compiled.map((c) => applies(c.rule, ctx));
+    const on = this.applying(ctx);
     const out: GuardViolation[] = [];
     const push = (c: Compiled, start: number, end: number) =>
       out.push({ ruleId: c.rule.id, kind: c.rule.kind, action: c.rule.action, start, end, match: t.original.slice(start, end), message: c.rule.message });
@@ -123,15 +166,23 @@ export class GuardRuleSet {
     }
 
     let contacts: ReturnType<typeof findContacts> | null = null;
-    this.compiled.forEach((c, i) => {
-      if (!on[i]) return;
+    const patternsMayMatch = this.anyPattern ? this.anyPattern.test(t.norm) : true;
+    let unit: ((cp: number) => number) | null = null;
+    for (const i of this.others) {
+      const c = this.compiled[i];
+      if (!on[i]) continue;
       if (c.rule.kind === 'pattern' && c.regex) {
-        const m = c.regex.matcher(t.norm);
-        while (m.find()) {
-          if (m.end() > m.start()) {
-            const span = normSpan(t, m.start(), m.end());
+        if (!patternsMayMatch) continue;
+        unit ??= unitIndex(t.norm);
+        const re = c.regex;
+        re.lastIndex = 0;
+        for (let m = re.exec(t.norm); m; m = re.exec(t.norm)) {
+          const from = unit(m.index);
+          const to = unit(m.index + [...m[0]!].length);
+          if (to > from) {
+            const span = normSpan(t, from, to);
             push(c, span.start, span.end);
-          }
+          } else re.lastIndex++;
           if (out.length > 500) break;
         }
       } else if (c.rule.kind === 'contact') {
@@ -140,7 +191,7 @@ export class GuardRuleSet {
       } else if (c.rule.kind === 'personal_data') {
         for (const h of personal) push(c, h.start, h.end);
       }
-    });
+    }
 
     // One violation per rule and place.
     const seen = new Set<string>();

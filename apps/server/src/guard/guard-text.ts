@@ -15,6 +15,7 @@ const isInvisible = (ch: string) => {
 // Letters that look Latin but are not (Cyrillic, Greek): "wеchat" with a Cyrillic е.
 const LOOKALIKES: Record<string, string> = { а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', х: 'x', у: 'y', і: 'i', ј: 'j', ѕ: 's', ԛ: 'q', ԝ: 'w', ν: 'v', ο: 'o', α: 'a', ε: 'e', κ: 'k', ρ: 'p', τ: 't', χ: 'x', υ: 'u' };
 const WORD = /[\p{L}\p{N}]/u;
+const HAN = /\p{Script=Han}/u;
 // "+V", "➕V": a plus read as 加 (add me).
 const PLUS = new Set(['+', '➕', '﹢']);
 
@@ -44,9 +45,14 @@ export function prepareText(original: string): GuardText {
   for (const ch of original) {
     const at = i;
     i += ch.length;
-    if (isInvisible(ch)) continue;
-    let mapped = ch.normalize('NFKC').toLowerCase();
-    mapped = LOOKALIKES[mapped] ?? mapped;
+    const code = ch.charCodeAt(0);
+    let mapped: string;
+    if (code < 0x80) mapped = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch; // ASCII: only case
+    else {
+      if (isInvisible(ch)) continue;
+      mapped = ch.normalize('NFKC').toLowerCase();
+      mapped = LOOKALIKES[mapped] ?? mapped;
+    }
     for (let k = 0; k < mapped.length; k++) {
       starts.push(at);
       ends.push(i);
@@ -54,8 +60,10 @@ export function prepareText(original: string): GuardText {
     norm += mapped;
   }
   // Traditional to simplified keeps the length for nearly every text; if a phrase changes it, keep the original.
-  const simplified = toSimplified(norm);
-  if (simplified.length === norm.length) norm = simplified;
+  if (HAN.test(norm)) {
+    const simplified = toSimplified(norm);
+    if (simplified.length === norm.length) norm = simplified;
+  }
 
   let loose = '';
   const looseToNorm: number[] = [];
