@@ -9,6 +9,7 @@ import { ConversionModule } from './conversion/conversion.module.js';
 import { CoreModule } from './core.module.js';
 import { CsatModule } from './csat/csat.module.js';
 import { DeskLiveModule } from './desk-live/desk-live.module.js';
+import { GuardModule } from './guard/guard.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InboundModule } from './inbound/inbound.module.js';
 import { KbModule } from './kb/kb.module.js';
@@ -51,6 +52,7 @@ export class ApiModule {
         AnalyticsModule,
         BillingModule,
         PrivacyModule,
+        GuardModule,
         HealthModule,
       ],
     };

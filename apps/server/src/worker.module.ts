@@ -5,6 +5,7 @@ import { ConversationModule } from './conversation/conversation.module.js';
 import { CoreModule } from './core.module.js';
 import type { ChannelAdapter } from './delivery/channel-adapter.js';
 import { DeliveryModule } from './delivery/delivery.module.js';
+import { GuardWorkerModule } from './guard/guard-worker.module.js';
 import { ReportWorkerModule } from './report/report.module.js';
 import { RoutingModule, RoutingWorkerModule } from './routing/routing.module.js';
 import { SlaModule, SlaWorkerModule } from './sla/sla.module.js';
@@ -29,6 +30,7 @@ export class WorkerModule {
         TicketWorkerModule,
         ClassifierWorkerModule,
         ReportWorkerModule,
+        GuardWorkerModule,
       ],
     };
   }

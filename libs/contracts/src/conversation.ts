@@ -90,6 +90,8 @@ export const PostMessageInput = z.object({
   kind: z.enum(['reply', 'note']).default('reply'),
   /** Reply although another agent is assigned, taking the conversation over (audited). */
   takeover: z.boolean().default(false),
+  /** Send a reply that breaks only warn rules of the reply guard, with the agent's reason (audited). */
+  confirm: z.object({ reason: text().trim().min(1, 'must not be empty').max(500) }).strict().optional(),
 });
 export type PostMessageInput = z.infer<typeof PostMessageInput>;
 

@@ -5,6 +5,7 @@ import type { SlaBreachedEvent, SlaMetEvent, SlaWarningEvent } from './sla.js';
 import type { Ticket } from './ticket.js';
 import type { KbQuestionUpdatedEvent, KbQuestionWithArticle } from './kb.js';
 import type { ReportComment } from './report.js';
+import type { RuleChangeAcknowledgedEvent, RuleChangePublishedEvent } from './guard.js';
 
 export const DESK_NAMESPACE = '/desk';
 
@@ -26,6 +27,10 @@ export const DeskEvent = {
   KbQuestionUpdated: 'kb.question.updated',
   /** Someone wrote in a client report's thread (the brand or the agency). */
   ReportCommented: 'report.commented',
+  /** A platform rule change was published: agents of its stores must acknowledge it. */
+  RuleChangePublished: 'rule_change.published',
+  /** An agent acknowledged a rule change (to the leads). */
+  RuleChangeAcknowledged: 'rule_change.acknowledged',
 } as const;
 
 /** Client → server events on /desk. */
@@ -52,6 +57,8 @@ export interface DeskServerEvents {
   'kb.question.proposed': (q: KbQuestionWithArticle) => void;
   'kb.question.updated': (q: KbQuestionUpdatedEvent) => void;
   'report.commented': (c: ReportComment) => void;
+  'rule_change.published': (c: RuleChangePublishedEvent) => void;
+  'rule_change.acknowledged': (a: RuleChangeAcknowledgedEvent) => void;
 }
 
 /** Socket.io rooms: one per store, one per user, and the supervisors' and admins' (leads') rooms. */

@@ -19,3 +19,4 @@ export * from './queues.js';
 export * from './console-links.js';
 export * from './live.js';
 export * from './billing.js';
+export * from './guard.js';

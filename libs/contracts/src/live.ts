@@ -9,6 +9,7 @@ import { Ticket, type ListTicketsQuery } from './ticket.js';
 import { KbQuestionUpdatedEvent, KbQuestionWithArticle } from './kb.js';
 import { AgentPresenceEvent } from './user.js';
 import { ReportComment } from './report.js';
+import { RuleChangeAcknowledgedEvent, RuleChangePublishedEvent } from './guard.js';
 
 /** Each live event of /desk with the schema of its payload. */
 export const DESK_EVENT_SCHEMAS = {
@@ -26,6 +27,8 @@ export const DESK_EVENT_SCHEMAS = {
   'kb.question.proposed': KbQuestionWithArticle,
   'kb.question.updated': KbQuestionUpdatedEvent,
   'report.commented': ReportComment,
+  'rule_change.published': RuleChangePublishedEvent,
+  'rule_change.acknowledged': RuleChangeAcknowledgedEvent,
 } as const satisfies { [E in keyof DeskServerEvents]: z.ZodType<Parameters<DeskServerEvents[E]>[0]> };
 
 export type LiveEventName = keyof typeof DESK_EVENT_SCHEMAS;

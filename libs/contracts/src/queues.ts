@@ -6,6 +6,7 @@ export const QueueName = {
   Routing: 'routing',
   Classifier: 'classifier',
   Reports: 'reports',
+  Guard: 'guard',
 } as const;
 
 export const JobName = {
@@ -23,6 +24,8 @@ export const JobName = {
   RetrainCauses: 'retrain-causes',
   /** Make the client reports of periods that just ended (repeatable). */
   GenerateReports: 'generate-reports',
+  /** Guard rules whose `effectiveAt` has come are put in force (one job per instant; repeated sweeps catch up). */
+  GuardActivate: 'guard-activate',
 } as const;
 
 /** Deterministic ids: arming a timer twice adds its jobs once; meeting it removes them by id. */
@@ -39,4 +42,5 @@ export interface JobPayloads {
   [JobName.RouteDrain]: { storeIds: string[] | null };
   [JobName.RetrainCauses]: { requestedBy: string | null };
   [JobName.GenerateReports]: Record<string, never>;
+  [JobName.GuardActivate]: Record<string, never>;
 }

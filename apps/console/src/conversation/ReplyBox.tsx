@@ -11,6 +11,10 @@ import { Kbd } from '../ui/badges';
 import { Icon } from '../ui/icons';
 import { readDraft, readDraftArticles, writeDraft, writeDraftArticles } from './drafts';
 import { TakeoverDialog } from './TakeoverDialog';
+import { guardRefusal } from '../guard/guard-api';
+import { GuardConfirmDialog } from '../guard/GuardConfirmDialog';
+import { GuardViolations } from '../guard/GuardViolations';
+import { useGuardCheck } from '../guard/useGuardCheck';
 
 const REPLY_INPUT_ID = 'reply-input';
 type Mode = 'reply' | 'note';
@@ -81,6 +85,9 @@ export function ReplyBox({
   /** The selection to put in the box once React has rendered a text set from code. */
   const pendingSelection = useRef<[number, number] | null>(null);
   const slashMenu = useSlashMenu(storeId, lang);
+  /** The reply guard: violations of the draft while typing, and a reply it refused on send. */
+  const guard = useGuardCheck(conversationId, text, mode === 'reply');
+  const [refused, setRefused] = useState<{ input: PostMessageInput; sent: string; refusal: NonNullable<ReturnType<typeof guardRefusal>> } | null>(null);
   const { menuOpen, options, activeIndex } = slashMenu;
 
   const changeArticles = (ids: string[]) => {
@@ -199,6 +206,11 @@ export function ReplyBox({
         writeDraftArticles(conversationId, restored);
         return restored;
       });
+      const refusal = guardRefusal(err);
+      if (refusal) {
+        setRefused({ input, sent, refusal });
+        return;
+      }
       if (isTakeoverConflict(err) && input.kind === 'reply' && !input.takeover) {
         const assigneeId = typeof err.body.assigneeId === 'string' ? err.body.assigneeId : undefined;
         setTakeover({ body: input.body, assigneeName: assigneeNameFor(assigneeId) });
@@ -345,6 +357,7 @@ export function ReplyBox({
         onBlur={slashMenu.close}
         onKeyDown={onKeyDown}
       />
+      {!isNote && guard.checkedText === text && <GuardViolations text={text} violations={guard.violations} />}
       {holes.length > 0 && (
         <div className="composer__holes" data-testid="kb-missing">
           <Icon name="alert" size={13} />
@@ -396,6 +409,21 @@ export function ReplyBox({
           {isNote ? t('reply.addNote') : t('reply.send')}
         </button>
       </div>
+      {refused && (
+        <GuardConfirmDialog
+          code={refused.refusal.code}
+          violations={refused.refusal.violations}
+          onCancel={() => {
+            setRefused(null);
+            textarea.current?.focus();
+          }}
+          onConfirm={(reason) => {
+            const { input, sent } = refused;
+            setRefused(null);
+            void deliver({ ...input, confirm: { reason } }, sent);
+          }}
+        />
+      )}
       {takeover && <TakeoverDialog assigneeName={takeover.assigneeName} body={takeover.body} onConfirm={confirmTakeover} onCancel={cancelTakeover} />}
     </div>
   );

@@ -9,6 +9,7 @@ import { useTitleBadge } from '../notify/useTitleBadge';
 import { isInboxPath, setLinksRouter } from '../routing/links';
 import { createDeskRouter, type InboxSearch } from '../routing/router';
 import { OfflineBar } from '../shell/OfflineBar';
+import { RuleChangeBanner } from '../guard/RuleChangeBanner';
 import { Sidebar, type Screen } from '../shell/Sidebar';
 import { MeProvider } from './me';
 import { isLead } from './useDirectory';
@@ -32,7 +33,7 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
 }
 
 const screenOf = (pathname: string): Screen =>
-  isInboxPath(pathname) ? 'inbox' : (['sla', 'tickets', 'analytics', 'reports', 'kb'] as const).find((s) => pathname === `/${s}` || pathname.startsWith(`/${s}/`)) ?? 'inbox';
+  isInboxPath(pathname) ? 'inbox' : (['sla', 'tickets', 'analytics', 'reports', 'kb', 'guard'] as const).find((s) => pathname === `/${s}` || pathname.startsWith(`/${s}/`)) ?? 'inbox';
 
 /** Every screen's frame: the sidebar, the offline bar, and the screen of the address. */
 export function DeskLayout() {
@@ -77,6 +78,7 @@ export function DeskLayout() {
           onLogout={logout}
         />
         <OfflineBar meId={user.id} />
+        <RuleChangeBanner user={user} />
         <Outlet />
       </div>
     </ActivityProvider>

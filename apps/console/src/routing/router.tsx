@@ -83,7 +83,9 @@ const reportRoute = createRoute({
   component: lazyRouteComponent(() => import('../reports/ReportPage'), 'ReportRoute'),
 });
 
-const routeTree = rootRoute.addChildren([inboxRoute, conversationRoute, conversationTicketRoute, ticketsRoute, slaRoute, kbRoute, analyticsRoute, reportsRoute, reportRoute]);
+const guardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/guard', beforeLoad: only(LEADS), component: lazyRouteComponent(() => import('../guard/GuardScreen'), 'GuardScreen') });
+
+const routeTree = rootRoute.addChildren([inboxRoute, conversationRoute, conversationTicketRoute, ticketsRoute, slaRoute, kbRoute, analyticsRoute, reportsRoute, reportRoute, guardRoute]);
 
 export function createDeskRouter(user: User) {
   const context: DeskRouterContext = { user, logout: () => undefined };

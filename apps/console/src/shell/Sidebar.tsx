@@ -21,7 +21,7 @@ const VIEWS: { view: InboxView; icon: IconName }[] = [
   { view: 'all', icon: 'inbox' },
 ];
 
-export type Screen = 'inbox' | 'sla' | 'tickets' | 'analytics' | 'reports' | 'kb';
+export type Screen = 'inbox' | 'sla' | 'tickets' | 'analytics' | 'reports' | 'kb' | 'guard';
 
 interface Props {
   user: User;
@@ -130,6 +130,15 @@ export function Sidebar({ user, screen, showSlaBoard, showAnalytics, view, onVie
           >
             <Icon name="book" size={16} />
             <span>{t('nav.kb')}</span>
+          </Link>
+          <Link
+            to="/guard"
+            className={`nav__item${screen === 'guard' ? ' is-active' : ''}`}
+            aria-current={screen === 'guard' ? 'page' : undefined}
+            data-testid="nav-guard"
+          >
+            <Icon name="shield" size={16} />
+            <span>{t('guard.nav')}</span>
           </Link>
         </nav>
       )}

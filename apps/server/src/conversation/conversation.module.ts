@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GuardModule } from '../guard/guard.module.js';
 import { SlaModule } from '../sla/sla.module.js';
 import { ConversationHooks } from './conversation-hooks.js';
 import { ConversationSlaHandler } from './conversation-sla.handler.js';
@@ -10,7 +11,7 @@ import { MessageService } from './message.service.js';
 
 /** Runs in: both. Owns `conversations` and `messages`: inbox, replies, notes, assignment, status, the desk's own messages, response-clock flags. */
 @Module({
-  imports: [SlaModule],
+  imports: [SlaModule, GuardModule],
   controllers: [ConversationController],
   providers: [ConversationService, MessageService, CustomerMessenger, ConversationState, ConversationHooks, ConversationSlaHandler],
   exports: [ConversationService, MessageService, CustomerMessenger, ConversationState, ConversationHooks],

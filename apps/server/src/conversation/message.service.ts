@@ -8,6 +8,7 @@ import { ConversationEntity } from './conversation.entity.js';
 import { ConversationService } from './conversation.service.js';
 import { toConversationDto } from './conversation.dto.js';
 import { DeliveryQueue } from '../queue/delivery.queue.js';
+import { ReplyGuard } from '../guard/reply-guard.service.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { SlaAlarms } from '../sla/sla-alarms.service.js';
 import { SlaTimerService } from '../sla/sla-timer.service.js';
@@ -25,6 +26,7 @@ export class MessageService {
     private readonly sla: SlaTimerService,
     private readonly alarms: SlaAlarms,
     private readonly audit: AuditService,
+    private readonly replyGuard: ReplyGuard,
   ) {}
 
   /**
@@ -45,6 +47,7 @@ export class MessageService {
     const current = await this.conversations.findVisible(caller, conversationId);
     const isReply = input.kind === 'reply';
     const takeover = isReply && this.collides(caller, current.assigneeId, input.takeover);
+    await this.replyGuard.assertAllowed(caller, current, input);
     const { message, conversation, met } = await this.db.transaction(async (m) => {
       const convRepo = m.getRepository(ConversationEntity);
       // Row lock: an inbound message and this reply update the same conversation fields.

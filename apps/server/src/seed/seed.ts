@@ -9,6 +9,8 @@ import { UserEntity } from '../auth/user.entity.js';
 import { DEMO_PASSWORD, DEMO_STORES, DEMO_USERS } from './demo-data.js';
 import { seedKnowledgeBase } from './demo-kb.js';
 import { seedHistory } from './demo-history.js';
+import { seedGuardDefaults } from '../guard/guard-defaults.js';
+import { seedGuardDemo } from '../guard/guard-demo.js';
 
 /**
  * On a database without users: the demo seed, or in production only the first admin from
@@ -26,6 +28,7 @@ export async function seedIfEmpty(db: DataSource, config: AppConfig): Promise<st
       storeIds: [],
       languages: ['zh', 'en'],
     });
+    await seedGuardDefaults(db.manager);
     return `created the first admin ${config.adminEmail}`;
   }
   await seedDemo(db, { history: config.demoHistory });
@@ -62,6 +65,8 @@ export async function seedDemo(db: DataSource, opts: { history: boolean }): Prom
       });
       if (u.role === 'agent') for (const k of u.stores) agentsOf.set(k, [...(agentsOf.get(k) ?? []), user.id]);
     }
+    await seedGuardDefaults(m);
+    await seedGuardDemo(m, storeIds);
     if (opts.history) await seedHistory(m, storeIds, agentsOf);
   });
 }

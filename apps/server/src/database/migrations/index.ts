@@ -1,11 +1,10 @@
-// Every migration, in order. Listed by hand (no globs) so the compiled desk and the CLI agree.
 import { Initial1795768969410 } from './1795768969410-Initial.js';
 import { SlaTimers1795770538493 } from './1795770538493-SlaTimers.js';
 import { Routing1795771629979 } from './1795771629979-Routing.js';
 import { RoutingExclusion1795774390681 } from './1795774390681-RoutingExclusion.js';
 import { Tickets1795777051678 } from './1795777051678-Tickets.js';
-import { CauseModels1795778000000 } from './1795778000000-CauseModels.js';
 import { KnowledgeBase1795777091160 } from './1795777091160-KnowledgeBase.js';
+import { CauseModels1795778000000 } from './1795778000000-CauseModels.js';
 import { Csat1795778338552 } from './1795778338552-Csat.js';
 import { ClientReports1795778500000 } from './1795778500000-ClientReports.js';
 import { Analytics1795781310984 } from './1795781310984-Analytics.js';
@@ -15,8 +14,9 @@ import { KbCharGrams1796169500000 } from './1796169500000-KbCharGrams.js';
 import { OrderPlatformUpdatedAt1796170493251 } from './1796170493251-OrderPlatformUpdatedAt.js';
 import { MaskKbGaps1796170600000 } from './1796170600000-MaskKbGaps.js';
 import { InboxSearch1796171000000 } from './1796171000000-InboxSearch.js';
+import { ReplyGuard1796188854493 } from './1796188854493-ReplyGuard.js';
 import { Billing1796191661867 } from './1796191661867-Billing.js';
 import { ReportComments1796192317003 } from './1796192317003-ReportComments.js';
 import { SealedReceivers1796192848140 } from './1796192848140-SealedReceivers.js';
 
-export const MIGRATIONS = [Initial1795768969410, SlaTimers1795770538493, Routing1795771629979, RoutingExclusion1795774390681, Tickets1795777051678, KnowledgeBase1795777091160, CauseModels1795778000000, Csat1795778338552, ClientReports1795778500000, Analytics1795781310984, AuthTokens1796167664477, KbSimilarQuestions1796169408351, KbCharGrams1796169500000, OrderPlatformUpdatedAt1796170493251, MaskKbGaps1796170600000, InboxSearch1796171000000, Billing1796191661867, ReportComments1796192317003, SealedReceivers1796192848140];
+export const MIGRATIONS = [Initial1795768969410, SlaTimers1795770538493, Routing1795771629979, RoutingExclusion1795774390681, Tickets1795777051678, KnowledgeBase1795777091160, CauseModels1795778000000, Csat1795778338552, ClientReports1795778500000, Analytics1795781310984, AuthTokens1796167664477, KbSimilarQuestions1796169408351, KbCharGrams1796169500000, OrderPlatformUpdatedAt1796170493251, MaskKbGaps1796170600000, InboxSearch1796171000000, ReplyGuard1796188854493, Billing1796191661867, ReportComments1796192317003, SealedReceivers1796192848140];
