@@ -72,6 +72,12 @@ import { KbSuggestService } from './kb/kb-suggest.service.js';
 import { KbSynonymService } from './kb/kb-synonym.service.js';
 import { QuickReplyController } from './kb/quick-reply.controller.js';
 import { QuickReplyService } from './kb/quick-reply.service.js';
+import { ChannelController } from './channel/channel.controller.js';
+import { ChannelService } from './channel/channel.service.js';
+import { InvitationController } from './user/invitation.controller.js';
+import { InvitationService } from './user/invitation.service.js';
+import { SetupController } from './setup/setup.controller.js';
+import { SetupService } from './setup/setup.service.js';
 
 /** The api process: HTTP API, webhook and the socket.io gateway. */
 @Module({})
@@ -111,7 +117,7 @@ export class ApiModule {
         TerminusModule,
         ClientReportsModule,
       ],
-      controllers: [AuthController, StoreController, UserController, ConversationController, InboundController, AuditController, SlaController, PresenceController, OrderController, OrderWebhookController, TicketController, ServiceQualityController, ReportController, ClassifierController, KbController, QuickReplyController, AnalyticsController, HealthController],
+      controllers: [AuthController, StoreController, UserController, ConversationController, InboundController, AuditController, SlaController, PresenceController, OrderController, OrderWebhookController, TicketController, ServiceQualityController, ReportController, ClassifierController, KbController, QuickReplyController, AnalyticsController, HealthController, ChannelController, InvitationController, SetupController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         // After the AuthGuard: the per-user limit needs the caller.
@@ -148,6 +154,9 @@ export class ApiModule {
         KbStatsService,
         KbQuestionService,
         QuickReplyService,
+        ChannelService,
+        InvitationService,
+        SetupService,
         CauseCountsService,
         CauseBreakdownService,
         CauseExportService,

@@ -18,3 +18,5 @@ export * from './preview.js';
 export * from './queues.js';
 export * from './console-links.js';
 export * from './live.js';
+export * from './setup.js';
+export * from './audit.js';

@@ -25,5 +25,7 @@ import { KbGapEntity } from '../kb/kb-gap.entity.js';
 import { KbSynonymGroupEntity } from '../kb/kb-synonym-group.entity.js';
 import { KbUsageEntity } from '../kb/kb-usage.entity.js';
 import { QuickReplyEntity } from '../kb/quick-reply.entity.js';
+import { InvitationEntity } from '../user/invitation.entity.js';
+import { DeskSettingsEntity } from '../setup/desk-settings.entity.js';
 
-export const ENTITIES = [StoreEntity, ChannelEntity, CustomerEntity, UserEntity, ConversationEntity, MessageEntity, AuditEventEntity, SlaTimerEntity, OrderEntity, TicketEntity, TicketEventEntity, SupplierCaseEntity, CauseModelEntity, CsatSurveyEntity, ClientReportEntity, KbArticleEntity, KbArticleVersionEntity, KbSynonymGroupEntity, QuickReplyEntity, KbUsageEntity, KbFeedbackEntity, KbGapEntity, KbArticleQuestionEntity, TicketCauseRollupEntity, TicketItemRollupEntity, AuthSecretEntity, RefreshTokenEntity];
+export const ENTITIES = [StoreEntity, ChannelEntity, CustomerEntity, UserEntity, ConversationEntity, MessageEntity, AuditEventEntity, SlaTimerEntity, OrderEntity, TicketEntity, TicketEventEntity, SupplierCaseEntity, CauseModelEntity, CsatSurveyEntity, ClientReportEntity, KbArticleEntity, KbArticleVersionEntity, KbSynonymGroupEntity, QuickReplyEntity, KbUsageEntity, KbFeedbackEntity, KbGapEntity, KbArticleQuestionEntity, TicketCauseRollupEntity, TicketItemRollupEntity, AuthSecretEntity, RefreshTokenEntity, InvitationEntity, DeskSettingsEntity];
