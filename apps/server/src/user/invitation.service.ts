@@ -1,7 +1,7 @@
 import { GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { type CreateInvitationInput, type InvitationInfo, type InvitationIssued, invitationPath } from '@kefu/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
@@ -66,14 +66,11 @@ export class InvitationService {
     this.events.disconnectUser(userId);
   }
 
-  private async valid(token: string, m = this.db.manager): Promise<{ invitation: InvitationEntity; user: UserEntity }> {
-    const invitation = await m
-      .getRepository(InvitationEntity)
-      .createQueryBuilder('i')
-      .innerJoinAndSelect('i.user', 'u')
-      .where('i.tokenHash = :hash', { hash: hashOf(token) })
-      .setLock('pessimistic_write', undefined, ['i'])
-      .getOne();
+  /** The invitation of a token, if it still works; locked when read inside a transaction (`m`). */
+  private async valid(token: string, m?: EntityManager): Promise<{ invitation: InvitationEntity; user: UserEntity }> {
+    const qb = (m ?? this.db.manager).getRepository(InvitationEntity).createQueryBuilder('i').innerJoinAndSelect('i.user', 'u').where('i.tokenHash = :hash', { hash: hashOf(token) });
+    if (m) qb.setLock('pessimistic_write', undefined, ['i']);
+    const invitation = await qb.getOne();
     if (!invitation?.user) throw new NotFoundException('Invitation not found');
     if (invitation.usedAt) throw new GoneException('This invitation link has already been used');
     if (invitation.revokedAt || invitation.expiresAt <= new Date() || !invitation.user.active) throw new GoneException('This invitation link has expired');
