@@ -10,6 +10,7 @@ import './styles/tickets.css';
 import './styles/narrow.css';
 import './styles/analysis.css';
 import './styles/kb.css';
+import './styles/admin.css';
 import { App } from './App';
 
 // The strings of the language in use come first (their own chunk).
