@@ -26,6 +26,17 @@ import { toStoreDto } from './store.dto.js';
 import { returnPolicyOf, slaPolicyOf } from './store-settings.js';
 import { StoreEntity } from './store.entity.js';
 
+/** The settings a change really changes (a form sends them all): what the audit entry names. */
+const changedFields = (before: StoreEntity, after: StoreEntity, input: UpdateStoreInput): string[] =>
+  Object.keys(input).filter((k) => canonical(before[k as keyof StoreEntity]) !== canonical(after[k as keyof StoreEntity]));
+
+/** JSON with object keys sorted (jsonb does not keep their order) and empty language maps as none. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v ?? null, (_, x) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).filter(([, y]) => y !== undefined && !(y && typeof y === 'object' && !Array.isArray(y) && Object.keys(y).length === 0)).sort(([a], [b]) => a.localeCompare(b))) : x,
+  );
+}
+
 /** Holidays in date order (how the console lists them). */
 const sortedHolidays = (list: Holidays): Holidays => [...list].sort((a, b) => a.date.localeCompare(b.date));
 
@@ -95,7 +106,7 @@ export class StoreService {
     return this.db.transaction(async (m) => {
       const saved = await m.getRepository(StoreEntity).save(next);
       await this.audit.record(
-        { actorId: caller.user.id, action: 'store.updated', targetType: 'store', targetId: id, details: { changed: Object.keys(input) } },
+        { actorId: caller.user.id, action: 'store.updated', targetType: 'store', targetId: id, details: { changed: changedFields(store, next, input) } },
         m,
       );
       return toStoreDto(saved);
