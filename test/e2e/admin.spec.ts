@@ -198,6 +198,12 @@ describe('setting an empty production desk up from the console', () => {
     await shot(page, `${lang}-audit`);
     await go(page, '#/admin/desk', 'admin-desk');
     await shot(page, `${lang}-desk`);
+    // The agency named at the first run heads the client reports.
+    const admin = await login(desk.url, FIRST_ADMIN.email, FIRST_ADMIN.password);
+    const storeId = (await http(desk.url, 'GET', '/api/stores', { token: admin })).body.items[0].id;
+    const report = await http(desk.url, 'POST', `/api/reports/stores/${storeId}/generate?period=week`, { token: admin });
+    await go(page, `#/reports/${report.body.id}`, 'report-page');
+    await expect(page.getByTestId('report-agency').textContent()).resolves.toBe('星河代运营');
     // Not for agents: the router's guard sends them to the inbox.
     const agent = await newPage(locale);
     await signIn(agent, desk.url, 'xiaoli@agency.test', 'xiaoli-pass');
