@@ -193,7 +193,7 @@ export function SecretDialog({ channel, onClose }: { channel: ChannelWithSecret;
   const { t } = useTranslation();
   const id = useId();
   return (
-    <Modal labelledBy={`${id}-title`} describedBy={`${id}-text`} onCancel={onClose} testId="secret-dialog">
+    <Modal labelledBy={`${id}-title`} describedBy={`${id}-text`} onCancel={onClose} className="modal--wide" testId="secret-dialog">
       <div className="admin-dialog">
         <h2 className="modal__title" id={`${id}-title`}>
           {t('admin.channels.secretTitle', { name: channel.name })}

@@ -263,7 +263,7 @@ export function InvitationDialog({ name, issued, onClose }: { name: string; issu
   const { t, i18n } = useTranslation();
   const id = useId();
   return (
-    <Modal labelledBy={`${id}-title`} onCancel={onClose} testId="invitation-dialog">
+    <Modal labelledBy={`${id}-title`} onCancel={onClose} className="modal--wide" testId="invitation-dialog">
       <div className="admin-dialog">
         <h2 className="modal__title" id={`${id}-title`}>
           {t('admin.people.inviteTitle', { name })}
