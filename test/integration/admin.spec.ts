@@ -135,30 +135,32 @@ describe('admin: stores, channels, people, audit', () => {
     expect(JSON.stringify((await http(desk.url, 'GET', `/api/audit?targetId=${userId}`, { token: admin })).body)).not.toContain(first.body.token);
 
     const second = await http(desk.url, 'POST', `/api/users/${userId}/invitation`, { token: admin, body: {} });
-    expect((await http(desk.url, 'GET', `/api/invitations/${first.body.token}`)).status).toBe(410);
-    const info = await http(desk.url, 'GET', `/api/invitations/${second.body.token}`);
+    expect((await http(desk.url, 'POST', '/api/invitations/lookup', { body: { token: first.body.token } })).status).toBe(410);
+    const info = await http(desk.url, 'POST', '/api/invitations/lookup', { body: { token: second.body.token } });
     expect(info).toMatchObject({ status: 200, body: { email, name: '新同事' } });
 
-    expect((await http(desk.url, 'POST', `/api/invitations/${second.body.token}/accept`, { body: { password: 'short' } })).body.fields).toHaveProperty('password');
+    expect((await http(desk.url, 'POST', '/api/invitations/accept', { body: { token: second.body.token, password: 'short' } })).body.fields).toHaveProperty('password');
     expect((await http(desk.url, 'POST', `/api/auth/login`, { body: { email, password: 'my-own-password' } })).status).toBe(401);
-    expect((await http(desk.url, 'POST', `/api/invitations/${second.body.token}/accept`, { body: { password: 'my-own-password' } })).status).toBe(204);
+    expect((await http(desk.url, 'POST', '/api/invitations/accept', { body: { token: second.body.token, password: 'my-own-password' } })).status).toBe(204);
     const token = await login(desk.url, email, 'my-own-password');
     expect((await http(desk.url, 'GET', '/api/auth/me', { token })).body.id).toBe(userId);
     // Once only.
-    expect((await http(desk.url, 'POST', `/api/invitations/${second.body.token}/accept`, { body: { password: 'someone-else-pw' } })).status).toBe(410);
+    expect((await http(desk.url, 'POST', '/api/invitations/accept', { body: { token: second.body.token, password: 'someone-else-pw' } })).status).toBe(410);
     await login(desk.url, email, 'my-own-password');
 
     // An expired link: 410, the password unchanged. Setting a password through a link ends the sessions before it.
     const third = await http(desk.url, 'POST', `/api/users/${userId}/invitation`, { token: admin, body: { ttlHours: 1 } });
     await desk.db.query(`UPDATE user_invitations SET expires_at = now() - interval '1 second' WHERE revoked_at IS NULL AND used_at IS NULL AND user_id = $1`, [userId]);
-    expect((await http(desk.url, 'POST', `/api/invitations/${third.body.token}/accept`, { body: { password: 'expired-link-pw' } })).status).toBe(410);
+    expect((await http(desk.url, 'POST', '/api/invitations/accept', { body: { token: third.body.token, password: 'expired-link-pw' } })).status).toBe(410);
     const fourth = await http(desk.url, 'POST', `/api/users/${userId}/invitation`, { token: admin, body: {} });
-    expect((await http(desk.url, 'POST', `/api/invitations/${fourth.body.token}/accept`, { body: { password: 'a-newer-password' } })).status).toBe(204);
+    expect((await http(desk.url, 'POST', '/api/invitations/accept', { body: { token: fourth.body.token, password: 'a-newer-password' } })).status).toBe(204);
     expect((await http(desk.url, 'GET', '/api/auth/me', { token })).status).toBe(401);
 
     for (const ttlHours of [0, 169, 'x']) expect((await http(desk.url, 'POST', `/api/users/${userId}/invitation`, { token: admin, body: { ttlHours } })).body.fields).toHaveProperty('ttlHours');
-    expect((await http(desk.url, 'GET', '/api/invitations/not-a-token')).status).toBe(400);
-    expect((await http(desk.url, 'GET', `/api/invitations/${'x'.repeat(43)}`)).status).toBe(404);
+    const bad = await http(desk.url, 'POST', '/api/invitations/lookup', { body: { token: 'not-a-token' } });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.fields)).toEqual(['token']);
+    expect((await http(desk.url, 'POST', '/api/invitations/lookup', { body: { token: 'x'.repeat(43) } })).status).toBe(404);
     const actions = (await http(desk.url, 'GET', `/api/audit?targetId=${userId}&action=user`, { token: admin })).body.items.map((a: { action: string }) => a.action);
     expect(actions.filter((a: string) => a === 'user.invitation_accepted')).toHaveLength(2);
     expect(actions).toContain('user.invited');
@@ -170,7 +172,7 @@ describe('admin: stores, channels, people, audit', () => {
     const invitation = await http(desk.url, 'POST', `/api/users/${agent.id}/invitation`, { token: admin, body: {} });
     expect((await http(desk.url, 'PATCH', `/api/users/${agent.id}`, { token: admin, body: { active: false } })).status).toBe(200);
     expect((await http(desk.url, 'GET', '/api/auth/me', { token: agentToken })).status).toBe(401);
-    expect((await http(desk.url, 'POST', `/api/invitations/${invitation.body.token}/accept`, { body: { password: 'back-door-pass' } })).status).toBe(410);
+    expect((await http(desk.url, 'POST', '/api/invitations/accept', { body: { token: invitation.body.token, password: 'back-door-pass' } })).status).toBe(410);
     expect((await http(desk.url, 'POST', `/api/users/${agent.id}/invitation`, { token: admin, body: {} })).status).toBe(410);
   });
 
@@ -240,7 +242,7 @@ describe('first run of an empty production desk', () => {
     expect((await http(desk.url, 'POST', '/api/setup', { token: admin, body })).status).toBe(409);
 
     // The agent sets their password through the link and signs in; the store's channel takes signed messages.
-    expect((await http(desk.url, 'POST', `/api/invitations/${done.body.invitation.token}/accept`, { body: { password: 'first-agent-pw' } })).status).toBe(204);
+    expect((await http(desk.url, 'POST', '/api/invitations/accept', { body: { token: done.body.invitation.token, password: 'first-agent-pw' } })).status).toBe(204);
     const agent = await login(desk.url, 'first-agent@agency.test', 'first-agent-pw');
     expect((await http(desk.url, 'GET', '/api/settings', { token: agent })).body.agencyName).toBe('星河代运营');
     expect((await http(desk.url, 'PATCH', '/api/settings', { token: agent, body: { agencyName: 'mine' } })).status).toBe(403);

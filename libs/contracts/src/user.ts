@@ -90,12 +90,19 @@ export type CreateInvitationInput = z.infer<typeof CreateInvitationInput>;
 export const InvitationIssued = z.object({ userId: text(), token: text(), path: text(), expiresAt: text() });
 export type InvitationIssued = z.infer<typeof InvitationIssued>;
 
-/** `GET /api/invitations/:token` (no sign-in): whom the link is for. */
+/** An invitation token: 43 base64url characters (256 random bits). */
+const invitationToken = () => text().regex(/^[\w-]{43}$/, 'is not an invitation token');
+
+/** `POST /api/invitations/lookup {token}` (no sign-in; the token in the body, never in a logged URL). */
+export const InvitationLookupInput = z.object({ token: invitationToken() });
+export type InvitationLookupInput = z.infer<typeof InvitationLookupInput>;
+
+/** Whom an invitation link is for. */
 export const InvitationInfo = z.object({ email: text(), name: text(), expiresAt: text() });
 export type InvitationInfo = z.infer<typeof InvitationInfo>;
 
-/** `POST /api/invitations/:token/accept` (no sign-in): the user's own password; the link then works no more. */
-export const AcceptInvitationInput = z.object({ password: newPassword() });
+/** `POST /api/invitations/accept {token, password}` (no sign-in): the user's own password; the link then works no more. */
+export const AcceptInvitationInput = z.object({ token: invitationToken(), password: newPassword() });
 export type AcceptInvitationInput = z.infer<typeof AcceptInvitationInput>;
 
 /** The console's address of an invitation link (before sign-in). */

@@ -12,7 +12,7 @@ import { adminApi } from './admin-api';
 /** The token of an invitation link in the address (`#/invite/<token>`), or null. */
 export const invitationTokenOf = (hash: string): string | null => /^#\/invite\/([\w-]{1,100})$/.exec(hash)?.[1] ?? null;
 
-const InviteForm = AcceptInvitationInput.extend({ repeat: secret() }).refine((v) => v.password === v.repeat, { path: ['repeat'], message: 'mismatch' });
+const InviteForm = AcceptInvitationInput.pick({ password: true }).extend({ repeat: secret() }).refine((v) => v.password === v.repeat, { path: ['repeat'], message: 'mismatch' });
 
 /** Before sign-in: the invited user sets their password once, then signs in. */
 export function InvitationPage({ token, onDone }: { token: string; onDone(): void }) {

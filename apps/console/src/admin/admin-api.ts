@@ -47,8 +47,8 @@ export const adminApi = {
   settings: () => request('/api/settings', DeskSettings),
   updateSettings: (input: UpdateDeskSettingsInput) => request('/api/settings', DeskSettings, { method: 'PATCH', body: input }),
   setup: (input: SetupInput) => request('/api/setup', SetupResult, { method: 'POST', body: input }),
-  invitation: (token: string) => request(`/api/invitations/${id(token)}`, InvitationInfo, { auth: false }),
-  acceptInvitation: (token: string, password: string) => request(`/api/invitations/${id(token)}/accept`, z.unknown(), { method: 'POST', body: { password }, auth: false }),
+  invitation: (token: string) => request('/api/invitations/lookup', InvitationInfo, { method: 'POST', body: { token }, auth: false }),
+  acceptInvitation: (token: string, password: string) => request('/api/invitations/accept', z.unknown(), { method: 'POST', body: { token, password }, auth: false }),
 };
 
 /** The full address of a channel's webhook on this desk. */
