@@ -3,6 +3,9 @@ import { AuthProvider, useAuth } from './auth/AuthProvider';
 import { LoginPage } from './auth/LoginPage';
 import { Desk } from './desk/Desk';
 import { DeskLiveProvider } from './live/DeskLiveProvider';
+import { InvitationPage, invitationTokenOf } from './admin/InvitationPage';
+import { SetupGate } from './admin/SetupWizard';
+import { useState } from 'react';
 
 export function App() {
   return (
@@ -15,13 +18,28 @@ export function App() {
 function Root() {
   const { t } = useTranslation();
   const { state, logout, retryRestore } = useAuth();
+  // An invitation link opens before (and without) any sign-in.
+  const [invitation, setInvitation] = useState(() => invitationTokenOf(window.location.hash));
+  if (invitation && state.status !== 'restoring')
+    return (
+      <InvitationPage
+        token={invitation}
+        onDone={() => {
+          window.location.hash = '';
+          setInvitation(null);
+          if (state.status === 'authenticated') logout();
+        }}
+      />
+    );
   switch (state.status) {
     case 'anonymous':
       return <LoginPage />;
     case 'authenticated':
       return (
         <DeskLiveProvider key={state.user.id} token={state.token} onUnauthorized={logout}>
-          <Desk user={state.user} onLogout={logout} />
+          <SetupGate user={state.user}>
+            <Desk user={state.user} onLogout={logout} />
+          </SetupGate>
         </DeskLiveProvider>
       );
     case 'restoring':

@@ -11,6 +11,7 @@ import './styles/narrow.css';
 import './styles/analysis.css';
 import './styles/kb.css';
 import './guard/guard.css';
+import './styles/admin.css';
 import { App } from './App';
 
 // The strings of the language in use come first (their own chunk).

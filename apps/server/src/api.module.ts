@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AnalyticsModule } from './analytics/analytics.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BillingModule } from './billing/billing.module.js';
+import { ChannelModule } from './channel/channel.module.js';
 import { ClassifierModule } from './classifier/classifier.module.js';
 import type { AppConfig } from './config/config.js';
 import { ConversationModule } from './conversation/conversation.module.js';
@@ -18,6 +19,7 @@ import { PrivacyModule } from './privacy/privacy.module.js';
 import { ReportModule } from './report/report.module.js';
 import { RoutingModule } from './routing/routing.module.js';
 import { SessionModule } from './session/session.module.js';
+import { SetupModule } from './setup/setup.module.js';
 import { SlaBoardModule } from './sla-board/sla-board.module.js';
 import { SlaModule } from './sla/sla.module.js';
 import { StoreModule } from './store/store.module.js';
@@ -35,6 +37,8 @@ export class ApiModule {
         AuthModule,
         SessionModule,
         StoreModule,
+        ChannelModule,
+        SetupModule,
         UserModule,
         SlaModule,
         ConversationModule,

@@ -26,5 +26,7 @@ import { KbSynonymGroupEntity } from './kb/kb-synonym-group.entity.js';
 import { KbUsageEntity } from './kb/kb-usage.entity.js';
 import { QuickReplyEntity } from './kb/quick-reply.entity.js';
 import { GUARD_ENTITIES } from './guard/guard.entities.js';
+import { InvitationEntity } from './user/invitation.entity.js';
+import { DeskSettingsEntity } from './setup/desk-settings.entity.js';
 
-export const ENTITIES = [StoreEntity, ChannelEntity, CustomerEntity, UserEntity, ConversationEntity, MessageEntity, AuditEventEntity, SlaTimerEntity, OrderEntity, TicketEntity, TicketEventEntity, SupplierCaseEntity, CauseModelEntity, CsatSurveyEntity, ClientReportEntity, KbArticleEntity, KbArticleVersionEntity, KbSynonymGroupEntity, QuickReplyEntity, KbUsageEntity, KbFeedbackEntity, KbGapEntity, KbArticleQuestionEntity, TicketCauseRollupEntity, TicketItemRollupEntity, AuthSecretEntity, RefreshTokenEntity, ...GUARD_ENTITIES];
+export const ENTITIES = [StoreEntity, ChannelEntity, CustomerEntity, UserEntity, ConversationEntity, MessageEntity, AuditEventEntity, SlaTimerEntity, OrderEntity, TicketEntity, TicketEventEntity, SupplierCaseEntity, CauseModelEntity, CsatSurveyEntity, ClientReportEntity, KbArticleEntity, KbArticleVersionEntity, KbSynonymGroupEntity, QuickReplyEntity, KbUsageEntity, KbFeedbackEntity, KbGapEntity, KbArticleQuestionEntity, TicketCauseRollupEntity, TicketItemRollupEntity, AuthSecretEntity, RefreshTokenEntity, ...GUARD_ENTITIES, InvitationEntity, DeskSettingsEntity];

@@ -20,3 +20,5 @@ export * from './console-links.js';
 export * from './live.js';
 export * from './billing.js';
 export * from './guard.js';
+export * from './setup.js';
+export * from './audit.js';

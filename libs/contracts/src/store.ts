@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { displayName, text } from './input.js';
+import { calendarDate, displayName, text } from './input.js';
 import { Platform } from './domain.js';
 import { SlaEscalation } from './sla.js';
 import { TicketTemplates } from './ticket.js';
@@ -23,6 +23,32 @@ export type BusinessHoursSlot = z.infer<typeof BusinessHoursSlot>;
 export const BusinessHours = z.array(BusinessHoursSlot).min(1, 'needs at least one opening (null means always open)').max(70).nullable();
 export type BusinessHours = z.infer<typeof BusinessHours>;
 
+/** Opening hours of one day (no weekday: the date says which day). */
+export const DayHoursSlot = z.object({ open: hhmm, close: hhmm }).refine((s) => s.open < s.close, { message: 'open must be before close', path: ['close'] });
+export type DayHoursSlot = z.infer<typeof DayHoursSlot>;
+
+/** At most this many holiday or make-up dates per store (several years of 节假日 and 调休). */
+export const MAX_HOLIDAYS = 400;
+
+/**
+ * A date (in the store's timezone) whose hours replace that weekday's: an empty `hours` list closes the store that
+ * day (a national holiday); listed hours open it at those times (shorter hours, or a make-up working Saturday, 调休).
+ */
+export const Holiday = z.object({ date: calendarDate(), hours: z.array(DayHoursSlot).max(10, 'at most 10 openings a day') });
+export type Holiday = z.infer<typeof Holiday>;
+
+export const Holidays = z
+  .array(Holiday)
+  .max(MAX_HOLIDAYS, `at most ${MAX_HOLIDAYS} dates`)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((h, i) => {
+      if (seen.has(h.date)) ctx.addIssue({ code: 'custom', path: [i, 'date'], message: 'is listed twice' });
+      seen.add(h.date);
+    });
+  });
+export type Holidays = z.infer<typeof Holidays>;
+
 export const SlaPolicy = z.object({
   firstResponseSeconds: upTo(MAX_SLA_SECONDS, 'seconds (30 days)'),
   nextResponseSeconds: upTo(MAX_SLA_SECONDS, 'seconds (30 days)'),
@@ -38,6 +64,8 @@ export const ReturnPolicy = z.object({
   excludedCategories: z.array(text().min(1).max(100)).max(200),
   /** An agent's override of the policy waits for a supervisor's approval. */
   overridesNeedApproval: z.boolean().optional(),
+  /** Who pays the return shipping of a no-reason return (`seller`: the store offers return-shipping insurance, 运费险). */
+  noReasonShippingPaidBy: z.enum(['customer', 'seller']).optional(),
 });
 export type ReturnPolicy = z.infer<typeof ReturnPolicy>;
 
@@ -59,6 +87,7 @@ export const DEFAULT_RETURN_POLICY: ReturnPolicy = {
   qualityExchangeDays: 15,
   excludedCategories: ['underwear', 'food', 'customized'],
   overridesNeedApproval: false,
+  noReasonShippingPaidBy: 'customer',
 };
 
 const isIanaZone = (tz: string) => {
@@ -76,6 +105,7 @@ export const CreateStoreInput = z.object({
   platform: Platform,
   timezone: Timezone.optional(),
   businessHours: BusinessHours.optional(),
+  holidays: Holidays.optional(),
   slaPolicy: SlaPolicy.partial().optional(),
   returnPolicy: ReturnPolicy.partial().optional(),
   slaEscalation: SlaEscalation.partial().optional(),
@@ -93,6 +123,7 @@ export const Store = z.object({
   platform: Platform,
   timezone: text(),
   businessHours: BusinessHours,
+  holidays: Holidays,
   slaPolicy: SlaPolicy,
   returnPolicy: ReturnPolicy,
   slaEscalation: SlaEscalation,

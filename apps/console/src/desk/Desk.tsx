@@ -33,7 +33,7 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
 }
 
 const screenOf = (pathname: string): Screen =>
-  isInboxPath(pathname) ? 'inbox' : (['sla', 'tickets', 'analytics', 'reports', 'kb', 'guard'] as const).find((s) => pathname === `/${s}` || pathname.startsWith(`/${s}/`)) ?? 'inbox';
+  isInboxPath(pathname) ? 'inbox' : (['sla', 'tickets', 'analytics', 'reports', 'kb', 'guard', 'admin'] as const).find((s) => pathname === `/${s}` || pathname.startsWith(`/${s}/`)) ?? 'inbox';
 
 /** Every screen's frame: the sidebar, the offline bar, and the screen of the address. */
 export function DeskLayout() {

@@ -1,3 +1,5 @@
+import { adminEn, formEn } from '../admin/messages.en';
+
 /** English strings. zh.ts must provide every key (its type is this object's). */
 export const en = {
   app: {
@@ -1113,6 +1115,8 @@ export const en = {
     breached_other: '{{count}} breached',
     separator: ' · ',
   },
+  admin: adminEn,
+  form: formEn,
   errors: {
     network: 'The server cannot be reached. Check your connection.',
   },

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { adminZh, formZh } from '../admin/messages.zh';
 
 /** 简体中文。 */
 export const zh: Messages = {
@@ -1115,6 +1116,8 @@ export const zh: Messages = {
   common: {
     dismiss: '关闭',
   },
+  admin: adminZh,
+  form: formZh,
   errors: {
     network: '无法连接服务器，请检查网络。',
   },

@@ -7,9 +7,9 @@ import { changeLabel, shareLabel } from '../analytics/chart-data';
 import { secondsLabel } from '../sla/format';
 import { formatDateTime } from '../time/format';
 import { PlatformBadge } from '../ui/badges';
-import { Icon } from '../ui/icons';
 import { causesOfReport, changeTone, findingsIn, pointsLabel, relativeChange, reportDates, skusByCause } from './report-format';
 import { type ReportColumn, ReportTable } from './ReportTable';
+import { AgencyBrand } from '../admin/AgencyBrand';
 
 // The printable client report itself: findings, tickets by type and cause, SKUs, carriers and service figures.
 
@@ -35,12 +35,7 @@ export function ReportDocument({ report, store, generatedBy }: { report: ClientR
   return (
     <article className="report" data-testid="report-page" data-report-id={report.id} lang={lang.startsWith('zh') ? 'zh-CN' : 'en'}>
       <header className="report__head">
-        <div className="report__brand">
-          <span className="brand__logo" aria-hidden="true">
-            <Icon name="chat" size={14} strokeWidth={2.2} />
-          </span>
-          {t('app.nameLocal')} · {t('app.name')}
-        </div>
+        <AgencyBrand />
         <h1 className="report__title">
           {c.storeName}
           {store && <PlatformBadge platform={store.platform} />}

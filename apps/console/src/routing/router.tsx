@@ -16,6 +16,7 @@ export interface DeskRouterContext {
 type Role = User['role'];
 const LEADS: ReadonlySet<Role> = new Set(['supervisor', 'admin']);
 const ANALYSIS: ReadonlySet<Role> = new Set(['analyst', 'supervisor', 'admin']);
+const ADMINS: ReadonlySet<Role> = new Set(['admin']);
 
 /** A screen for some roles only: anyone else lands in the inbox. */
 const only =
@@ -83,9 +84,16 @@ const reportRoute = createRoute({
   component: lazyRouteComponent(() => import('../reports/ReportPage'), 'ReportRoute'),
 });
 
+// Setting the desk up (admins only): stores with their hours, holidays, policies and channels; people; the audit log.
+const adminStoresRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin/stores', beforeLoad: only(ADMINS), component: lazyRouteComponent(() => import('../admin/StoresScreen'), 'StoresScreen') });
+const adminStoreRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin/stores/$storeId', beforeLoad: only(ADMINS), component: lazyRouteComponent(() => import('../admin/StoreEditor'), 'StoreEditorRoute') });
+const adminPeopleRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin/people', beforeLoad: only(ADMINS), component: lazyRouteComponent(() => import('../admin/PeopleScreen'), 'PeopleScreen') });
+const adminAuditRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin/audit', beforeLoad: only(ADMINS), component: lazyRouteComponent(() => import('../admin/AuditScreen'), 'AuditScreen') });
+const adminDeskRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin/desk', beforeLoad: only(ADMINS), component: lazyRouteComponent(() => import('../admin/DeskSettingsScreen'), 'DeskSettingsScreen') });
+
 const guardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/guard', beforeLoad: only(LEADS), component: lazyRouteComponent(() => import('../guard/GuardScreen'), 'GuardScreen') });
 
-const routeTree = rootRoute.addChildren([inboxRoute, conversationRoute, conversationTicketRoute, ticketsRoute, slaRoute, kbRoute, analyticsRoute, reportsRoute, reportRoute, guardRoute]);
+const routeTree = rootRoute.addChildren([inboxRoute, conversationRoute, conversationTicketRoute, ticketsRoute, slaRoute, kbRoute, analyticsRoute, reportsRoute, reportRoute, guardRoute, adminStoresRoute, adminStoreRoute, adminPeopleRoute, adminAuditRoute, adminDeskRoute]);
 
 export function createDeskRouter(user: User) {
   const context: DeskRouterContext = { user, logout: () => undefined };

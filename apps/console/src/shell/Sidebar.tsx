@@ -12,6 +12,7 @@ import { Icon, type IconName } from '../ui/icons';
 import { Kbd } from '../ui/badges';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
+import { AdminNav } from '../admin/AdminNav';
 
 // In the order of their keys (1–4).
 const VIEWS: { view: InboxView; icon: IconName }[] = [
@@ -21,7 +22,7 @@ const VIEWS: { view: InboxView; icon: IconName }[] = [
   { view: 'all', icon: 'inbox' },
 ];
 
-export type Screen = 'inbox' | 'sla' | 'tickets' | 'analytics' | 'reports' | 'kb' | 'guard';
+export type Screen = 'inbox' | 'sla' | 'tickets' | 'analytics' | 'reports' | 'kb' | 'guard' | 'admin';
 
 interface Props {
   user: User;
@@ -142,6 +143,8 @@ export function Sidebar({ user, screen, showSlaBoard, showAnalytics, view, onVie
           </Link>
         </nav>
       )}
+
+      {user.role === 'admin' && <AdminNav active={screen === 'admin'} />}
 
       {stores.length > 0 && (
         <nav className="nav nav--stores" aria-label={t('nav.stores')}>

@@ -1,19 +1,11 @@
 import { Controller, ForbiddenException, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import { PageQuery, text } from '@kefu/contracts';
+import { AuditQuery } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { ZodQuery } from '../errors/api-zod.decorator.js';
 import type { Parsed } from '../errors/zod.pipe.js';
 import { AuditService } from './audit.service.js';
-
-const AuditQuery = PageQuery.extend({
-  targetType: text().max(50).optional(),
-  targetId: text().max(100).optional(),
-  actorId: z.uuid().optional(),
-  action: text().max(100).optional(),
-});
 
 @ApiTags('audit')
 @ApiBearerAuth()

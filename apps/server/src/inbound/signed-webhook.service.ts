@@ -1,14 +1,15 @@
-import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { GoneException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { ChannelEntity } from '../channel/channel.entity.js';
 import { ValidationError, fieldsOf } from '../errors/validation.error.js';
-import { isValidSignature } from './signature.util.js';
+import { isChannelSignature } from '../channel/channel-secret.js';
 
 /**
  * What every platform webhook does first: find the channel (with its store), check the HMAC
- * signature of the raw body (401 and nothing stored otherwise), and parse the body with its schema.
+ * signature of the raw body (401 and nothing stored otherwise; during the overlap after a secret rotation the
+ * old secret is accepted too), refuse a disabled channel (410, nothing stored), and parse the body with its schema.
  */
 @Injectable()
 export class SignedWebhook {
@@ -18,12 +19,13 @@ export class SignedWebhook {
     const channel = await this.db
       .getRepository(ChannelEntity)
       .createQueryBuilder('ch')
-      .addSelect('ch.secret')
+      .addSelect(['ch.secret', 'ch.previousSecret'])
       .innerJoinAndSelect('ch.store', 'st')
       .where('ch.id = :channelId', { channelId })
       .getOne();
     if (!channel) throw new NotFoundException('Channel not found');
-    if (!rawBody || !isValidSignature(channel.secret, rawBody, signature)) throw new UnauthorizedException('Invalid or missing X-Kefu-Signature');
+    if (!rawBody || !isChannelSignature(channel, rawBody, signature)) throw new UnauthorizedException('Invalid or missing X-Kefu-Signature');
+    if (channel.disabledAt) throw new GoneException('This channel is disabled');
     let json: unknown;
     try {
       json = JSON.parse(rawBody.toString('utf8'));

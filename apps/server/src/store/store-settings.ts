@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { BusinessHours, DEFAULT_BUSINESS_HOURS, DEFAULT_RETURN_POLICY, DEFAULT_SLA_POLICY, DEFAULT_TIMEZONE, ReturnPolicy, SlaPolicy, Timezone } from '@kefu/contracts';
+import { BusinessHours, DEFAULT_BUSINESS_HOURS, Holidays, DEFAULT_RETURN_POLICY, DEFAULT_SLA_POLICY, DEFAULT_TIMEZONE, ReturnPolicy, SlaPolicy, Timezone } from '@kefu/contracts';
 import type { z } from 'zod';
 import type { Schedule } from '../sla/business-time.js';
 import type { StoreEntity } from './store.entity.js';
@@ -38,12 +38,14 @@ export const slaPolicyOf = (store: Pick<StoreEntity, 'id' | 'slaPolicy'>): SlaPo
 
 export const returnPolicyOf = (store: Pick<StoreEntity, 'id' | 'returnPolicy'>): ReturnPolicy => fieldsOf(store, 'returnPolicy', ReturnPolicy, store.returnPolicy, DEFAULT_RETURN_POLICY);
 
-/** A store's time zone and weekly hours, with the same fallbacks. */
-export function scheduleOf(store: Pick<StoreEntity, 'id' | 'timezone' | 'businessHours'>): Schedule {
+/** A store's time zone, weekly hours and dated exceptions (holidays, make-up days), with the same fallbacks. */
+export function scheduleOf(store: Pick<StoreEntity, 'id' | 'timezone' | 'businessHours'> & Partial<Pick<StoreEntity, 'holidays'>>): Schedule & { holidays: Holidays } {
   const timezone = Timezone.safeParse(store.timezone);
   const hours = BusinessHours.safeParse(store.businessHours);
+  const holidays = Holidays.safeParse(store.holidays ?? []);
   return {
     timezone: timezone.success ? timezone.data : fallback(store, 'timezone', store.timezone, DEFAULT_TIMEZONE),
     hours: hours.success ? hours.data : fallback(store, 'businessHours', store.businessHours, DEFAULT_BUSINESS_HOURS),
+    holidays: holidays.success ? holidays.data : fallback(store, 'holidays', store.holidays, []),
   };
 }

@@ -3,15 +3,19 @@ import type { StoreEntity } from './store.entity.js';
 import { returnPolicyOf, scheduleOf, slaPolicyOf } from './store-settings.js';
 
 /** A store with the settings the desk uses (a stored value out of range shows as the default in its place). */
-export const toStoreDto = (s: StoreEntity): Store => ({
-  id: s.id,
-  name: s.name,
-  platform: s.platform,
-  timezone: scheduleOf(s).timezone,
-  businessHours: scheduleOf(s).hours,
-  slaPolicy: slaPolicyOf(s),
-  returnPolicy: returnPolicyOf(s),
-  slaEscalation: s.slaEscalation,
-  ticketTemplates: s.ticketTemplates ?? {},
-  createdAt: s.createdAt.toISOString(),
-});
+export const toStoreDto = (s: StoreEntity): Store => {
+  const schedule = scheduleOf(s);
+  return {
+    id: s.id,
+    name: s.name,
+    platform: s.platform,
+    timezone: schedule.timezone,
+    businessHours: schedule.hours,
+    holidays: schedule.holidays,
+    slaPolicy: slaPolicyOf(s),
+    returnPolicy: returnPolicyOf(s),
+    slaEscalation: s.slaEscalation,
+    ticketTemplates: s.ticketTemplates ?? {},
+    createdAt: s.createdAt.toISOString(),
+  };
+};

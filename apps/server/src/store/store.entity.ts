@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { BusinessHours, Platform, ReturnPolicy, SlaEscalation, SlaPolicy, TicketTemplates } from '@kefu/contracts';
+import type { BusinessHours, Holidays, Platform, ReturnPolicy, SlaEscalation, SlaPolicy, TicketTemplates } from '@kefu/contracts';
 
 @Entity('stores')
 export class StoreEntity {
@@ -8,6 +8,8 @@ export class StoreEntity {
   @Column('text') platform!: Platform;
   @Column('text') timezone!: string;
   @Column('jsonb', { nullable: true }) businessHours!: BusinessHours;
+  /** Dated exceptions to the weekly hours (holidays, make-up working days), in the store's timezone. */
+  @Column('jsonb', { default: () => `'[]'` }) holidays!: Holidays;
   @Column('jsonb') slaPolicy!: SlaPolicy;
   @Column('jsonb') returnPolicy!: ReturnPolicy;
   @Column('jsonb', { default: () => `'{"reassign": false, "webhookUrl": null}'` }) slaEscalation!: SlaEscalation;

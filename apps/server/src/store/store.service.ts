@@ -1,6 +1,5 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
 import {
   ChannelWithSecret,
@@ -11,6 +10,7 @@ import {
   DEFAULT_SLA_ESCALATION,
   DEFAULT_SLA_POLICY,
   DEFAULT_TIMEZONE,
+  Holidays,
   Page,
   Store,
   UpdateStoreInput,
@@ -19,11 +19,26 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { ChannelEntity } from '../channel/channel.entity.js';
 import { toChannelDto } from '../channel/channel.dto.js';
+import { newChannelSecret } from '../channel/channel-secret.js';
 import { ValidationError } from '../errors/validation.error.js';
 import { OutboundPolicy } from '../outbound/outbound-policy.js';
 import { toStoreDto } from './store.dto.js';
 import { returnPolicyOf, slaPolicyOf } from './store-settings.js';
 import { StoreEntity } from './store.entity.js';
+
+/** The settings a change really changes (a form sends them all): what the audit entry names. */
+const changedFields = (before: StoreEntity, after: StoreEntity, input: UpdateStoreInput): string[] =>
+  Object.keys(input).filter((k) => canonical(before[k as keyof StoreEntity]) !== canonical(after[k as keyof StoreEntity]));
+
+/** JSON with object keys sorted (jsonb does not keep their order) and empty language maps as none. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v ?? null, (_, x) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).filter(([, y]) => y !== undefined && !(y && typeof y === 'object' && !Array.isArray(y) && Object.keys(y).length === 0)).sort(([a], [b]) => a.localeCompare(b))) : x,
+  );
+}
+
+/** Holidays in date order (how the console lists them). */
+const sortedHolidays = (list: Holidays): Holidays => [...list].sort((a, b) => a.date.localeCompare(b.date));
 
 @Injectable()
 export class StoreService {
@@ -57,6 +72,7 @@ export class StoreService {
         platform: input.platform,
         timezone: input.timezone ?? DEFAULT_TIMEZONE,
         businessHours: input.businessHours === undefined ? DEFAULT_BUSINESS_HOURS : input.businessHours,
+        holidays: sortedHolidays(input.holidays ?? []),
         slaPolicy: { ...DEFAULT_SLA_POLICY, ...input.slaPolicy },
         returnPolicy: { ...DEFAULT_RETURN_POLICY, ...input.returnPolicy },
         slaEscalation: { ...DEFAULT_SLA_ESCALATION, ...input.slaEscalation },
@@ -76,6 +92,7 @@ export class StoreService {
       ...(input.platform !== undefined && { platform: input.platform }),
       ...(input.timezone !== undefined && { timezone: input.timezone }),
       ...(input.businessHours !== undefined && { businessHours: input.businessHours }),
+      ...(input.holidays !== undefined && { holidays: sortedHolidays(input.holidays) }),
       // What the desk used until now, with the changes: an out-of-range stored value is replaced.
       slaPolicy: { ...slaPolicyOf(store), ...input.slaPolicy },
       returnPolicy: { ...returnPolicyOf(store), ...input.returnPolicy },
@@ -89,7 +106,7 @@ export class StoreService {
     return this.db.transaction(async (m) => {
       const saved = await m.getRepository(StoreEntity).save(next);
       await this.audit.record(
-        { actorId: caller.user.id, action: 'store.updated', targetType: 'store', targetId: id, details: { changed: Object.keys(input) } },
+        { actorId: caller.user.id, action: 'store.updated', targetType: 'store', targetId: id, details: { changed: changedFields(store, next, input) } },
         m,
       );
       return toStoreDto(saved);
@@ -105,10 +122,10 @@ export class StoreService {
 
   async createChannel(caller: Caller, storeId: string, input: CreateChannelInput): Promise<ChannelWithSecret> {
     await this.get(caller, storeId);
-    const secret = randomBytes(32).toString('base64url');
+    const secret = newChannelSecret();
     return this.db.transaction(async (m) => {
       const channel = await m.getRepository(ChannelEntity).save({ storeId, kind: input.kind, name: input.name, secret });
-      await this.audit.record({ actorId: caller.user.id, action: 'channel.created', targetType: 'channel', targetId: channel.id, details: { storeId } }, m);
+      await this.audit.record({ actorId: caller.user.id, action: 'channel.created', targetType: 'channel', targetId: channel.id, details: { storeId, name: channel.name, kind: channel.kind } }, m);
       return { ...toChannelDto(channel), secret };
     });
   }
@@ -116,6 +133,6 @@ export class StoreService {
   async listChannels(caller: Caller, storeId: string) {
     await this.get(caller, storeId);
     const rows = await this.channels.find({ where: { storeId }, order: { createdAt: 'ASC' } });
-    return { items: rows.map(toChannelDto), total: rows.length, nextCursor: null };
+    return { items: rows.map((c) => toChannelDto(c)), total: rows.length, nextCursor: null };
   }
 }

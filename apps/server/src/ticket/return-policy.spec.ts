@@ -18,6 +18,11 @@ describe('return policy', () => {
     expect(d).toMatchObject({ eligible, rule: 'no_reason_return_window', returnShippingPaidBy: 'customer', daysSinceDelivery: days });
   });
 
+  it('lets the seller pay a no-reason return when the store says so (return-shipping insurance)', () => {
+    const d = decide({ cause: 'changed_mind', policy: { ...DEFAULT_RETURN_POLICY, noReasonShippingPaidBy: 'seller' } });
+    expect(d).toMatchObject({ eligible: true, rule: 'no_reason_return_window', returnShippingPaidBy: 'seller' });
+  });
+
   it.each([
     [14, true],
     [15, true],

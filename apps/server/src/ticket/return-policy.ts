@@ -58,7 +58,8 @@ export function decidePolicy(input: PolicyInput): PolicyDecision {
   const excluded = input.categories.find((c) => policy.excludedCategories.includes(c));
   if (excluded)
     return decision({ eligible: false, rule: 'excluded_category', reason: `Category "${excluded}" is excluded from no-reason returns`, returnShippingPaidBy: 'customer' }, null);
+  const paidBy = policy.noReasonShippingPaidBy ?? 'customer';
   return within(policy.noReasonReturnDays)
-    ? decision({ eligible: true, rule: 'no_reason_return_window', reason: `No-reason ${type} on day ${days}, within ${policy.noReasonReturnDays} days of delivery`, returnShippingPaidBy: 'customer' }, policy.noReasonReturnDays)
-    : decision({ eligible: false, rule: 'no_reason_return_window', reason: `No-reason ${type} on day ${days}, after the ${policy.noReasonReturnDays}-day window`, returnShippingPaidBy: 'customer' }, policy.noReasonReturnDays);
+    ? decision({ eligible: true, rule: 'no_reason_return_window', reason: `No-reason ${type} on day ${days}, within ${policy.noReasonReturnDays} days of delivery`, returnShippingPaidBy: paidBy }, policy.noReasonReturnDays)
+    : decision({ eligible: false, rule: 'no_reason_return_window', reason: `No-reason ${type} on day ${days}, after the ${policy.noReasonReturnDays}-day window`, returnShippingPaidBy: paidBy }, policy.noReasonReturnDays);
 }

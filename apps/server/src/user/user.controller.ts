@@ -1,13 +1,14 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { BulkReassignInput, CreateUserInput, Role, UpdateUserInput } from '@kefu/contracts';
+import { BulkReassignInput, CreateInvitationInput, CreateUserInput, Role, UpdateUserInput } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
 import { ApiZodBody, ZodQuery } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
+import { InvitationService } from './invitation.service.js';
 import { UserService } from './user.service.js';
 
 const UserQuery = z.object({ role: Role.optional(), storeId: z.uuid().optional() });
@@ -16,7 +17,10 @@ const UserQuery = z.object({ role: Role.optional(), storeId: z.uuid().optional()
 @ApiBearerAuth()
 @Controller('users')
 export class UserController {
-  constructor(private readonly users: UserService) {}
+  constructor(
+    private readonly users: UserService,
+    private readonly invitations: InvitationService,
+  ) {}
 
   /** Colleagues sharing a store with the caller (everyone for unrestricted roles), with presence. */
   @Get()
@@ -44,5 +48,15 @@ export class UserController {
   @ApiZodBody(UpdateUserInput)
   update(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(UpdateUserInput)) input: Parsed<typeof UpdateUserInput>) {
     return this.users.update(caller, id, input);
+  }
+
+  /** A one-time link for the user to set their password, shown once to hand over (a newer one revokes the older). */
+  @Post(':id/invitation')
+  @Roles('admin')
+  @ApiZodBody(CreateInvitationInput)
+  async invite(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(CreateInvitationInput)) input: Parsed<typeof CreateInvitationInput>) {
+    const user = await this.users.visibleUser(caller, id);
+    if (!user) throw new NotFoundException('User not found');
+    return this.invitations.issue(caller, user, input);
   }
 }

@@ -1,5 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
 import { CreateUserInput, Page, UpdateUserInput, User } from '@kefu/contracts';
 import { AuditService } from '../audit/audit.service.js';
@@ -15,6 +16,15 @@ import { RoutingService } from '../routing/routing.service.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { toUserDto } from './user.dto.js';
 import { UserEntity } from '../auth/user.entity.js';
+
+/** What an audit entry of a user change records besides the field names: the new role, stores and active flag (never a password). */
+function auditedChanges(before: UserEntity, input: UpdateUserInput): Record<string, unknown> {
+  return {
+    ...(input.role !== undefined && input.role !== before.role && { role: input.role, previousRole: before.role }),
+    ...(input.active !== undefined && input.active !== before.active && { active: input.active }),
+    ...(input.storeIds !== undefined && { storeIds: input.storeIds }),
+  };
+}
 
 @Injectable()
 export class UserService {
@@ -44,7 +54,8 @@ export class UserService {
     await this.assertStoresExist(storeIds);
     const email = input.email.toLowerCase();
     if (await this.users.existsBy({ email })) throw new ConflictException({ message: 'Email already in use', fields: { email: 'is already in use' } });
-    const passwordHash = await hashPassword(input.password);
+    // Without a password: one nobody knows, until the user sets theirs through an invitation link.
+    const passwordHash = await hashPassword(input.password ?? randomBytes(32).toString('base64url'));
     return this.db.transaction(async (m) => {
       const user = await m.getRepository(UserEntity).save({
         email,
@@ -55,7 +66,7 @@ export class UserService {
         languages: input.languages,
         maxConcurrent: input.maxConcurrent,
       });
-      await this.audit.record({ actorId: caller.user.id, action: 'user.created', targetType: 'user', targetId: user.id, details: { role: user.role } }, m);
+      await this.audit.record({ actorId: caller.user.id, action: 'user.created', targetType: 'user', targetId: user.id, details: { role: user.role, storeIds, withPassword: input.password !== undefined } }, m);
       return toUserDto(user, undefined, caller.scope);
     });
   }
@@ -74,7 +85,7 @@ export class UserService {
       if (revocation.endTokens) await m.getRepository(UserEntity).increment({ id }, 'tokenVersion', 1);
       if (revocation.endSessions) await this.refreshTokens.revokeUser(id, m);
       await this.audit.record(
-        { actorId: caller.user.id, action: 'user.updated', targetType: 'user', targetId: id, details: { changed: Object.keys(input) } },
+        { actorId: caller.user.id, action: 'user.updated', targetType: 'user', targetId: id, details: { changed: Object.keys(input), ...auditedChanges(user, input) } },
         m,
       );
       return (await m.getRepository(UserEntity).findOneBy({ id }))!;
@@ -100,7 +111,7 @@ export class UserService {
   }
 
   /** A user sharing a store with the caller (any user for an unrestricted caller), or null. */
-  private visibleUser(caller: Caller, id: string, where: Partial<UserEntity> = {}): Promise<UserEntity | null> {
+  visibleUser(caller: Caller, id: string, where: Partial<UserEntity> = {}): Promise<UserEntity | null> {
     return caller.scope.applyToMembers(this.users.createQueryBuilder('u'), 'u.storeIds').where({ id, ...where }).getOne();
   }
 

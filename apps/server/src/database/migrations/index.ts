@@ -14,9 +14,10 @@ import { KbCharGrams1796169500000 } from './1796169500000-KbCharGrams.js';
 import { OrderPlatformUpdatedAt1796170493251 } from './1796170493251-OrderPlatformUpdatedAt.js';
 import { MaskKbGaps1796170600000 } from './1796170600000-MaskKbGaps.js';
 import { InboxSearch1796171000000 } from './1796171000000-InboxSearch.js';
+import { AdminSetup1796188645996 } from './1796188645996-AdminSetup.js';
 import { ReplyGuard1796188854493 } from './1796188854493-ReplyGuard.js';
 import { Billing1796191661867 } from './1796191661867-Billing.js';
 import { ReportComments1796192317003 } from './1796192317003-ReportComments.js';
 import { SealedReceivers1796192848140 } from './1796192848140-SealedReceivers.js';
 
-export const MIGRATIONS = [Initial1795768969410, SlaTimers1795770538493, Routing1795771629979, RoutingExclusion1795774390681, Tickets1795777051678, KnowledgeBase1795777091160, CauseModels1795778000000, Csat1795778338552, ClientReports1795778500000, Analytics1795781310984, AuthTokens1796167664477, KbSimilarQuestions1796169408351, KbCharGrams1796169500000, OrderPlatformUpdatedAt1796170493251, MaskKbGaps1796170600000, InboxSearch1796171000000, ReplyGuard1796188854493, Billing1796191661867, ReportComments1796192317003, SealedReceivers1796192848140];
+export const MIGRATIONS = [Initial1795768969410, SlaTimers1795770538493, Routing1795771629979, RoutingExclusion1795774390681, Tickets1795777051678, KnowledgeBase1795777091160, CauseModels1795778000000, Csat1795778338552, ClientReports1795778500000, Analytics1795781310984, AuthTokens1796167664477, KbSimilarQuestions1796169408351, KbCharGrams1796169500000, OrderPlatformUpdatedAt1796170493251, MaskKbGaps1796170600000, InboxSearch1796171000000, AdminSetup1796188645996, ReplyGuard1796188854493, Billing1796191661867, ReportComments1796192317003, SealedReceivers1796192848140];
