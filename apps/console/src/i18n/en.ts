@@ -172,6 +172,7 @@ export const en = {
     reply: 'Write a reply',
     note: 'Switch reply / note',
     ticket: 'Open a ticket',
+    status: 'Change the status (Enter saves)',
     leave: 'Leave the text box',
     resolve: 'Resolve',
     resolveNext: 'Resolve, open the next',

@@ -174,6 +174,7 @@ export const zh: Messages = {
     reply: '撰写回复',
     note: '切换回复 / 备注',
     ticket: '新建售后工单',
+    status: '修改会话状态（回车确认）',
     leave: '离开输入框',
     resolve: '标记为已解决',
     resolveNext: '解决并打开下一个',
