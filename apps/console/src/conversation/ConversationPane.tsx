@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { errorText } from '../data/errors';
 import { useTranslation } from 'react-i18next';
 import type { ConversationStatus, Store, User } from '@kefu/contracts';
-import { ApiRequestError } from '../api/client';
 import { useWatchers } from '../collision/ActivityProvider';
 import { useConversationActivity } from '../collision/useConversationActivity';
 import type { Directory } from '../desk/useDirectory';
@@ -91,7 +91,7 @@ function ConversationView({ conversationId, focusTicketId = null, me, storeById,
     try {
       await action();
     } catch (err) {
-      const message = err instanceof ApiRequestError && err.statusCode === 0 ? t('errors.network') : err instanceof Error ? err.message : String(err);
+      const message = errorText(err, t);
       setActionError(t('conversation.actionError', { message }));
     } finally {
       setBusy(false);

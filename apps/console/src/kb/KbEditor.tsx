@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { errorText } from '../data/errors';
 import { useQuery } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -70,9 +71,6 @@ interface Props {
   onClose(): void;
 }
 
-const messageOf = (err: unknown, network: string) =>
-  err instanceof ApiRequestError ? (err.statusCode === 0 ? network : err.fields ? Object.entries(err.fields).map(([f, m]) => `${f}: ${m}`).join('; ') : err.message) : String(err);
-
 /** The article editor with its version history; a stale save (409) keeps the text and offers the latest version. */
 export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClose }: Props) {
   const { t, i18n } = useTranslation();
@@ -101,7 +99,7 @@ export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClo
     form.reset(toDraft(loaded.data.article));
   }
   const versions: KbArticleVersion[] | null = loaded.data?.versions ?? null;
-  const loadError = loaded.error ? messageOf(loaded.error, t('errors.network')) : null;
+  const loadError = loaded.error ? errorText(loaded.error, t, true) : null;
   const reload = () => void loaded.refetch();
 
   const submit = form.handleSubmit(async (input) => {
@@ -120,7 +118,7 @@ export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClo
         const latest = await deskApi.kbArticle(article.id).catch(() => null);
         setConflict(latest?.version ?? article.version + 1);
       } else if (!(err instanceof ApiRequestError && setServerFieldErrors(err.fields, FORM_FIELDS, form.setError, t))) {
-        setError(messageOf(err, t('errors.network')));
+        setError(errorText(err, t, true));
       }
     }
   });
@@ -131,7 +129,7 @@ export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClo
       await deskApi.deleteKbArticle(article.id);
       onDeleted();
     } catch (err) {
-      setError(messageOf(err, t('errors.network')));
+      setError(errorText(err, t, true));
     }
   };
 

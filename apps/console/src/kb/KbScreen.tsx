@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { errorText } from '../data/errors';
 import { useListShortcuts } from '../keyboard/shortcuts';
 import { useTranslation } from 'react-i18next';
 import type { KbArticle, KbArticleStatus, Store } from '@kefu/contracts';
@@ -159,7 +160,7 @@ function ArticleList({ stores, storeById, filters, searchText, onSearchText, onF
     byUpdated,
   );
   const loading = list.loading || list.loadingMore;
-  const error = list.error ? (list.error.statusCode === 0 ? t('errors.network') : list.error.message) : null;
+  const error = list.error ? errorText(list.error, t) : null;
   const state = { items: list.items, total: list.total, error };
   const panelRef = useRef<HTMLElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
+import { errorText } from '../data/errors';
 import { useTranslation } from 'react-i18next';
 import type { KbQuestionWithArticle, Store } from '@kefu/contracts';
-import { ApiRequestError } from '../api/client';
 import { formatDateTime } from '../time/format';
 import { Icon } from '../ui/icons';
 import { StoreSelect } from '../ui/StoreSelect';
@@ -24,7 +24,7 @@ export function ProposalsPanel({ stores, storeById, onOpen }: Props) {
   const writes = useKbQuestionWrites();
   const [note, setNote] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
-  const error = list.error ? (list.error.statusCode === 0 ? t('errors.network') : list.error.message) : null;
+  const error = list.error ? errorText(list.error, t) : null;
 
   const decide = async (q: KbQuestionWithArticle, index: number, status: 'accepted' | 'rejected') => {
     try {
@@ -37,7 +37,7 @@ export function ProposalsPanel({ stores, storeById, onOpen }: Props) {
         (next ?? document.getElementById('kb-proposals-store'))?.focus();
       });
     } catch (err) {
-      setNote({ kind: 'error', text: t('kbq.failed', { message: err instanceof ApiRequestError ? err.message : String(err) }) });
+      setNote({ kind: 'error', text: t('kbq.failed', { message: errorText(err, t) }) });
     }
   };
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { errorText } from '../data/errors';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -21,9 +22,6 @@ type Form = z.input<typeof QuickReplyForm>;
 const FORM_FIELDS = ['shortcut', 'title', 'body', 'lang', 'storeId'] as const;
 
 const EMPTY: Form = { shortcut: '', title: '', body: '', lang: '', storeId: '' };
-const messageOf = (err: unknown, network: string) =>
-  err instanceof ApiRequestError ? (err.statusCode === 0 ? network : err.fields ? Object.entries(err.fields).map(([f, m]) => `${f}: ${m}`).join('; ') : err.message) : String(err);
-
 /** The quick replies agents insert with `/shortcut`: list, add, edit, delete. */
 export function QuickRepliesPanel({ stores, storeById }: { stores: Store[]; storeById: Map<string, Store> }) {
   const { t } = useTranslation();
@@ -32,7 +30,7 @@ export function QuickRepliesPanel({ stores, storeById }: { stores: Store[]; stor
   const list = useQuery({ queryKey: [QUICK_REPLIES, '*'], queryFn: async () => (await deskApi.quickReplies({ limit: 200 })).items });
   const items = list.data ?? null;
   const [writeError, setWriteError] = useState<string | null>(null);
-  const loadError = writeError ?? (list.error ? messageOf(list.error, t('errors.network')) : null);
+  const loadError = writeError ?? (list.error ? errorText(list.error, t, true) : null);
   const changed = () => void client.invalidateQueries({ queryKey: [QUICK_REPLIES] });
   /** 'new', the id being edited, or null. */
   const [editing, setEditing] = useState<string | null>(null);
@@ -55,7 +53,7 @@ export function QuickRepliesPanel({ stores, storeById }: { stores: Store[]; stor
       setEditing(null);
       changed();
     } catch (err) {
-      if (!(err instanceof ApiRequestError && setServerFieldErrors(err.fields, FORM_FIELDS, form.setError, t))) setError(messageOf(err, t('errors.network')));
+      if (!(err instanceof ApiRequestError && setServerFieldErrors(err.fields, FORM_FIELDS, form.setError, t))) setError(errorText(err, t, true));
     }
   });
 
@@ -66,7 +64,7 @@ export function QuickRepliesPanel({ stores, storeById }: { stores: Store[]; stor
       setWriteError(null);
       changed();
     } catch (err) {
-      setWriteError(messageOf(err, t('errors.network')));
+      setWriteError(errorText(err, t, true));
     }
   };
 

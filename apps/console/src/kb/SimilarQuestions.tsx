@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { errorText } from '../data/errors';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CreateKbQuestionInput, type KbArticle, type KbArticleQuestion } from '@kefu/contracts';
@@ -18,7 +19,7 @@ function useWriteError() {
   return (err: unknown) =>
     err instanceof ApiRequestError && err.statusCode === 409
       ? t('kbq.duplicate')
-      : t('kbq.failed', { message: err instanceof ApiRequestError ? (err.statusCode === 0 ? t('errors.network') : err.message) : String(err) });
+      : t('kbq.failed', { message: errorText(err, t) });
 }
 
 /**
