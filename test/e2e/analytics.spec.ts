@@ -142,8 +142,19 @@ describe('analysts’ desk and client reports in Chromium', () => {
     await page.getByTestId('analytics-empty').waitFor({ timeout: 10000 });
     await page.waitForTimeout(250); // the stale figures fade back in
     await shot(page, 'analytics-empty-zh.png');
+    // The filters are in the address (a link shows the same figures); back and forward step through them.
+    const hash = () => new URL(page.url()).hash;
+    expect(hash()).toContain(`store=${s.store.id}`);
+    expect(hash()).toContain('type=exchange');
     await page.getByTestId('analytics-empty').getByRole('button', { name: '全部工单类型' }).click();
     await todaysQuality.waitFor({ timeout: 10000 });
+    expect(hash()).not.toContain('type=');
+    await page.goBack();
+    await page.getByTestId('analytics-empty').waitFor({ timeout: 10000 });
+    await expect(filters.getByTestId('analytics-type').inputValue()).resolves.toBe('exchange');
+    await page.goForward();
+    await todaysQuality.waitFor({ timeout: 10000 });
+    await expect(filters.getByTestId('analytics-type').inputValue()).resolves.toBe('');
 
     // One request per filter change, and only for what depends on it: weekly bars ask for the breakdown by week alone.
     const asked: string[] = [];

@@ -6,7 +6,7 @@ import { loadChannels } from '../../apps/simulator/src/channels.js';
 import { CustomerSimulator } from '../../apps/simulator/src/simulator.js';
 import { DEMO_STORES } from '../../apps/server/src/seed/demo-data.js';
 import { OUTPUT_DIR, signIn, withConsole } from '../support/browser.js';
-import { http, login, waitFor } from '../support/client.js';
+import { http, inboundBody, login, signedInbound, storeWithAgent, waitFor } from '../support/client.js';
 
 // The FAQ knowledge base in the agent's composer: suggestions for the customer's question, inserted
 // with one key and recorded as used by the reply; quick replies with `/`.
@@ -174,4 +174,105 @@ describe('knowledge base in the console', () => {
       }
     }
   });
+
+  it("proposes the customer's question live to the supervisor when an agent answers with a searched article; accepted, the question finds it", async () => {
+    const admin = await login(env.desk.url, 'admin@demo.kefu');
+    const s = await storeWithAgent(env.desk.url, admin, 'KB similar', { businessHours: null });
+    const supEmail = `kbq-sup-${Date.now()}@example.test`;
+    expect(
+      (await http(env.desk.url, 'POST', '/api/users', {
+        token: admin,
+        body: { email: supEmail, name: '审核主管', password: 'kbq-sup-pass-1', role: 'supervisor', storeIds: [s.store.id], languages: ['zh'], maxConcurrent: 5 },
+      })).status,
+    ).toBe(201);
+    const title = '玄鸟牌保温杯怎么清洁';
+    const article = await http(env.desk.url, 'POST', '/api/kb/articles', {
+      token: admin,
+      body: { storeId: s.store.id, lang: 'zh', status: 'published', title, shortAnswer: '您好，保温杯请用小苏打加温水浸泡半小时，再用杯刷刷洗。', body: '玄鸟牌保温杯请用小苏打加温水浸泡半小时，再用杯刷刷洗，不要用钢丝球。' },
+    });
+    expect(article.status).toBe(201);
+    const articleId: string = article.body.id;
+    // The customer's words do not find the article yet.
+    const question = '杯子里面有一圈茶垢刷不掉，有什么办法吗';
+    const topIds = async () =>
+      ((await http(env.desk.url, 'GET', `/api/kb/search?${new URLSearchParams({ q: question, storeId: s.store.id })}`, { token: s.agentToken })).body.items as { article: { id: string } }[]).map((h) => h.article.id);
+    expect(await topIds()).not.toContain(articleId);
+
+    const supervisor = await env.browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
+    const agent = await env.browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
+    try {
+      // The supervisor waits on the proposals tab: nothing yet.
+      await signIn(supervisor, env.desk.url, supEmail, 'kbq-sup-pass-1');
+      await supervisor.getByTestId('nav-kb').click();
+      await supervisor.getByTestId('kb-tab-proposals').click();
+      await supervisor.getByTestId('kb-proposals-empty').waitFor();
+
+      // The customer asks; the agent finds the article by hand (Alt+K), inserts it (Enter) and sends it (Enter).
+      await signIn(agent, env.desk.url, s.agent.email, 'agent-pass-1');
+      const conversationId = (await signedInbound(env.desk.url, s.channel, inboundBody(`你好，我上个月买的保温杯。${question}`, `kbq-e2e-${Date.now()}`))).body.conversationId as string;
+      const row = agent.locator(`[data-testid="inbox-item"][data-conversation-id="${conversationId}"]`);
+      await row.waitFor({ timeout: 10000 });
+      await row.click();
+      await agent.getByTestId('thread').locator('[data-testid="message"][data-direction="inbound"]').first().waitFor();
+      await agent.keyboard.press('Alt+KeyK');
+      await agent.getByTestId('kb-search').fill('保温杯清洁');
+      await agent.getByTestId('kb-suggestion').filter({ hasText: title }).first().waitFor({ timeout: 10000 });
+      await agent.getByTestId('kb-search').press('Enter');
+      const input = agent.getByTestId('reply-input');
+      await waitFor(async () => ((await input.inputValue()).includes('小苏打') ? true : undefined), 5000, 'article inserted');
+      await input.focus();
+      await agent.keyboard.press('Enter');
+      await agent.getByTestId('thread').locator('[data-testid="message"][data-direction="outbound"]').first().waitFor({ timeout: 10000 });
+
+      // The proposal appears for the supervisor without a reload, counted on its tab.
+      const proposal = supervisor.getByTestId('kb-proposal').filter({ hasText: question });
+      await proposal.waitFor({ timeout: 10000 });
+      await expect(proposal.textContent()).resolves.toContain(title);
+      await expect(supervisor.getByTestId('kb-tab-proposals-count').textContent()).resolves.toBe('1');
+      await shot(supervisor, 'kb-proposals-zh.png');
+
+      // Accepted from the keyboard: the row goes, the note says where it went, the tab count is gone.
+      await proposal.getByTestId('kb-proposal-accept').focus();
+      await supervisor.keyboard.press('Enter');
+      await supervisor.getByTestId('kb-proposals-empty').waitFor();
+      await expect(supervisor.getByTestId('kb-proposals-note').textContent()).resolves.toContain(title);
+      await expect(supervisor.getByTestId('kb-tab-proposals-count').count()).resolves.toBe(0);
+
+      // The question now finds the article first, in the api and in the agent's search box.
+      expect((await topIds())[0]).toBe(articleId);
+      await agent.getByTestId('kb-search').fill(question);
+      await expect(agent.getByTestId('kb-suggestion').first().getAttribute('data-article-id')).resolves.toBe(articleId);
+
+      // In the article's editor: the accepted question is listed; an empty one is refused beside the field in Chinese;
+      // one written by hand is added and removed again.
+      await supervisor.getByTestId('kb-tab-articles').click();
+      await supervisor.locator(`[data-testid="kb-article-row"][data-article-id="${articleId}"]`).click();
+      const similar = supervisor.getByTestId('kb-similar-questions');
+      await similar.getByTestId('kb-question').filter({ hasText: question }).waitFor();
+      await similar.getByTestId('kb-question-add').click();
+      await expect(similar.getByTestId('field-error').textContent()).resolves.toBe('必填');
+      const own = '保温杯有茶渍怎么去掉';
+      await similar.getByTestId('kb-question-input').fill(own);
+      await similar.getByTestId('kb-question-input').press('Enter');
+      const added = similar.locator('[data-testid="kb-question"][data-status="accepted"]').filter({ hasText: own });
+      await added.waitFor();
+      await expect(similar.getByTestId('kb-question-input').inputValue()).resolves.toBe('');
+      await shot(supervisor, 'kb-similar-questions-zh.png');
+      const [stored] = await env.desk.db.query(`SELECT status, source FROM kb_article_questions WHERE article_id = $1 AND text = $2`, [articleId, own]);
+      expect(stored).toEqual({ status: 'accepted', source: 'manual' });
+      await added.getByTestId('kb-question-remove').click();
+      await added.waitFor({ state: 'detached' });
+      await waitFor(async () => ((await env.desk.db.query(`SELECT 1 FROM kb_article_questions WHERE article_id = $1 AND text = $2`, [articleId, own])).length === 0 ? true : undefined), 5000, 'removed');
+      const [accepted] = await env.desk.db.query(`SELECT status, source, conversation_id FROM kb_article_questions WHERE article_id = $1 AND text = $2`, [articleId, question]);
+      expect(accepted).toEqual({ status: 'accepted', source: 'usage', conversation_id: conversationId });
+    } catch (err) {
+      await shot(supervisor, 'kb-similar-supervisor-failed.png');
+      await shot(agent, 'kb-similar-agent-failed.png');
+      throw err;
+    } finally {
+      await agent.close();
+      await supervisor.close();
+    }
+  });
+
 });

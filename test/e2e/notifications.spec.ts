@@ -98,6 +98,13 @@ describe('notifications, the title badge and the offline bar in Chromium', () =>
     await waitFor(async () => ((await page.title()).startsWith('(1) ') ? true : undefined), 5000, 'title badge (1) again');
     await page.waitForTimeout(500);
     expect((await recorded(page)).notifications.length).toBe(before);
+
+    // The count is the server's, not a page of the list: 51 more waiting chats of mine make 52 (the list pages by 50).
+    for (let i = 0; i < 51; i++) {
+      const id = (await signedInbound(env.desk.url, s.channel, inboundBody(`Question ${i}`, `n-many-${i}-${randomUUID().slice(0, 6)}`))).body.conversationId as string;
+      expect((await http(env.desk.url, 'POST', `/api/conversations/${id}/assign`, { token: admin, body: { assigneeId: s.agent.id } })).status).toBe(201);
+    }
+    await waitFor(async () => ((await page.title()).startsWith('(52) ') ? true : undefined), 10000, 'title badge (52)');
     await context.close();
   });
 

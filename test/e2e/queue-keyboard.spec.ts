@@ -110,6 +110,30 @@ describe('working the queue from the keyboard in Chromium', () => {
     await ticket.locator('[data-testid="ticket-status"][data-status="rejected"]').waitFor({ timeout: 10000 });
     await waitFor(() => page.evaluate(() => document.activeElement !== document.body || undefined), 5000, 'focus kept');
 
+    // From the ticket card to the status menu (not counted in the loop above): measured in Shift+Tabs, then with S, which
+    // opens it wherever the focus is; an arrow only moves in it (nothing saved), Esc closes it, the focus stays on it.
+    const card = ticket.locator('.ticket__head');
+    await card.focus();
+    let shiftTabs = 0;
+    while (!(await focused('status-select')) && shiftTabs < 60) {
+      await page.keyboard.press('Shift+Tab');
+      shiftTabs++;
+    }
+    expect(await focused('status-select')).toBe(true);
+    await card.focus();
+    await page.keyboard.press('s');
+    const status = page.getByTestId('status-select');
+    await page.locator('[data-testid="status-select"][aria-expanded="true"]').waitFor();
+    expect(await focused('status-select')).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(status.getAttribute('data-value')).resolves.toBe('open');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="status-select"][aria-expanded="false"]').waitFor();
+    expect(await focused('status-select')).toBe(true);
+    expect((await env.desk.db.query(`SELECT status FROM conversations WHERE id = $1`, [urgent]))[0].status).toBe('open');
+    console.log(`[${locale}] ticket card -> status menu: ${shiftTabs} Shift+Tabs, or 1 key (S)`);
+
     // Shift+E resolves it and opens the next chat of the queue, ready to answer.
     await press('Shift+E');
     const next = page.locator(`[data-testid="conversation-view"][data-conversation-id="${later[0]}"]`);

@@ -87,6 +87,13 @@ describe('every screen at 1280×720', () => {
     await shot('12-kb-stats');
     await page.getByTestId('kb-tab-quick-replies').click();
     await shot('13-kb-quick-replies');
+    await page.getByTestId('kb-tab-proposals').click();
+    await page.getByTestId('kb-proposals').waitFor();
+    await shot('13b-kb-proposals');
+    await page.getByTestId('kb-tab-articles').click();
+    await page.getByTestId('kb-article-row').first().click();
+    await page.getByTestId('kb-similar-questions').scrollIntoViewIfNeeded();
+    await shot('13c-kb-editor-similar');
     await go('#/analytics', 'analytics-store');
     await page.waitForTimeout(1500);
     await shot('14-analytics');

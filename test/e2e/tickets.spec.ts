@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { OUTPUT_DIR, signIn, withConsole } from '../support/browser.js';
-import { http, inboundBody, login, signedInbound, storeWithAgent } from '../support/client.js';
+import { http, inboundBody, login, signedInbound, storeWithAgent, waitFor } from '../support/client.js';
 
 describe('after-sales tickets in Chromium', () => {
   const env = withConsole();
@@ -87,6 +87,13 @@ describe('after-sales tickets in Chromium', () => {
     await listRow.waitFor({ timeout: 5000 });
     await expect(listRow.getAttribute('data-status')).resolves.toBe('approved');
     await shot(page, 'tickets-list-zh.png');
+    // Its filters are in the address; back undoes a choice.
+    await page.getByTestId('tickets-filter-type').selectOption('exchange');
+    await waitFor(async () => (new URL(page.url()).hash.includes('type=exchange') ? true : undefined), 5000, 'type in the address');
+    await listRow.waitFor({ state: 'detached' });
+    await page.goBack();
+    await listRow.waitFor({ timeout: 5000 });
+    await expect(page.getByTestId('tickets-filter-type').inputValue()).resolves.toBe('');
 
     // The same in English.
     await page.getByTestId('lang-switch').click();

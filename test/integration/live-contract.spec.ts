@@ -66,6 +66,17 @@ describe('live list predicates agree with the api', () => {
             checked++;
           }
     expect(checked).toBe(96);
+    // Waiting for a reply (the title badge counts mine through `total`).
+    for (const awaiting of [true, false])
+      for (const assigneeId of [undefined, 'me'])
+        for (const status of [undefined, 'open'] as const) {
+          const filter: ConversationFilter = { storeId: s.store.id, status, assigneeId, awaiting };
+          const answer = await get(`/api/conversations?${query({ ...filter, limit: 1 })}`);
+          const expected = all.filter((c) => conversationMatches(c, filter, s.agent.id));
+          expect({ filter, total: answer.body.total }).toEqual({ filter, total: expected.length });
+        }
+    // Both kinds are there, so a server ignoring the filter fails above.
+    expect(new Set(all.filter((c) => c.assigneeId === s.agent.id).map((c) => c.awaitingReplySince === null))).toEqual(new Set([true, false]));
     // A search is for the server alone: the predicate says so rather than guessing.
     expect(conversationMatches(all[0], { q: '尺码' }, s.agent.id)).toBeUndefined();
   });

@@ -73,6 +73,8 @@ export const ListConversationsQuery = z.object({
   storeId: z.uuid().optional(),
   assigneeId: z.union([z.uuid(), z.literal('none'), z.literal('me')]).optional(),
   breached: booleanString.optional(),
+  /** Whether the customer waits for a reply (`awaitingReplySince` set): `awaiting=true&assigneeId=me&limit=1` counts my waiting chats in `total`. */
+  awaiting: booleanString.optional(),
   /** Customer name, any message of the conversation, or an order number of the conversation, its tickets or the customer. */
   q: text().trim().max(200).optional(),
   /**

@@ -36,7 +36,7 @@ export type LivePayload<E extends LiveEventName> = z.output<(typeof DESK_EVENT_S
 export const isLiveEventName = (name: string): name is LiveEventName => Object.hasOwn(DESK_EVENT_SCHEMAS, name);
 
 /** The filters of `GET /api/conversations` (paging aside). */
-export type ConversationFilter = Partial<Pick<ListConversationsQuery, 'status' | 'storeId' | 'assigneeId' | 'breached' | 'q' | 'sort'>>;
+export type ConversationFilter = Partial<Pick<ListConversationsQuery, 'status' | 'storeId' | 'assigneeId' | 'breached' | 'awaiting' | 'q' | 'sort'>>;
 
 /**
  * Whether the server's list for `filter` holds `c`, for a conversation that arrived live. `undefined` when only the
@@ -47,6 +47,7 @@ export function conversationMatches(c: Conversation, filter: ConversationFilter,
   if (filter.storeId && c.storeId !== filter.storeId) return false;
   if (filter.assigneeId === 'none' ? c.assigneeId !== null : filter.assigneeId && c.assigneeId !== (filter.assigneeId === 'me' ? meId : filter.assigneeId)) return false;
   if (filter.breached !== undefined && (c.slaBreachedAt !== null) !== filter.breached) return false;
+  if (filter.awaiting !== undefined && (c.awaitingReplySince !== null) !== filter.awaiting) return false;
   if (filter.q?.trim()) return undefined;
   return true;
 }

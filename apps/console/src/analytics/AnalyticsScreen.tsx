@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { TICKET_TYPES, type CauseCode, type TicketType } from '@kefu/contracts';
 import { deskApi } from '../api/desk-api';
@@ -9,7 +10,7 @@ import { CauseChart } from './CauseChart';
 import { bucketLabel, causeOrder, dayRange, paretoRows, skuRows, stackKeys, storeRows, timeRows, type CauseRow } from './chart-data';
 import { Drilldown } from './Drilldown';
 import { useDownload } from './download';
-import { ANALYTICS_FILTER_ID, drillQuery, loadAnalyticsFilters, periodQuery, saveAnalyticsFilters, type AnalyticsFilters, type DrillTarget } from './filters';
+import { ANALYTICS_FILTER_ID, analyticsFiltersOf, analyticsSearchOf, drillQuery, periodQuery, type AnalyticsFilters, type DrillTarget } from './filters';
 import { ParetoPanel } from './ParetoPanel';
 import {
   PERIOD_PRESETS,
@@ -30,7 +31,6 @@ import { CauseLegend, ChartSkeleton, EmptyPeriod } from './ChartStates';
 import { Headline } from './Headline';
 import { useShortcuts } from '../keyboard/shortcuts';
 import { StoreSelect } from '../ui/StoreSelect';
-import { useMe } from '../desk/me';
 import { useStores } from '../desk/useStores';
 
 const TOP_SKUS = 10;
@@ -49,20 +49,19 @@ const keyOf = (q: object | null) => (q ? JSON.stringify(q) : null);
  * opens the tickets behind it.
  */
 export function AnalyticsScreen() {
-  const userId = useMe().id;
   const { stores, storesLoaded, storeById } = useStores();
   // `/` goes to the filter bar.
   useShortcuts({ '/': () => document.getElementById(ANALYTICS_FILTER_ID)?.focus() });
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [filters, setFilters] = useState<AnalyticsFilters>(() => loadAnalyticsFilters(userId));
+  const search = useSearch({ from: '/analytics' });
+  const navigate = useNavigate({ from: '/analytics' });
+  const filters = useMemo(() => analyticsFiltersOf(search), [search]);
   const [convGroup, setConvGroup] = useState<QualityGroup>('store');
   const [drill, setDrill] = useState<Drill | null>(null);
   const csv = useDownload();
 
-  useEffect(() => saveAnalyticsFilters(userId, filters), [userId, filters]);
-
-  // A remembered store the user no longer sees is dropped once the stores are known.
+  // A store in the address the user does not see is dropped once the stores are known.
   const storeId = filters.storeId && storesLoaded && !storeById.has(filters.storeId) ? '' : filters.storeId;
   const timezone = periodTimezone(stores, storeId);
   const today = zonedDate(serverNow(), timezone);
@@ -142,7 +141,9 @@ export function AnalyticsScreen() {
   const drillAll = (target: Omit<DrillTarget, 'scope'>, label: string, expected: number) =>
     setDrill({ target: { ...target, scope: {} }, context: contextOf(label, periodLabel, storeName, typeName), expected });
 
-  const change = (patch: Partial<AnalyticsFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  // Each choice is a step in the history; a date typed into the custom range replaces the address.
+  const change = (patch: Partial<AnalyticsFilters>) =>
+    void navigate({ search: analyticsSearchOf({ ...filters, ...patch }), replace: Object.keys(patch).every((k) => k === 'customFrom' || k === 'customTo') });
   const choosePreset = (next: PeriodPreset) => {
     if (next === 'custom') {
       // Start from the dates on screen, so switching to custom changes nothing until a date does.

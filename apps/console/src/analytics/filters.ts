@@ -1,4 +1,5 @@
-import { TICKET_TYPES, type TicketType } from '@kefu/contracts';
+import { z } from 'zod';
+import { TICKET_TYPES, text, type TicketType } from '@kefu/contracts';
 import type { CauseKey } from './cause-colors';
 import type { DrillScope } from './chart-data';
 import { PERIOD_PRESETS, TIME_GROUPS, isDate, type PeriodChoice, type ResolvedPeriod, type TimeGroup } from './period';
@@ -44,31 +45,35 @@ export function drillQuery(f: Pick<AnalyticsFilters, 'storeId' | 'type'>, period
 
 export const sameTarget = (a: DrillTarget | null, b: DrillTarget | null): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-// The filters are remembered per user.
-const storageKey = (userId: string) => `kefu.analyticsFilters.${userId}`;
+/**
+ * The filters in the address (#/analytics?store=…&period=last90&type=return&group=week, custom dates as from/to): a link
+ * opens the same figures, back and forward step through the choices. A bad value is dropped, not an error; defaults are
+ * left out of the address.
+ */
+export const AnalyticsSearch = z.object({
+  store: text().max(64).optional().catch(undefined),
+  period: z.enum(PERIOD_PRESETS).optional().catch(undefined),
+  from: text().refine(isDate).optional().catch(undefined),
+  to: text().refine(isDate).optional().catch(undefined),
+  type: z.enum(TICKET_TYPES).optional().catch(undefined),
+  group: z.enum(TIME_GROUPS).optional().catch(undefined),
+});
+export type AnalyticsSearch = z.infer<typeof AnalyticsSearch>;
 
-export function loadAnalyticsFilters(userId: string): AnalyticsFilters {
-  try {
-    const saved = JSON.parse(localStorage.getItem(storageKey(userId)) ?? 'null') as Partial<AnalyticsFilters> | null;
-    if (!saved || typeof saved !== 'object') return DEFAULT_ANALYTICS_FILTERS;
-    const oneOf = <T extends string>(list: readonly T[], v: unknown, fallback: T): T => (list.includes(v as T) ? (v as T) : fallback);
-    return {
-      storeId: typeof saved.storeId === 'string' ? saved.storeId : '',
-      preset: oneOf(PERIOD_PRESETS, saved.preset, DEFAULT_ANALYTICS_FILTERS.preset),
-      customFrom: typeof saved.customFrom === 'string' && isDate(saved.customFrom) ? saved.customFrom : '',
-      customTo: typeof saved.customTo === 'string' && isDate(saved.customTo) ? saved.customTo : '',
-      type: TICKET_TYPES.includes(saved.type as TicketType) ? (saved.type as TicketType) : '',
-      group: oneOf(TIME_GROUPS, saved.group, DEFAULT_ANALYTICS_FILTERS.group),
-    };
-  } catch {
-    return DEFAULT_ANALYTICS_FILTERS;
-  }
-}
+export const analyticsFiltersOf = (s: AnalyticsSearch): AnalyticsFilters => ({
+  storeId: s.store ?? '',
+  preset: s.period ?? DEFAULT_ANALYTICS_FILTERS.preset,
+  customFrom: s.period === 'custom' ? (s.from ?? '') : '',
+  customTo: s.period === 'custom' ? (s.to ?? '') : '',
+  type: s.type ?? '',
+  group: s.group ?? DEFAULT_ANALYTICS_FILTERS.group,
+});
 
-export function saveAnalyticsFilters(userId: string, f: AnalyticsFilters): void {
-  try {
-    localStorage.setItem(storageKey(userId), JSON.stringify(f));
-  } catch {
-    // not remembered
-  }
-}
+export const analyticsSearchOf = (f: AnalyticsFilters): AnalyticsSearch => ({
+  store: f.storeId || undefined,
+  period: f.preset === DEFAULT_ANALYTICS_FILTERS.preset ? undefined : f.preset,
+  from: f.preset === 'custom' && f.customFrom ? f.customFrom : undefined,
+  to: f.preset === 'custom' && f.customTo ? f.customTo : undefined,
+  type: f.type || undefined,
+  group: f.group === DEFAULT_ANALYTICS_FILTERS.group ? undefined : f.group,
+});

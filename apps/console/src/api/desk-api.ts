@@ -60,6 +60,11 @@ import {
   type CreateQuickReplyInput,
   type UpdateQuickReplyInput,
   page,
+  KbArticleQuestion,
+  KbQuestionWithArticle,
+  type CreateKbQuestionInput,
+  type UpdateKbQuestionInput,
+  type ListKbQuestionsQuery,
 } from '@kefu/contracts';
 import { request, requestFile } from './client';
 
@@ -74,6 +79,8 @@ const ReportPage = page(ClientReportSummary);
 const KbArticlePage = page(KbArticle);
 const KbVersionPage = page(KbArticleVersion);
 const QuickReplyPage = page(QuickReply);
+const KbArticleQuestionPage = page(KbArticleQuestion);
+const KbQuestionPage = page(KbQuestionWithArticle);
 
 /** Query of the inbox: the contract's filter with optional paging. */
 export type ConversationQuery = ConversationFilter & Pick<z.input<typeof ListConversationsQuery>, 'cursor'> & { limit?: number };
@@ -93,11 +100,13 @@ export type ReportsQuery = Omit<z.input<typeof ListReportsQuery>, 'limit'> & { l
 /** Queries of the knowledge base, as the contracts accept them (defaults optional). */
 export type KbArticlesQuery = Omit<z.input<typeof ListKbArticlesQuery>, 'limit'> & { limit?: number };
 export type QuickRepliesQuery = Omit<z.input<typeof ListQuickRepliesQuery>, 'limit'> & { limit?: number };
+export type KbQuestionsQuery = Omit<z.input<typeof ListKbQuestionsQuery>, 'limit'> & { limit?: number };
 export type KbStatsParams = Omit<z.input<typeof KbStatsQuery>, 'limit'> & { limit?: number };
 
 const conversationPath = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
 const ticketPath = (id: string) => `/api/tickets/${encodeURIComponent(id)}`;
 const kbArticlePath = (id: string) => `/api/kb/articles/${encodeURIComponent(id)}`;
+const kbQuestionPath = (id: string) => `/api/kb/questions/${encodeURIComponent(id)}`;
 const quickReplyPath = (id: string) => `/api/kb/quick-replies/${encodeURIComponent(id)}`;
 
 /** Every API call the console makes, each answer parsed with its contract schema. */
@@ -168,4 +177,10 @@ export const deskApi = {
   createQuickReply: (input: z.input<typeof CreateQuickReplyInput>) => request('/api/kb/quick-replies', QuickReply, { method: 'POST', body: input }),
   updateQuickReply: (id: string, input: z.input<typeof UpdateQuickReplyInput>) => request(quickReplyPath(id), QuickReply, { method: 'PATCH', body: input }),
   deleteQuickReply: (id: string) => request(quickReplyPath(id), z.unknown(), { method: 'DELETE' }),
+  // Similar questions (相似问法) of articles and the proposals waiting for a supervisor.
+  kbArticleQuestions: (articleId: string) => request(`${kbArticlePath(articleId)}/questions`, KbArticleQuestionPage, { query: { limit: 200 } }),
+  createKbQuestion: (articleId: string, input: CreateKbQuestionInput) => request(`${kbArticlePath(articleId)}/questions`, KbArticleQuestion, { method: 'POST', body: input }),
+  kbQuestions: (query: KbQuestionsQuery) => request('/api/kb/questions', KbQuestionPage, { query: { ...query } }),
+  updateKbQuestion: (id: string, input: UpdateKbQuestionInput) => request(kbQuestionPath(id), KbQuestionWithArticle, { method: 'PATCH', body: input }),
+  deleteKbQuestion: (id: string) => request(kbQuestionPath(id), z.unknown(), { method: 'DELETE' }),
 };

@@ -1,38 +1,36 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { LoginInput } from '@kefu/contracts';
+import { LoginInput, text } from '@kefu/contracts';
 import { ApiRequestError } from '../api/client';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { contractResolver } from '../ui/form';
+import { FormField } from '../ui/FormField';
 import { Icon } from '../ui/icons';
 import { useAuth } from './AuthProvider';
+
+/** The contract's login, with the address as typed (spaces around it do not count). */
+const LoginForm = LoginInput.extend({ email: text().trim().pipe(LoginInput.shape.email) });
+type LoginValues = { email: string; password: string };
 
 export function LoginPage() {
   const { t } = useTranslation();
   const { login } = useAuth();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const form = useForm<LoginValues, unknown, LoginInput>({ resolver: contractResolver(LoginForm), defaultValues: { email: '', password: '' } });
+  const { errors, isSubmitting } = form.formState;
+  // What the server said (wrong password, unreachable): the form's own message, not a field's.
   const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const input = LoginInput.safeParse({ email: email.trim(), password });
-    if (!input.success) {
-      const badEmail = input.error.issues.some((i) => i.path[0] === 'email');
-      setError(badEmail ? t('login.invalidEmail') : t('login.missingPassword'));
-      return;
-    }
+  const submit = form.handleSubmit(async (input) => {
     setError(null);
-    setSubmitting(true);
     try {
-      await login(input.data);
+      await login(input);
     } catch (err) {
       if (err instanceof ApiRequestError && err.statusCode === 401) setError(t('login.badCredentials'));
       else if (err instanceof ApiRequestError && err.statusCode === 0) setError(t('errors.network'));
       else setError(err instanceof Error ? err.message : String(err));
-      setSubmitting(false);
     }
-  };
+  });
 
   return (
     <div className="login">
@@ -54,43 +52,43 @@ export function LoginPage() {
         <h1 className="login__title">{t('login.title')}</h1>
         <p className="login__subtitle">{t('login.subtitle')}</p>
 
-        <label className="field">
-          <span className="field__label">{t('login.email')}</span>
-          <input
-            className="input"
-            type="email"
-            name="email"
-            autoComplete="username"
-            autoFocus
-            data-testid="login-email"
-            placeholder={t('login.emailPlaceholder')}
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={error ? true : undefined}
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('login.password')}</span>
-          <input
-            className="input"
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            data-testid="login-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={error ? true : undefined}
-          />
-        </label>
+        <FormField label={t('login.email')} error={errors.email && t('login.invalidEmail')}>
+          {(c) => (
+            <input
+              {...c}
+              {...form.register('email')}
+              className="input"
+              type="email"
+              autoComplete="username"
+              autoFocus
+              data-testid="login-email"
+              placeholder={t('login.emailPlaceholder')}
+              aria-invalid={c['aria-invalid'] ?? (error ? true : undefined)}
+            />
+          )}
+        </FormField>
+        <FormField label={t('login.password')} error={errors.password && t('login.missingPassword')}>
+          {(c) => (
+            <input
+              {...c}
+              {...form.register('password')}
+              className="input"
+              type="password"
+              autoComplete="current-password"
+              data-testid="login-password"
+              aria-invalid={c['aria-invalid'] ?? (error ? true : undefined)}
+            />
+          )}
+        </FormField>
         {error && (
           <div className="login__error" role="alert" data-testid="login-error">
             <Icon name="alert" size={14} />
             {error}
           </div>
         )}
-        <button type="submit" className="button button--primary button--block" data-testid="login-submit" disabled={submitting}>
-          {submitting && <span className="spinner spinner--light" aria-hidden="true" />}
-          {submitting ? t('login.submitting') : t('login.submit')}
+        <button type="submit" className="button button--primary button--block" data-testid="login-submit" disabled={isSubmitting}>
+          {isSubmitting && <span className="spinner spinner--light" aria-hidden="true" />}
+          {isSubmitting ? t('login.submitting') : t('login.submit')}
         </button>
       </form>
       <p className="login__footer">{t('login.footer')}</p>

@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONVERSATION_STATUSES, type ConversationDetail, type ConversationStatus, type Store, type User } from '@kefu/contracts';
 import { ActivityIndicator } from '../collision/ActivityIndicator';
@@ -7,7 +8,7 @@ import { conversationClock } from '../sla/countdown';
 import { SlaStrip } from '../sla/SlaStrip';
 import { Avatar } from '../ui/Avatar';
 import { PlatformBadge } from '../ui/badges';
-import { ChoiceMenu } from '../ui/ChoiceMenu';
+import { ChoiceMenu, type ChoiceMenuHandle } from '../ui/ChoiceMenu';
 import { AssigneeControl } from './AssigneeControl';
 
 interface Props {
@@ -19,10 +20,12 @@ interface Props {
   /** The others who have this conversation open. */
   watchers: readonly Watcher[];
   onStatus(status: ConversationStatus): void;
+  /** The status menu, for the S key. */
+  statusMenu?: Ref<ChoiceMenuHandle>;
   onAssign(assigneeId: string | null): void;
 }
 
-export function ConversationHeader({ detail, store, me, directory, busy, watchers, onStatus, onAssign }: Props) {
+export function ConversationHeader({ detail, store, me, directory, busy, watchers, onStatus, onAssign, statusMenu }: Props) {
   const { t } = useTranslation();
   return (
     <>
@@ -58,6 +61,7 @@ export function ConversationHeader({ detail, store, me, directory, busy, watcher
               </>
             )}
             onChoose={onStatus}
+            menuRef={statusMenu}
           />
         </div>
       </header>

@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { errorText } from '../data/errors';
 import { useTranslation } from 'react-i18next';
 import type { ConversationStatus, Store, User } from '@kefu/contracts';
-import { ApiRequestError } from '../api/client';
 import { useWatchers } from '../collision/ActivityProvider';
 import { useConversationActivity } from '../collision/useConversationActivity';
 import type { Directory } from '../desk/useDirectory';
 import { KbSuggestions } from '../kb/KbSuggestions';
 import { ShortcutList } from '../keyboard/ShortcutList';
 import { useShortcuts } from '../keyboard/shortcuts';
+import type { ChoiceMenuHandle } from '../ui/ChoiceMenu';
 import { Icon } from '../ui/icons';
 import { ConversationHeader } from './ConversationHeader';
 import { DetailsPanel } from './DetailsPanel';
@@ -60,8 +61,10 @@ function ConversationView({ conversationId, focusTicketId = null, me, storeById,
   const storeName = detail ? storeById.get(detail.storeId)?.name : undefined;
   const kbValues = useMemo(() => ({ customerName, orderRef, storeName }), [customerName, orderRef, storeName]);
 
-  // R writes a reply (the inbox passes R on to here when its cursor is on this conversation).
-  useShortcuts({ r: () => composer.current?.focus() }, detail !== null);
+  // R writes a reply (the inbox passes R on to here when its cursor is on this conversation); S opens the status menu from
+  // wherever the focus is (the ticket card is ten and more Shift+Tabs away from it).
+  const statusMenu = useRef<ChoiceMenuHandle>(null);
+  useShortcuts({ r: () => composer.current?.focus(), s: () => statusMenu.current?.open() }, detail !== null);
   const shown = detail !== null;
   useEffect(() => {
     if (!shown || !focusReply) return;
@@ -88,7 +91,7 @@ function ConversationView({ conversationId, focusTicketId = null, me, storeById,
     try {
       await action();
     } catch (err) {
-      const message = err instanceof ApiRequestError && err.statusCode === 0 ? t('errors.network') : err instanceof Error ? err.message : String(err);
+      const message = errorText(err, t);
       setActionError(t('conversation.actionError', { message }));
     } finally {
       setBusy(false);
@@ -137,6 +140,7 @@ function ConversationView({ conversationId, focusTicketId = null, me, storeById,
           watchers={watchers}
           onStatus={(status: ConversationStatus) => void run(() => setStatus(status))}
           onAssign={(assigneeId) => void run(() => assign(assigneeId))}
+          statusMenu={statusMenu}
         />
         {actionError && (
           <div className="banner banner--error" role="alert" data-testid="action-error">

@@ -1,27 +1,28 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { errorText } from '../data/errors';
 import { useQuery } from '@tanstack/react-query';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { KbArticle, KbArticleStatus, KbArticleVersion, Store } from '@kefu/contracts';
+import { z } from 'zod';
+import { CreateKbArticleInput, KbArticleStatus, text, type KbArticle, type KbArticleVersion, type Store } from '@kefu/contracts';
 import { ApiRequestError } from '../api/client';
 import { deskApi } from '../api/desk-api';
 import { formatDateTime } from '../time/format';
+import { contractResolver, setServerFieldErrors } from '../ui/form';
+import { FormField } from '../ui/FormField';
 import { Icon } from '../ui/icons';
 import { StoreSelect } from '../ui/StoreSelect';
+import { SimilarQuestions } from './SimilarQuestions';
 
-/** What the editor form holds. */
-export interface ArticleDraft {
-  title: string;
-  shortAnswer: string;
-  body: string;
-  /** Comma separated. */
-  tags: string;
-  topic: string;
-  lang: 'zh' | 'en';
-  /** '' = global. */
-  storeId: string;
-  status: KbArticleStatus;
-}
+/** What the editor form holds: the contract's article as the fields show it (tags comma separated, '' for none). */
+const ArticleForm = z
+  .object({ title: text(), shortAnswer: text(), body: text(), tags: text(), topic: text(), lang: z.enum(['zh', 'en']), storeId: text(), status: KbArticleStatus })
+  .transform((v) => ({ ...v, tags: parseTags(v.tags), topic: v.topic.trim() || null, storeId: v.storeId || null }))
+  // (zod types a pipe's input as the transform's exact output; the contract's defaults make its input looser)
+  .pipe(CreateKbArticleInput as unknown as z.ZodType<CreateKbArticleInput, CreateKbArticleInput>);
+export type ArticleDraft = z.input<typeof ArticleForm>;
+const FORM_FIELDS = ['title', 'shortAnswer', 'body', 'tags', 'topic', 'lang', 'storeId', 'status'] as const;
 
 const EMPTY: ArticleDraft = { title: '', shortAnswer: '', body: '', tags: '', topic: '', lang: 'zh', storeId: '', status: 'draft' };
 
@@ -70,15 +71,13 @@ interface Props {
   onClose(): void;
 }
 
-const messageOf = (err: unknown, network: string) =>
-  err instanceof ApiRequestError ? (err.statusCode === 0 ? network : err.fields ? Object.entries(err.fields).map(([f, m]) => `${f}: ${m}`).join('; ') : err.message) : String(err);
-
 /** The article editor with its version history; a stale save (409) keeps the text and offers the latest version. */
 export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const [article, setArticle] = useState<KbArticle | null>(null);
-  const [draft, setDraft] = useState<ArticleDraft>({ ...EMPTY, ...prefill });
-  const [saving, setSaving] = useState(false);
+  const form = useForm<ArticleDraft, unknown, CreateKbArticleInput>({ resolver: contractResolver(ArticleForm), defaultValues: { ...EMPTY, ...prefill } });
+  const storeChoice = useWatch({ control: form.control, name: 'storeId' });
+  const { errors, isSubmitting } = form.formState;
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<number | null>(null);
   const [saved, setSaved] = useState<number | null>(null);
@@ -97,34 +96,18 @@ export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClo
   if (loaded.data && loaded.data !== adopted) {
     setAdopted(loaded.data);
     setArticle(loaded.data.article);
-    setDraft(toDraft(loaded.data.article));
+    form.reset(toDraft(loaded.data.article));
   }
   const versions: KbArticleVersion[] | null = loaded.data?.versions ?? null;
-  const loadError = loaded.error ? messageOf(loaded.error, t('errors.network')) : null;
+  const loadError = loaded.error ? errorText(loaded.error, t, true) : null;
   const reload = () => void loaded.refetch();
 
-  const set = <K extends keyof ArticleDraft>(key: K, value: ArticleDraft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    setSaved(null);
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setSaving(true);
+  const submit = form.handleSubmit(async (input) => {
     setError(null);
-    const common = {
-      title: draft.title,
-      shortAnswer: draft.shortAnswer,
-      body: draft.body,
-      tags: parseTags(draft.tags),
-      topic: draft.topic.trim() || null,
-      lang: draft.lang,
-      status: draft.status,
-    };
+    setSaved(null);
+    const { storeId, ...common } = input;
     try {
-      const result = article
-        ? await deskApi.updateKbArticle(article.id, { ...common, version: article.version })
-        : await deskApi.createKbArticle({ ...common, storeId: draft.storeId || null });
+      const result = article ? await deskApi.updateKbArticle(article.id, { ...common, version: article.version }) : await deskApi.createKbArticle({ ...common, storeId });
       setArticle(result);
       setConflict(null);
       setSaved(result.version);
@@ -134,13 +117,11 @@ export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClo
       if (err instanceof ApiRequestError && err.statusCode === 409 && article) {
         const latest = await deskApi.kbArticle(article.id).catch(() => null);
         setConflict(latest?.version ?? article.version + 1);
-      } else {
-        setError(messageOf(err, t('errors.network')));
+      } else if (!(err instanceof ApiRequestError && setServerFieldErrors(err.fields, FORM_FIELDS, form.setError, t))) {
+        setError(errorText(err, t, true));
       }
-    } finally {
-      setSaving(false);
     }
-  };
+  });
 
   const remove = async () => {
     if (!article || !window.confirm(t('kb.editor.confirmDelete', { title: article.title }))) return;
@@ -148,7 +129,7 @@ export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClo
       await deskApi.deleteKbArticle(article.id);
       onDeleted();
     } catch (err) {
-      setError(messageOf(err, t('errors.network')));
+      setError(errorText(err, t, true));
     }
   };
 
@@ -160,10 +141,11 @@ export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClo
     );
   }
 
-  const fieldId = (name: string) => `kb-editor-${name}`;
+  const field = { className: 'kbs-field' };
+  const wide = { className: 'kbs-field kbs-field--wide' };
   return (
     <section className="kbs-panel kbs-editor" data-testid="kb-editor" data-article-id={article?.id}>
-      <form onSubmit={(e) => void submit(e)}>
+      <form onSubmit={(e) => void submit(e)} onChange={() => setSaved(null)} noValidate>
         <div className="kbs-editor__head">
           <h2>{article ? t('kb.editor.editTitle') : t('kb.editor.newTitle')}</h2>
           {article && <span className="kbs-badge">{t('kb.screen.version', { version: article.version })}</span>}
@@ -181,46 +163,50 @@ export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClo
           </div>
         )}
         <div className="kbs-form">
-          <label className="kbs-field kbs-field--wide" htmlFor={fieldId('title')}>
-            <span>{t('kb.editor.title')}</span>
-            <input id={fieldId('title')} className="input" required maxLength={200} value={draft.title} data-testid="kb-editor-title" onChange={(e) => set('title', e.target.value)} />
-          </label>
-          <label className="kbs-field kbs-field--wide" htmlFor={fieldId('short')}>
-            <span>{t('kb.editor.shortAnswer')}</span>
-            <textarea id={fieldId('short')} className="input kbs-textarea" rows={2} maxLength={500} value={draft.shortAnswer} data-testid="kb-editor-short" onChange={(e) => set('shortAnswer', e.target.value)} />
-            <small>{t('kb.editor.shortAnswerHint')}</small>
-          </label>
-          <label className="kbs-field kbs-field--wide" htmlFor={fieldId('body')}>
-            <span>{t('kb.editor.body')}</span>
-            <textarea id={fieldId('body')} className="input kbs-textarea" rows={7} required maxLength={20000} value={draft.body} data-testid="kb-editor-body" onChange={(e) => set('body', e.target.value)} />
-          </label>
-          <label className="kbs-field" htmlFor={fieldId('tags')}>
-            <span>{t('kb.editor.tags')}</span>
-            <input id={fieldId('tags')} className="input" value={draft.tags} placeholder={t('kb.editor.tagsHint')} onChange={(e) => set('tags', e.target.value)} />
-          </label>
-          <label className="kbs-field" htmlFor={fieldId('topic')}>
-            <span>{t('kb.editor.topic')}</span>
-            <input id={fieldId('topic')} className="input" value={draft.topic} placeholder="returns.no-reason" title={t('kb.editor.topicHint')} onChange={(e) => set('topic', e.target.value)} />
-          </label>
-          <label className="kbs-field" htmlFor={fieldId('store')}>
-            <span>{t('kb.editor.scope')}</span>
-            <StoreSelect id={fieldId('store')} stores={stores} value={draft.storeId} disabled={article !== null} onChange={(id) => set('storeId', id)} allLabel={t('kb.editor.global')} />
-          </label>
+          <FormField label={t('kb.editor.title')} error={errors.title} {...wide}>
+            {(c) => <input {...c} {...form.register('title')} className="input" maxLength={200} data-testid="kb-editor-title" />}
+          </FormField>
+          <FormField label={t('kb.editor.shortAnswer')} error={errors.shortAnswer} hint={t('kb.editor.shortAnswerHint')} {...wide}>
+            {(c) => <textarea {...c} {...form.register('shortAnswer')} className="input kbs-textarea" rows={2} maxLength={500} data-testid="kb-editor-short" />}
+          </FormField>
+          <FormField label={t('kb.editor.body')} error={errors.body} {...wide}>
+            {(c) => <textarea {...c} {...form.register('body')} className="input kbs-textarea" rows={7} maxLength={20000} data-testid="kb-editor-body" />}
+          </FormField>
+          <FormField label={t('kb.editor.tags')} error={errors.tags} {...field}>
+            {(c) => <input {...c} {...form.register('tags')} className="input" placeholder={t('kb.editor.tagsHint')} />}
+          </FormField>
+          <FormField label={t('kb.editor.topic')} error={errors.topic} {...field}>
+            {(c) => <input {...c} {...form.register('topic')} className="input" placeholder="returns.no-reason" title={t('kb.editor.topicHint')} />}
+          </FormField>
+          <FormField label={t('kb.editor.scope')} error={errors.storeId} {...field}>
+            {(c) => (
+              <StoreSelect
+                id={c.id}
+                stores={stores}
+                value={storeChoice}
+                disabled={article !== null}
+                onChange={(id) => form.setValue('storeId', id, { shouldDirty: true })}
+                allLabel={t('kb.editor.global')}
+              />
+            )}
+          </FormField>
           <div className="kbs-field kbs-field--pair">
-            <label htmlFor={fieldId('lang')}>
-              <span>{t('kb.editor.lang')}</span>
-              <select id={fieldId('lang')} className="select" value={draft.lang} onChange={(e) => set('lang', e.target.value as ArticleDraft['lang'])}>
-                <option value="zh">{t('kb.langs.zh')}</option>
-                <option value="en">{t('kb.langs.en')}</option>
-              </select>
-            </label>
-            <label htmlFor={fieldId('status')}>
-              <span>{t('kb.editor.status')}</span>
-              <select id={fieldId('status')} className="select" value={draft.status} data-testid="kb-editor-status" onChange={(e) => set('status', e.target.value as KbArticleStatus)}>
-                <option value="draft">{t('kb.status.draft')}</option>
-                <option value="published">{t('kb.status.published')}</option>
-              </select>
-            </label>
+            <FormField label={t('kb.editor.lang')} error={errors.lang} {...field}>
+              {(c) => (
+                <select {...c} {...form.register('lang')} className="select">
+                  <option value="zh">{t('kb.langs.zh')}</option>
+                  <option value="en">{t('kb.langs.en')}</option>
+                </select>
+              )}
+            </FormField>
+            <FormField label={t('kb.editor.status')} error={errors.status} {...field}>
+              {(c) => (
+                <select {...c} {...form.register('status')} className="select" data-testid="kb-editor-status">
+                  <option value="draft">{t('kb.status.draft')}</option>
+                  <option value="published">{t('kb.status.published')}</option>
+                </select>
+              )}
+            </FormField>
           </div>
         </div>
         <div className="kbs-editor__actions">
@@ -237,12 +223,13 @@ export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClo
               {t('kb.editor.delete')}
             </button>
           )}
-          <button type="submit" className="button button--primary" disabled={saving} data-testid="kb-editor-save">
-            {saving ? <span className="spinner spinner--light" aria-hidden="true" /> : <Icon name="check" size={14} />}
+          <button type="submit" className="button button--primary" disabled={isSubmitting} data-testid="kb-editor-save">
+            {isSubmitting ? <span className="spinner spinner--light" aria-hidden="true" /> : <Icon name="check" size={14} />}
             {article ? t('kb.editor.save') : t('kb.editor.create')}
           </button>
         </div>
       </form>
+      {article && <SimilarQuestions article={article} />}
       {article && versions && (
         <div className="kbs-versions" data-testid="kb-versions">
           <h3>

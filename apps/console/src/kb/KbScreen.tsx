@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { errorText } from '../data/errors';
 import { useListShortcuts } from '../keyboard/shortcuts';
 import { useTranslation } from 'react-i18next';
 import type { KbArticle, KbArticleStatus, Store } from '@kefu/contracts';
@@ -10,10 +11,12 @@ import { Icon } from '../ui/icons';
 import { KbEditor, type ArticleDraft } from './KbEditor';
 import { KbStatsPanel } from './KbStatsPanel';
 import { QuickRepliesPanel } from './QuickRepliesPanel';
+import { ProposalsPanel } from './ProposalsPanel';
+import { useProposals } from './useKbQuestions';
 import { StoreSelect } from '../ui/StoreSelect';
 import { useStores } from '../desk/useStores';
 
-type Tab = 'articles' | 'stats' | 'quickReplies';
+type Tab = 'articles' | 'proposals' | 'stats' | 'quickReplies';
 const SEARCH_DEBOUNCE_MS = 250;
 const KB_ARTICLES = 'kbArticles';
 /** The API's order of the article list: latest change first. */
@@ -49,8 +52,11 @@ export function KbScreen() {
     setEditing({ draft, key: Date.now() });
   };
 
-  const tabs: { id: Tab; label: string; testId: string }[] = [
+  // The proposals waiting (every store), counted on their tab and kept live.
+  const waiting = useProposals({ status: 'proposed', storeId: '' }).total;
+  const tabs: { id: Tab; label: string; testId: string; count?: number }[] = [
     { id: 'articles', label: t('kb.screen.tabArticles'), testId: 'kb-tab-articles' },
+    { id: 'proposals', label: t('kbq.tab'), testId: 'kb-tab-proposals', count: waiting },
     { id: 'stats', label: t('kb.screen.tabStats'), testId: 'kb-tab-stats' },
     { id: 'quickReplies', label: t('kb.screen.tabQuickReplies'), testId: 'kb-tab-quick-replies' },
   ];
@@ -75,6 +81,11 @@ export function KbScreen() {
                 onClick={() => setTab(x.id)}
               >
                 {x.label}
+                {x.count ? (
+                  <span className="kbs-tab__count" data-testid={`${x.testId}-count`}>
+                    {x.count}
+                  </span>
+                ) : null}
               </button>
             ))}
           </div>
@@ -123,6 +134,7 @@ export function KbScreen() {
           )}
         </div>
       )}
+      {tab === 'proposals' && <ProposalsPanel stores={stores} storeById={storeById} onOpen={(id) => (setTab('articles'), setEditing({ id }))} />}
       {tab === 'stats' && <KbStatsPanel stores={stores} storeById={storeById} onWrite={(gap) => startNew(gap)} onOpen={(id) => (setTab('articles'), setEditing({ id }))} />}
       {tab === 'quickReplies' && <QuickRepliesPanel stores={stores} storeById={storeById} />}
     </main>
@@ -148,7 +160,7 @@ function ArticleList({ stores, storeById, filters, searchText, onSearchText, onF
     byUpdated,
   );
   const loading = list.loading || list.loadingMore;
-  const error = list.error ? (list.error.statusCode === 0 ? t('errors.network') : list.error.message) : null;
+  const error = list.error ? errorText(list.error, t) : null;
   const state = { items: list.items, total: list.total, error };
   const panelRef = useRef<HTMLElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);

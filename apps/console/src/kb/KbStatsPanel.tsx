@@ -1,8 +1,8 @@
 import { useState } from 'react';
+import { errorText } from '../data/errors';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { KbStats, Store } from '@kefu/contracts';
-import { ApiRequestError } from '../api/client';
 import { deskApi } from '../api/desk-api';
 import { formatDateTime } from '../time/format';
 import { Icon } from '../ui/icons';
@@ -29,7 +29,7 @@ export function KbStatsPanel({ stores, storeById, onWrite, onOpen }: Props) {
     placeholderData: keepPreviousData,
   });
   const stats: KbStats | null = query.data ?? null;
-  const error = query.error ? (query.error instanceof ApiRequestError && query.error.statusCode === 0 ? t('errors.network') : query.error.message) : null;
+  const error = query.error ? errorText(query.error, t) : null;
 
   const storeName = (id: string | null) => (id ? (storeById.get(id)?.name ?? '—') : t('kb.global'));
 

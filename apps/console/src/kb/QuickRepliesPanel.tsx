@@ -1,25 +1,27 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { errorText } from '../data/errors';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { QuickReply, Store } from '@kefu/contracts';
+import { z } from 'zod';
+import { CreateQuickReplyInput, text, type QuickReply, type Store } from '@kefu/contracts';
 import { ApiRequestError } from '../api/client';
 import { deskApi } from '../api/desk-api';
+import { contractResolver, setServerFieldErrors } from '../ui/form';
+import { FormField } from '../ui/FormField';
 import { Icon } from '../ui/icons';
 import { QUICK_REPLIES } from './useKb';
 import { StoreSelect } from '../ui/StoreSelect';
 
-interface Form {
-  shortcut: string;
-  title: string;
-  body: string;
-  lang: '' | 'zh' | 'en';
-  storeId: string;
-}
+/** The contract's quick reply as the form holds it ('' for any language or a global one). */
+const QuickReplyForm = CreateQuickReplyInput.extend({
+  lang: z.enum(['', 'zh', 'en']).transform((l) => l || null),
+  storeId: text().transform((id) => id || null).pipe(z.uuid().nullable()),
+});
+type Form = z.input<typeof QuickReplyForm>;
+const FORM_FIELDS = ['shortcut', 'title', 'body', 'lang', 'storeId'] as const;
 
 const EMPTY: Form = { shortcut: '', title: '', body: '', lang: '', storeId: '' };
-const messageOf = (err: unknown, network: string) =>
-  err instanceof ApiRequestError ? (err.statusCode === 0 ? network : err.fields ? Object.entries(err.fields).map(([f, m]) => `${f}: ${m}`).join('; ') : err.message) : String(err);
-
 /** The quick replies agents insert with `/shortcut`: list, add, edit, delete. */
 export function QuickRepliesPanel({ stores, storeById }: { stores: Store[]; storeById: Map<string, Store> }) {
   const { t } = useTranslation();
@@ -28,32 +30,32 @@ export function QuickRepliesPanel({ stores, storeById }: { stores: Store[]; stor
   const list = useQuery({ queryKey: [QUICK_REPLIES, '*'], queryFn: async () => (await deskApi.quickReplies({ limit: 200 })).items });
   const items = list.data ?? null;
   const [writeError, setWriteError] = useState<string | null>(null);
-  const loadError = writeError ?? (list.error ? messageOf(list.error, t('errors.network')) : null);
+  const loadError = writeError ?? (list.error ? errorText(list.error, t, true) : null);
   const changed = () => void client.invalidateQueries({ queryKey: [QUICK_REPLIES] });
   /** 'new', the id being edited, or null. */
   const [editing, setEditing] = useState<string | null>(null);
-  const [form, setForm] = useState<Form>(EMPTY);
+  const form = useForm<Form, unknown, z.output<typeof QuickReplyForm>>({ resolver: contractResolver(QuickReplyForm), defaultValues: EMPTY });
+  const storeChoice = useWatch({ control: form.control, name: 'storeId' });
+  const { errors } = form.formState;
   const [error, setError] = useState<string | null>(null);
 
   const edit = (r: QuickReply | null) => {
     setError(null);
     setEditing(r ? r.id : 'new');
-    setForm(r ? { shortcut: r.shortcut, title: r.title, body: r.body, lang: r.lang ?? '', storeId: r.storeId ?? '' } : EMPTY);
+    form.reset(r ? { shortcut: r.shortcut, title: r.title, body: r.body, lang: r.lang ?? '', storeId: r.storeId ?? '' } : EMPTY);
   };
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
+  const save = form.handleSubmit(async ({ storeId, ...common }) => {
     setError(null);
     try {
-      const common = { shortcut: form.shortcut, title: form.title, body: form.body, lang: form.lang || null };
-      if (editing === 'new') await deskApi.createQuickReply({ ...common, storeId: form.storeId || null });
+      if (editing === 'new') await deskApi.createQuickReply({ ...common, storeId });
       else if (editing) await deskApi.updateQuickReply(editing, common);
       setEditing(null);
       changed();
     } catch (err) {
-      setError(messageOf(err, t('errors.network')));
+      if (!(err instanceof ApiRequestError && setServerFieldErrors(err.fields, FORM_FIELDS, form.setError, t))) setError(errorText(err, t, true));
     }
-  };
+  });
 
   const remove = async (r: QuickReply) => {
     if (!window.confirm(t('kb.qr.confirmDelete', { shortcut: r.shortcut }))) return;
@@ -62,22 +64,36 @@ export function QuickRepliesPanel({ stores, storeById }: { stores: Store[]; stor
       setWriteError(null);
       changed();
     } catch (err) {
-      setWriteError(messageOf(err, t('errors.network')));
+      setWriteError(errorText(err, t, true));
     }
   };
 
   const formRow = (
     <li className="kbs-qr kbs-qr--form" key="form">
-      <form onSubmit={(e) => void save(e)} className="kbs-qr__form" data-testid="kb-quick-reply-form">
-        <input className="input" required placeholder={t('kb.qr.shortcut')} aria-label={t('kb.qr.shortcut')} value={form.shortcut} onChange={(e) => setForm({ ...form, shortcut: e.target.value })} />
-        <input className="input" required placeholder={t('kb.qr.title')} aria-label={t('kb.qr.title')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />
-        <select className="select" aria-label={t('kb.qr.lang')} value={form.lang} onChange={(e) => setForm({ ...form, lang: e.target.value as Form['lang'] })}>
-          <option value="">{t('kb.qr.anyLang')}</option>
-          <option value="zh">{t('kb.langs.zh')}</option>
-          <option value="en">{t('kb.langs.en')}</option>
-        </select>
-        <StoreSelect stores={stores} value={form.storeId} disabled={editing !== 'new'} onChange={(id) => setForm({ ...form, storeId: id })} label={t('kb.qr.scope')} allLabel={t('kb.editor.global')} />
-        <textarea className="input kbs-textarea kbs-qr__body" required rows={2} placeholder={t('kb.qr.body')} aria-label={t('kb.qr.body')} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} />
+      <form onSubmit={(e) => void save(e)} className="kbs-qr__form" data-testid="kb-quick-reply-form" noValidate>
+        <FormField label={t('kb.qr.shortcut')} error={errors.shortcut} className="kbs-field">
+          {(c) => <input {...c} {...form.register('shortcut')} className="input" autoFocus />}
+        </FormField>
+        <FormField label={t('kb.qr.title')} error={errors.title} className="kbs-field">
+          {(c) => <input {...c} {...form.register('title')} className="input" />}
+        </FormField>
+        <FormField label={t('kb.qr.lang')} error={errors.lang} className="kbs-field">
+          {(c) => (
+            <select {...c} {...form.register('lang')} className="select">
+              <option value="">{t('kb.qr.anyLang')}</option>
+              <option value="zh">{t('kb.langs.zh')}</option>
+              <option value="en">{t('kb.langs.en')}</option>
+            </select>
+          )}
+        </FormField>
+        <FormField label={t('kb.qr.scope')} error={errors.storeId} className="kbs-field">
+          {(c) => (
+            <StoreSelect id={c.id} stores={stores} value={storeChoice} disabled={editing !== 'new'} onChange={(id) => form.setValue('storeId', id)} allLabel={t('kb.editor.global')} />
+          )}
+        </FormField>
+        <FormField label={t('kb.qr.body')} error={errors.body} className="kbs-field kbs-qr__body">
+          {(c) => <textarea {...c} {...form.register('body')} className="input kbs-textarea" rows={2} />}
+        </FormField>
         <div className="kbs-qr__actions">
           {error && <span className="kbs-error">{t('kb.qr.error', { message: error })}</span>}
           <button type="button" className="button button--ghost button--small" onClick={() => setEditing(null)}>

@@ -3,7 +3,7 @@ import { Kbd } from '../ui/badges';
 
 const SHORTCUTS: {
   keys: string[][];
-  label: 'move' | 'open' | 'search' | 'reply' | 'note' | 'ticket' | 'resolve' | 'resolveNext' | 'pending' | 'views' | 'leave' | 'kbInsert' | 'kbSearch' | 'quickReply';
+  label: 'move' | 'open' | 'search' | 'reply' | 'status' | 'note' | 'ticket' | 'resolve' | 'resolveNext' | 'pending' | 'views' | 'leave' | 'kbInsert' | 'kbSearch' | 'quickReply';
   /** Left out of the sidebar's short list (the full list is on the empty conversation pane; the KB panel and the reply box show theirs). */
   full?: boolean;
 }[] = [
@@ -16,6 +16,7 @@ const SHORTCUTS: {
   { keys: [['E']], label: 'resolve', full: true },
   { keys: [['Shift', 'E']], label: 'resolveNext', full: true },
   { keys: [['P']], label: 'pending', full: true },
+  { keys: [['S']], label: 'status', full: true },
   { keys: [['1–4']], label: 'views', full: true },
   { keys: [['Alt', '1–3']], label: 'kbInsert' },
   { keys: [['Alt', 'K']], label: 'kbSearch', full: true },

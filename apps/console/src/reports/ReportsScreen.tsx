@@ -1,7 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { useNavigate } from '@tanstack/react-router';
 import { useListShortcuts } from '../keyboard/shortcuts';
 import { useTranslation } from 'react-i18next';
-import type { ReportPeriod, Store } from '@kefu/contracts';
+import { z } from 'zod';
+import { ReportPeriod, type Store } from '@kefu/contracts';
+import { contractResolver } from '../ui/form';
 import { ApiRequestError } from '../api/client';
 import { deskApi } from '../api/desk-api';
 import { reportHref } from '../routing/links';
@@ -158,40 +162,56 @@ export function ReportsScreen() {
   );
 }
 
-/** "Generate now": a store, a period, the last complete one or the current one so far. */
+/** "Generate now" as the form holds it: a store (its id), a period, the last complete one or the current one so far. */
+const GenerateInput = z.object({ storeId: z.uuid(), period: ReportPeriod, which: z.enum(['last', 'current']) });
+type GenerateValues = z.input<typeof GenerateInput>;
+
 function GenerateForm({ stores, defaultStoreId, defaultPeriod }: { stores: Store[]; defaultStoreId: string; defaultPeriod: ReportPeriod }) {
   const { t } = useTranslation();
-  const [storeId, setStoreId] = useState('');
-  const [period, setPeriod] = useState<ReportPeriod>(defaultPeriod);
-  const [which, setWhich] = useState<'last' | 'current'>('last');
-  const [busy, setBusy] = useState(false);
+  const form = useForm<GenerateValues, unknown, z.output<typeof GenerateInput>>({ resolver: contractResolver(GenerateInput), defaultValues: { storeId: '', period: defaultPeriod, which: 'last' } });
   const [error, setError] = useState<ApiRequestError | null>(null);
-  const chosen = storeId || defaultStoreId;
+  const navigate = useNavigate();
+  // Until a store is chosen here, the list's store filter is the one to generate for.
+  const picked = useWatch({ control: form.control, name: 'storeId' });
+  const chosen = picked || defaultStoreId;
+  const period = useWatch({ control: form.control, name: 'period' });
+  const busy = form.formState.isSubmitting || form.formState.isSubmitSuccessful;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!chosen) return;
-    const store = stores.find((s) => s.id === chosen);
-    setBusy(true);
+  const submit = form.handleSubmit(async ({ storeId, period: p, which }) => {
+    const store = stores.find((s) => s.id === storeId);
     setError(null);
     try {
-      const report = await deskApi.generateReport(chosen, period, generateDate(which, serverNow(), store?.timezone ?? 'Asia/Shanghai'));
-      window.location.hash = reportHref(report.id);
+      const report = await deskApi.generateReport(storeId, p, generateDate(which, serverNow(), store?.timezone ?? 'Asia/Shanghai'));
+      void navigate({ to: '/reports/$reportId', params: { reportId: report.id } });
     } catch (err) {
       setError(err instanceof ApiRequestError ? err : new ApiRequestError(0, String(err)));
-      setBusy(false);
+      throw err;
     }
-  };
+  });
+  const storeField = form.register('storeId');
 
   return (
-    <form className="generate" onSubmit={(e) => void submit(e)} aria-labelledby="generate-title" data-testid="report-generate-form">
+    <form
+      className="generate"
+      onSubmit={(e) => {
+        if (!picked && defaultStoreId) form.setValue('storeId', defaultStoreId);
+        void submit(e).catch(() => undefined);
+      }}
+      noValidate aria-labelledby="generate-title" data-testid="report-generate-form">
       <div className="generate__intro">
         <h2 className="generate__title" id="generate-title">
           <Icon name="sparkle" size={15} /> {t('reports.generate.title')}
         </h2>
         <p className="generate__hint">{t('reports.generate.hint')}</p>
       </div>
-      <select className="select" value={chosen} onChange={(e) => setStoreId(e.target.value)} aria-label={t('reports.store')} data-testid="report-generate-store" required>
+      <select
+        className="select"
+        {...storeField}
+        value={chosen}
+        aria-label={t('reports.store')}
+        aria-invalid={form.formState.errors.storeId ? true : undefined}
+        data-testid="report-generate-store"
+      >
         <option value="" disabled>
           {t('reports.generate.chooseStore')}
         </option>
@@ -201,11 +221,11 @@ function GenerateForm({ stores, defaultStoreId, defaultPeriod }: { stores: Store
           </option>
         ))}
       </select>
-      <select className="select" value={period} onChange={(e) => setPeriod(e.target.value as ReportPeriod)} aria-label={t('reports.period')} data-testid="report-generate-period">
+      <select className="select" {...form.register('period')} aria-label={t('reports.period')} data-testid="report-generate-period">
         <option value="week">{t('reports.periods.week')}</option>
         <option value="month">{t('reports.periods.month')}</option>
       </select>
-      <select className="select" value={which} onChange={(e) => setWhich(e.target.value as 'last' | 'current')} aria-label={t('reports.generate.which')} data-testid="report-generate-which">
+      <select className="select" {...form.register('which')} aria-label={t('reports.generate.which')} data-testid="report-generate-which">
         <option value="last">{t(`reports.generate.last.${period}`)}</option>
         <option value="current">{t(`reports.generate.current.${period}`)}</option>
       </select>

@@ -4,6 +4,8 @@ import { CONVERSATION_STATUSES, text, type User } from '@kefu/contracts';
 import { DeskLayout } from '../desk/Desk';
 import { INBOX_VIEWS } from '../inbox/filters';
 import { InboxRoute } from '../inbox/InboxRoute';
+import { AnalyticsSearch } from '../analytics/filters';
+import { TicketSearch } from '../tickets/ticket-search';
 
 // The desk's screens as typed routes in the address's hash (#/c/<id>, #/sla …, so a reload or a shared link keeps
 // the screen and its filters); the screens other than the inbox load when first opened.
@@ -56,7 +58,7 @@ const inboxRoute = createRoute({
 });
 const conversationRoute = createRoute({ getParentRoute: () => rootRoute, path: '/c/$conversationId', validateSearch: InboxSearch, component: InboxRoute });
 const conversationTicketRoute = createRoute({ getParentRoute: () => rootRoute, path: '/c/$conversationId/t/$ticketId', validateSearch: InboxSearch, component: InboxRoute });
-const ticketsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/tickets', component: lazyRouteComponent(() => import('../tickets/TicketList'), 'TicketList') });
+const ticketsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/tickets', validateSearch: TicketSearch, component: lazyRouteComponent(() => import('../tickets/TicketList'), 'TicketList') });
 const slaRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sla',
@@ -68,6 +70,7 @@ const kbRoute = createRoute({ getParentRoute: () => rootRoute, path: '/kb', befo
 const analyticsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/analytics',
+  validateSearch: AnalyticsSearch,
   beforeLoad: only(ANALYSIS),
   component: lazyRouteComponent(() => import('../analytics/AnalyticsScreen'), 'AnalyticsScreen'),
 });

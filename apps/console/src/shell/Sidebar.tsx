@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../data/errors';
 import type { Store, User } from '@kefu/contracts';
 import type { InboxView } from '../inbox/filters';
 import { Link } from '@tanstack/react-router';
@@ -234,7 +235,7 @@ function MeCard({ user, onLogout }: { user: User; onLogout(): void }) {
       <StatusSwitch
         presence={me.presence}
         pending={me.pending}
-        error={me.error ? (me.error.statusCode === 0 ? t('errors.network') : me.error.message) : null}
+        error={me.error ? errorText(me.error, t) : null}
         onChange={(status) => void me.setStatus(status)}
         onDismissError={me.clearError}
       />

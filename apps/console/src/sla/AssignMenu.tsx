@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
+import { errorText } from '../data/errors';
 import { useTranslation } from 'react-i18next';
-import { ApiRequestError } from '../api/client';
 import { useConversationWrites } from '../conversation/useConversation';
 import { PresenceDot } from '../presence/PresenceDot';
 import { useAgentPresence } from '../presence/usePresence';
@@ -44,7 +44,7 @@ export function AssignMenu({ conversationId, storeId, customerName, assigneeId, 
       onAssigned?.(target);
       onClose();
     } catch (err) {
-      setError(err instanceof ApiRequestError && err.statusCode === 0 ? t('errors.network') : err instanceof Error ? err.message : String(err));
+      setError(errorText(err, t));
       setBusy(false);
     }
   };

@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { errorText } from '../data/errors';
 import { useTranslation } from 'react-i18next';
 import type { AgentWithLoad, Presence } from '@kefu/contracts';
 import { ApiRequestError } from '../api/client';
@@ -64,7 +65,7 @@ export function ReassignMenu({ source, agents, agentsError, onDone, onClose }: P
       const { moved } = await deskApi.reassignAll(source.id, target);
       onDone({ from: source.name, to: targetName, moved: moved.length });
     } catch (err) {
-      const message = err instanceof ApiRequestError && err.statusCode === 0 ? t('errors.network') : err instanceof Error ? err.message : String(err);
+      const message = errorText(err, t);
       setError(t('reassign.error', { message }));
       setBusy(false);
     }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { errorText } from '../data/errors';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 import type { TFunction } from 'i18next';
@@ -109,7 +110,7 @@ export function OpenTicketDialog({ conversationId, onClose, onCreated }: Props) 
             {draftError ? (
               <>
                 <Icon name="alert" size={18} />
-                <p>{t('tickets.dialog.loadError', { message: draftError.statusCode === 0 ? t('errors.network') : draftError.message })}</p>
+                <p>{t('tickets.dialog.loadError', { message: errorText(draftError, t) })}</p>
                 <button type="button" className="button button--ghost" onClick={reload}>
                   {t('tickets.dialog.retry')}
                 </button>

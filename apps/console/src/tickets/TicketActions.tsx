@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Ticket, TicketAction, TransitionInput, User } from '@kefu/contracts';
 import { Icon } from '../ui/icons';
@@ -58,15 +59,37 @@ function initialValues(form: ActionForm, ticket: Ticket): ActionValues {
   }
 }
 
+/** The step a form is open for. */
+interface Step {
+  action: TicketAction;
+  form: ActionForm;
+}
+
+/**
+ * The contract's transition as a react-hook-form resolver: the form's values become the `TransitionInput` it sends
+ * (buildTransition, validated by the contract's schema), or each bad field's error.
+ */
+const transitionResolver: Resolver<ActionValues, Step | null, TransitionInput> = async (values, current) => {
+  if (!current) return { values: {}, errors: {} };
+  if (current.form === 'close_cause' && !values.cause) return { values: {}, errors: { cause: { type: 'required', message: 'required' } } };
+  const built = buildTransition(current.action, values, current.form === 'approve_override');
+  if (built.ok) return { values: built.input, errors: {} };
+  const errors: FieldErrors<ActionValues> = {};
+  for (const [name, message] of Object.entries(built.fields)) errors[name as keyof ActionValues] = { type: 'contract', message };
+  return { values: {}, errors };
+};
+
 /**
  * The ticket's next steps as buttons (the state machine's `allowedActions`). A step that needs
  * input opens a small form under the buttons; Enter sends it, Esc closes it.
  */
 export function TicketActions({ ticket, me, onTransition, onStale }: Props) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState<{ action: TicketAction; form: ActionForm } | null>(null);
-  const [values, setValues] = useState<ActionValues>({});
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [open, setOpen] = useState<Step | null>(null);
+  // The open step's form: its values and errors live in react-hook-form, validated by the contract (the resolver).
+  const stepForm = useForm<ActionValues, Step | null, TransitionInput>({ resolver: transitionResolver, context: open, shouldFocusError: false });
+  const values = useWatch({ control: stepForm.control }) as ActionValues;
+  const fieldErrors: Record<string, string> = Object.fromEntries(Object.entries(stepForm.formState.errors).map(([name, e]) => [name, String(e?.message ?? 'invalid')]));
   const [busy, setBusy] = useState<TicketAction | null>(null);
   const [error, setError] = useState<string | null>(null);
   const buttonsRef = useRef<HTMLDivElement>(null);
@@ -86,13 +109,12 @@ export function TicketActions({ ticket, me, onTransition, onStale }: Props) {
 
   const openForm = (action: TicketAction, form: ActionForm) => {
     setOpen({ action, form });
-    setValues(initialValues(form, ticket));
-    setFieldErrors({});
+    stepForm.reset(initialValues(form, ticket));
     setError(null);
   };
   const close = () => {
     setOpen(null);
-    setFieldErrors({});
+    stepForm.clearErrors();
   };
   /** Esc or Cancel in a form: back on the button that opened it. */
   const cancel = () => {
@@ -101,22 +123,14 @@ export function TicketActions({ ticket, me, onTransition, onStale }: Props) {
     requestAnimationFrame(() => buttonsRef.current?.querySelector<HTMLButtonElement>(`[data-testid="ticket-action-${action}"]`)?.focus());
   };
 
-  const send = async (action: TicketAction, v: ActionValues, form: ActionForm | null) => {
-    if (form === 'close_cause' && !v.cause) {
-      setFieldErrors({ cause: 'required' });
-      return;
-    }
-    const built = buildTransition(action, v, form === 'approve_override');
-    if (!built.ok) {
-      setFieldErrors(built.fields);
-      return;
-    }
+  /** Sends a step (its input already checked by the contract); the values are those of its form, if it has one. */
+  const send = async (action: TicketAction, input: TransitionInput, v: ActionValues, form: ActionForm | null) => {
     setBusy(action);
     setError(null);
-    setFieldErrors({});
+    stepForm.clearErrors();
     try {
       refocus.current = ticket.updatedAt;
-      await onTransition(built.input);
+      await onTransition(input);
       if (action === 'request_return' && v.returnAddress) rememberAddress(ticket.storeId, v.returnAddress.trim());
       close();
     } catch (err) {
@@ -124,7 +138,7 @@ export function TicketActions({ ticket, me, onTransition, onStale }: Props) {
       const refusal = readRefusal(err);
       if (refusal.kind === 'policy' && action === 'approve') openForm('approve', 'approve_override');
       else if (refusal.kind === 'missing_cause' && action === 'close') openForm('close', 'close_cause');
-      else if (refusal.kind === 'fields' && form) setFieldErrors(refusal.fields);
+      else if (refusal.kind === 'fields' && form) for (const [name, message] of Object.entries(refusal.fields)) stepForm.setError(name as keyof ActionValues, { type: 'server', message });
       else if (refusal.kind === 'illegal') {
         close();
         onStale();
@@ -134,6 +148,17 @@ export function TicketActions({ ticket, me, onTransition, onStale }: Props) {
       setBusy(null);
     }
   };
+  /** A step without a form goes at once, checked by the same contract. */
+  const sendNow = (action: TicketAction) => {
+    const built = buildTransition(action, {});
+    if (built.ok) void send(action, built.input, {}, null);
+    else setError(describeRefusal({ kind: 'fields', fields: built.fields, message: Object.values(built.fields).join('; ') }, t));
+  };
+  const submitForm = () => {
+    if (!open) return;
+    const { action, form } = open;
+    void stepForm.handleSubmit((input) => send(action, input, stepForm.getValues(), form))();
+  };
 
   const click = (action: TicketAction) => {
     if (open?.action === action) return close();
@@ -141,7 +166,7 @@ export function TicketActions({ ticket, me, onTransition, onStale }: Props) {
     if (form) openForm(action, form);
     else {
       close();
-      void send(action, {}, null);
+      sendNow(action);
     }
   };
 
@@ -190,14 +215,10 @@ export function TicketActions({ ticket, me, onTransition, onStale }: Props) {
           errors={fieldErrors}
           busy={busy !== null}
           onChange={(patch) => {
-            setValues((v) => ({ ...v, ...patch }));
-            setFieldErrors((f) => {
-              const next = { ...f };
-              for (const k of Object.keys(patch)) delete next[k];
-              return next;
-            });
+            for (const [name, value] of Object.entries(patch)) stepForm.setValue(name as keyof ActionValues, value);
+            stepForm.clearErrors(Object.keys(patch) as (keyof ActionValues)[]);
           }}
-          onSubmit={() => void send(open.action, values, open.form)}
+          onSubmit={submitForm}
           onCancel={cancel}
           overrideNeedsLead={me.role === 'agent'}
         />

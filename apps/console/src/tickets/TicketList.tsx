@@ -1,4 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useListShortcuts } from '../keyboard/shortcuts';
 import { useTranslation } from 'react-i18next';
 import { CAUSE_CODES, TICKET_STATUSES, TICKET_TYPES, type CauseCode, type Store, type Ticket, type TicketStatus, type TicketType } from '@kefu/contracts';
@@ -11,12 +13,15 @@ import { ListState } from '../ui/ListState';
 import { Kbd } from '../ui/badges';
 import { StoreSelect } from '../ui/StoreSelect';
 import { ResolutionClock, TicketStatusPill, TicketTypeLabel, causeLabel } from './TicketBits';
-import { DEFAULT_TICKET_FILTERS, hasTicketFilters, isLowConfidence, itemsSummary, loadTicketFilters, saveTicketFilters, type TicketFilters } from './ticket-format';
+import { DEFAULT_TICKET_FILTERS, hasTicketFilters, isLowConfidence, itemsSummary, type TicketFilters } from './ticket-format';
+import { ticketFiltersOf, ticketSearchOf } from './ticket-search';
 import { useTicketList } from './useTickets';
-import { useMe } from '../desk/me';
 import { useStores } from '../desk/useStores';
 
 const SEARCH_DEBOUNCE_MS = 250;
+const ROW_ESTIMATE_PX = 62;
+/** The next page is asked for when the rows in sight come this close to the last one loaded. */
+const LOAD_AHEAD_ROWS = 15;
 
 /** Status filter as one select: a state (open, closed, all) or one status. */
 const statusValue = (f: TicketFilters) => (f.status ? `status:${f.status}` : `state:${f.state}`);
@@ -28,25 +33,51 @@ function parseStatusValue(v: string): Pick<TicketFilters, 'status' | 'state'> {
 
 /** The after-sales tickets of the caller's stores, newest first, filtered and kept live. */
 export function TicketList() {
-  const userId = useMe().id;
   const { stores, storesLoaded, storeById } = useStores();
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<TicketFilters>(() => loadTicketFilters(userId));
-  const [searchText, setSearchText] = useState('');
-  // A remembered store the user no longer sees is dropped once the stores are known.
+  const search = useSearch({ from: '/tickets' });
+  const navigate = useNavigate({ from: '/tickets' });
+  const filters = useMemo(() => ticketFiltersOf(search), [search]);
+  const [searchText, setSearchText] = useState(filters.q);
+  // A store in the address the user does not see is dropped once the stores are known.
   const effective = filters.storeId && storesLoaded && !storeById.has(filters.storeId) ? { ...filters, storeId: '' } : filters;
   const list = useTicketList(effective);
-  const change = (patch: Partial<TicketFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  // Choosing a filter is a step back can undo; the typed search replaces the address.
+  const setFilters = (next: TicketFilters, replace = false) => void navigate({ search: ticketSearchOf(next), replace });
+  const change = (patch: Partial<TicketFilters>) => setFilters({ ...filters, ...patch });
   const filtered = hasTicketFilters({ ...effective, q: searchText });
   const bodyRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   useListShortcuts(bodyRef, '[data-ticket-row]', searchRef);
 
-  useEffect(() => saveTicketFilters(userId, filters), [userId, filters]);
+  // Only the rows in sight (and a few around) are in the page, and the next page loads before the end is reached.
+  const virtualizer = useVirtualizer({
+    count: list.loading ? 0 : list.items.length,
+    getScrollElement: () => bodyRef.current,
+    estimateSize: () => ROW_ESTIMATE_PX,
+    overscan: 8,
+    getItemKey: (i) => list.items[i].id,
+  });
+  const shown = virtualizer.getVirtualItems();
+  const lastShown = shown.length > 0 ? shown[shown.length - 1].index : -1;
+  const { hasMore, loadingMore, loadMore } = list;
   useEffect(() => {
-    const timer = setTimeout(() => setFilters((f) => (f.q === searchText ? f : { ...f, q: searchText })), SEARCH_DEBOUNCE_MS);
+    if (hasMore && !loadingMore && lastShown >= list.items.length - LOAD_AHEAD_ROWS) void loadMore();
+  }, [lastShown, list.items.length, hasMore, loadingMore, loadMore]);
+
+  const typedSearch = useEffectEvent((text: string) => {
+    if (text.trim() !== filters.q.trim()) setFilters({ ...filters, q: text }, true);
+  });
+  useEffect(() => {
+    const timer = setTimeout(() => typedSearch(searchText), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [searchText]);
+  // Back or forward to another search: the box shows it.
+  const [shownQ, setShownQ] = useState(filters.q);
+  if (shownQ !== filters.q) {
+    setShownQ(filters.q);
+    if (searchText.trim() !== filters.q.trim()) setSearchText(filters.q);
+  }
 
   return (
     <main className="tickets" data-testid="tickets-screen" aria-labelledby="tickets-title">
@@ -152,7 +183,18 @@ export function TicketList() {
             emptyTitle={filtered ? t('tickets.list.emptyFiltered') : t('tickets.list.empty')}
             emptyHint={filtered ? undefined : t('tickets.list.emptyHint')}
           />
-          {!list.loading && list.items.map((ticket) => <TicketRow key={ticket.id} ticket={ticket} store={storeById.get(ticket.storeId)} />)}
+          {!list.loading && list.items.length > 0 && (
+            <div className="tickets__rows" style={{ height: virtualizer.getTotalSize() }}>
+              {virtualizer.getVirtualItems().map((v) => {
+                const ticket = list.items[v.index];
+                return (
+                  <div key={v.key} className="tickets__slot" data-index={v.index} ref={virtualizer.measureElement} style={{ transform: `translateY(${v.start}px)` }}>
+                    <TicketRow ticket={ticket} store={storeById.get(ticket.storeId)} />
+                  </div>
+                );
+              })}
+            </div>
+          )}
           {!list.loading && list.hasMore && (
             <button type="button" className="load-more" onClick={() => void list.loadMore()} disabled={list.loadingMore}>
               {list.loadingMore ? t('tickets.list.loadingMore') : t('tickets.list.loadMore')}

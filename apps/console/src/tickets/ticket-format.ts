@@ -1,7 +1,4 @@
 import {
-  CAUSE_CODES,
-  TICKET_STATUSES,
-  TICKET_TYPES,
   TransitionInput,
   WAITING_STATUSES,
   type CauseCode,
@@ -280,36 +277,6 @@ export function toTicketFilter(f: TicketFilters): TicketFilter {
     overdue: f.overdue ? true : undefined,
     q: q.q,
   };
-}
-
-// The list's filters are remembered per user; the search box is not.
-const storageKey = (userId: string) => `kefu.ticketFilters.${userId}`;
-
-export function loadTicketFilters(userId: string): TicketFilters {
-  try {
-    const saved = JSON.parse(localStorage.getItem(storageKey(userId)) ?? 'null') as Partial<TicketFilters> | null;
-    if (!saved || typeof saved !== 'object') return DEFAULT_TICKET_FILTERS;
-    const oneOf = <T extends string>(list: readonly T[], v: unknown): T | '' => (list.includes(v as T) ? (v as T) : '');
-    return {
-      storeId: typeof saved.storeId === 'string' ? saved.storeId : '',
-      type: oneOf(TICKET_TYPES, saved.type),
-      status: oneOf(TICKET_STATUSES, saved.status),
-      state: saved.state === 'closed' || saved.state === 'all' ? saved.state : 'open',
-      cause: saved.cause === 'none' ? 'none' : oneOf(CAUSE_CODES, saved.cause),
-      overdue: saved.overdue === true,
-      q: '',
-    };
-  } catch {
-    return DEFAULT_TICKET_FILTERS;
-  }
-}
-
-export function saveTicketFilters(userId: string, f: TicketFilters): void {
-  try {
-    localStorage.setItem(storageKey(userId), JSON.stringify({ ...f, q: undefined }));
-  } catch {
-    // not remembered
-  }
 }
 
 // ---------- display ----------

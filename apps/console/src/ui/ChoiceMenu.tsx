@@ -1,4 +1,9 @@
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+
+/** What a screen's key may do with the menu: focus its button with the list open (S for the status). */
+export interface ChoiceMenuHandle {
+  open(): void;
+}
 
 interface Props<T extends string> {
   value: T;
@@ -9,13 +14,14 @@ interface Props<T extends string> {
   disabled?: boolean;
   className?: string;
   testId?: string;
+  menuRef?: Ref<ChoiceMenuHandle>;
 }
 
 /**
  * A button that opens a short list of choices: ↓/↑ move through it without changing anything, Enter (or a click) commits,
  * Esc closes it; the focus is back on the button afterwards. Unlike a native select, an arrow key never saves a choice.
  */
-export function ChoiceMenu<T extends string>({ value, options, label, render, onChoose, disabled = false, className = '', testId }: Props<T>) {
+export function ChoiceMenu<T extends string>({ value, options, label, render, onChoose, disabled = false, className = '', testId, menuRef }: Props<T>) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -25,6 +31,13 @@ export function ChoiceMenu<T extends string>({ value, options, label, render, on
     setActive(Math.max(0, options.indexOf(value)));
     setOpen(true);
   };
+  useImperativeHandle(menuRef, () => ({
+    open: () => {
+      if (disabled) return;
+      button.current?.focus();
+      show();
+    },
+  }));
   const hide = () => {
     setOpen(false);
     button.current?.focus();

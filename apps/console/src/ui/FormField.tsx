@@ -1,39 +1,49 @@
 import { useId, type ReactNode } from 'react';
 import type { FieldError } from 'react-hook-form';
+import { Icon } from './icons';
+
+/** What a field's control needs to be labelled and to point at its hint and error (spread the aria ones, or wire them by hand). */
+export interface FieldControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+  describedBy: string | undefined;
+  invalid: boolean;
+}
 
 interface Props {
   label: ReactNode;
-  /** The field's error (already in words: see form-errors.ts), shown beside it and announced. */
-  error?: Pick<FieldError, 'message'> | undefined;
+  /** The field's error (react-hook-form's, already worded in the reader's language by the form's resolver). */
+  error?: Pick<FieldError, 'message'> | string | null;
   hint?: ReactNode;
+  /** The element's classes (each screen's field styles); the error and hint keep theirs. */
   className?: string;
-  /** The control, given the ids to wire: `id` for the label, `describedBy` for its hint and error. */
-  children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
   testId?: string;
+  children(control: FieldControlProps): ReactNode;
 }
 
-/** A labelled form control with its hint and its error beside it (the console's one way of showing a field). */
-export function FormField({ label, error, hint, className, children, testId }: Props) {
+/** One labelled form field with its hint and, beside it, what is wrong with it (the console's one way of showing a field). */
+export function FormField({ label, error, hint, className = 'field', testId, children }: Props) {
   const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error?.message ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const message = typeof error === 'string' ? error : error?.message;
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [message ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`form-field${error?.message ? ' form-field--invalid' : ''}${className ? ` ${className}` : ''}`} data-testid={testId}>
+    <div className={`${className} form-field${message ? ' has-error form-field--invalid' : ''}`} data-testid={testId}>
       <label className="form-field__label" htmlFor={id}>
         {label}
       </label>
-      <div className="form-field__control">
-        {children({ id, describedBy, invalid: !!error?.message })}
-        {error?.message && (
-          <span className="form-field__error" id={errorId} role="alert">
-            {error.message}
-          </span>
-        )}
-      </div>
+      {children({ id, 'aria-invalid': message ? true : undefined, 'aria-describedby': describedBy, describedBy, invalid: !!message })}
       {hint && (
-        <span className="form-field__hint" id={hintId}>
+        <small className="form-field__hint" id={hintId}>
           {hint}
+        </small>
+      )}
+      {message && (
+        <span className="form-field__error" id={errorId} role="alert" data-testid="field-error">
+          <Icon name="alert" size={12} />
+          {message}
         </span>
       )}
     </div>

@@ -45,6 +45,7 @@ export class ConversationService {
     if (q.assigneeId === 'none') qb.andWhere('c.assigneeId IS NULL');
     else if (q.assigneeId) qb.andWhere('c.assigneeId = :assigneeId', { assigneeId: q.assigneeId === 'me' ? caller.user.id : q.assigneeId });
     if (q.breached !== undefined) qb.andWhere(q.breached ? 'c.slaBreachedAt IS NOT NULL' : 'c.slaBreachedAt IS NULL');
+    if (q.awaiting !== undefined) qb.andWhere(q.awaiting ? 'c.awaitingReplySince IS NOT NULL' : 'c.awaitingReplySince IS NULL');
     if (q.q) whereSearch(qb, q.q);
     if (q.sort === 'sla') return slaQueuePage(qb, { limit: q.limit, cursor: q.cursor, map: toConversationDto });
     return keysetPage(qb, {
