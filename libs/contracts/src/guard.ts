@@ -166,9 +166,10 @@ export const ListGuardEventsQuery = PageQuery.extend({
 });
 export type ListGuardEventsQuery = z.infer<typeof ListGuardEventsQuery>;
 
+/** Default period: the last 7 days. */
 export const GuardStatsQuery = z.object({
-  from: instant(),
-  to: instant(),
+  from: instant().optional(),
+  to: instant().optional(),
   storeId: z.uuid().optional(),
   groupBy: z.enum(['store', 'agent', 'rule', 'day']).default('store'),
 });

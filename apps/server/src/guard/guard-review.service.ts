@@ -32,7 +32,8 @@ export class GuardReviewService {
 
   /** Violations per 1,000 replies in the period, by store, agent, rule or day (the desk's timezone). */
   async stats(caller: Caller, q: GuardStatsQuery): Promise<{ items: GuardStatsRow[] }> {
-    const params: unknown[] = [q.from, q.to];
+    const to = q.to ?? new Date().toISOString();
+    const params: unknown[] = [q.from ?? new Date(Date.parse(to) - 7 * 86400_000).toISOString(), to];
     const tz = q.groupBy === 'day' ? `$${params.push(this.config.deskTimezone)}` : '';
     const evScope = caller.scope.sql('e.store_id', params);
     const repScope = caller.scope.sql('m.store_id', params);
