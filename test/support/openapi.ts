@@ -80,14 +80,17 @@ function valueOf(schema: Schema, name: string, fill: Fill): unknown {
   }
 }
 
+/** One instant for the whole run: a walk repeated later asks the same URLs. */
+const WALK_NOW = new Date().toISOString();
+
 function stringOf(schema: Schema, name: string, fill: Fill): string {
   switch (schema.format) {
     case 'uuid':
       return fill.id(name) ?? fill.id('storeId')!;
     case 'date-time':
-      return new Date().toISOString();
+      return WALK_NOW;
     case 'date':
-      return new Date().toISOString().slice(0, 10);
+      return WALK_NOW.slice(0, 10);
     case 'email':
       return 'walk@scope.test';
     case 'uri':
