@@ -16,5 +16,6 @@ export * from './report.js';
 export * from './events.js';
 export * from './preview.js';
 export * from './queues.js';
+export * from './jobs.js';
 export * from './console-links.js';
 export * from './live.js';

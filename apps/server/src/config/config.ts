@@ -56,6 +56,9 @@ const EnvSchema = z
     OUTBOUND_ALLOW: z.string().default('').transform(list),
     /** Deadline of one outgoing webhook call. */
     OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    /** Tries of one outgoing webhook post (breach alerts, supplier reminders), backing off exponentially from OUTBOUND_BACKOFF_MS. */
+    OUTBOUND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+    OUTBOUND_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),
     /** Where users reach the desk (links in alerts); also an origin allowed to open the live socket. */
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     /** Further browser origins allowed to open the live socket (the desk's own page always may), comma-separated. */
@@ -119,6 +122,8 @@ export interface AppConfig {
   adminPassword: string | undefined;
   outboundAllow: string[];
   outboundTimeoutMs: number;
+  outboundAttempts: number;
+  outboundBackoffMs: number;
   /** No trailing slash. */
   publicUrl: string;
   /** Origins (`scheme://host[:port]`) allowed to open the live socket besides the desk's own. */
@@ -171,6 +176,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminPassword: e.KEFU_ADMIN_PASSWORD,
     outboundAllow: e.OUTBOUND_ALLOW,
     outboundTimeoutMs: e.OUTBOUND_TIMEOUT_MS,
+    outboundAttempts: e.OUTBOUND_ATTEMPTS,
+    outboundBackoffMs: e.OUTBOUND_BACKOFF_MS,
     publicUrl,
     corsOrigins: [...new Set(corsOrigins)],
   };

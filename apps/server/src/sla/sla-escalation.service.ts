@@ -1,8 +1,7 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import type { Queue } from 'bullmq';
-import { JobName, JobPayloads, QueueName, type SlaEscalation } from '@kefu/contracts';
+import { JobId, JobName, type SlaEscalation } from '@kefu/contracts';
 import { AuditService } from '../audit/audit.service.js';
+import { OutboundWebhooks } from '../outbound/outbound-webhooks.js';
 import type { ConversationEntity } from '../conversation/conversation.entity.js';
 import { RoutingService } from '../routing/routing.service.js';
 import type { SlaTimerEntity } from './sla-timer.entity.js';
@@ -11,7 +10,7 @@ import type { SlaTimerEntity } from './sla-timer.entity.js';
 @Injectable()
 export class SlaEscalationService {
   constructor(
-    @InjectQueue(QueueName.Alerts) private readonly alerts: Queue,
+    private readonly webhooks: OutboundWebhooks,
     private readonly routing: RoutingService,
     private readonly audit: AuditService,
   ) {}
@@ -19,16 +18,7 @@ export class SlaEscalationService {
   async onBreach(timer: SlaTimerEntity, conv: ConversationEntity, settings: SlaEscalation): Promise<void> {
     if (settings?.reassign && conv.status === 'open') await this.reassign(conv);
     const url = settings?.webhookUrl;
-    if (url) {
-      const payload: JobPayloads[typeof JobName.SlaAlert] = { timerId: timer.id, url };
-      await this.alerts.add(JobName.SlaAlert, payload, {
-        jobId: `alert-${timer.id}`,
-        attempts: 6,
-        backoff: { type: 'exponential', delay: 2000 },
-        removeOnComplete: true,
-        removeOnFail: { age: 7 * 24 * 3600 },
-      });
-    }
+    if (url) await this.webhooks.enqueue(JobName.SlaAlert, { timerId: timer.id, url }, JobId.slaAlert(timer.id));
   }
 
   /** To the least-loaded online agent of the store other than the current one (who keeps it when nobody can). */

@@ -1,0 +1,46 @@
+// Waiting for the desk's background work by its state, not by the clock.
+import { getQueueToken } from '@nestjs/bullmq';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { QueueName } from '@kefu/contracts';
+
+const queuesOf = (app: INestApplicationContext) => Object.values(QueueName).map((name) => app.get<Queue>(getQueueToken(name), { strict: false }));
+
+/** Jobs of `queue` that are waiting, running, or delayed but already due (a scheduler's next run is not). */
+async function pending(queue: Queue, now: number): Promise<number> {
+  const counts = await queue.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children', 'delayed');
+  let n = counts.waiting + counts.active + counts.prioritized + counts['waiting-children'];
+  if (counts.delayed > 0) n += (await queue.getDelayed()).filter((job) => job.timestamp + (job.delay ?? 0) <= now).length;
+  return n;
+}
+
+/**
+ * Resolves once no queue of the desk has a job waiting, running or due, twice in a row 20 ms
+ * apart: a handler has committed its work before its job completes, and a job it adds is waiting
+ * before it completes, so the work the jobs started is done. Future delayed jobs (a grace period,
+ * an SLA alarm, a scheduler's next run) are not waited for.
+ */
+export async function drainQueues(app: INestApplicationContext, ms = 15_000): Promise<void> {
+  const queues = queuesOf(app);
+  const end = Date.now() + ms;
+  let quiet = 0;
+  while (quiet < 2) {
+    const now = Date.now();
+    const busy = (await Promise.all(queues.map((q) => pending(q, now)))).reduce((a, b) => a + b, 0);
+    quiet = busy === 0 ? quiet + 1 : 0;
+    if (Date.now() > end) throw new Error(`timed out draining the desk's queues (${busy} jobs pending)`);
+    if (quiet < 2) await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Resolves once `n` BullMQ workers (of worker processes or apps) listen on every queue of the desk. */
+export async function waitForWorkers(app: INestApplicationContext, n: number, ms = 30_000): Promise<void> {
+  const queues = queuesOf(app);
+  const end = Date.now() + ms;
+  for (;;) {
+    const counts = await Promise.all(queues.map((q) => q.getWorkersCount()));
+    if (counts.every((c) => c >= n)) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${n} workers (${counts.join(', ')})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
