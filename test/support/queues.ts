@@ -6,16 +6,16 @@ import { QueueName } from '@kefu/contracts';
 
 const queuesOf = (app: INestApplicationContext) => Object.values(QueueName).map((name) => app.get<Queue>(getQueueToken(name), { strict: false }));
 
-/** Jobs of `queue` that are waiting, running, or delayed but already due (a scheduler's next run is not). */
+/** Jobs of `queue` that are waiting, running, retrying, or delayed but already due (a scheduler's next run is not). */
 async function pending(queue: Queue, now: number): Promise<number> {
   const counts = await queue.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children', 'delayed');
   let n = counts.waiting + counts.active + counts.prioritized + counts['waiting-children'];
-  if (counts.delayed > 0) n += (await queue.getDelayed()).filter((job) => job.timestamp + (job.delay ?? 0) <= now).length;
+  if (counts.delayed > 0) n += (await queue.getDelayed()).filter((job) => job.attemptsMade > 0 || job.timestamp + (job.delay ?? 0) <= now).length;
   return n;
 }
 
 /**
- * Resolves once no queue of the desk has a job waiting, running or due, twice in a row 20 ms
+ * Resolves once no queue of the desk has a job waiting, running, retrying or due, twice in a row 20 ms
  * apart: a handler has committed its work before its job completes, and a job it adds is waiting
  * before it completes, so the work the jobs started is done. Future delayed jobs (a grace period,
  * an SLA alarm, a scheduler's next run) are not waited for.

@@ -1,5 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import { JobName, ScheduledJob, type JobPayloads, type ScheduledJobName } from '@kefu/contracts';
@@ -18,10 +18,14 @@ const DATA: { [N in ScheduledJobName]: JobPayloads[N] } = {
  * Every periodic task of the desk is a BullMQ job scheduler: one job per interval across all
  * workers, whichever takes it. Each worker upserts them at boot (a changed interval takes effect)
  * and again when Redis comes back, as Redis may come back empty. A new scheduler runs at once.
+ * Redis can also lose them without going away (a FLUSHALL): each worker checks, as often as the
+ * most frequent schedule runs, that every scheduler is still there, and sets it again if not.
  */
 @Injectable()
-export class JobSchedules implements OnApplicationBootstrap {
+export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobSchedules.name);
+  private watch: NodeJS.Timeout | undefined;
+  private checking = false;
 
   constructor(
     private readonly moduleRef: ModuleRef,
@@ -32,6 +36,11 @@ export class JobSchedules implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     this.redis.onRecovered(() => void this.upsertAll().catch((err: Error) => this.logger.error(`schedules not set: ${err.message}`)));
     await this.upsertAll();
+    this.watch = setInterval(() => void this.restoreMissing(), Math.min(...Object.values(this.everyMs())));
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.watch);
   }
 
   /** The interval of each scheduled job, from the config. */
@@ -46,11 +55,31 @@ export class JobSchedules implements OnApplicationBootstrap {
     };
   }
 
+  private queueOf(name: ScheduledJobName): Queue {
+    return this.moduleRef.get<Queue>(getQueueToken(ScheduledJob[name]), { strict: false });
+  }
+
+  private async upsert(name: ScheduledJobName): Promise<void> {
+    await this.queueOf(name).upsertJobScheduler(name, { every: this.everyMs()[name] }, { name, data: DATA[name], opts: { removeOnComplete: 100, removeOnFail: 100 } });
+  }
+
   private async upsertAll(): Promise<void> {
-    const every = this.everyMs();
-    for (const name of Object.keys(ScheduledJob) as ScheduledJobName[]) {
-      const queue = this.moduleRef.get<Queue>(getQueueToken(ScheduledJob[name]), { strict: false });
-      await queue.upsertJobScheduler(name, { every: every[name] }, { name, data: DATA[name], opts: { removeOnComplete: 100, removeOnFail: 100 } });
+    for (const name of Object.keys(ScheduledJob) as ScheduledJobName[]) await this.upsert(name);
+  }
+
+  private async restoreMissing(): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    try {
+      for (const name of Object.keys(ScheduledJob) as ScheduledJobName[]) {
+        if (await this.queueOf(name).getJobScheduler(name)) continue;
+        this.logger.warn(`job scheduler ${name} was gone from Redis: set again`);
+        await this.upsert(name);
+      }
+    } catch {
+      // Redis is away: the schedules are set again when it is back (onRecovered).
+    } finally {
+      this.checking = false;
     }
   }
 }
