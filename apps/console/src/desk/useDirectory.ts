@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { User } from '@kefu/contracts';
 import { deskApi } from '../api/desk-api';
-import { liveFamily, type LiveReducer } from '../data/live-cache';
+import { liveFamily, liveQueryFn, type LiveReducer } from '../data/live-cache';
 
 const LEAD_ROLES: ReadonlySet<User['role']> = new Set(['supervisor', 'admin']);
 export const isLead = (user: User): boolean => LEAD_ROLES.has(user.role);
@@ -19,8 +19,16 @@ const usersReducer: LiveReducer<User[]> = (users, event) => {
 };
 export const USERS = liveFamily('users', usersReducer);
 
+/**
+ * The users query's function: the answer with the `agent.presence` events that arrived while it was
+ * on its way applied on top. Without that, the user's own "online" (announced just after their
+ * socket connects, while the list asked for on connecting is in flight) was lost to an answer read
+ * a moment before, and their status switch stayed offline.
+ */
+export const usersQueryFn = (fetch: () => Promise<{ items: User[] }> = () => deskApi.users()) => liveQueryFn(async () => (await fetch()).items);
+
 /** Everyone the caller may list (read again on every reconnect, so colleagues added meanwhile get their names). */
-export const useUsers = () => useQuery({ queryKey: [USERS], queryFn: async () => (await deskApi.users()).items });
+export const useUsers = () => useQuery({ queryKey: [USERS], queryFn: usersQueryFn() });
 
 /**
  * Colleagues by id, to name assignees and authors. Every role may list users: supervisors and

@@ -4,7 +4,7 @@ import type { AgentStatus, AgentWithLoad, Presence, User } from '@kefu/contracts
 import { ApiRequestError } from '../api/client';
 import { deskApi } from '../api/desk-api';
 import { toApiError, apiErrorOf } from '../data/errors';
-import { liveFamily, Stale, type LiveReducer } from '../data/live-cache';
+import { liveFamily, liveQueryFn, Stale, type LiveReducer } from '../data/live-cache';
 import { USERS, useUsers } from '../desk/useDirectory';
 
 /**
@@ -49,7 +49,7 @@ export const AGENTS = liveFamily('agents', agentsReducer);
 /** Supervisors and admins: the agents of their scope with presence and open load (`GET /api/presence`), kept live. */
 export function useAgentPresence(enabled: boolean) {
   const client = useQueryClient();
-  const query = useQuery({ queryKey: [AGENTS], queryFn: async () => (await deskApi.agentPresence()).items, enabled });
+  const query = useQuery({ queryKey: [AGENTS], queryFn: liveQueryFn(async () => (await deskApi.agentPresence()).items), enabled });
   const agents = query.data ?? null;
   const presenceOf = useCallback((userId: string): Presence | undefined => agents?.find((a) => a.id === userId)?.presence, [agents]);
   const reload = useCallback(() => void client.invalidateQueries({ queryKey: [AGENTS] }), [client]);
