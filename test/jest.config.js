@@ -4,7 +4,7 @@ import base from '../jest.config.js';
 export default {
   ...base,
   rootDir: '.',
-  testMatch: ['<rootDir>/integration/**/*.spec.ts', '<rootDir>/e2e/**/*.spec.ts'],
+  testMatch: ['<rootDir>/medium/**/*.spec.ts', '<rootDir>/integration/**/*.spec.ts', '<rootDir>/e2e/**/*.spec.ts'],
   globalSetup: '<rootDir>/support/global-setup.js',
   globalTeardown: '<rootDir>/support/global-teardown.js',
   // @nestjs/throttler (CommonJS) inside the in-process desk: see support/nest-cjs-resolver.cjs.
