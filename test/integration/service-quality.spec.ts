@@ -5,7 +5,7 @@ import type { ChannelAdapter, OutboundMessage } from '../../apps/server/src/deli
 import { signBody } from '../../apps/server/src/inbound/signature.util.js';
 import { startDesk, type Desk } from '../support/desk.js';
 import { drainQueues } from '../support/queues.js';
-import { deskSocket, http, inboundBody, login, signedInbound, sleep, storeWithAgent, waitFor } from '../support/client.js';
+import { deskSocket, http, inboundBody, login, signedInbound, storeWithAgent, waitFor } from '../support/client.js';
 
 class RecordingPlatform implements ChannelAdapter {
   readonly sent: OutboundMessage[] = [];
