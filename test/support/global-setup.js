@@ -3,6 +3,8 @@
 // outside jest's transform, so it cannot import the TypeScript sources).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumOptions } from './chromium.js';
 
 export default async function globalSetup() {
   const run = `${Date.now().toString(36)}_${process.pid}`;
@@ -16,4 +18,8 @@ export default async function globalSetup() {
   const migrated = spawnSync(process.execPath, [join(import.meta.dirname, '../../apps/server/dist/cli/migrate.js')], { env: { ...process.env, LOG_LEVEL: 'warn' }, encoding: 'utf8' });
   if (migrated.status !== 0) throw new Error(`migrations failed: ${migrated.stderr || migrated.stdout}`);
   globalThis.__kefuTestDb = { admin: base, name: `kefu_test_${run}` };
+  // One Chromium for the run's browser tests (a launch costs seconds on a busy machine): support/browser.ts.
+  const browser = await chromium.launchServer(chromiumOptions());
+  globalThis.__kefuBrowser = browser;
+  process.env.KEFU_BROWSER_WS = browser.wsEndpoint();
 }

@@ -1,10 +1,25 @@
 // Waiting for the desk's background work by its state, not by the clock.
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { Queue } from 'bullmq';
-import { QueueName } from '@kefu/contracts';
+import { Queue } from 'bullmq';
+import { QueueName, type JobName } from '@kefu/contracts';
 
-const queuesOf = (app: INestApplicationContext) => Object.values(QueueName).map((name) => app.get<Queue>(getQueueToken(name), { strict: false }));
+type Source = INestApplicationContext | Queue[];
+const queuesOf = (source: Source) => (Array.isArray(source) ? source : Object.values(QueueName).map((name) => source.get<Queue>(getQueueToken(name), { strict: false })));
+
+/** The desk's queues on a Redis of its own (a private Redis with the desk's prefix); close them after use. */
+export const queuesAt = (redisUrl: string, prefix: string) => Object.values(QueueName).map((name) => new Queue(name, { connection: { url: redisUrl }, prefix: `${prefix}:bull` }));
+
+/** Resolves once a run of the scheduled job `name` that started after `since` has finished. */
+export async function scheduledRunAfter(source: Source, name: JobName, since: number, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const done = await Promise.all(queuesOf(source).map((q) => q.getCompleted(0, 50)));
+    if (done.flat().some((j) => j.name === name && (j.processedOn ?? 0) > since)) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for a run of ${name}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 /** Jobs of `queue` that are waiting, running, retrying, or delayed but already due (a scheduler's next run is not). */
 async function pending(queue: Queue, now: number): Promise<number> {
@@ -20,8 +35,8 @@ async function pending(queue: Queue, now: number): Promise<number> {
  * before it completes, so the work the jobs started is done. Future delayed jobs (a grace period,
  * an SLA alarm, a scheduler's next run) are not waited for.
  */
-export async function drainQueues(app: INestApplicationContext, ms = 15_000): Promise<void> {
-  const queues = queuesOf(app);
+export async function drainQueues(source: Source, ms = 15_000): Promise<void> {
+  const queues = queuesOf(source);
   const end = Date.now() + ms;
   let quiet = 0;
   while (quiet < 2) {
@@ -34,8 +49,8 @@ export async function drainQueues(app: INestApplicationContext, ms = 15_000): Pr
 }
 
 /** Resolves once `n` BullMQ workers (of worker processes or apps) listen on every queue of the desk. */
-export async function waitForWorkers(app: INestApplicationContext, n: number, ms = 30_000): Promise<void> {
-  const queues = queuesOf(app);
+export async function waitForWorkers(source: Source, n: number, ms = 30_000): Promise<void> {
+  const queues = queuesOf(source);
   const end = Date.now() + ms;
   for (;;) {
     const counts = await Promise.all(queues.map((q) => q.getWorkersCount()));
