@@ -6,7 +6,7 @@ import { JobName, QueueName, ScheduledJob } from '@kefu/contracts';
 import { createWorker } from '../../apps/server/src/bootstrap.js';
 import { loadConfig } from '../../apps/server/src/config/config.js';
 import { sleep } from '../support/client.js';
-import { waitForWorkers } from '../support/queues.js';
+import { scheduledRunAfter, waitForWorkers } from '../support/queues.js';
 
 const EVERY_MS = 400;
 
@@ -32,7 +32,7 @@ describe('periodic work across workers', () => {
     const from = Date.now();
     await sleep(6 * EVERY_MS); // the scenario: six intervals pass
     const to = Date.now();
-    await sleep(EVERY_MS); // the last slot's run finishes
+    await scheduledRunAfter(workers[0], JobName.SlaReconcile, to); // the window's last run has finished
     const reconciles = (await sla.getCompleted(0, 500)).filter((j) => j.name === JobName.SlaReconcile);
     // A scheduler's job id names its slot (`repeat:<scheduler>:<due ms>`): the runs whose slot fell in the window.
     const slotOf = (id: string) => Number(id.split(':').pop());
