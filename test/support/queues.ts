@@ -2,6 +2,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { QueueName, type JobName } from '@kefu/contracts';
 
 type Source = INestApplicationContext | Queue[];
@@ -21,10 +22,18 @@ export async function scheduledRunAfter(source: Source, name: JobName, since: nu
   }
 }
 
-/** Jobs of `queue` that are waiting, running, retrying, or delayed but already due (a scheduler's next run is not). */
-async function pending(queue: Queue, now: number): Promise<number> {
+/**
+ * Jobs of `queue` that are waiting, running, retrying, or delayed but already due (a scheduler's
+ * next run is not). A running job without its lock is not counted: its worker is gone (a test
+ * killed it, the run's Redis outlives each file) and BullMQ hands it on only after its stall check.
+ */
+async function pending(queue: Queue, now: number, redis: Redis): Promise<number> {
   const counts = await queue.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children', 'delayed');
-  let n = counts.waiting + counts.active + counts.prioritized + counts['waiting-children'];
+  let n = counts.waiting + counts.prioritized + counts['waiting-children'];
+  if (counts.active > 0) {
+    const locks = await Promise.all((await queue.getActive()).map((job) => redis.exists(`${queue.toKey(job.id!)}:lock`)));
+    n += locks.filter((held) => held === 1).length;
+  }
   if (counts.delayed > 0) n += (await queue.getDelayed()).filter((job) => job.attemptsMade > 0 || job.timestamp + (job.delay ?? 0) <= now).length;
   return n;
 }
@@ -37,14 +46,19 @@ async function pending(queue: Queue, now: number): Promise<number> {
  */
 export async function drainQueues(source: Source, ms = 15_000): Promise<void> {
   const queues = queuesOf(source);
-  const end = Date.now() + ms;
-  let quiet = 0;
-  while (quiet < 2) {
-    const now = Date.now();
-    const busy = (await Promise.all(queues.map((q) => pending(q, now)))).reduce((a, b) => a + b, 0);
-    quiet = busy === 0 ? quiet + 1 : 0;
-    if (Date.now() > end) throw new Error(`timed out draining the desk's queues (${busy} jobs pending)`);
-    if (quiet < 2) await new Promise((r) => setTimeout(r, 20));
+  const redis = new Redis((queues[0].opts.connection as { url?: string }).url ?? process.env.REDIS_URL!);
+  try {
+    const end = Date.now() + ms;
+    let quiet = 0;
+    while (quiet < 2) {
+      const now = Date.now();
+      const busy = (await Promise.all(queues.map((q) => pending(q, now, redis)))).reduce((a, b) => a + b, 0);
+      quiet = busy === 0 ? quiet + 1 : 0;
+      if (Date.now() > end) throw new Error(`timed out draining the desk's queues (${busy} jobs pending)`);
+      if (quiet < 2) await new Promise((r) => setTimeout(r, 20));
+    }
+  } finally {
+    redis.disconnect();
   }
 }
 

@@ -14,10 +14,14 @@ const DATA: { [N in ScheduledJobName]: JobPayloads[N] } = {
   [JobName.GenerateReports]: {},
 };
 
+/** The chores a new (or re-timed) schedule runs at once; the heavy ones (retraining, reports) wait one interval. */
+const AT_ONCE: ReadonlySet<ScheduledJobName> = new Set([JobName.SlaReconcile, JobName.RoutingSweep, JobName.SupplierReminders]);
+
 /**
  * Every periodic task of the desk is a BullMQ job scheduler: one job per interval across all
  * workers, whichever takes it. Each worker upserts them at boot (a changed interval takes effect)
- * and again when Redis comes back, as Redis may come back empty. A new scheduler runs at once.
+ * and again when Redis comes back, as Redis may come back empty. A new scheduler of a chore runs
+ * at once (AT_ONCE); an existing one keeps its next run.
  * Redis can also lose them without going away (a FLUSHALL): each worker checks, as often as the
  * most frequent schedule runs, that every scheduler is still there, and sets it again if not.
  */
@@ -60,7 +64,10 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async upsert(name: ScheduledJobName): Promise<void> {
-    await this.queueOf(name).upsertJobScheduler(name, { every: this.everyMs()[name] }, { name, data: DATA[name], opts: { removeOnComplete: 100, removeOnFail: 100 } });
+    const every = this.everyMs()[name];
+    // startDate counts only for a new or re-timed scheduler (BullMQ keeps an existing one's next run).
+    const start = AT_ONCE.has(name) ? {} : { startDate: Date.now() + every };
+    await this.queueOf(name).upsertJobScheduler(name, { every, ...start }, { name, data: DATA[name], opts: { removeOnComplete: 100, removeOnFail: 100 } });
   }
 
   private async upsertAll(): Promise<void> {
