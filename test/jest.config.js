@@ -1,10 +1,19 @@
 import base from '../jest.config.js';
 
-/** Integration and browser tests: the real desk on a fresh database, one file at a time. */
+/** The workspace packages a test imports, as sources. */
+export const SOURCES = { '^@kefu/contracts$': '<rootDir>/../libs/contracts/src/index.ts' };
+
+/**
+ * Medium, integration and browser tests: the real desk on a fresh database, one file at a time.
+ * What a test imports comes from the sources, @kefu/contracts included (so the desk in the test
+ * process is the code as it is, transpiled by @swc/jest); the built output (dist/) is only run as
+ * processes: the migrations (global-setup.js), workers and api processes a test kills or restarts.
+ */
 export default {
   ...base,
   rootDir: '.',
-  testMatch: ['<rootDir>/integration/**/*.spec.ts', '<rootDir>/e2e/**/*.spec.ts'],
+  moduleNameMapper: { ...base.moduleNameMapper, ...SOURCES },
+  testMatch: ['<rootDir>/medium/**/*.spec.ts', '<rootDir>/integration/**/*.spec.ts', '<rootDir>/e2e/**/*.spec.ts'],
   globalSetup: '<rootDir>/support/global-setup.js',
   globalTeardown: '<rootDir>/support/global-teardown.js',
   // @nestjs/throttler (CommonJS) inside the in-process desk: see support/nest-cjs-resolver.cjs.

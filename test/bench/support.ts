@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { flushRunRedis } from '../support/desk.js';
-import { migrate } from '../../apps/server/dist/database/migrate.js';
+import { migrate } from '../../apps/server/src/database/migrate.js';
 
 /** A throwaway database and Redis prefix for one benchmark; `drop()` removes both. */
 export async function benchEnvironment(name: string) {

@@ -49,7 +49,7 @@ describe('console through a Redis outage', () => {
     await rig.redis.stop();
     const during = `还在吗 #${tag}-2`;
     expect((await signedInbound(rig.url, channel, inboundBody(during, `e2e-fault-2-${tag}`))).status).toBe(202);
-    await sleep(1000);
+    await sleep(1000); // the scenario: Redis stays away a while
     expect(await row(during).count()).toBe(0); // its live event could not be published
     await rig.redis.start(); // empty
 

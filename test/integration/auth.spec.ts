@@ -211,7 +211,7 @@ describe('access tokens, refresh tokens and revocation', () => {
         expect((await disconnected) - at).toBeLessThan(2000);
 
         await signedInbound(desk.url, channel, inboundBody('after'));
-        await sleep(400);
+        await sleep(400); // a window for a stray event: the api published during the request (no worker here), over Redis pub/sub
         expect(live.events.some((e) => JSON.stringify(e.payload).includes('after'))).toBe(false);
         // And it cannot come back with its old token.
         await expect(deskSocket(other.url, u.session.accessToken)).rejects.toThrow('unauthorized');
@@ -248,7 +248,7 @@ describe('access tokens, refresh tokens and revocation', () => {
         await signedInbound(desk.url, a.channel, inboundBody('from A after', 'buyer-a'));
         await signedInbound(desk.url, b.channel, inboundBody('from B after', 'buyer-b'));
         await waitFor(() => again!.events.find((e) => e.name === 'message.created' && e.payload.storeId === b.store.id), 5000, "store B's event");
-        await sleep(300);
+        await sleep(300); // a window for a stray event: the api published during the request (no worker here), over Redis pub/sub
         expect(JSON.stringify(again.events)).not.toContain(a.store.id);
         expect(live.events.some((e) => JSON.stringify(e.payload).includes('from A after'))).toBe(false);
       } finally {

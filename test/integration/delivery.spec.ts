@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ChannelAdapter, OutboundMessage } from '../../apps/server/src/delivery/channel-adapter.js';
 import { startDesk, type Desk } from '../support/desk.js';
+import { drainQueues } from '../support/queues.js';
 import { deskSocket, http, inboundBody, login, signedInbound, storeWithAgent, waitFor } from '../support/client.js';
 
 /** A scripted sales platform: fails the first `failures` sends of each message, then accepts. */
@@ -91,7 +92,7 @@ describe('replies are delivered by the worker through the channel adapter', () =
     const note = await http(desk.url, 'POST', `/api/conversations/${inbound.body.conversationId}/messages`, { token: s.agentToken, body: { body: '客户是老顾客,注意语气', kind: 'note' } });
     expect(note.status).toBe(201);
     expect(note.body).toMatchObject({ direction: 'note', deliveryStatus: null });
-    await new Promise((r) => setTimeout(r, 300));
+    await drainQueues(desk.worker!);
     expect(platform.attempts.has(note.body.id)).toBe(false);
     const conv = await http(desk.url, 'GET', `/api/conversations/${inbound.body.conversationId}`, { token: s.agentToken });
     expect(conv.body.awaitingReplySince).not.toBeNull();

@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { io, type Socket } from 'socket.io-client';
-import { QueueName } from '@kefu/contracts';
+import { JobName, QueueName } from '@kefu/contracts';
 import { http, inboundBody, login, signedInbound } from '../support/client.js';
 import { rigStore, sleep, startRig, tally, Traffic, type Rig, type ServerProcess } from '../support/fault-rig.js';
+import { drainQueues, queuesAt, scheduledRunAfter } from '../support/queues.js';
 
 const RECONCILE_MS = 1000;
 const SLA_S = 3;
@@ -92,7 +93,14 @@ describe('dependency outages', () => {
       expect(t.status).toBe('breached');
       expect(t.breached_at!.getTime() - Math.max(t.due_at.getTime(), backAt)).toBeLessThan(RECONCILE_MS + 3000);
     }
-    await sleep(2 * RECONCILE_MS); // a reconcile pass or two later: nothing announced again
+    // A reconcile pass later, and what it started done: nothing announced again.
+    const queues = queuesAt(rig.redis.url, rig.env.REDIS_PREFIX);
+    try {
+      await scheduledRunAfter(queues, JobName.SlaReconcile, Date.now());
+      await drainQueues(queues);
+    } finally {
+      await Promise.all(queues.map((q) => q.close()));
+    }
     const announced = seen.filter((e) => e.name === 'sla.breached' && e.payload.storeId === storeId).map((e) => e.payload.id);
     expect(announced.length).toBe(new Set(announced).size);
     return timers;
@@ -102,7 +110,7 @@ describe('dependency outages', () => {
     const s = await onlineStore();
     const traffic = new Traffic(rig.url, s.channel, 10);
     traffic.start();
-    await sleep(1500);
+    await sleep(1500); // the scenario: traffic before the outage
     const [first] = (await http(rig.url, 'GET', `/api/conversations?storeId=${s.store.id}`, { token: s.agentToken })).body.items;
 
     const from = traffic.now();
@@ -117,13 +125,13 @@ describe('dependency outages', () => {
     const sigtermAt = traffic.now();
     spare.child.kill('SIGTERM');
     const spareStopped = Promise.race([spare.exited.then(() => traffic.now() - sigtermAt), sleep(10_000).then(() => Infinity)]);
-    await sleep(Math.max(0, from + 4000 - traffic.now()));
+    await sleep(Math.max(0, from + 4000 - traffic.now())); // the scenario: a 4 s outage
     const back = traffic.now();
     const backAt = Date.now();
     await rig.redis.start(); // empty: it keeps nothing on disk
     expect(await spareStopped).toBeLessThan(7000);
 
-    await sleep(3000);
+    await sleep(3000); // the scenario: traffic after the outage
     const sent = await traffic.stop();
     const figures = await tally(rig, sent, { from, to: back });
     // Every message acknowledged and stored, none waiting for Redis: those sent in the first half of
@@ -175,7 +183,7 @@ describe('dependency outages', () => {
     const pids = [api.child.pid, worker.child.pid];
     const traffic = new Traffic(rig.url, s.channel, 20, 40);
     traffic.start();
-    await sleep(1500);
+    await sleep(1500); // the scenario: traffic before the outage
     // A reply whose delivery runs while PostgreSQL is down (the delivery queue is paused until
     // then): its job fails for good (two attempts here) without the reply even being marked
     // failed; it is sent after PostgreSQL returns. (In a store of its own, with a long SLA.)
@@ -198,12 +206,12 @@ describe('dependency outages', () => {
     expect(list.status).toBe(503);
     expect(list.headers.get('retry-after')).toBe('5');
     expect(await list.json()).toMatchObject({ statusCode: 503, code: 'DATABASE_UNAVAILABLE' });
-    await sleep(Math.max(0, from + 4000 - traffic.now()));
+    await sleep(Math.max(0, from + 4000 - traffic.now())); // the scenario: a 4 s outage
     const back = traffic.now();
     const backAt = Date.now();
     rig.pg.start();
 
-    await sleep(4000);
+    await sleep(4000); // the scenario: traffic after the outage
     const sent = await traffic.stop();
     const figures = await tally(rig, sent, { from, to: back });
     // Refused with 503 and Retry-After, never a 500 or a hang; once the server is gone, quickly (a
@@ -247,7 +255,7 @@ describe('dependency outages', () => {
     const s = await rigStore(rig.url, 900);
     const traffic = new Traffic(rig.url, s.channel, 20, 40);
     traffic.start();
-    await sleep(1500);
+    await sleep(1500); // the scenario: traffic before the first kill
 
     const apiPid = () => Number([...desk.output().matchAll(/kefu: api started \(pid (\d+)\)/g)].at(-1)?.[1]);
     const killApi = async (restartNumber: number, delay: string) => {
@@ -258,9 +266,9 @@ describe('dependency outages', () => {
       await rig.waitHealthy();
     };
     await killApi(1, '1.0');
-    await sleep(1000);
+    await sleep(1000); // the scenario: failing again soon
     await killApi(2, '2.0'); // failing again soon: the pause doubles
-    await sleep(1500);
+    await sleep(1500); // the scenario: traffic after the restarts
     const sent = await traffic.stop();
     const figures = await tally(rig, sent, { from: 0, to: 0 });
     // Refused connections while the api was down (the platform retries those), never a 5xx; every acknowledged message stored.

@@ -26,7 +26,7 @@ describe('inbound webhook → database → live events', () => {
       expect(created.payload.conversationId).toBe(res.body.conversationId);
       expect(me.events.find((e) => e.name === 'conversation.created')?.payload).toMatchObject({ id: res.body.conversationId, storeId: mine.store.id, status: 'open' });
 
-      await sleep(300);
+      await sleep(300); // a window for a stray event: the api published during the request (no worker here), over Redis pub/sub
       // The other agent hears only of themselves (their own presence), nothing of this store.
       expect(them.events.filter((e) => e.name !== 'agent.presence')).toEqual([]);
       expect(JSON.stringify(them.events)).not.toContain(mine.store.id);

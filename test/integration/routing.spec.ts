@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { createApi } from '../../apps/server/src/bootstrap.js';
+import { RoutingSweeper } from '../../apps/server/src/routing/routing-sweeper.service.js';
 import { startDesk, type Desk } from '../support/desk.js';
+import { drainQueues } from '../support/queues.js';
 import { deskSocket, http, inboundBody, login, signedInbound, sleep, waitFor } from '../support/client.js';
 
 const GRACE_MS = 800;
@@ -107,7 +109,7 @@ describe('routing, presence and the collision guard', () => {
       for (const a of agents) expect(counts.get(a.user.id)).toBe(3);
       expect(counts.get(null)).toBe(11);
       // Each conversation was given to one agent once: one assignment event per assigned conversation.
-      await sleep(300);
+      await drainQueues(desk.worker!);
       const assignedEvents = watcher.events.filter((e) => e.name === 'conversation.updated' && e.payload.storeId === s.id && e.payload.assigneeId);
       const perConversation = new Map<string, Set<string>>();
       for (const e of assignedEvents) perConversation.set(e.payload.id, (perConversation.get(e.payload.id) ?? new Set()).add(e.payload.assigneeId));
@@ -124,7 +126,7 @@ describe('routing, presence and the collision guard', () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       ids.push((await signedInbound(desk.url, channel, inboundBody(`排队 ${i}`, `buyer-q-${i}`))).body.conversationId);
-      await sleep(5);
+      await sleep(5); // the scenario: distinct arrival times
     }
     expect(await Promise.all(ids.map(assigneeOf))).toEqual([only.user.id, only.user.id, null, null, null]);
     const waiting = await http(desk.url, 'GET', `/api/conversations?storeId=${s.id}&assigneeId=none`, { token: supervisor });
@@ -148,10 +150,10 @@ describe('routing, presence and the collision guard', () => {
     expect([await assigneeOf(c1), await assigneeOf(c2)]).toEqual([a.user.id, a.user.id]);
 
     a.live!.socket.close(); // a page reload
-    await sleep(GRACE_MS / 3);
+    await sleep(GRACE_MS / 3); // the scenario: back within the grace period
     const again = await deskSocket(desk.url, a.token);
     sockets.push(again.socket);
-    await sleep(GRACE_MS + REBALANCE_MS + 500);
+    await sleep(GRACE_MS + REBALANCE_MS + 500); // the scenario: past the grace and hold periods
     expect([await assigneeOf(c1), await assigneeOf(c2)]).toEqual([a.user.id, a.user.id]);
     expect(watcher.events.some((e) => e.name === 'agent.presence' && e.payload.userId === a.user.id && e.payload.presence === 'offline')).toBe(false);
 
@@ -159,6 +161,7 @@ describe('routing, presence and the collision guard', () => {
     await waitFor(() => watcher.events.find((e) => e.name === 'agent.presence' && e.payload.userId === a.user.id && e.payload.presence === 'offline'), 5000, 'offline');
     expect(await assigneeOf(c1)).toBe(a.user.id); // still held during the hold time
     await waitFor(async () => ((await assigneeOf(c1)) === null && (await assigneeOf(c2)) === null ? true : undefined), 5000, 'chats back in the queue');
+    await drainQueues(desk.worker!); // the release is audited after it is made
     const audit = await http(desk.url, 'GET', `/api/audit?targetId=${c1}`, { token: admin });
     expect(audit.body.items[0]).toMatchObject({ action: 'conversation.assigned', details: { from: a.user.id, to: null, reason: 'agent offline' } });
 
@@ -211,7 +214,8 @@ describe('routing, presence and the collision guard', () => {
     await http(desk.url, 'POST', '/api/presence', { token: a.token, body: { status: 'away' } });
     const queued = await http(desk.url, 'POST', `/api/users/${b.user.id}/reassign`, { token: supervisor, body: { toUserId: null } });
     expect(queued.body.moved).toHaveLength(3);
-    await sleep(1000); // several worker sweeps
+    await desk.worker!.get(RoutingSweeper).runOnce(); // a worker sweep assigns nothing back
+    await drainQueues(desk.worker!);
     expect(await Promise.all(ids.map(assigneeOf))).toEqual([null, null, null]);
     const me = await http(desk.url, 'GET', '/api/auth/me', { token: b.token });
     expect(me.body).toMatchObject({ presence: 'online', status: 'available' });
@@ -227,6 +231,7 @@ describe('routing, presence and the collision guard', () => {
     expect(await assigneeOf(c)).toBe(a.user.id);
     const b = await agent([s.id]);
     await waitFor(async () => ((await assigneeOf(c)) === b.user.id ? true : undefined), 6000, 'escalated to the other agent');
+    await drainQueues(desk.worker!); // the breach job audits the reassignment after making it
     const audit = await http(desk.url, 'GET', `/api/audit?targetId=${c}`, { token: admin });
     expect(audit.body.items[0]).toMatchObject({ action: 'conversation.assigned', details: { from: a.user.id, to: b.user.id, reason: 'sla breach escalation' } });
   });

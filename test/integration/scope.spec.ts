@@ -82,7 +82,7 @@ describe('store scoping of people, reassignment, presence and knowledge-base gap
     const presence = (w: typeof watcherA, userId: string) => w.events.filter((e) => e.name === 'agent.presence' && e.payload.userId === userId);
     await waitFor(() => presence(watcherAll, b.agent.id).length > 0 && presence(watcherAll, shared.user.id).length > 0, 5000, 'presence events');
     await waitFor(() => presence(watcherA, shared.user.id).length > 0, 5000, "the shared agent's presence");
-    await sleep(200);
+    await sleep(200); // a window for a stray event: the api published during the request (no worker here), over Redis pub/sub
     for (const s of [watcherA, watcherAll, agentB, sharedSocket]) s.socket.close();
     expect(presence(watcherA, b.agent.id)).toEqual([]);
     expect(presence(watcherA, shared.user.id).map((e) => e.payload)).toEqual([{ userId: shared.user.id, name: shared.user.name, presence: 'online', storeIds: [a.store.id] }]);

@@ -4,7 +4,8 @@ import { DateTime } from 'luxon';
 import type { ChannelAdapter, OutboundMessage } from '../../apps/server/src/delivery/channel-adapter.js';
 import { signBody } from '../../apps/server/src/inbound/signature.util.js';
 import { startDesk, type Desk } from '../support/desk.js';
-import { deskSocket, http, inboundBody, login, signedInbound, sleep, storeWithAgent, waitFor } from '../support/client.js';
+import { drainQueues } from '../support/queues.js';
+import { deskSocket, http, inboundBody, login, signedInbound, storeWithAgent, waitFor } from '../support/client.js';
 
 class RecordingPlatform implements ChannelAdapter {
   readonly sent: OutboundMessage[] = [];
@@ -48,7 +49,7 @@ describe('satisfaction and inquiry conversion', () => {
     expect(question.body).toContain('非常满意');
     // The console hears of the question and of the resolved conversation, once each.
     await waitFor(() => live.events.some((e) => e.name === 'conversation.updated' && e.payload.id === zh && e.payload.status === 'resolved'), 5000, 'resolved event');
-    await sleep(200);
+    await drainQueues(desk.worker!);
     live.socket.close();
     expect(live.events.filter((e) => e.name === 'message.created' && e.payload.body === question.body)).toHaveLength(1);
     expect(live.events.filter((e) => e.name === 'conversation.updated' && e.payload.id === zh && e.payload.status === 'resolved')).toHaveLength(1);

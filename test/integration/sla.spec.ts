@@ -3,9 +3,11 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
+import { SlaReconciler } from '../../apps/server/src/sla/sla-reconciler.service.js';
 import { SlaTimerService } from '../../apps/server/src/sla/sla-timer.service.js';
 import { SlaTimerEntity } from '../../apps/server/src/sla/sla-timer.entity.js';
 import { flushRunRedis, spawnWorker, startDesk, type Desk } from '../support/desk.js';
+import { drainQueues, waitForWorkers } from '../support/queues.js';
 import { deskSocket, http, inboundBody, login, signedInbound, sleep, storeWithAgent, waitFor } from '../support/client.js';
 
 /** A store open around the clock with a response promise of `seconds` and a warning `warn` seconds ahead. */
@@ -43,7 +45,8 @@ describe('response SLA timers', () => {
       expect(breached.payload).toMatchObject({ storeId: s.store.id, status: 'breached', id: warning.payload.id });
       expect(sup.events.indexOf(warning)).toBeLessThan(sup.events.indexOf(breached));
 
-      await sleep(1500); // a reconcile pass or two later
+      await desk.worker!.get(SlaReconciler).runOnce(); // a reconcile pass later
+      await drainQueues(desk.worker!);
       expect(mine('sla.breached')).toHaveLength(1);
       const [timer] = await timersOf(id);
       expect(timer.status).toBe('breached');
@@ -70,7 +73,7 @@ describe('response SLA timers', () => {
     try {
       const inbound = await signedInbound(desk.url, s.channel, inboundBody('在吗'));
       const id = inbound.body.conversationId;
-      await sleep(300);
+      await sleep(300); // the scenario: the agent answers a moment later
       const note = await http(desk.url, 'POST', `/api/conversations/${id}/messages`, { token: s.agentToken, body: { body: '先查一下', kind: 'note' } });
       expect(note.status).toBe(201);
       expect((await timersOf(id))[0].status).toBe('running'); // a note answers nobody
@@ -79,7 +82,7 @@ describe('response SLA timers', () => {
       expect(met.payload).toMatchObject({ status: 'met', storeId: s.store.id, respondedBy: s.agent.id });
       expect(met.payload.responseSeconds).toBeGreaterThanOrEqual(0);
       expect(met.payload.responseSeconds).toBeLessThanOrEqual(1);
-      await sleep(3000);
+      await sleep(3000); // the scenario: the warning and due instants pass
       expect(sup.events.filter((e) => e.name !== 'sla.met' && e.name.startsWith('sla.') && e.payload.conversationId === id)).toEqual([]);
       const [timer] = await timersOf(id);
       expect(timer).toMatchObject({ status: 'met', breached_at: null, warned_at: null });
@@ -91,7 +94,7 @@ describe('response SLA timers', () => {
   it('keeps one timer, measured from the first of several customer messages; a later one starts next_response', async () => {
     const s = await storeWithAgent(desk.url, admin, 'Three', fastSla(60, 10));
     const first = await signedInbound(desk.url, s.channel, inboundBody('一', 'buyer-3'));
-    await sleep(50);
+    await sleep(50); // the scenario: later messages of the same customer
     await signedInbound(desk.url, s.channel, inboundBody('二', 'buyer-3'));
     await signedInbound(desk.url, s.channel, inboundBody('三', 'buyer-3'));
     const id = first.body.conversationId;
@@ -144,7 +147,8 @@ describe('response SLA timers', () => {
       expect(await flushRunRedis()).toBeGreaterThan(0); // the alarms are gone
       const breachedOf = () => sup.events.filter((e) => e.name === 'sla.breached' && e.payload.storeId === s.store.id);
       await waitFor(() => breachedOf().length >= 50 || undefined, 8000, '50 breaches');
-      await sleep(1500);
+      await desk.worker!.get(SlaReconciler).runOnce(); // another pass invents none
+      await drainQueues(desk.worker!);
       expect(breachedOf()).toHaveLength(50);
       expect(new Set(breachedOf().map((e) => e.payload.conversationId))).toEqual(new Set(ids));
       const rows = await desk.db.query(`SELECT status, breached_at, due_at FROM sla_timers WHERE store_id = $1`, [s.store.id]);
@@ -172,12 +176,12 @@ describe('response SLA timers', () => {
       const ids: string[] = [];
       for (let i = 0; i < 10; i++) ids.push((await signedInbound(desk.url, s.channel, inboundBody(`crash ${i}`, `buyer-crash-${i}`))).body.conversationId);
       doomed.kill('SIGKILL');
-      await sleep(3000); // every timer is overdue, with no worker
+      await sleep(3000); // the scenario: every timer falls overdue, with no worker
       expect((await desk.db.query(`SELECT count(*)::int n FROM sla_timers WHERE store_id = $1 AND status = 'breached'`, [s.store.id]))[0].n).toBe(0);
       restarted.push(spawnWorker(env), spawnWorker(env));
       const breachedOf = () => sup.events.filter((e) => e.name === 'sla.breached' && e.payload.storeId === s.store.id);
       await waitFor(() => breachedOf().length >= 10 || undefined, 15000, '10 breaches');
-      await sleep(1500);
+      await drainQueues(desk.api); // what the two workers still had to do (their reconcile passes included) is done
       expect(breachedOf()).toHaveLength(10);
       expect(new Set(breachedOf().map((e) => e.payload.id)).size).toBe(10);
     } finally {
@@ -204,6 +208,7 @@ describe('response SLA timers', () => {
     const url = `http://localhost:${(hook.address() as AddressInfo).port}/bot`;
     const worker = spawnWorker({ SLA_RECONCILE_MS: '500', OUTBOUND_ALLOW: 'localhost', PUBLIC_URL: 'https://desk.example.com' });
     try {
+      await waitForWorkers(desk.api, 1); // booted: the breach is not waiting on a process start
       const s = await storeWithAgent(desk.url, admin, 'Hook', fastSla(1, 1, { slaEscalation: { webhookUrl: url } }));
       const inbound = await signedInbound(desk.url, s.channel, inboundBody('my phone is 13812345678, anyone?', 'buyer-hook'));
       const alert = await waitFor(() => received[0], 15000, 'webhook alert');

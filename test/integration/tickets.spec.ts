@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { TicketAction } from '@kefu/contracts';
 import type { ChannelAdapter, OutboundMessage } from '../../apps/server/src/delivery/channel-adapter.js';
+import { SupplierReminderSweeper } from '../../apps/server/src/ticket/supplier-reminder.sweeper.js';
 import { startDesk, type Desk } from '../support/desk.js';
+import { drainQueues } from '../support/queues.js';
 import { deskSocket, http, inboundBody, login, signedInbound, storeWithAgent, waitFor } from '../support/client.js';
 
 /** Records what the platform was asked to send. */
@@ -292,6 +294,7 @@ describe('after-sales tickets', () => {
         expect(created.body).toMatch(/we have received your return request/);
         expect(approved.body).toBe(`Approved! ${t.number} — ${c.store.name} pays nothing.`);
       }
+      await drainQueues(desk.worker!); // the platform is called before the delivery is recorded
       const stored = await desk.db.query(`SELECT ticket_id, delivery_status, direction FROM messages WHERE conversation_id = $1 AND direction = 'outbound'`, [c.conversationId]);
       expect(stored).toEqual([
         { ticket_id: t.id, delivery_status: 'delivered', direction: 'outbound' },
@@ -313,7 +316,7 @@ describe('after-sales tickets', () => {
       const waiting = await act(c.agentToken, t.id, { action: 'open_supplier_case', supplier: '工厂', remedy: 'compensate', dueAt: new Date(Date.now() + DAY).toISOString() });
       expect(waiting.body).toMatchObject({ status: 'awaiting_supplier', resumeStatus: 'approved', resolutionDueAt: null });
       expect(await timer()).toMatchObject({ status: 'paused', due_at: null });
-      await new Promise((r) => setTimeout(r, 1200));
+      await new Promise((r) => setTimeout(r, 1200)); // the scenario: a second and more spent waiting on the supplier
       const back = await act(c.agentToken, t.id, { action: 'supplier_replied', outcome: 'compensate', compensationAmount: 30 });
       expect(back.body).toMatchObject({ status: 'approved', resolution: { supplier: { outcome: 'compensate', compensationAmount: 30 } } });
       const resumed = await timer();
@@ -354,11 +357,14 @@ describe('after-sales tickets', () => {
       expect(hits).toHaveLength(0);
       const hit = await waitFor(() => hits[0], 5000, 'supplier reminder');
       expect(hit).toMatchObject({ ticket: t.number, supplier: '电子厂 B', remedy: 'replace', reminder: 1 });
+      // The post is answered before its job records it on the timeline: wait for the job, not the post.
+      await drainQueues(desk.worker!);
       const detail = await http(desk.url, 'GET', `/api/tickets/${t.id}`, { token: c.agentToken });
       expect(detail.body.timeline.filter((e: { kind: string }) => e.kind === 'supplier_reminder')).toEqual([expect.objectContaining({ actorId: null, details: expect.objectContaining({ reminder: 1, delivered: true, overdue: true }) })]);
       expect(detail.body.supplierCases[0]).toMatchObject({ remindersSent: 1, outcome: null });
-      // The next reminder waits its interval (24 h): nothing more now.
-      await new Promise((r) => setTimeout(r, 600));
+      // The next reminder waits its interval (24 h): another sweep now sends nothing.
+      await desk.worker!.get(SupplierReminderSweeper).runOnce();
+      await drainQueues(desk.worker!);
       expect(hits).toHaveLength(1);
       await act(c.agentToken, t.id, { action: 'supplier_replied', outcome: 'replace' });
       const after = await http(desk.url, 'GET', `/api/tickets/${t.id}`, { token: c.agentToken });

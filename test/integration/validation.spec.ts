@@ -141,7 +141,7 @@ describe('malformed input', () => {
     const s = await storeWithAgent(desk.url, admin);
     for (let i = 0; i < 5; i++) {
       await signedInbound(desk.url, s.channel, inboundBody(`q${i}`, `buyer-page-${i}`));
-      await sleep(5); // distinct activity times, so the expected order is unambiguous
+      await sleep(5); // the scenario: distinct activity times, so the expected order is unambiguous
     }
     const seen: string[] = [];
     let cursor: string | null = null;

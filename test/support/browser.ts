@@ -1,25 +1,18 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect } from '@jest/globals';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumOptions } from './chromium.js';
 import { startDesk, type Desk } from './desk.js';
 
 export const OUTPUT_DIR = join(import.meta.dirname, '../output');
 
-/** Debian's Chromium, headless, with the flags this closed network needs (playwright gives it a fresh profile). */
+/**
+ * The run's Chromium (started once by global-setup.js; each test file connects, and its close()
+ * drops only that file's contexts), or one of its own when run without the global setup.
+ */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const shared = process.env.KEFU_BROWSER_WS;
+  return shared ? chromium.connect(shared) : chromium.launch(chromiumOptions());
 }
 
 /** Logs in through the console's form and waits until its live connection is up. */

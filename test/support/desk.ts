@@ -29,10 +29,13 @@ export async function flushRunRedis(): Promise<number> {
 /** A compiled server entry point (`worker.js`, `main.js`) as its own OS process, so a test can kill -9 it. */
 export function spawnServer(entry: 'worker.js' | 'main.js', env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, [join(import.meta.dirname, '../../apps/server/dist', entry)], {
-    env: { ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', ...env },
+    env: { ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', ...FAST_RETRIES, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
+
+/** Retries of failed deliveries and webhook posts a test can wait for (the desk's defaults back off for minutes). */
+const FAST_RETRIES = { DELIVERY_ATTEMPTS: '3', DELIVERY_BACKOFF_MS: '50', OUTBOUND_ATTEMPTS: '3', OUTBOUND_BACKOFF_MS: '50' };
 
 export const spawnWorker = (env: Record<string, string> = {}) => spawnServer('worker.js', env);
 
@@ -50,8 +53,7 @@ export async function startDesk(opts: { worker?: boolean; channelAdapter?: Chann
     ...process.env,
     PORT: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    DELIVERY_ATTEMPTS: '3',
-    DELIVERY_BACKOFF_MS: '50',
+    ...FAST_RETRIES,
     DEMO_HISTORY: 'false',
     // Tests poll the API every 25 ms (waitFor): far past a person's or a script's 1,200 a minute.
     // The rate-limit tests set their own limits.

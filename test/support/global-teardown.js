@@ -2,6 +2,7 @@ import pg from 'pg';
 import { Redis } from 'ioredis';
 
 export default async function globalTeardown() {
+  await globalThis.__kefuBrowser?.close();
   const { admin, name } = globalThis.__kefuTestDb ?? {};
   if (name && !process.env.KEEP_TEST_DB) {
     const client = new pg.Client({ connectionString: admin });

@@ -16,6 +16,7 @@ export * from './report.js';
 export * from './events.js';
 export * from './preview.js';
 export * from './queues.js';
+export * from './jobs.js';
 export * from './console-links.js';
 export * from './live.js';
 export * from './billing.js';

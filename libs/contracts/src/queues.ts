@@ -26,10 +26,16 @@ export const JobName = {
   GenerateReports: 'generate-reports',
   /** Guard rules whose `effectiveAt` has come are put in force (one job per instant; repeated sweeps catch up). */
   GuardActivate: 'guard-activate',
+  /** Re-arm running SLA timers whose alarms are missing, fire overdue ones, re-queue stranded replies (repeatable). */
+  SlaReconcile: 'sla-reconcile',
+  /** Start the grace period of agents whose consoles went silent; assign what still waits (repeatable). */
+  RoutingSweep: 'routing-sweep',
+  /** Claim the supplier cases whose reminder is due and queue one reminder each (repeatable). */
+  SupplierReminders: 'supplier-reminders',
+  /** Record one supplier reminder on its ticket, posting it first when the contact is a webhook (retried). */
+  SupplierReminder: 'supplier-reminder',
 } as const;
-
-/** Deterministic ids: arming a timer twice adds its jobs once; meeting it removes them by id. */
-export const slaJobId = (job: typeof JobName.SlaWarn | typeof JobName.SlaBreach, timerId: string) => `${job}-${timerId}`;
+export type JobName = (typeof JobName)[keyof typeof JobName];
 
 /** Payloads carry ids only; the state lives in PostgreSQL and is re-read when the job runs. */
 export interface JobPayloads {
@@ -43,4 +49,9 @@ export interface JobPayloads {
   [JobName.RetrainCauses]: { requestedBy: string | null };
   [JobName.GenerateReports]: Record<string, never>;
   [JobName.GuardActivate]: Record<string, never>;
+  [JobName.SlaReconcile]: Record<string, never>;
+  [JobName.RoutingSweep]: Record<string, never>;
+  [JobName.SupplierReminders]: Record<string, never>;
+  /** `reminder` is the case's reminder count after the claim; `at` the claim instant (ISO). */
+  [JobName.SupplierReminder]: { supplierCaseId: string; reminder: number; at: string };
 }

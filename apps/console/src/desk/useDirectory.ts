@@ -20,12 +20,15 @@ const usersReducer: LiveReducer<User[]> = (users, event) => {
 export const USERS = liveFamily('users', usersReducer);
 
 /**
- * Everyone the caller may list (read again on every reconnect, so colleagues added meanwhile get their names). A presence
- * change announced while the list is on its way is applied on top of it: the user's own "online" comes that way just
- * after sign-in.
+ * The users query's function: the answer with the `agent.presence` events that arrived while it was
+ * on its way applied on top. Without that, the user's own "online" (announced just after their
+ * socket connects, while the list asked for on connecting is in flight) was lost to an answer read
+ * a moment before, and their status switch stayed offline.
  */
-export const useUsers = () =>
-  useQuery({ queryKey: [USERS], queryFn: liveQueryFn(async () => (await deskApi.users()).items) });
+export const usersQueryFn = (fetch: () => Promise<{ items: User[] }> = () => deskApi.users()) => liveQueryFn(async () => (await fetch()).items);
+
+/** Everyone the caller may list (read again on every reconnect, so colleagues added meanwhile get their names). */
+export const useUsers = () => useQuery({ queryKey: [USERS], queryFn: usersQueryFn() });
 
 /**
  * Colleagues by id, to name assignees and authors. Every role may list users: supervisors and

@@ -60,6 +60,8 @@ const EnvSchema = z
     /** How often the worker retrains the root-cause classifier with agents' confirmed causes. */
     /** How often the worker looks for stores whose weekly or monthly report is due. */
     REPORT_SWEEP_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
+    /** How often the worker sweeps for guard rules whose `effectiveAt` has come (catches a lost alarm job). */
+    GUARD_SWEEP_MS: z.coerce.number().int().min(1000).default(60_000),
     CLASSIFIER_RETRAIN_MS: z.coerce.number().int().min(1000).default(6 * 3600_000),
     /** The demo seed adds eight weeks of made-up history (tests turn it off). */
     DEMO_HISTORY: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
@@ -67,6 +69,9 @@ const EnvSchema = z
     OUTBOUND_ALLOW: z.string().default('').transform(list),
     /** Deadline of one outgoing webhook call. */
     OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    /** Tries of one outgoing webhook post (breach alerts, supplier reminders), backing off exponentially from OUTBOUND_BACKOFF_MS. */
+    OUTBOUND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+    OUTBOUND_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),
     /** Where users reach the desk (links in alerts); also an origin allowed to open the live socket. */
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     /** Further browser origins allowed to open the live socket (the desk's own page always may), comma-separated. */
@@ -129,11 +134,14 @@ export interface AppConfig {
   supplierSweepMs: number;
   classifierRetrainMs: number;
   reportSweepMs: number;
+  guardSweepMs: number;
   demoHistory: boolean;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   outboundAllow: string[];
   outboundTimeoutMs: number;
+  outboundAttempts: number;
+  outboundBackoffMs: number;
   /** No trailing slash. */
   publicUrl: string;
   /** Origins (`scheme://host[:port]`) allowed to open the live socket besides the desk's own. */
@@ -185,11 +193,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     supplierSweepMs: e.SUPPLIER_SWEEP_MS,
     classifierRetrainMs: e.CLASSIFIER_RETRAIN_MS,
     reportSweepMs: e.REPORT_SWEEP_MS,
+    guardSweepMs: e.GUARD_SWEEP_MS,
     demoHistory: e.DEMO_HISTORY,
     adminEmail: e.KEFU_ADMIN_EMAIL,
     adminPassword: e.KEFU_ADMIN_PASSWORD,
     outboundAllow: e.OUTBOUND_ALLOW,
     outboundTimeoutMs: e.OUTBOUND_TIMEOUT_MS,
+    outboundAttempts: e.OUTBOUND_ATTEMPTS,
+    outboundBackoffMs: e.OUTBOUND_BACKOFF_MS,
     publicUrl,
     corsOrigins: [...new Set(corsOrigins)],
   };

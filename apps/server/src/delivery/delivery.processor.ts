@@ -1,17 +1,18 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
-import { JobName, JobPayloads, QueueName } from '@kefu/contracts';
+import { Processor } from '@nestjs/bullmq';
+import { JobName, QueueName } from '@kefu/contracts';
+import { JobHandler, type JobOf } from '../queue/job-handler.decorator.js';
+import { JobHost } from '../queue/job-host.js';
+import { isFinalAttempt } from '../outbound/outbound-webhooks.js';
 import { DeliveryService } from './delivery.service.js';
 
 @Processor(QueueName.Delivery, { concurrency: 20 })
-export class DeliveryProcessor extends WorkerHost {
+export class DeliveryProcessor extends JobHost {
   constructor(private readonly delivery: DeliveryService) {
     super();
   }
 
-  async process(job: Job<JobPayloads[typeof JobName.DeliverMessage]>): Promise<void> {
-    if (job.name !== JobName.DeliverMessage) throw new Error(`unknown job ${job.name}`);
-    const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    await this.delivery.deliver(job.data.messageId, finalAttempt);
+  @JobHandler(JobName.DeliverMessage)
+  async deliver(job: JobOf<typeof JobName.DeliverMessage>): Promise<void> {
+    await this.delivery.deliver(job.data.messageId, isFinalAttempt(job));
   }
 }

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { JobName, QueueName } from '@kefu/contracts';
+import { JobId, JobName, QueueName } from '@kefu/contracts';
 import { deferred } from '../redis/redis-errors.js';
 
 /**
@@ -19,7 +19,7 @@ export class GuardActivationQueue {
     const delay = at.getTime() - Date.now();
     if (delay <= 0) return;
     await this.queue
-      .add(JobName.GuardActivate, {}, { jobId: `${JobName.GuardActivate}-${at.getTime()}`, delay, attempts: 5, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: true, removeOnFail: { age: 24 * 3600 } })
+      .add(JobName.GuardActivate, {}, { jobId: JobId.guardActivation(at), delay, attempts: 5, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: true, removeOnFail: { age: 24 * 3600 } })
       .catch(deferred(this.logger, `guard rules due at ${at.toISOString()} wait for the worker's sweep`));
   }
 }

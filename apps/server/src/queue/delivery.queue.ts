@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { JobName, JobPayloads, QueueName } from '@kefu/contracts';
+import { JobId, JobName, JobPayloads, QueueName } from '@kefu/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { deferred } from '../redis/redis-errors.js';
 
@@ -23,7 +23,7 @@ export class DeliveryQueue {
     const payload: JobPayloads[typeof JobName.DeliverMessage] = { messageId };
     await this.queue
       .add(JobName.DeliverMessage, payload, {
-        jobId: messageId,
+        jobId: JobId.delivery(messageId),
         attempts: this.config.deliveryAttempts,
         backoff: { type: 'exponential', delay: this.config.deliveryBackoffMs },
         removeOnComplete: { age: 3600, count: 10_000 },

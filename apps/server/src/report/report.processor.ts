@@ -1,41 +1,27 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type { Job, Queue } from 'bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { JobName, QueueName } from '@kefu/contracts';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { RedisStatus } from '../redis/redis-status.service.js';
+import { JobHandler } from '../queue/job-handler.decorator.js';
+import { JobHost } from '../queue/job-host.js';
 import { ReportService } from './report.service.js';
 
 /**
- * Worker: a repeatable job (every REPORT_SWEEP_MS) makes each store's report of the week and the
- * month that just ended in the store's own timezone. Reports are keyed by store and period, so a
- * late, repeated or concurrent run makes each one once; a worker that was down catches up.
+ * Worker: a scheduled job (every REPORT_SWEEP_MS, see queue/job-schedules.ts) makes each store's
+ * report of the week and the month that just ended in the store's own timezone. Reports are keyed
+ * by store and period, so a late, repeated or concurrent run makes each one once; a worker that was
+ * down catches up.
  */
 @Processor(QueueName.Reports, { concurrency: 1 })
-export class ReportProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class ReportProcessor extends JobHost {
   private readonly logger = new Logger(ReportProcessor.name);
 
-  constructor(
-    private readonly reports: ReportService,
-    @InjectQueue(QueueName.Reports) private readonly queue: Queue,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly redis: RedisStatus,
-  ) {
+  constructor(private readonly reports: ReportService) {
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    // Redis may come back empty: the schedule is set again each time it returns.
-    this.redis.onRecovered(() => void this.schedule().catch((err: Error) => this.logger.error(`report schedule not set: ${err.message}`)));
-    await this.schedule();
-  }
-
-  private schedule() {
-    return this.queue.upsertJobScheduler(JobName.GenerateReports, { every: this.config.reportSweepMs }, { name: JobName.GenerateReports, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
-  }
-
-  async process(job: Job): Promise<{ made: number }> {
-    if (job.name !== JobName.GenerateReports) throw new Error(`unknown job ${job.name}`);
+  /** One sweep, now (the scheduled job; tests call it directly). */
+  @JobHandler(JobName.GenerateReports)
+  async runOnce(): Promise<{ made: number }> {
     const made = await this.reports.generateDue();
     if (made) this.logger.log(`${made} client reports generated`);
     return { made };

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { JobName, QueueName, rooms, type AgentPresenceEvent, type Presence } from '@kefu/contracts';
+import { JobId, JobName, QueueName, rooms, type AgentPresenceEvent, type Presence } from '@kefu/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { REDIS } from '../redis/redis.module.js';
@@ -44,7 +44,7 @@ export class PresenceService {
       .zadd(this.socketsKey(userId), Date.now() + this.ttlMs, socketId)
       .sadd(this.onlineKey, userId)
       .exec()) as [unknown, [unknown, number]];
-    await Promise.all([this.queue.remove(`offline-${userId}`), this.queue.remove(`rebalance-${userId}`)]);
+    await Promise.all([this.queue.remove(JobId.presenceOffline(userId)), this.queue.remove(JobId.presenceRebalance(userId))]);
     return added === 1;
   }
 
@@ -55,7 +55,7 @@ export class PresenceService {
   }
 
   async scheduleOffline(userId: string, delay: number): Promise<void> {
-    await this.queue.add(JobName.PresenceOffline, { userId }, { jobId: `offline-${userId}`, delay, removeOnComplete: true, removeOnFail: true });
+    await this.queue.add(JobName.PresenceOffline, { userId }, { jobId: JobId.presenceOffline(userId), delay, removeOnComplete: true, removeOnFail: true });
   }
 
   /** An api process re-announces the consoles connected to it. */
@@ -88,7 +88,7 @@ export class PresenceService {
     await this.redis.multi().srem(this.onlineKey, userId).del(this.socketsKey(userId)).exec();
     await this.announce(userId);
     if (this.config.rebalanceAfterMs >= 0)
-      await this.queue.add(JobName.PresenceRebalance, { userId }, { jobId: `rebalance-${userId}`, delay: this.config.rebalanceAfterMs, removeOnComplete: true, removeOnFail: true });
+      await this.queue.add(JobName.PresenceRebalance, { userId }, { jobId: JobId.presenceRebalance(userId), delay: this.config.rebalanceAfterMs, removeOnComplete: true, removeOnFail: true });
     return true;
   }
 

@@ -1,11 +1,12 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
-import { JobName, JobPayloads, QueueName } from '@kefu/contracts';
+import { Processor } from '@nestjs/bullmq';
+import { JobName, QueueName } from '@kefu/contracts';
+import { JobHandler, type JobOf } from '../queue/job-handler.decorator.js';
+import { JobHost } from '../queue/job-host.js';
 import { PresenceService } from './presence.service.js';
 import { RoutingService } from './routing.service.js';
 
 @Processor(QueueName.Routing, { concurrency: 4 })
-export class RoutingProcessor extends WorkerHost {
+export class RoutingProcessor extends JobHost {
   constructor(
     private readonly routing: RoutingService,
     private readonly presence: PresenceService,
@@ -13,24 +14,20 @@ export class RoutingProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<void> {
-    switch (job.name) {
-      case JobName.PresenceOffline: {
-        const { userId } = job.data as JobPayloads[typeof JobName.PresenceOffline];
-        await this.presence.markOfflineIfGone(userId);
-        return;
-      }
-      case JobName.PresenceRebalance: {
-        const { userId } = job.data as JobPayloads[typeof JobName.PresenceRebalance];
-        if ((await this.presence.onlineUsers()).has(userId)) return;
-        await this.routing.release(userId, { actorId: null, reason: 'agent offline' });
-        return;
-      }
-      case JobName.RouteDrain:
-        await this.routing.drain((job.data as JobPayloads[typeof JobName.RouteDrain]).storeIds);
-        return;
-      default:
-        throw new Error(`unknown job ${job.name}`);
-    }
+  @JobHandler(JobName.PresenceOffline)
+  async offline(job: JobOf<typeof JobName.PresenceOffline>): Promise<void> {
+    await this.presence.markOfflineIfGone(job.data.userId);
+  }
+
+  @JobHandler(JobName.PresenceRebalance)
+  async rebalance(job: JobOf<typeof JobName.PresenceRebalance>): Promise<void> {
+    const { userId } = job.data;
+    if ((await this.presence.onlineUsers()).has(userId)) return;
+    await this.routing.release(userId, { actorId: null, reason: 'agent offline' });
+  }
+
+  @JobHandler(JobName.RouteDrain)
+  async drain(job: JobOf<typeof JobName.RouteDrain>): Promise<void> {
+    await this.routing.drain(job.data.storeIds);
   }
 }

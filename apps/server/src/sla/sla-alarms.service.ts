@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { JobsOptions, Queue } from 'bullmq';
-import { JobName, QueueName, slaJobId } from '@kefu/contracts';
+import { JobId, JobName, QueueName } from '@kefu/contracts';
 import { REDIS } from '../redis/redis.module.js';
 import { deferred } from '../redis/redis-errors.js';
 
@@ -29,9 +29,9 @@ export class SlaAlarms {
   private jobsOf(t: Armable, now: number) {
     const jobs: { name: string; data: { timerId: string }; opts: JobsOptions }[] = [];
     if (t.warnAt && !t.warnedAt)
-      jobs.push({ name: JobName.SlaWarn, data: { timerId: t.id }, opts: { ...JOB_OPTIONS, jobId: slaJobId(JobName.SlaWarn, t.id), timestamp: now, delay: Math.max(0, t.warnAt.getTime() - now) } });
+      jobs.push({ name: JobName.SlaWarn, data: { timerId: t.id }, opts: { ...JOB_OPTIONS, jobId: JobId.slaAlarm(JobName.SlaWarn, t.id), timestamp: now, delay: Math.max(0, t.warnAt.getTime() - now) } });
     if (t.dueAt)
-      jobs.push({ name: JobName.SlaBreach, data: { timerId: t.id }, opts: { ...JOB_OPTIONS, jobId: slaJobId(JobName.SlaBreach, t.id), timestamp: now, delay: Math.max(0, t.dueAt.getTime() - now) } });
+      jobs.push({ name: JobName.SlaBreach, data: { timerId: t.id }, opts: { ...JOB_OPTIONS, jobId: JobId.slaAlarm(JobName.SlaBreach, t.id), timestamp: now, delay: Math.max(0, t.dueAt.getTime() - now) } });
     return jobs;
   }
 
@@ -45,7 +45,7 @@ export class SlaAlarms {
   /** Best effort: a job left behind finds its timer no longer running and does nothing. */
   async disarm(timerIds: string[]): Promise<void> {
     await Promise.all(
-      timerIds.flatMap((id) => [slaJobId(JobName.SlaWarn, id), slaJobId(JobName.SlaBreach, id)]).map((jobId) =>
+      timerIds.flatMap((id) => [JobId.slaAlarm(JobName.SlaWarn, id), JobId.slaAlarm(JobName.SlaBreach, id)]).map((jobId) =>
         this.queue.remove(jobId).catch(deferred(this.logger, `could not remove ${jobId}`)),
       ),
     );
@@ -58,8 +58,8 @@ export class SlaAlarms {
       const chunk = timers.slice(i, i + 1000);
       const pipe = this.redis.pipeline();
       for (const t of chunk) {
-        pipe.exists(this.queue.toKey(slaJobId(JobName.SlaBreach, t.id)));
-        pipe.exists(this.queue.toKey(slaJobId(JobName.SlaWarn, t.id)));
+        pipe.exists(this.queue.toKey(JobId.slaAlarm(JobName.SlaBreach, t.id)));
+        pipe.exists(this.queue.toKey(JobId.slaAlarm(JobName.SlaWarn, t.id)));
       }
       const answers = (await pipe.exec()) ?? [];
       chunk.forEach((t, j) => {

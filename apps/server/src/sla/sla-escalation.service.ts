@@ -1,27 +1,18 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import type { Queue } from 'bullmq';
-import { JobName, JobPayloads, QueueName, type SlaEscalation } from '@kefu/contracts';
+import { JobId, JobName, type SlaEscalation } from '@kefu/contracts';
+import { OutboundWebhooks } from '../outbound/outbound-webhooks.js';
 import type { SlaTimerEntity } from './sla-timer.entity.js';
 
 /**
- * The store's webhook when one of its conversations breaches (retried by the alerts queue). Moving
+ * The store's webhook when one of its conversations breaches (retried by the outbound queue). Moving
  * the conversation to another agent is the routing module's part (it registers a breach hook).
  */
 @Injectable()
 export class SlaEscalationService {
-  constructor(@InjectQueue(QueueName.Alerts) private readonly alerts: Queue) {}
+  constructor(private readonly webhooks: OutboundWebhooks) {}
 
   async onBreach(timer: SlaTimerEntity, settings: SlaEscalation | undefined): Promise<void> {
     const url = settings?.webhookUrl;
-    if (!url) return;
-    const payload: JobPayloads[typeof JobName.SlaAlert] = { timerId: timer.id, url };
-    await this.alerts.add(JobName.SlaAlert, payload, {
-      jobId: `alert-${timer.id}`,
-      attempts: 6,
-      backoff: { type: 'exponential', delay: 2000 },
-      removeOnComplete: true,
-      removeOnFail: { age: 7 * 24 * 3600 },
-    });
+    if (url) await this.webhooks.enqueue(JobName.SlaAlert, { timerId: timer.id, url }, JobId.slaAlert(timer.id));
   }
 }

@@ -1,42 +1,40 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { PeriodicTask } from '../common/periodic-task.js';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { Injectable, Logger } from '@nestjs/common';
+import { JobName } from '@kefu/contracts';
 import { DeliveryService } from '../delivery/delivery.service.js';
+import { JobHandler } from '../queue/job-handler.decorator.js';
 import { RedisStatus } from '../redis/redis-status.service.js';
 import { SlaAlarms } from './sla-alarms.service.js';
 import { SlaTimerService } from './sla-timer.service.js';
 
 /**
- * Redis holds only alarm clocks. On worker start, every SLA_RECONCILE_MS and as soon as Redis is
- * back after an outage, running timers whose alarms are missing (Redis flushed or restarted) are
- * re-armed and overdue ones fire at once, so no breach is lost; the timer rows keep any from being
- * recorded twice. Stranded replies are re-queued too. While Redis is down nothing is fired: a breach
- * fired then could neither be announced nor escalated, so it waits for Redis (and is still recorded once).
+ * Redis holds only alarm clocks. A scheduled job (every SLA_RECONCILE_MS, across all workers; a new
+ * schedule runs at once) and each worker as soon as Redis is back after an outage re-arm running
+ * timers whose alarms are missing (Redis flushed or restarted) and fire overdue ones at once, so no
+ * breach is lost; the timer rows keep any from being recorded twice. Stranded replies are re-queued
+ * too. While Redis is down nothing is fired: a breach fired then could neither be announced nor
+ * escalated, so it waits for Redis (and is still recorded once).
  */
 @Injectable()
-export class SlaReconciler extends PeriodicTask {
-  protected readonly logger = new Logger(SlaReconciler.name);
+export class SlaReconciler {
+  private readonly logger = new Logger(SlaReconciler.name);
+  private recovering: Promise<void> | null = null;
 
   constructor(
     private readonly timers: SlaTimerService,
     private readonly alarms: SlaAlarms,
     private readonly delivery: DeliveryService,
     private readonly redis: RedisStatus,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    super();
-    redis.onRecovered(() => void this.tick());
+    redis.onRecovered(() => {
+      this.recovering ??= this.runOnce()
+        .catch((err: Error) => this.logger.error(`reconcile after the outage failed: ${err.message}`))
+        .finally(() => (this.recovering = null));
+    });
   }
 
-  protected intervalMs(): number {
-    return this.config.slaReconcileMs;
-  }
-
-  protected override runAtStart(): boolean {
-    return true;
-  }
-
-  protected async runOnce(): Promise<void> {
+  /** One pass, now (the scheduled job; tests call it directly). */
+  @JobHandler(JobName.SlaReconcile)
+  async runOnce(): Promise<void> {
     if (!(await this.redis.whenUp().then(() => true, () => false))) {
       this.logger.warn('Redis unavailable: timers are reconciled when it is back');
       return;

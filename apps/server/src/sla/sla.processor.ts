@@ -1,18 +1,23 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
-import { JobName, JobPayloads, QueueName } from '@kefu/contracts';
+import { Processor } from '@nestjs/bullmq';
+import { JobName, QueueName } from '@kefu/contracts';
+import { JobHandler, type JobOf } from '../queue/job-handler.decorator.js';
+import { JobHost } from '../queue/job-host.js';
 import { SlaTimerService } from './sla-timer.service.js';
 
 /** Wakes at a timer's warning and due instants; the timer row decides whether anything happens. */
 @Processor(QueueName.Sla, { concurrency: 50 })
-export class SlaProcessor extends WorkerHost {
+export class SlaProcessor extends JobHost {
   constructor(private readonly timers: SlaTimerService) {
     super();
   }
 
-  async process(job: Job<JobPayloads[typeof JobName.SlaWarn]>): Promise<void> {
-    if (job.name === JobName.SlaWarn) return this.timers.fireWarning(job.data.timerId);
-    if (job.name === JobName.SlaBreach) return this.timers.fireBreach(job.data.timerId);
-    throw new Error(`unknown job ${job.name}`);
+  @JobHandler(JobName.SlaWarn)
+  warn(job: JobOf<typeof JobName.SlaWarn>): Promise<void> {
+    return this.timers.fireWarning(job.data.timerId);
+  }
+
+  @JobHandler(JobName.SlaBreach)
+  breach(job: JobOf<typeof JobName.SlaBreach>): Promise<void> {
+    return this.timers.fireBreach(job.data.timerId);
   }
 }
