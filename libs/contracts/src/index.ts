@@ -18,3 +18,4 @@ export * from './preview.js';
 export * from './queues.js';
 export * from './console-links.js';
 export * from './live.js';
+export * from './errors/index.js';

@@ -1,4 +1,4 @@
-import { Controller, ForbiddenException, Get } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { PageQuery, text } from '@kefu/contracts';
@@ -7,6 +7,7 @@ import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { ZodQuery } from '../errors/api-zod.decorator.js';
 import type { Parsed } from '../errors/zod.pipe.js';
 import { AuditService } from './audit.service.js';
+import { forbidden } from '../errors/desk-error.js';
 
 const AuditQuery = PageQuery.extend({
   targetType: text().max(50).optional(),
@@ -25,7 +26,7 @@ export class AuditController {
   @Get()
   @Roles('admin')
   list(@CurrentCaller() caller: Caller, @ZodQuery(AuditQuery) q: Parsed<typeof AuditQuery>) {
-    if (!caller.scope.isAll) throw new ForbiddenException('The audit trail is for admins of every store');
+    if (!caller.scope.isAll) throw forbidden('The audit trail is for admins of every store');
     return this.audit.list(q);
   }
 }

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { TokenService } from '../auth/token.service.js';
+import type { ApiError } from '@kefu/contracts';
 import type { AppConfig } from '../config/config.js';
 
 /** Every path the OpenAPI module serves: the UI and its assets, the JSON and the YAML document. */
@@ -21,7 +22,7 @@ export function setupApiDocs(app: NestExpressApplication, config: AppConfig): vo
         .resolve(token)
         .then((caller) => {
           if (caller) return next();
-          res.status(401).json({ statusCode: 401, error: 'Unauthorized', message: 'The API documentation needs a bearer token in production' });
+          res.status(401).json({ statusCode: 401, error: 'Unauthorized', code: token ? 'TOKEN_INVALID' : 'UNAUTHENTICATED', message: 'The API documentation needs a bearer token in production' } satisfies ApiError);
         })
         .catch(next);
     });

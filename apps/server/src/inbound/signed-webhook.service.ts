@@ -1,10 +1,11 @@
-import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { ChannelEntity } from '../channel/channel.entity.js';
 import { ValidationError, fieldsOf } from '../errors/validation.error.js';
 import { isValidSignature } from './signature.util.js';
+import { DeskError, notFound } from '../errors/desk-error.js';
 
 /**
  * What every platform webhook does first: find the channel (with its store), check the HMAC
@@ -22,8 +23,8 @@ export class SignedWebhook {
       .innerJoinAndSelect('ch.store', 'st')
       .where('ch.id = :channelId', { channelId })
       .getOne();
-    if (!channel) throw new NotFoundException('Channel not found');
-    if (!rawBody || !isValidSignature(channel.secret, rawBody, signature)) throw new UnauthorizedException('Invalid or missing X-Kefu-Signature');
+    if (!channel) throw notFound('Channel');
+    if (!rawBody || !isValidSignature(channel.secret, rawBody, signature)) throw new DeskError('SIGNATURE_INVALID', 'Invalid or missing X-Kefu-Signature');
     let json: unknown;
     try {
       json = JSON.parse(rawBody.toString('utf8'));
