@@ -19,3 +19,4 @@ export * from './queues.js';
 export * from './console-links.js';
 export * from './live.js';
 export * from './errors/index.js';
+export * from './answers.js';

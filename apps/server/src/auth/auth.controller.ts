@@ -11,6 +11,7 @@ import type { Caller } from './caller.js';
 import { CurrentCaller } from './caller.js';
 import { TooManyLoginFailures } from './login-throttle.service.js';
 import { REFRESH_COOKIE, clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie.js';
+import { ApiErrors } from '../errors/api-errors.decorator.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -28,6 +29,7 @@ export class AuthController {
   @ApiZodOk(LoginResult)
   @ApiUnauthorizedResponse({ description: 'Invalid email or password' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed logins for this account or from this address (Retry-After)' })
+  @ApiErrors('BAD_CREDENTIALS', 'LOGIN_THROTTLED')
   async login(@Body(zod(LoginInput)) input: Parsed<typeof LoginInput>, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResult> {
     try {
       return this.handOut(res, await this.auth.login(input, req.ip ?? req.socket.remoteAddress ?? 'unknown'));
@@ -44,6 +46,7 @@ export class AuthController {
   @ApiCookieAuth(REFRESH_COOKIE)
   @ApiZodOk(RefreshResult)
   @ApiUnauthorizedResponse({ description: 'No, expired, revoked or already used refresh token (a reused one revokes its whole session)' })
+  @ApiErrors('SESSION_EXPIRED')
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<RefreshResult> {
     try {
       return this.handOut(res, await this.auth.refresh(refreshCookieOf(req)));
@@ -67,6 +70,7 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @ApiZodOk(User)
+  @ApiOperation({ summary: 'The caller: their user with role, stores and presence' })
   me(@CurrentCaller() caller: Caller) {
     return this.auth.me(caller.user);
   }

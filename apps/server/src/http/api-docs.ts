@@ -1,9 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { TokenService } from '../auth/token.service.js';
 import type { ApiError } from '@kefu/contracts';
 import type { AppConfig } from '../config/config.js';
+import { buildOpenApiDocument } from './openapi-document.js';
 
 /** Every path the OpenAPI module serves: the UI and its assets, the JSON and the YAML document. */
 export const DOCS_PATH = /^\/api\/docs(-json|-yaml)?(\/|$)/;
@@ -27,9 +28,5 @@ export function setupApiDocs(app: NestExpressApplication, config: AppConfig): vo
         .catch(next);
     });
   }
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('Kefu Desk API').setDescription('Customer service and after-sales desk (see SPEC.md)').setVersion('0.1').addBearerAuth().build(),
-  );
-  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
 }

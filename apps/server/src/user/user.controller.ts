@@ -1,14 +1,15 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { BulkReassignInput, CreateUserInput, Role, UpdateUserInput } from '@kefu/contracts';
+import { BulkReassignInput, BulkReassignResult, CreateUserInput, page, Role, UpdateUserInput, User } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
-import { ApiZodBody, ZodQuery } from '../errors/api-zod.decorator.js';
+import { ApiZodBody, ApiZodCreated, ApiZodOk, ZodQuery } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { UserService } from './user.service.js';
+import { ApiErrors } from '../errors/api-errors.decorator.js';
 
 const UserQuery = z.object({ role: Role.optional(), storeId: z.uuid().optional() });
 
@@ -20,6 +21,9 @@ export class UserController {
 
   /** Colleagues sharing a store with the caller (everyone for unrestricted roles), with presence. */
   @Get()
+  @ApiOperation({ summary: 'Colleagues sharing a store with the caller (everyone for unrestricted roles), with presence' })
+  @ApiZodOk(page(User))
+  @ApiErrors('NOT_FOUND')
   list(@CurrentCaller() caller: Caller, @ZodQuery(UserQuery) q: Parsed<typeof UserQuery>) {
     return this.users.list(caller, q);
   }
@@ -27,6 +31,9 @@ export class UserController {
   @Post()
   @Roles('admin')
   @ApiZodBody(CreateUserInput)
+  @ApiOperation({ summary: 'Create a user (admin)' })
+  @ApiZodCreated(User)
+  @ApiErrors('EMAIL_TAKEN')
   create(@CurrentCaller() caller: Caller, @Body(zod(CreateUserInput)) input: Parsed<typeof CreateUserInput>) {
     return this.users.create(caller, input);
   }
@@ -35,6 +42,8 @@ export class UserController {
   @Post(':id/reassign')
   @Roles('admin', 'supervisor')
   @ApiZodBody(BulkReassignInput)
+  @ApiOperation({ summary: 'Move every open conversation of an agent to another agent, or back to the queue' })
+  @ApiZodCreated(BulkReassignResult)
   reassign(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(BulkReassignInput)) input: Parsed<typeof BulkReassignInput>) {
     return this.users.reassignAll(caller, id, input.toUserId);
   }
@@ -42,6 +51,8 @@ export class UserController {
   @Patch(':id')
   @Roles('admin')
   @ApiZodBody(UpdateUserInput)
+  @ApiOperation({ summary: 'Change a user (admin); a password, role, store or active change ends the user\'s sessions' })
+  @ApiZodOk(User)
   update(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(UpdateUserInput)) input: Parsed<typeof UpdateUserInput>) {
     return this.users.update(caller, id, input);
   }
