@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoginInput } from '@kefu/contracts';
 import { ApiRequestError } from '../api/client';
+import { errorText } from '../api/error-text';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { Icon } from '../ui/icons';
 import { useAuth } from './AuthProvider';
@@ -27,9 +28,7 @@ export function LoginPage() {
     try {
       await login(input.data);
     } catch (err) {
-      if (err instanceof ApiRequestError && err.statusCode === 401) setError(t('login.badCredentials'));
-      else if (err instanceof ApiRequestError && err.statusCode === 0) setError(t('errors.network'));
-      else setError(err instanceof Error ? err.message : String(err));
+      setError(err instanceof ApiRequestError && err.code === 'BAD_CREDENTIALS' ? t('login.badCredentials') : errorText(err, t));
       setSubmitting(false);
     }
   };

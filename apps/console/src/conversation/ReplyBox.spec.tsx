@@ -36,7 +36,7 @@ describe('the reply box', () => {
     const sent: PostMessageInput[] = [];
     const onSend = jest.fn(async (input: PostMessageInput) => {
       sent.push(input);
-      if (!input.takeover) throw new ApiRequestError(409, 'assigned to another agent', undefined, { assigneeId: 'u2' });
+      if (!input.takeover) throw new ApiRequestError(409, 'assigned to another agent', undefined, { code: 'CONVERSATION_TAKEN', assigneeId: 'u2' });
       return message(input);
     });
     box(onSend, '李四');
@@ -59,7 +59,7 @@ describe('the reply box', () => {
 
   it('keeps the draft when the agent does not take over', async () => {
     box(async () => {
-      throw new ApiRequestError(409, 'assigned to another agent');
+      throw new ApiRequestError(409, 'assigned to another agent', undefined, { code: 'CONVERSATION_TAKEN' });
     }, '李四');
     const input = screen.getByTestId('reply-input') as HTMLTextAreaElement;
     fireEvent.change(input, { target: { value: '稍等' } });

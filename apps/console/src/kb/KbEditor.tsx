@@ -131,7 +131,7 @@ export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClo
       onSaved(result);
       if (article) reload();
     } catch (err) {
-      if (err instanceof ApiRequestError && err.statusCode === 409 && article) {
+      if (err instanceof ApiRequestError && err.code === 'ARTICLE_VERSION_CONFLICT' && article) {
         const latest = await deskApi.kbArticle(article.id).catch(() => null);
         setConflict(latest?.version ?? article.version + 1);
       } else {
