@@ -4,6 +4,7 @@ import { AnalyticsTicketsQuery, CauseBreakdown, CauseBreakdownQuery, page, Ticke
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
+import { ApiErrors } from '../errors/api-errors.decorator.js';
 import { ZodQuery } from '../errors/api-zod.decorator.js';
 import type { Parsed } from '../errors/zod.pipe.js';
 import { ApiCsv, ApiZodOk } from './analytics.docs.js';
@@ -12,7 +13,6 @@ import { CauseExportService } from './cause-export.service.js';
 import { csvFileName } from '../common/csv.util.js';
 import { TicketDrilldownService } from './ticket-drilldown.service.js';
 import { TicketExportService } from './ticket-export.service.js';
-import { ApiErrors } from '../errors/api-errors.decorator.js';
 
 const CSV = 'text/csv; charset=utf-8';
 const attachment = (name: string) => `attachment; filename="${csvFileName(name, new Date())}"`;

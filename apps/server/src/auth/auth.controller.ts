@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { LoginInput, LoginResult, RefreshResult, User } from '@kefu/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { ApiErrors } from '../errors/api-errors.decorator.js';
 import { ApiZodBody, ApiZodOk } from '../errors/api-zod.decorator.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { Public } from './auth.decorators.js';
@@ -11,7 +12,6 @@ import type { Caller } from './caller.js';
 import { CurrentCaller } from './caller.js';
 import { TooManyLoginFailures } from './login-throttle.service.js';
 import { REFRESH_COOKIE, clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie.js';
-import { ApiErrors } from '../errors/api-errors.decorator.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -27,8 +27,6 @@ export class AuthController {
   @ApiOperation({ summary: 'Log in: a short-lived access token, and a refresh token in an httpOnly cookie' })
   @ApiZodBody(LoginInput)
   @ApiZodOk(LoginResult)
-  @ApiUnauthorizedResponse({ description: 'Invalid email or password' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed logins for this account or from this address (Retry-After)' })
   @ApiErrors('BAD_CREDENTIALS', 'LOGIN_THROTTLED')
   async login(@Body(zod(LoginInput)) input: Parsed<typeof LoginInput>, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResult> {
     try {
@@ -45,7 +43,6 @@ export class AuthController {
   @ApiOperation({ summary: `Exchange the refresh cookie (${REFRESH_COOKIE}) for a new access token and a new refresh cookie` })
   @ApiCookieAuth(REFRESH_COOKIE)
   @ApiZodOk(RefreshResult)
-  @ApiUnauthorizedResponse({ description: 'No, expired, revoked or already used refresh token (a reused one revokes its whole session)' })
   @ApiErrors('SESSION_EXPIRED')
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<RefreshResult> {
     try {
@@ -61,7 +58,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'End this session: revoke its refresh token and clear the cookie' })
   @ApiCookieAuth(REFRESH_COOKIE)
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Logged out (also without a valid cookie)' })
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(refreshCookieOf(req));
     clearRefreshCookie(res, this.config);

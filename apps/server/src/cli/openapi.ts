@@ -13,6 +13,11 @@ export const OPENAPI_FILE = resolve(import.meta.dirname, '../../../../libs/contr
 const app = await NestFactory.create(ApiModule.forRoot(loadConfig()), { preview: true, logger: ['error'] });
 app.setGlobalPrefix('api', { exclude: ['health'] });
 const out = process.argv[2] ? resolve(process.argv[2]) : OPENAPI_FILE;
-writeFileSync(out, `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);
+const { document, problems } = buildOpenApiDocument(app);
+if (problems.length) {
+  console.error(`OpenAPI document not written: every operation needs a summary and its success answer\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
 console.log(`OpenAPI document written to ${out}`);
 process.exit(0);

@@ -4,12 +4,12 @@ import { AssignInput, Conversation, ConversationDetail, ListConversationsQuery, 
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
+import { ApiErrors } from '../errors/api-errors.decorator.js';
 import { ApiZodBody, ApiZodCreated, ApiZodOk, ZodQuery } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { MessageService } from '../message/message.service.js';
 import { ConversationService } from './conversation.service.js';
-import { ApiErrors } from '../errors/api-errors.decorator.js';
 
 @ApiTags('conversations')
 @ApiBearerAuth()

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
@@ -28,5 +29,8 @@ export function setupApiDocs(app: NestExpressApplication, config: AppConfig): vo
         .catch(next);
     });
   }
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
+  const { document, problems } = buildOpenApiDocument(app);
+  // Served anyway (the desk runs); `npm run openapi` refuses to write such a document and the contract test fails.
+  for (const problem of problems) new Logger('OpenAPI').warn(problem);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
 }

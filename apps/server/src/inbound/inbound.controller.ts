@@ -4,11 +4,11 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { InboundMessageInput, InboundResult, SIGNATURE_HEADER } from '@kefu/contracts';
 import { Public } from '../auth/auth.decorators.js';
+import { ApiErrors } from '../errors/api-errors.decorator.js';
 import { ApiZodAccepted, ApiZodBody } from '../errors/api-zod.decorator.js';
 import { ChannelThrottle } from '../throttle/throttle.decorators.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { InboundService } from './inbound.service.js';
-import { ApiErrors } from '../errors/api-errors.decorator.js';
 
 @ApiTags('channels')
 @Controller('channels')

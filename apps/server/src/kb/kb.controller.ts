@@ -4,6 +4,7 @@ import { CreateKbArticleInput, CreateKbQuestionInput, CreateKbSynonymGroupInput,
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
+import { ApiErrors } from '../errors/api-errors.decorator.js';
 import { ApiZodBody, ApiZodCreated, ApiZodOk, ZodQuery } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
@@ -13,7 +14,6 @@ import { KbSearchService } from './kb-search.service.js';
 import { KbStatsService } from './kb-stats.service.js';
 import { KbSuggestService } from './kb-suggest.service.js';
 import { KbSynonymService } from './kb-synonym.service.js';
-import { ApiErrors } from '../errors/api-errors.decorator.js';
 
 /** The FAQ knowledge base: every caller reads what their stores may see; supervisors and admins write. */
 @ApiTags('knowledge base')

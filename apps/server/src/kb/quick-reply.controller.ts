@@ -4,11 +4,11 @@ import { CreateQuickReplyInput, ListQuickRepliesQuery, page, QuickReply, UpdateQ
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
+import { ApiErrors } from '../errors/api-errors.decorator.js';
 import { ApiZodBody, ApiZodCreated, ApiZodOk, ZodQuery } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { QuickReplyService } from './quick-reply.service.js';
-import { ApiErrors } from '../errors/api-errors.decorator.js';
 
 @ApiTags('knowledge base')
 @ApiBearerAuth()

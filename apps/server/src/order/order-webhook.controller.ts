@@ -4,12 +4,12 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { OrderWebhookResult, PlatformOrderInput, SIGNATURE_HEADER } from '@kefu/contracts';
 import { Public } from '../auth/auth.decorators.js';
+import { ApiErrors } from '../errors/api-errors.decorator.js';
 import { ApiZodAccepted, ApiZodBody } from '../errors/api-zod.decorator.js';
 import { ChannelThrottle } from '../throttle/throttle.decorators.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { SignedWebhook } from '../inbound/signed-webhook.service.js';
 import { OrderService } from './order.service.js';
-import { ApiErrors } from '../errors/api-errors.decorator.js';
 
 @ApiTags('channels')
 @Controller('channels')

@@ -4,12 +4,12 @@ import { CreateTicketInput, ListTicketsQuery, page, SetCauseInput, Ticket, Ticke
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
+import { ApiErrors } from '../errors/api-errors.decorator.js';
 import { ApiZodBody, ApiZodCreated, ApiZodOk, ZodQuery } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { TicketService } from './ticket.service.js';
 import { TicketTransitionService } from './ticket-transition.service.js';
-import { ApiErrors } from '../errors/api-errors.decorator.js';
 
 @ApiTags('tickets')
 @ApiBearerAuth()

@@ -5,11 +5,11 @@ import { BulkReassignInput, BulkReassignResult, CreateUserInput, page, Role, Upd
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
+import { ApiErrors } from '../errors/api-errors.decorator.js';
 import { ApiZodBody, ApiZodCreated, ApiZodOk, ZodQuery } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { UserService } from './user.service.js';
-import { ApiErrors } from '../errors/api-errors.decorator.js';
 
 const UserQuery = z.object({ role: Role.optional(), storeId: z.uuid().optional() });
 
