@@ -13,7 +13,6 @@ import { QuickReplyEntity } from './quick-reply.entity.js';
 import { DeskError, notFound } from '../errors/desk-error.js';
 import { onUniqueViolation } from '../errors/unique-violation.js';
 
-
 /** Canned replies with a shortcut, per store or global; agents read them, supervisors and admins write. */
 @Injectable()
 export class QuickReplyService {
@@ -76,5 +75,4 @@ export class QuickReplyService {
   private unique<T>(write: () => Promise<T>): Promise<T> {
     return onUniqueViolation(write, () => new DeskError('SHORTCUT_TAKEN', 'Invalid shortcut', { fields: { shortcut: 'is already used in this store' } }));
   }
-
 }
