@@ -2,6 +2,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { Message, PostMessageInput, QuickReply } from '@kefu/contracts';
+import i18n from 'i18next';
 import { ApiRequestError } from '../api/client';
 import { QUICK_REPLIES } from '../kb/useKb';
 import { renderInDesk } from '../testing/render';
@@ -55,6 +56,19 @@ describe('the reply box', () => {
     expect(sent[1]).toEqual({ body: '您好,马上为您处理', kind: 'reply', takeover: true });
     await waitFor(() => expect(screen.queryByTestId('takeover-dialog')).toBeNull());
     expect((input as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('goes by the refusal’s code: another refusal is shown in the user’s language, with no takeover offered', async () => {
+    box(async () => {
+      throw new ApiRequestError(422, 'The reply breaks a rule', undefined, { code: 'REPLY_NEEDS_CONFIRMATION' });
+    }, '李四');
+    const input = screen.getByTestId('reply-input') as HTMLTextAreaElement;
+    fireEvent.change(input, { target: { value: '加微信聊' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    const error = await screen.findByTestId('reply-error');
+    expect(error.textContent).toContain(i18n.t('errors.codes.REPLY_NEEDS_CONFIRMATION'));
+    expect(screen.queryByTestId('takeover-dialog')).toBeNull();
+    expect(input.value).toBe('加微信聊');
   });
 
   it('keeps the draft when the agent does not take over', async () => {
