@@ -1129,6 +1129,7 @@ export const en = {
       INTERNAL_ERROR: 'Something went wrong on the desk (it is logged). Try again.',
       DATABASE_UNAVAILABLE: 'The desk’s database is unavailable: try again in a few seconds.',
       REDIS_UNAVAILABLE: 'The desk’s queue service is unavailable: try again in a few seconds.',
+      DESK_SATURATED: 'The desk is at capacity: try again in a moment.',
       UNAUTHENTICATED: 'Sign in to continue.',
       TOKEN_INVALID: 'Your session has ended: sign in again.',
       BAD_CREDENTIALS: 'Wrong email or password.',

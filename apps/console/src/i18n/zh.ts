@@ -1128,6 +1128,7 @@ export const zh: Messages = {
       INTERNAL_ERROR: '服务台出错（已记录），请重试。',
       DATABASE_UNAVAILABLE: '服务台数据库暂不可用，请几秒后重试。',
       REDIS_UNAVAILABLE: '服务台队列服务暂不可用，请几秒后重试。',
+      DESK_SATURATED: '服务台当前负载已满，请稍后重试。',
       UNAUTHENTICATED: '请先登录。',
       TOKEN_INVALID: '登录已失效，请重新登录。',
       BAD_CREDENTIALS: '邮箱或密码错误。',

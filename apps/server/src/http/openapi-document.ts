@@ -19,6 +19,7 @@ interface RouteFacts {
   errors: ErrorCode[];
 }
 
+const unavailableCodes: ErrorCode[] = ['DATABASE_UNAVAILABLE', 'REDIS_UNAVAILABLE'];
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'];
 const UNAVAILABLE = '#/components/responses/Unavailable';
 const API_ERROR = '#/components/schemas/ApiError';
@@ -91,7 +92,7 @@ function completeDocument(doc: OpenAPIObject, facts: Map<string, RouteFacts>, pr
       Unavailable: {
         description: 'PostgreSQL or Redis is unavailable: retry after `Retry-After` seconds',
         headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } },
-        content: { 'application/json': { schema: errorSchema(['DATABASE_UNAVAILABLE', 'REDIS_UNAVAILABLE']) } },
+        content: { 'application/json': { schema: errorSchema(unavailableCodes) } },
       },
     },
   };
@@ -105,6 +106,8 @@ function addErrorAnswers(op: Operation, path: string, fact: RouteFacts): void {
   if (!fact.isPublic) ['UNAUTHENTICATED', 'TOKEN_INVALID', 'RATE_LIMITED'].forEach((c) => codes.add(c as ErrorCode));
   if (fact.hasRoles) codes.add('FORBIDDEN');
   if (/\{\w+\}/.test(path)) codes.add('NOT_FOUND');
+  // A route with its own 503 (a webhook shed at capacity) answers the dependencies' too.
+  if ([...codes].some((c) => ERROR_STATUS[c] === HttpStatus.SERVICE_UNAVAILABLE)) unavailableCodes.forEach((c) => codes.add(c));
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
   const responses: Record<string, Json> = {};
@@ -113,12 +116,12 @@ function addErrorAnswers(op: Operation, path: string, fact: RouteFacts): void {
     const answered = byStatus.get(status)!.sort();
     responses[String(status)] = {
       description: `${reasonOf(status)}: ${answered.join(', ')}`,
-      ...(status === HttpStatus.TOO_MANY_REQUESTS && { headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } } }),
+      ...((status === HttpStatus.TOO_MANY_REQUESTS || status === HttpStatus.SERVICE_UNAVAILABLE) && { headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } } }),
       content: { 'application/json': { schema: errorSchema(answered) } },
     };
   }
   // A route that answers 503 its own way (health: terminus's report) keeps it.
-  responses['503'] = op.responses['503'] ?? { $ref: UNAVAILABLE };
+  responses['503'] = op.responses['503'] ?? responses['503'] ?? { $ref: UNAVAILABLE };
   op.responses = responses;
 }
 

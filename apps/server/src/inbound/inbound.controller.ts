@@ -24,7 +24,7 @@ export class InboundController {
   @ApiZodBody(InboundMessageInput)
   @ApiOperation({ summary: 'Platform webhook: an inbound customer message (signed; idempotent on externalMessageId)' })
   @ApiZodAccepted(InboundResult)
-  @ApiErrors('SIGNATURE_INVALID', 'RATE_LIMITED')
+  @ApiErrors('SIGNATURE_INVALID', 'RATE_LIMITED', 'DESK_SATURATED')
   receive(@Param('channelId', UuidPipe) channelId: string, @Req() req: RawBodyRequest<Request>, @Headers(SIGNATURE_HEADER) signature?: string) {
     return this.inbound.receive(channelId, req.rawBody, signature);
   }

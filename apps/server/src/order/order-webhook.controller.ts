@@ -28,7 +28,7 @@ export class OrderWebhookController {
   @ApiZodBody(PlatformOrderInput)
   @ApiOperation({ summary: 'Platform webhook: an order placed or updated in the channel\'s store (signed; idempotent on orderRef)' })
   @ApiZodAccepted(OrderWebhookResult)
-  @ApiErrors('SIGNATURE_INVALID', 'RATE_LIMITED')
+  @ApiErrors('SIGNATURE_INVALID', 'RATE_LIMITED', 'DESK_SATURATED')
   async receive(@Param('channelId', UuidPipe) channelId: string, @Req() req: RawBodyRequest<Request>, @Headers(SIGNATURE_HEADER) signature?: string) {
     const { channel, payload } = await this.webhook.verify(channelId, req.rawBody, signature, PlatformOrderInput);
     const date = (s?: string) => (s ? new Date(s) : null);

@@ -23,6 +23,8 @@ export const CommonErrorCode = {
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   /** 503 with `Retry-After`: Redis is unreachable; retry shortly. */
   REDIS_UNAVAILABLE: 'REDIS_UNAVAILABLE',
+  /** 503 with `Retry-After`: a webhook shed because the desk is at capacity (nothing stored); send it again. */
+  DESK_SATURATED: 'DESK_SATURATED',
 } as const;
 
 export const AuthErrorCode = {
