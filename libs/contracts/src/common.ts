@@ -14,13 +14,3 @@ export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: text().max(200).optional(),
 });
-
-/** Every error answer of the API. */
-export interface ApiError {
-  statusCode: number;
-  error: string;
-  message: string;
-  fields?: Record<string, string>;
-  /** Other details, e.g. `assigneeId` on a collision (409). */
-  [detail: string]: unknown;
-}

@@ -125,8 +125,6 @@ export const GuardCheckResult = z.object({ violations: z.array(GuardViolation) }
 export type GuardCheckResult = z.infer<typeof GuardCheckResult>;
 
 /** Error codes of a refused reply (422, with `violations`). */
-export const GuardErrorCode = { Blocked: 'REPLY_BLOCKED', NeedsConfirmation: 'REPLY_NEEDS_CONFIRMATION' } as const;
-
 /** The override of warn rules an agent sends with a reply. */
 export const GuardConfirm = z.object({ reason: text().trim().min(1, 'must not be empty').max(500) }).strict();
 

@@ -23,3 +23,5 @@ export * from './billing.js';
 export * from './guard.js';
 export * from './setup.js';
 export * from './audit.js';
+export * from './errors/index.js';
+export * from './answers.js';

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { displayName, secret, text } from './input.js';
 import { Language, Presence, Role } from './domain.js';
 
+
+/** The name of the httpOnly cookie that carries the refresh token (sent to /api/auth only). */
+export const REFRESH_COOKIE = 'kefu_refresh';
 export const LoginInput = z.object({
   email: z.email().max(200),
   password: secret().min(1).max(200),

@@ -11,8 +11,8 @@ import { Modal } from '../ui/Modal';
 import { adminApi, inboundUrl } from './admin-api';
 import { CopyValue, LoadError } from './AdminFrame';
 import { useAdminChanged, useChannels } from './useAdmin';
+import { errorText } from '../api/error-text';
 
-const errorText = (err: unknown, t: (k: 'errors.network') => string) => (err instanceof ApiRequestError && err.statusCode !== 0 ? err.message : t('errors.network'));
 
 /** A store's channels: created with their secret shown once, the secret rotated with an overlap, disabled or enabled. */
 export function ChannelsPanel({ store }: { store: Store }) {

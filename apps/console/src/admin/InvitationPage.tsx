@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { FormField } from '../ui/FormField';
 import { contractResolver } from '../ui/form-errors';
 import { adminApi } from './admin-api';
+import { errorText } from '../api/error-text';
 
 /** The token of an invitation link in the address (`#/invite/<token>`), or null. */
 export const invitationTokenOf = (hash: string): string | null => /^#\/invite\/([\w-]{1,100})$/.exec(hash)?.[1] ?? null;
@@ -27,7 +28,7 @@ export function InvitationPage({ token, onDone }: { token: string; onDone(): voi
     let current = true;
     adminApi.invitation(token).then(
       (found) => current && setInfo(found),
-      (err: unknown) => current && setInfo(err instanceof ApiRequestError && err.statusCode === 410 ? 'gone' : 'unknown'),
+      (err: unknown) => current && setInfo(err instanceof ApiRequestError && err.code === 'INVITATION_GONE' ? 'gone' : 'unknown'),
     );
     return () => {
       current = false;
@@ -40,8 +41,8 @@ export function InvitationPage({ token, onDone }: { token: string; onDone(): voi
       await adminApi.acceptInvitation(token, password);
       setDone(true);
     } catch (err) {
-      if (err instanceof ApiRequestError && err.statusCode === 410) setInfo('gone');
-      else setError(err instanceof ApiRequestError && err.statusCode ? err.message : t('errors.network'));
+      if (err instanceof ApiRequestError && err.code === 'INVITATION_GONE') setInfo('gone');
+      else setError(errorText(err, t));
     }
   });
   const repeatError = form.formState.errors.repeat;

@@ -12,6 +12,7 @@ import { Modal } from '../ui/Modal';
 import { adminApi, invitationUrl } from './admin-api';
 import { AdminFrame, CopyValue, LoadError } from './AdminFrame';
 import { useAdminChanged, useAdminStores, usePeople } from './useAdmin';
+import { errorText } from '../api/error-text';
 
 /** #/admin/people — everyone on the desk: role, stores, languages, capacity, active or not; invitations. */
 export function PeopleScreen() {
@@ -111,7 +112,7 @@ function PersonDialog({ person, stores, onClose, onInvited }: { person: User | n
     const e = err instanceof ApiRequestError ? err : new ApiRequestError(0, String(err));
     const fields = Object.entries(e.fields ?? {});
     for (const [path, reason] of fields) form.setError(path.split('.')[0] as never, { message: serverFieldText(reason, t) });
-    setError(fields.length ? t('admin.common.fixFields') : t('admin.common.saveError', { message: e.statusCode === 0 ? t('errors.network') : e.message }));
+    setError(fields.length ? t('admin.common.fixFields') : t('admin.common.saveError', { message: errorText(e, t) }));
   };
 
   const submit = form.handleSubmit(async (v) => {

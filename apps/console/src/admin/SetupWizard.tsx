@@ -24,6 +24,7 @@ import { adminApi, inboundUrl, invitationUrl } from './admin-api';
 import { CopyValue } from './AdminFrame';
 import { LogoInput } from './LogoInput';
 import { ADMIN, useDeskSettings } from './useAdmin';
+import { errorText } from '../api/error-text';
 
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 
@@ -95,7 +96,7 @@ function SetupWizard({ onDone }: { onDone(r: SetupResult): void }) {
         const e = err instanceof ApiRequestError ? err : new ApiRequestError(0, String(err));
         const fields = Object.entries(e.fields ?? {});
         for (const [path, reason] of fields) form.setError(path as FieldPath<SetupValues>, { message: serverFieldText(reason, t) });
-        setError(fields.length ? t('admin.common.fixFields') : t('admin.common.saveError', { message: e.statusCode === 0 ? t('errors.network') : e.message }));
+        setError(fields.length ? t('admin.common.fixFields') : t('admin.common.saveError', { message: errorText(e, t) }));
       }
     },
     () => setError(t('admin.common.fixFields')),

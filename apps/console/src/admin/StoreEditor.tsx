@@ -13,6 +13,7 @@ import { HolidaysEditor } from './HolidaysEditor';
 import { HoursEditor } from './HoursEditor';
 import { StoreForm, formOf, formPathOf, storeInputOf, type StoreFormApi, type StoreFormOutput, type StoreFormValues } from './store-form';
 import { useAdminChanged, useAdminStore, useAdminStores } from './useAdmin';
+import { errorText } from '../api/error-text';
 
 /** #/admin/stores/<id> (or /new) — one store's settings in sections, saved together; its channels below. */
 export function StoreEditorRoute() {
@@ -62,7 +63,7 @@ function StoreEditor({ store }: { store: Store | null }) {
             placed = true;
           }
         }
-        setNotice({ kind: 'error', text: placed ? t('admin.common.fixFields') : t('admin.common.saveError', { message: e.statusCode === 0 ? t('errors.network') : e.message }) });
+        setNotice({ kind: 'error', text: placed ? t('admin.common.fixFields') : t('admin.common.saveError', { message: errorText(e, t) }) });
       }
     },
     () => setNotice({ kind: 'error', text: t('admin.common.fixFields') }),

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { LoginResult, type ApiError } from '@kefu/contracts';
+import { ErrorCodeSchema, LoginResult, type ApiError, type ErrorCode } from '@kefu/contracts';
 import { noteServerDate } from '../time/server-clock';
 
 /** An API call that failed: `statusCode` 0 means the server could not be reached. */
@@ -13,6 +13,12 @@ export class ApiRequestError extends Error {
   ) {
     super(message);
     this.name = 'ApiRequestError';
+  }
+
+  /** The answer's error code, what the screens switch on; undefined when the server could not be reached. */
+  get code(): ErrorCode | undefined {
+    const code = ErrorCodeSchema.safeParse(this.body.code);
+    return code.success ? code.data : undefined;
   }
 }
 

@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { LoginInput, text } from '@kefu/contracts';
 import { ApiRequestError } from '../api/client';
+import { errorText } from '../api/error-text';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { contractResolver } from '../ui/form';
 import { FormField } from '../ui/FormField';
@@ -26,9 +27,7 @@ export function LoginPage() {
     try {
       await login(input);
     } catch (err) {
-      if (err instanceof ApiRequestError && err.statusCode === 401) setError(t('login.badCredentials'));
-      else if (err instanceof ApiRequestError && err.statusCode === 0) setError(t('errors.network'));
-      else setError(err instanceof Error ? err.message : String(err));
+      setError(err instanceof ApiRequestError && err.code === 'BAD_CREDENTIALS' ? t('login.badCredentials') : errorText(err, t));
     }
   });
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { errorText } from '../data/errors';
+import { errorText } from '../api/error-text';
 import { useTranslation } from 'react-i18next';
 import type { ConversationStatus, Store, User } from '@kefu/contracts';
 import { useWatchers } from '../collision/ActivityProvider';

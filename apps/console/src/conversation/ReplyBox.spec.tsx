@@ -2,6 +2,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { Message, PostMessageInput, QuickReply } from '@kefu/contracts';
+import i18n from 'i18next';
 import { ApiRequestError } from '../api/client';
 import { QUICK_REPLIES } from '../kb/useKb';
 import { renderInDesk } from '../testing/render';
@@ -36,7 +37,7 @@ describe('the reply box', () => {
     const sent: PostMessageInput[] = [];
     const onSend = jest.fn(async (input: PostMessageInput) => {
       sent.push(input);
-      if (!input.takeover) throw new ApiRequestError(409, 'assigned to another agent', undefined, { assigneeId: 'u2' });
+      if (!input.takeover) throw new ApiRequestError(409, 'assigned to another agent', undefined, { code: 'CONVERSATION_TAKEN', assigneeId: 'u2' });
       return message(input);
     });
     box(onSend, '李四');
@@ -57,9 +58,22 @@ describe('the reply box', () => {
     expect((input as HTMLTextAreaElement).value).toBe('');
   });
 
+  it('goes by the refusal’s code: another refusal is shown in the user’s language, with no takeover offered', async () => {
+    box(async () => {
+      throw new ApiRequestError(422, 'The reply breaks a rule', undefined, { code: 'REPLY_NEEDS_CONFIRMATION' });
+    }, '李四');
+    const input = screen.getByTestId('reply-input') as HTMLTextAreaElement;
+    fireEvent.change(input, { target: { value: '加微信聊' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    const error = await screen.findByTestId('reply-error');
+    expect(error.textContent).toContain(i18n.t('errors.codes.REPLY_NEEDS_CONFIRMATION'));
+    expect(screen.queryByTestId('takeover-dialog')).toBeNull();
+    expect(input.value).toBe('加微信聊');
+  });
+
   it('keeps the draft when the agent does not take over', async () => {
     box(async () => {
-      throw new ApiRequestError(409, 'assigned to another agent');
+      throw new ApiRequestError(409, 'assigned to another agent', undefined, { code: 'CONVERSATION_TAKEN' });
     }, '李四');
     const input = screen.getByTestId('reply-input') as HTMLTextAreaElement;
     fireEvent.change(input, { target: { value: '稍等' } });

@@ -2,6 +2,7 @@ import { useEffect, useEffectEvent, useImperativeHandle, useLayoutEffect, useRef
 import { useTranslation } from 'react-i18next';
 import { PostMessageInput, type Message } from '@kefu/contracts';
 import { ApiRequestError } from '../api/client';
+import { errorText } from '../api/error-text';
 import { deskApi } from '../api/desk-api';
 import { QuickReplyMenu } from '../kb/QuickReplyMenu';
 import { fillVariables, findPlaceholders, insertAtCaret, replaceRange } from '../kb/kb-text';
@@ -49,7 +50,7 @@ interface Props {
 }
 
 /** The reply is refused because another agent is assigned (the collision guard). */
-const isTakeoverConflict = (err: unknown): err is ApiRequestError => err instanceof ApiRequestError && err.statusCode === 409;
+const isTakeoverConflict = (err: unknown): err is ApiRequestError => err instanceof ApiRequestError && err.code === 'CONVERSATION_TAKEN';
 
 const isToggleShortcut = (e: { key: string; code?: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }) =>
   (e.ctrlKey || e.metaKey) && !e.altKey && (e.key === '/' || e.code === 'Slash');
@@ -217,8 +218,7 @@ export function ReplyBox({
         onConflict();
         return;
       }
-      const message = err instanceof ApiRequestError && err.statusCode === 0 ? t('errors.network') : err instanceof Error ? err.message : String(err);
-      setError(t('reply.error', { message }));
+      setError(t('reply.error', { message: errorText(err, t) }));
     } finally {
       setInFlight((n) => n - 1);
     }

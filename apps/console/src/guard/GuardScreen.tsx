@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLATFORMS, type GuardRule, type Platform, type RuleChange } from '@kefu/contracts';
-import { ApiRequestError } from '../api/client';
 import { useStores } from '../desk/useStores';
 import { guardApi } from './guard-api';
+import { errorText } from '../api/error-text';
 
 const splitTerms = (s: string) => s.split(/[,，\n]/).map((x) => x.trim()).filter(Boolean);
-const errorText = (err: unknown) => (err instanceof ApiRequestError && err.fields ? Object.entries(err.fields).map(([f, r]) => `${f}: ${r}`).join('; ') : err instanceof Error ? err.message : String(err));
 
 /** Supervisors and admins: the guard rules of their stores (and the global ones), and the platforms' rule changes with who has acknowledged them. */
 export function GuardScreen() {
@@ -28,7 +27,7 @@ function RulesSection() {
   const [rules, setRules] = useState<GuardRule[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [form, setForm] = useState({ storeId: '', platform: '', category: '', kind: 'term' as 'term' | 'pattern', terms: '', pattern: '', action: 'warn' as 'warn' | 'block', zh: '', en: '' });
-  const load = useCallback(() => void guardApi.rules().then((p) => setRules(p.items), (err: unknown) => setError(errorText(err))), []);
+  const load = useCallback(() => void guardApi.rules().then((p) => setRules(p.items), (err: unknown) => setError(errorText(err, t))), [t]);
   useEffect(load, [load]);
   const storeName = (id: string | null) => (id ? (stores.find((s) => s.id === id)?.name ?? id.slice(0, 8)) : t('guard.rules.global'));
 
@@ -48,7 +47,7 @@ function RulesSection() {
       setForm((f) => ({ ...f, terms: '', pattern: '', zh: '', en: '' }));
       load();
     } catch (err) {
-      setError(errorText(err));
+      setError(errorText(err, t));
     }
   };
   const toggle = async (r: GuardRule) => {
@@ -56,7 +55,7 @@ function RulesSection() {
       await guardApi.updateRule(r.id, { status: r.status === 'disabled' ? 'active' : 'disabled' });
       load();
     } catch (err) {
-      setError(errorText(err));
+      setError(errorText(err, t));
     }
   };
 
@@ -152,7 +151,7 @@ function RuleChangesSection() {
   const [error, setError] = useState<string | null>(null);
   const [published, setPublished] = useState<RuleChange | null>(null);
   const [form, setForm] = useState({ platform: 'taobao' as Platform, title: '', summary: '', effectiveAt: '', link: '', categories: '', terms: '', action: 'warn' as 'warn' | 'block', zh: '', en: '' });
-  const load = useCallback(() => void guardApi.ruleChanges().then((p) => setChanges(p.items), (err: unknown) => setError(errorText(err))), []);
+  const load = useCallback(() => void guardApi.ruleChanges().then((p) => setChanges(p.items), (err: unknown) => setError(errorText(err, t))), [t]);
   useEffect(load, [load]);
 
   const publish = async (e: FormEvent) => {
@@ -172,7 +171,7 @@ function RuleChangesSection() {
       setPublished(change);
       load();
     } catch (err) {
-      setError(errorText(err));
+      setError(errorText(err, t));
     }
   };
 

@@ -3,7 +3,6 @@ import {
   type CreateGuardRuleInput,
   type CreateRuleChangeInput,
   GuardCheckResult,
-  GuardErrorCode,
   GuardRule,
   GuardViolation,
   type UpdateGuardRuleInput,
@@ -29,7 +28,7 @@ export const guardApi = {
 /** A reply the guard refused (422 with `code` and `violations`). */
 export function guardRefusal(err: unknown): { code: 'blocked' | 'confirm'; violations: GuardViolation[] } | null {
   if (!(err instanceof ApiRequestError) || err.statusCode !== 422) return null;
-  const code = err.body.code === GuardErrorCode.Blocked ? 'blocked' : err.body.code === GuardErrorCode.NeedsConfirmation ? 'confirm' : null;
+  const code = err.code === 'REPLY_BLOCKED' ? 'blocked' : err.code === 'REPLY_NEEDS_CONFIRMATION' ? 'confirm' : null;
   const parsed = GuardViolation.array().safeParse(err.body.violations);
   return code && parsed.success ? { code, violations: parsed.data } : null;
 }

@@ -1,4 +1,5 @@
 import { adminEn, formEn } from '../admin/messages.en';
+import type { ErrorCode } from '@kefu/contracts';
 
 /** English strings. zh.ts must provide every key (its type is this object's). */
 export const en = {
@@ -1167,6 +1168,44 @@ export const en = {
   },
   errors: {
     network: 'The server cannot be reached. Check your connection.',
+    /** One line per error code of the API (what the console shows for it). */
+    codes: {
+      VALIDATION_FAILED: 'Not accepted: {{fields}}',
+      BAD_REQUEST: 'The desk could not accept this request.',
+      FORBIDDEN: 'You may not do this.',
+      NOT_FOUND: 'Not found: it was removed, or it is not in your stores.',
+      CONFLICT: 'This already exists.',
+      PAYLOAD_TOO_LARGE: 'Too large to send.',
+      RATE_LIMITED: 'Too many requests: wait a moment and try again.',
+      INTERNAL_ERROR: 'Something went wrong on the desk (it is logged). Try again.',
+      DATABASE_UNAVAILABLE: 'The desk’s database is unavailable: try again in a few seconds.',
+      REDIS_UNAVAILABLE: 'The desk’s queue service is unavailable: try again in a few seconds.',
+      DESK_SATURATED: 'The desk is at capacity: try again in a moment.',
+      UNAUTHENTICATED: 'Sign in to continue.',
+      TOKEN_INVALID: 'Your session has ended: sign in again.',
+      BAD_CREDENTIALS: 'Wrong email or password.',
+      SESSION_EXPIRED: 'Your session has expired: sign in again.',
+      LOGIN_THROTTLED: 'Too many failed sign-ins: wait a few minutes and try again.',
+      SIGNATURE_INVALID: 'The webhook signature does not match.',
+      CHANNEL_DISABLED: 'This channel is disabled.',
+      CONVERSATION_TAKEN: 'A colleague is assigned to this chat: take it over to reply.',
+      CONVERSATION_READ_ONLY: 'Your role can read conversations but not write in them.',
+      ASSIGN_SELF_ONLY: 'Agents can only take a conversation themselves.',
+      CONVERSATION_ALREADY_ACTIVE: 'The customer already has another active chat in this channel.',
+      TICKET_ACTION_NOT_ALLOWED: 'This step is no longer possible; the ticket has moved on.',
+      TICKET_POLICY_REFUSED: 'The policy says no: give a reason to approve anyway.',
+      TICKET_OVERRIDE_PENDING: 'An override of this ticket waits for a supervisor’s approval.',
+      TICKET_CAUSE_REQUIRED: 'Confirm the root cause to close the ticket.',
+      EMAIL_TAKEN: 'Another user has this email.',
+      INVITATION_GONE: 'This invitation link no longer works: ask for a new one.',
+      SETUP_DONE: 'This desk is already set up.',
+      ARTICLE_VERSION_CONFLICT: 'Someone changed this article meanwhile.',
+      QUESTION_EXISTS: 'The article already has this question.',
+      SHORTCUT_TAKEN: 'This shortcut is already used in the store.',
+      REPLY_BLOCKED: 'This reply breaks a platform rule and was not sent.',
+      REPLY_NEEDS_CONFIRMATION: 'This reply may break a platform rule: confirm with a reason to send it.',
+      REVEAL_QUOTA_EXCEEDED: 'You have used up today’s reveals of personal data.',
+    } satisfies Record<ErrorCode, string>,
   },
   guard: {
     nav: 'Reply guard',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { errorText } from '../data/errors';
+import { errorText } from '../api/error-text';
 import { useQuery } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -99,7 +99,7 @@ export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClo
     form.reset(toDraft(loaded.data.article));
   }
   const versions: KbArticleVersion[] | null = loaded.data?.versions ?? null;
-  const loadError = loaded.error ? errorText(loaded.error, t, true) : null;
+  const loadError = loaded.error ? errorText(loaded.error, t) : null;
   const reload = () => void loaded.refetch();
 
   const submit = form.handleSubmit(async (input) => {
@@ -114,11 +114,11 @@ export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClo
       onSaved(result);
       if (article) reload();
     } catch (err) {
-      if (err instanceof ApiRequestError && err.statusCode === 409 && article) {
+      if (err instanceof ApiRequestError && err.code === 'ARTICLE_VERSION_CONFLICT' && article) {
         const latest = await deskApi.kbArticle(article.id).catch(() => null);
         setConflict(latest?.version ?? article.version + 1);
       } else if (!(err instanceof ApiRequestError && setServerFieldErrors(err.fields, FORM_FIELDS, form.setError, t))) {
-        setError(errorText(err, t, true));
+        setError(errorText(err, t));
       }
     }
   });
@@ -129,7 +129,7 @@ export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClo
       await deskApi.deleteKbArticle(article.id);
       onDeleted();
     } catch (err) {
-      setError(errorText(err, t, true));
+      setError(errorText(err, t));
     }
   };
 

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { errorText } from '../data/errors';
+import { errorText } from '../api/error-text';
 import { useTranslation } from 'react-i18next';
 import type { KbQuestionWithArticle, Store } from '@kefu/contracts';
 import { formatDateTime } from '../time/format';

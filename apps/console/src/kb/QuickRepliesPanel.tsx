@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { errorText } from '../data/errors';
+import { errorText } from '../api/error-text';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +30,7 @@ export function QuickRepliesPanel({ stores, storeById }: { stores: Store[]; stor
   const list = useQuery({ queryKey: [QUICK_REPLIES, '*'], queryFn: async () => (await deskApi.quickReplies({ limit: 200 })).items });
   const items = list.data ?? null;
   const [writeError, setWriteError] = useState<string | null>(null);
-  const loadError = writeError ?? (list.error ? errorText(list.error, t, true) : null);
+  const loadError = writeError ?? (list.error ? errorText(list.error, t) : null);
   const changed = () => void client.invalidateQueries({ queryKey: [QUICK_REPLIES] });
   /** 'new', the id being edited, or null. */
   const [editing, setEditing] = useState<string | null>(null);
@@ -53,7 +53,7 @@ export function QuickRepliesPanel({ stores, storeById }: { stores: Store[]; stor
       setEditing(null);
       changed();
     } catch (err) {
-      if (!(err instanceof ApiRequestError && setServerFieldErrors(err.fields, FORM_FIELDS, form.setError, t))) setError(errorText(err, t, true));
+      if (!(err instanceof ApiRequestError && setServerFieldErrors(err.fields, FORM_FIELDS, form.setError, t))) setError(errorText(err, t));
     }
   });
 
@@ -64,7 +64,7 @@ export function QuickRepliesPanel({ stores, storeById }: { stores: Store[]; stor
       setWriteError(null);
       changed();
     } catch (err) {
-      setWriteError(errorText(err, t, true));
+      setWriteError(errorText(err, t));
     }
   };
 

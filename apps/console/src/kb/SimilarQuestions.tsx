@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { errorText } from '../data/errors';
+import { errorText } from '../api/error-text';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CreateKbQuestionInput, type KbArticle, type KbArticleQuestion } from '@kefu/contracts';
@@ -17,7 +17,7 @@ const articleRef = (a: KbArticle) => ({ id: a.id, storeId: a.storeId, lang: a.la
 function useWriteError() {
   const { t } = useTranslation();
   return (err: unknown) =>
-    err instanceof ApiRequestError && err.statusCode === 409
+    err instanceof ApiRequestError && err.code === 'QUESTION_EXISTS'
       ? t('kbq.duplicate')
       : t('kbq.failed', { message: errorText(err, t) });
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../data/errors';
+import { errorText } from '../api/error-text';
 import type { Store, User } from '@kefu/contracts';
 import type { InboxView } from '../inbox/filters';
 import { Link } from '@tanstack/react-router';

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { errorText } from '../data/errors';
+import { errorText } from '../api/error-text';
 import { useTranslation } from 'react-i18next';
 import { useConversationWrites } from '../conversation/useConversation';
 import { PresenceDot } from '../presence/PresenceDot';

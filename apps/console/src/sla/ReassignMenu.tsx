@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import { errorText } from '../data/errors';
+import { errorText } from '../api/error-text';
 import { useTranslation } from 'react-i18next';
 import type { AgentWithLoad, Presence } from '@kefu/contracts';
 import { ApiRequestError } from '../api/client';

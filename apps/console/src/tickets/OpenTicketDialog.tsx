@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import { errorText } from '../data/errors';
+import { errorText } from '../api/error-text';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 import type { TFunction } from 'i18next';

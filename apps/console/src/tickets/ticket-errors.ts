@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { TICKET_ACTIONS, type TicketAction } from '@kefu/contracts';
+import { TICKET_ACTIONS, type ErrorCode, type TicketAction } from '@kefu/contracts';
 import { ApiRequestError } from '../api/client';
 
 /** What a refused ticket write means for the screen. */
@@ -16,23 +16,31 @@ export type TicketRefusal =
   /** Bad input, by field (e.g. a refund above what is left). */
   | { kind: 'fields'; fields: Record<string, string>; message: string }
   | { kind: 'forbidden'; message: string }
-  | { kind: 'other'; message: string };
+  /** Anything else: shown by its code when it has one. */
+  | { kind: 'other'; message: string; code?: ErrorCode };
 
 const isAction = (v: unknown): v is TicketAction => typeof v === 'string' && (TICKET_ACTIONS as readonly string[]).includes(v);
 
+/** What the API's error code says about a refused ticket write. */
 export function readRefusal(err: unknown): TicketRefusal {
   if (!(err instanceof ApiRequestError)) return { kind: 'other', message: err instanceof Error ? err.message : String(err) };
   if (err.statusCode === 0) return { kind: 'network' };
-  const body = err.body;
-  if (err.statusCode === 409) {
-    if (Array.isArray(body.allowed)) return { kind: 'illegal', allowed: body.allowed.filter(isAction) };
-    if (body.policyOverride) return { kind: 'override_pending' };
-    if (body.policyDecision) return { kind: 'policy' };
-    if (Array.isArray(body.missing) && body.missing.includes('cause')) return { kind: 'missing_cause' };
+  switch (err.code) {
+    case 'TICKET_ACTION_NOT_ALLOWED':
+      return { kind: 'illegal', allowed: Array.isArray(err.body.allowed) ? err.body.allowed.filter(isAction) : [] };
+    case 'TICKET_OVERRIDE_PENDING':
+      return { kind: 'override_pending' };
+    case 'TICKET_POLICY_REFUSED':
+      return { kind: 'policy' };
+    case 'TICKET_CAUSE_REQUIRED':
+      return { kind: 'missing_cause' };
+    case 'VALIDATION_FAILED':
+      return { kind: 'fields', fields: err.fields ?? {}, message: err.message };
+    case 'FORBIDDEN':
+      return { kind: 'forbidden', message: err.message };
+    default:
+      return { kind: 'other', message: err.message, code: err.code };
   }
-  if (err.statusCode === 400 && err.fields && Object.keys(err.fields).length > 0) return { kind: 'fields', fields: err.fields, message: err.message };
-  if (err.statusCode === 403) return { kind: 'forbidden', message: err.message };
-  return { kind: 'other', message: err.message };
 }
 
 /** One line for the agent, in their language. */
@@ -55,7 +63,7 @@ export function describeRefusal(r: TicketRefusal, t: TFunction): string {
     case 'forbidden':
       return t('tickets.errors.forbidden');
     case 'other':
-      return t('tickets.errors.other', { message: r.message });
+      return t('tickets.errors.other', { message: r.code ? t(`errors.codes.${r.code}`) : r.message });
   }
 }
 

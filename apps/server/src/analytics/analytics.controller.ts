@@ -1,9 +1,10 @@
 import { Controller, Get, Header, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnalyticsTicketsQuery, CauseBreakdown, CauseBreakdownQuery, page, Ticket, TicketExportQuery } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
+import { ApiErrors } from '../errors/api-errors.decorator.js';
 import { ZodQuery } from '../errors/api-zod.decorator.js';
 import type { Parsed } from '../errors/zod.pipe.js';
 import { ApiCsv, ApiZodOk } from '../http/api-csv.decorator.js';
@@ -31,6 +32,8 @@ export class AnalyticsController {
   /** Tickets created in [from, to) by root cause, grouped; with the period before, trend, Pareto, corrections and SLA. */
   @Get('causes')
   @ApiZodOk(CauseBreakdown)
+  @ApiOperation({ summary: 'Root-cause breakdown of the tickets created in a period, grouped, with trend, Pareto, corrections and SLA' })
+  @ApiErrors('NOT_FOUND')
   causes(@CurrentCaller() caller: Caller, @ZodQuery(CauseBreakdownQuery) q: Parsed<typeof CauseBreakdownQuery>) {
     return this.breakdown.breakdown(caller, q);
   }
@@ -39,6 +42,8 @@ export class AnalyticsController {
   @Get('causes.csv')
   @Header('cache-control', 'no-store')
   @ApiCsv('One line per group and cause: the group key columns, cause, count, share')
+  @ApiOperation({ summary: 'The breakdown\'s items as CSV (UTF-8 with BOM); audited' })
+  @ApiErrors('NOT_FOUND')
   async causesCsv(@CurrentCaller() caller: Caller, @ZodQuery(CauseBreakdownQuery) q: Parsed<typeof CauseBreakdownQuery>) {
     return new StreamableFile(Buffer.from(await this.causeExport.export(caller, q)), { type: CSV, disposition: attachment('causes') });
   }
@@ -46,6 +51,8 @@ export class AnalyticsController {
   /** The tickets behind a figure (same period and filters, plus the bar's day/week/month, SKU, category, cause), newest first. */
   @Get('tickets')
   @ApiZodOk(page(Ticket))
+  @ApiOperation({ summary: 'The tickets behind a figure of the breakdown, newest first' })
+  @ApiErrors('NOT_FOUND')
   tickets(@CurrentCaller() caller: Caller, @ZodQuery(AnalyticsTicketsQuery) q: Parsed<typeof AnalyticsTicketsQuery>) {
     return this.drilldown.list(caller, q);
   }
@@ -54,6 +61,8 @@ export class AnalyticsController {
   @Get('tickets.csv')
   @Header('cache-control', 'no-store')
   @ApiCsv('number, store, created (store-local), type, status, cause, causeSource, orderRef, skus, customer name/phone/address (masked), customerReason (masked)')
+  @ApiOperation({ summary: 'Those tickets as CSV, oldest first, personal data masked; audited' })
+  @ApiErrors('NOT_FOUND')
   async ticketsCsv(@CurrentCaller() caller: Caller, @ZodQuery(TicketExportQuery) q: Parsed<typeof TicketExportQuery>) {
     return new StreamableFile(await this.ticketExport.export(caller, q), { type: CSV, disposition: attachment('tickets') });
   }

@@ -1,8 +1,9 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@kefu/contracts';
 import { IS_PUBLIC, ROLES } from './auth.decorators.js';
 import { TokenService } from './token.service.js';
+import { DeskError, forbidden } from '../errors/desk-error.js';
 
 /** Global guard: bearer token → `request.caller`, then the route's @Roles. */
 @Injectable()
@@ -20,10 +21,10 @@ export class AuthGuard implements CanActivate {
     const header: string | undefined = req.headers.authorization;
     const token = header?.match(/^Bearer\s+(.+)$/i)?.[1];
     const caller = await this.tokens.resolve(token);
-    if (!caller) throw new UnauthorizedException(token ? 'Invalid or expired token' : 'Missing bearer token');
+    if (!caller) throw token ? new DeskError('TOKEN_INVALID', 'Invalid or expired token') : new DeskError('UNAUTHENTICATED', 'Missing bearer token');
     req.caller = caller;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    if (roles && !roles.includes(caller.user.role)) throw new ForbiddenException(`Requires role ${roles.join(' or ')}`);
+    if (roles && !roles.includes(caller.user.role)) throw forbidden(`Requires role ${roles.join(' or ')}`);
     return true;
   }
 }

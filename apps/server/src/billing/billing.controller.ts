@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Statement, StatementQuery, StoreContract, StoreContractInput } from '@kefu/contracts';
 import { z } from 'zod';
 import { Roles } from '../auth/auth.decorators.js';
@@ -19,6 +19,7 @@ export class BillingController {
   /** The store's contract with the agency: base fee, commission rate on attributed sales, attribution window, promotion fees. */
   @Get('stores/:id/contract')
   @Roles('analyst', 'admin')
+  @ApiOperation({ summary: "The store's contract with the agency (fees, commission, attribution window)" })
   @ApiZodOk(StoreContract)
   contract(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string) {
     return this.statements.contract(caller, id);
@@ -27,6 +28,7 @@ export class BillingController {
   /** Sets the store's contract (admin; audited). Frozen statements keep the terms they were frozen with. */
   @Put('stores/:id/contract')
   @Roles('admin')
+  @ApiOperation({ summary: "Set the store's contract (audited; frozen statements keep their terms)" })
   @ApiZodBody(StoreContractInput)
   @ApiZodOk(StoreContract)
   setContract(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(StoreContractInput)) input: Parsed<typeof StoreContractInput>) {
@@ -36,6 +38,7 @@ export class BillingController {
   /** The month's statement of each store the caller may see that has a contract, with every attributed order. */
   @Get('statements')
   @Roles('analyst', 'admin')
+  @ApiOperation({ summary: "The month's statement of each visible store with a contract, with its attributed orders" })
   @ApiZodOk(z.object({ items: z.array(Statement) }))
   list(@CurrentCaller() caller: Caller, @ZodQuery(StatementQuery) q: Parsed<typeof StatementQuery>) {
     return this.statements.list(caller, q);

@@ -1,10 +1,11 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Statement, StatementOrder, StatementQuery, StoreContract, StoreContractInput } from '@kefu/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { cents, finalAfter, monthWindow } from './statement-month.js';
+import { DeskError, notFound } from '../errors/desk-error.js';
 
 interface ContractRow {
   store_id: string;
@@ -75,7 +76,7 @@ export class StatementService {
   async contract(caller: Caller, storeId: string): Promise<StoreContract> {
     await this.visibleStore(caller, storeId);
     const [row] = (await this.db.query(`SELECT * FROM store_contracts WHERE store_id = $1`, [storeId])) as ContractRow[];
-    if (!row) throw new NotFoundException('This store has no contract yet');
+    if (!row) throw new DeskError('NOT_FOUND', 'This store has no contract yet');
     return contractOf(row);
   }
 
@@ -179,6 +180,6 @@ export class StatementService {
   private async visibleStore(caller: Caller, storeId: string): Promise<void> {
     const params: unknown[] = [storeId];
     const [store] = await this.db.query(`SELECT 1 FROM stores WHERE id = $1 AND ${caller.scope.sql('id', params)}`, params);
-    if (!store) throw new NotFoundException('Store not found');
+    if (!store) throw notFound('Store');
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Channel, ChannelWithSecret, RotateChannelSecretInput, UpdateChannelInput } from '@kefu/contracts';
@@ -7,6 +7,7 @@ import type { Caller } from '../auth/caller.js';
 import { toChannelDto } from './channel.dto.js';
 import { ChannelEntity } from './channel.entity.js';
 import { newChannelSecret } from './channel-secret.js';
+import { notFound } from '../errors/desk-error.js';
 
 /** An admin's changes to a channel: its secret (rotated with an overlap), its name, disabled or not. Each is audited; no secret is. */
 @Injectable()
@@ -68,7 +69,7 @@ export class ChannelService {
     caller.scope.apply(qb, 'ch.storeId');
     if (lock) qb.setLock('pessimistic_write', undefined, ['ch']);
     const channel = await qb.getOne();
-    if (!channel) throw new NotFoundException('Channel not found');
+    if (!channel) throw notFound('Channel');
     return channel;
   }
 }

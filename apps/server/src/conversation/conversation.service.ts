@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AssignInput, Conversation, ConversationDetail, ConversationStatus, ListConversationsQuery, Page } from '@kefu/contracts';
@@ -22,6 +22,8 @@ import { toSlaTimerDto } from '../sla/sla-timer.dto.js';
 import { toConversationDto, toCustomerDto } from './conversation.dto.js';
 import { CustomerMessenger } from './customer-messenger.service.js';
 import { ConversationEntity } from './conversation.entity.js';
+import { DeskError, notFound } from '../errors/desk-error.js';
+import { isUniqueViolation } from '../errors/unique-violation.js';
 
 @Injectable()
 export class ConversationService {
@@ -65,7 +67,7 @@ export class ConversationService {
       .apply(this.conversations.createQueryBuilder('c').leftJoinAndSelect('c.customer', 'cu'), 'c.storeId')
       .andWhere('c.id = :id', { id })
       .getOne();
-    if (!conv) throw new NotFoundException('Conversation not found');
+    if (!conv) throw notFound('Conversation');
     return conv;
   }
 
@@ -86,7 +88,7 @@ export class ConversationService {
   async assign(caller: Caller, id: string, { assigneeId }: AssignInput): Promise<Conversation> {
     const conv = await this.findVisible(caller, id);
     const isLead = caller.user.role === 'supervisor' || caller.user.role === 'admin';
-    if (!isLead && assigneeId !== caller.user.id) throw new ForbiddenException('Agents can only take a conversation themselves');
+    if (!isLead && assigneeId !== caller.user.id) throw new DeskError('ASSIGN_SELF_ONLY', 'Agents can only take a conversation themselves');
     if (assigneeId) {
       const assignee = await this.db.getRepository(UserEntity).findOneBy({ id: assigneeId, active: true });
       if (!assignee || !StoreScope.of(assignee).canSee(conv.storeId) || assignee.role === 'analyst')
@@ -123,8 +125,8 @@ export class ConversationService {
         return this.sla.cancelForConversation(m, id, new Date());
       });
     } catch (err) {
-      if ((err as { driverError?: { code?: string } }).driverError?.code === '23505')
-        throw new ValidationError({ status: 'the customer already has another active conversation in this channel' });
+      if (isUniqueViolation(err))
+        throw new DeskError('CONVERSATION_ALREADY_ACTIVE', 'Invalid status', { fields: { status: 'the customer already has another active conversation in this channel' } });
       throw err;
     }
     if (cancelled.length) await this.alarms.disarm(cancelled);

@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Message, PostMessageInput, previewOf } from '@kefu/contracts';
@@ -15,6 +15,7 @@ import { SlaTimerService } from '../sla/sla-timer.service.js';
 import { toSlaTimerDto } from '../sla/sla-timer.dto.js';
 import { MessageEntity } from './message.entity.js';
 import { toMessageDto } from './message.dto.js';
+import { DeskError } from '../errors/desk-error.js';
 
 @Injectable()
 export class MessageService {
@@ -38,12 +39,12 @@ export class MessageService {
     if (!assigneeId || assigneeId === caller.user.id) return false;
     if (takeover) return caller.user.role === 'agent';
     if (caller.user.role !== 'agent') return false;
-    throw new ConflictException({ message: 'Another agent is assigned to this conversation; reply with takeover: true to take it over', assigneeId });
+    throw new DeskError('CONVERSATION_TAKEN', 'Another agent is assigned to this conversation; reply with takeover: true to take it over', { assigneeId });
   }
 
   /** An agent's reply (stored, then delivered by the worker) or an internal note (never sent). */
   async post(caller: Caller, conversationId: string, input: PostMessageInput): Promise<Message> {
-    if (caller.user.role === 'analyst') throw new ForbiddenException('Analysts cannot write in conversations');
+    if (caller.user.role === 'analyst') throw new DeskError('CONVERSATION_READ_ONLY', 'Analysts cannot write in conversations');
     const current = await this.conversations.findVisible(caller, conversationId);
     const isReply = input.kind === 'reply';
     const takeover = isReply && this.collides(caller, current.assigneeId, input.takeover);

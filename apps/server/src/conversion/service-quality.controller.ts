@@ -1,11 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ServiceQualityQuery } from '@kefu/contracts';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConversionReport, CsatReport, ServiceQualityQuery } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
 import { CsatFiguresService } from '../csat/csat-figures.service.js';
-import { ZodQuery } from '../errors/api-zod.decorator.js';
+import { ApiZodOk, ZodQuery } from '../errors/api-zod.decorator.js';
 import type { Parsed } from '../errors/zod.pipe.js';
 import { ConversionService } from './conversion.service.js';
 
@@ -21,11 +21,15 @@ export class ServiceQualityController {
   ) {}
 
   @Get('csat')
+  @ApiOperation({ summary: 'Customer satisfaction by store, agent or day' })
+  @ApiZodOk(CsatReport)
   csatReport(@CurrentCaller() caller: Caller, @ZodQuery(ServiceQualityQuery) q: Parsed<typeof ServiceQualityQuery>) {
     return this.csat.report(caller, q);
   }
 
   @Get('conversion')
+  @ApiOperation({ summary: 'Inquiry conversion (chats followed by an order) by store, agent or day' })
+  @ApiZodOk(ConversionReport)
   conversionReport(@CurrentCaller() caller: Caller, @ZodQuery(ServiceQualityQuery) q: Parsed<typeof ServiceQualityQuery>) {
     return this.conversion.report(caller, q);
   }

@@ -1,5 +1,5 @@
 import { applyDecorators, Query } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiQuery } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import { zod } from './zod.pipe.js';
 
@@ -11,7 +11,17 @@ export const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSO
 export const ApiZodBody = (schema: z.ZodType) => ApiBody({ schema: jsonSchema(schema, 'input') });
 
 /** Documents a JSON answer from its zod contract. */
-export const ApiZodOk = (schema: z.ZodType, description?: string) => ApiOkResponse({ description, schema: jsonSchema(schema, 'output') });
+export const ApiZodOk = (schema: z.ZodType, description?: string) => ApiOkResponse({ description: description ?? 'OK', schema: jsonSchema(schema, 'output') });
+
+/** Documents a 201 answer (a created resource) from its zod contract. */
+export const ApiZodCreated = (schema: z.ZodType, description = 'Created') => ApiCreatedResponse({ description, schema: jsonSchema(schema, 'output') });
+
+/** Documents a 202 answer (accepted for the worker or a webhook) from its zod contract. */
+export const ApiZodAccepted = (schema: z.ZodType, description = 'Accepted') => ApiResponse({ status: 202, description, schema: jsonSchema(schema, 'output') });
+
+/** Documents a CSV download. */
+export const ApiCsv = (description: string) =>
+  applyDecorators(ApiProduces('text/csv'), ApiOkResponse({ description, content: { 'text/csv': { schema: { type: 'string' } } } }));
 
 /** Documents each query parameter in OpenAPI from the zod schema that parses the query. */
 export function ApiZodQuery(schema: z.ZodType) {

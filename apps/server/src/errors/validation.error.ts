@@ -1,10 +1,10 @@
-import { BadRequestException } from '@nestjs/common';
 import type { z } from 'zod';
+import { DeskError } from './desk-error.js';
 
-/** A 400 that names each bad field: `{statusCode, error, message, fields}`. */
-export class ValidationError extends BadRequestException {
+/** A 400 that names each bad field: `{statusCode, error, code: VALIDATION_FAILED, message, fields}`. */
+export class ValidationError extends DeskError {
   constructor(readonly fields: Record<string, string>) {
-    super({ message: `Invalid ${Object.keys(fields).join(', ')}`, fields });
+    super('VALIDATION_FAILED', `Invalid ${Object.keys(fields).join(', ')}`, { fields });
   }
 }
 

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { GuardCheckInput, GuardCheckResult, GuardViolation, Platform } from '@kefu/contracts';
@@ -10,6 +10,7 @@ import type { CheckContext } from './guard-rule-set.js';
 import { GuardRulesService } from './guard-rules.service.js';
 import { prepareText } from './guard-text.js';
 import { findIdCards, findNames, type PersonalDataHit } from './personal-data-detector.js';
+import { notFound } from '../errors/desk-error.js';
 
 const digitsOf = (phone: string | null | undefined) => (phone ?? '').replace(/\D/g, '').replace(/^(?:0086|86)(?=1\d{10}$)/, '');
 
@@ -26,10 +27,10 @@ export class GuardCheckService {
     if (input.conversationId) {
       const qb = this.db.getRepository(ConversationEntity).createQueryBuilder('c').leftJoinAndSelect('c.customer', 'cu').where('c.id = :id', { id: input.conversationId });
       const conv = await caller.scope.apply(qb, 'c.storeId').getOne();
-      if (!conv) throw new NotFoundException('Conversation not found');
+      if (!conv) throw notFound('Conversation');
       return { violations: await this.inConversation(conv, input.text) };
     }
-    if (!caller.scope.canSee(input.storeId!)) throw new NotFoundException('Store not found');
+    if (!caller.scope.canSee(input.storeId!)) throw notFound('Store');
     return { violations: await this.inStore(input.storeId!, input.text) };
   }
 
@@ -49,7 +50,7 @@ export class GuardCheckService {
       `SELECT s.platform, coalesce(p.categories, '{}') AS categories FROM stores s LEFT JOIN store_guard_profiles p ON p.store_id = s.id WHERE s.id = $1`,
       [storeId],
     );
-    if (!store) throw new NotFoundException('Store not found');
+    if (!store) throw notFound('Store');
     const set = await this.rules.ruleSet();
     const ownPhone = digitsOf(customer?.phone);
     const ctx: CheckContext = { storeId, platform: store.platform, categories: store.categories, now: new Date(), allowedHosts: allowedHosts(store.platform), ownPhones: ownPhone ? [ownPhone] : [] };

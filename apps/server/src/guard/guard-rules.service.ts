@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateGuardRuleInput, GuardRule, ListGuardRulesQuery, Page, PutStoreGuardProfileInput, StoreGuardProfile, UpdateGuardRuleInput } from '@kefu/contracts';
@@ -12,11 +12,12 @@ import { GuardRuleEntity } from './guard-rule.entity.js';
 import { toGuardRuleDto } from './guard-rule.dto.js';
 import { GuardRuleSet, patternError } from './guard-rule-set.js';
 import { StoreGuardProfileEntity } from './store-guard-profile.entity.js';
+import { notFound, forbidden } from '../errors/desk-error.js';
 
 /** Who may write a rule: supervisors and admins (the route checks the role); global rules only those who see every store. */
 export function assertCanWriteRule(caller: Caller, storeId: string | null): void {
   if (storeId === null ? !caller.scope.isAll : !caller.scope.canSee(storeId))
-    throw new ForbiddenException(storeId === null ? 'Only admins and supervisors of every store write global or platform rules' : 'Not one of your stores');
+    throw forbidden(storeId === null ? 'Only admins and supervisors of every store write global or platform rules' : 'Not one of your stores');
 }
 
 /** The fields of a new rule as stored (status from effectiveAt), checked beyond the schema. */
@@ -90,7 +91,7 @@ export class GuardRulesService {
     const saved = await this.db.transaction(async (m) => {
       const qb = m.getRepository(GuardRuleEntity).createQueryBuilder('r').where('r.id = :id', { id }).setLock('pessimistic_write');
       const rule = await caller.scope.applyWithGlobal(qb, 'r.storeId').getOne();
-      if (!rule) throw new NotFoundException('Guard rule not found');
+      if (!rule) throw notFound('Guard rule');
       assertCanWriteRule(caller, rule.storeId);
       if (input.terms && rule.kind !== 'term') throw new ValidationError({ terms: 'only a term rule has terms' });
       if (input.pattern && rule.kind !== 'pattern') throw new ValidationError({ pattern: 'only a pattern rule has a pattern' });
@@ -121,7 +122,7 @@ export class GuardRulesService {
   }
 
   async profile(caller: Caller, storeId: string): Promise<StoreGuardProfile> {
-    if (!caller.scope.canSee(storeId) || !(await this.db.getRepository(StoreEntity).existsBy({ id: storeId }))) throw new NotFoundException('Store not found');
+    if (!caller.scope.canSee(storeId) || !(await this.db.getRepository(StoreEntity).existsBy({ id: storeId }))) throw notFound('Store');
     const p = await this.db.getRepository(StoreGuardProfileEntity).findOneBy({ storeId });
     return { storeId, categories: p?.categories ?? [] };
   }

@@ -1,13 +1,14 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { GuardErrorCode, type GuardViolation, type PostMessageInput } from '@kefu/contracts';
+import { type GuardViolation, type PostMessageInput } from '@kefu/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import type { ConversationEntity } from '../conversation/conversation.entity.js';
 import { GuardCheckService } from './guard-check.service.js';
 import { GuardEventEntity } from './guard-event.entity.js';
 import { verdict } from './guard-rule-set.js';
+import { DeskError } from '../errors/desk-error.js';
 
 /**
  * The guard in the reply path: a reply breaking a block rule is refused (422 REPLY_BLOCKED, nothing
@@ -30,9 +31,9 @@ export class ReplyGuard {
     if (decision === 'ok') return;
     if (decision === 'blocked') {
       await this.record('blocked', caller, conversation, violations, null);
-      throw new UnprocessableEntityException({ code: GuardErrorCode.Blocked, message: 'The reply breaks a guard rule and was not sent', violations });
+      throw new DeskError('REPLY_BLOCKED', 'The reply breaks a guard rule and was not sent', { violations });
     }
-    if (!input.confirm) throw new UnprocessableEntityException({ code: GuardErrorCode.NeedsConfirmation, message: 'The reply breaks warn rules: send it with confirm.reason to override', violations });
+    if (!input.confirm) throw new DeskError('REPLY_NEEDS_CONFIRMATION', 'The reply breaks warn rules: send it with confirm.reason to override', { violations });
     await this.record('override', caller, conversation, violations, input.confirm.reason);
   }
 

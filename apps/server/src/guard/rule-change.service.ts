@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { rooms, type CreateRuleChangeInput, type ListRuleChangesQuery, type Page, type RuleChange, type RuleChangeReview } from '@kefu/contracts';
@@ -11,6 +11,7 @@ import { GuardActivationQueue } from './guard-activation.queue.js';
 import { GuardRulesService } from './guard-rules.service.js';
 import { RuleChangeAckEntity } from './rule-change-ack.entity.js';
 import { RuleChangeEntity } from './rule-change.entity.js';
+import { notFound } from '../errors/desk-error.js';
 
 const REVIEW_LIMIT = 200;
 const isLead = (caller: Caller) => caller.user.role === 'supervisor' || caller.user.role === 'admin';
@@ -113,13 +114,13 @@ export class RuleChangeService {
 
   async get(caller: Caller, id: string): Promise<RuleChange> {
     const change = await this.visible(caller).andWhere('rc.id = :id', { id }).getOne();
-    if (!change) throw new NotFoundException('Rule change not found');
+    if (!change) throw notFound('Rule change');
     return { ...(await this.toDto(caller, change)), ...(isLead(caller) && { review: change.review }) };
   }
 
   async acknowledge(caller: Caller, id: string): Promise<RuleChange> {
     const change = await this.visible(caller).andWhere('rc.id = :id', { id }).getOne();
-    if (!change) throw new NotFoundException('Rule change not found');
+    if (!change) throw notFound('Rule change');
     const inserted = await this.db.getRepository(RuleChangeAckEntity).createQueryBuilder().insert().values({ ruleChangeId: id, userId: caller.user.id }).orIgnore().returning(['at']).execute();
     const at = (inserted.raw as { at: Date }[])[0]?.at;
     if (at) {

@@ -1,11 +1,13 @@
 import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import { Public } from '../auth/auth.decorators.js';
 import { RETRY_AFTER_SECONDS } from '../errors/http-exception.filter.js';
 import { REDIS } from '../redis/redis.module.js';
+import { ApiZodOk, jsonSchema } from '../errors/api-zod.decorator.js';
+import { HealthReport } from '@kefu/contracts';
 
 @ApiTags('health')
 @Controller('health')
@@ -23,6 +25,9 @@ export class HealthController {
    */
   @Public()
   @Get()
+  @ApiOperation({ summary: 'Liveness and readiness: PostgreSQL and Redis' })
+  @ApiZodOk(HealthReport, 'Both answer')
+  @ApiResponse({ status: 503, description: 'PostgreSQL or Redis is down (`error` names which); Retry-After', schema: jsonSchema(HealthReport, 'output') })
   async check(@Res() res: Response): Promise<void> {
     try {
       res.json(

@@ -1,10 +1,11 @@
-import { GoneException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { ChannelEntity } from '../channel/channel.entity.js';
 import { ValidationError, fieldsOf } from '../errors/validation.error.js';
 import { isChannelSignature } from '../channel/channel-secret.js';
+import { DeskError, notFound } from '../errors/desk-error.js';
 
 /**
  * What every platform webhook does first: find the channel (with its store), check the HMAC
@@ -23,9 +24,9 @@ export class SignedWebhook {
       .innerJoinAndSelect('ch.store', 'st')
       .where('ch.id = :channelId', { channelId })
       .getOne();
-    if (!channel) throw new NotFoundException('Channel not found');
-    if (!rawBody || !isChannelSignature(channel, rawBody, signature)) throw new UnauthorizedException('Invalid or missing X-Kefu-Signature');
-    if (channel.disabledAt) throw new GoneException('This channel is disabled');
+    if (!channel) throw notFound('Channel');
+    if (!rawBody || !isChannelSignature(channel, rawBody, signature)) throw new DeskError('SIGNATURE_INVALID', 'Invalid or missing X-Kefu-Signature');
+    if (channel.disabledAt) throw new DeskError('CHANNEL_DISABLED', 'This channel is disabled');
     let json: unknown;
     try {
       json = JSON.parse(rawBody.toString('utf8'));

@@ -1,5 +1,5 @@
-import { ForbiddenException } from '@nestjs/common';
 import type { Caller } from '../auth/caller.js';
+import { forbidden } from '../errors/desk-error.js';
 
 /** Agents read published articles only; drafts are for those who write them and for analysts. */
 export const readsDrafts = (caller: Caller) => caller.user.role !== 'agent';
@@ -10,5 +10,5 @@ export const readsDrafts = (caller: Caller) => caller.user.role !== 'agent';
  */
 export function assertCanWrite(caller: Caller, storeId: string | null): void {
   if (storeId === null ? !caller.scope.isAll : !caller.scope.canSee(storeId))
-    throw new ForbiddenException(storeId === null ? 'Only admins and supervisors of every store write global content' : 'Not one of your stores');
+    throw forbidden(storeId === null ? 'Only admins and supervisors of every store write global content' : 'Not one of your stores');
 }

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import type { CreateKbArticleInput, KbArticle, KbArticleVersion, ListKbArticlesQuery, Page, UpdateKbArticleInput } from '@kefu/contracts';
@@ -14,6 +14,7 @@ import { assertCanWrite, readsDrafts } from './kb-access.js';
 import { KbArticleVersionEntity } from './kb-article-version.entity.js';
 import { KbArticleEntity } from './kb-article.entity.js';
 import { acceptedQuestions, ARTICLE_FIELDS, type ArticleContent, indexedText, insertArticles, searchVectorSql } from './kb-article.writer.js';
+import { DeskError, notFound } from '../errors/desk-error.js';
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -46,7 +47,7 @@ export class KbArticleService {
     if (!readsDrafts(caller)) qb.andWhere(`a.status = 'published'`);
     if (lock) qb.setLock('pessimistic_write');
     const article = await qb.getOne();
-    if (!article) throw new NotFoundException('Article not found');
+    if (!article) throw notFound('Article');
     return article;
   }
 
@@ -73,7 +74,7 @@ export class KbArticleService {
       const current = await this.findVisible(caller, id, m, true);
       assertCanWrite(caller, current.storeId);
       if (input.version !== undefined && input.version !== current.version)
-        throw new ConflictException({ message: `The article changed since version ${input.version}`, version: current.version });
+        throw new DeskError('ARTICLE_VERSION_CONFLICT', `The article changed since version ${input.version}`, { version: current.version });
       const { version: _expected, ...changes } = input;
       const next: ArticleContent = { ...pick(current), ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
       const changed = ARTICLE_FIELDS.filter((f) => !sameValue(next[f], current[f]));

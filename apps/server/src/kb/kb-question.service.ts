@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type {
@@ -26,6 +26,7 @@ import { KbArticleService } from './kb-article.service.js';
 import { reindexArticle } from './kb-article.writer.js';
 import { KbSearchService } from './kb-search.service.js';
 import { gapKey, questionOf, queryWords } from './kb-tokenizer.js';
+import { DeskError, notFound } from '../errors/desk-error.js';
 
 /** A question the search already answers with the article, first and at least this sure, teaches it nothing: not proposed. */
 const ALREADY_FOUND = 0.9;
@@ -62,7 +63,7 @@ export class KbQuestionService {
 
   /** Questions by status over the articles the caller may see (default: the proposals waiting), most recently proposed first, with their article. */
   async list(caller: Caller, q: ListKbQuestionsQuery): Promise<Page<KbQuestionWithArticle>> {
-    if (q.storeId && !caller.scope.canSee(q.storeId)) throw new NotFoundException('Store not found');
+    if (q.storeId && !caller.scope.canSee(q.storeId)) throw notFound('Store');
     const qb = this.db.getRepository(KbArticleQuestionEntity).createQueryBuilder('q').innerJoinAndSelect('q.article', 'a').where('q.status = :status', { status: q.status });
     caller.scope.applyWithGlobal(qb, 'q.storeId');
     caller.scope.applyWithGlobal(qb, 'a.storeId');
@@ -79,7 +80,7 @@ export class KbQuestionService {
       const key = gapKey(input.text);
       const repo = m.getRepository(KbArticleQuestionEntity);
       const existing = await repo.findOneBy({ articleId, key });
-      if (existing?.status === 'accepted') throw new ConflictException({ message: 'The article already has this question', id: existing.id });
+      if (existing?.status === 'accepted') throw new DeskError('QUESTION_EXISTS', 'The article already has this question', { id: existing.id });
       const row = existing
         ? await repo.save({ ...existing, text: input.text, status: 'accepted', decidedById: caller.user.id, decidedAt: new Date() })
         : await repo.save({ articleId, storeId: article.storeId, text: input.text, key, lang: detectLanguage(input.text), status: 'accepted', source: 'manual', decidedById: caller.user.id, decidedAt: new Date() });
@@ -100,7 +101,7 @@ export class KbQuestionService {
       if (input.text !== undefined && input.text !== row.text) {
         const key = gapKey(input.text);
         if (key !== row.key && (await m.getRepository(KbArticleQuestionEntity).existsBy({ articleId: row.articleId, key })))
-          throw new ConflictException({ message: 'The article already has this question' });
+          throw new DeskError('QUESTION_EXISTS', 'The article already has this question');
         Object.assign(next, { text: input.text, key, lang: detectLanguage(input.text) });
       }
       if (input.status && input.status !== row.status) Object.assign(next, { status: input.status, decidedById: caller.user.id, decidedAt: new Date() });
@@ -181,7 +182,7 @@ export class KbQuestionService {
     const qb = m.getRepository(KbArticleQuestionEntity).createQueryBuilder('q').where('q.id = :id', { id }).setLock('pessimistic_write', undefined, ['q']);
     caller.scope.applyWithGlobal(qb, 'q.storeId');
     const row = await qb.getOne();
-    if (!row) throw new NotFoundException('Question not found');
+    if (!row) throw notFound('Question');
     const article = await this.articles.findVisible(caller, row.articleId, m, true);
     assertCanWrite(caller, article.storeId);
     return { row, article };

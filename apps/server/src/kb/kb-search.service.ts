@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, NotFoundException, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { KbSearchHit, KbSearchQuery, KbSearchResult, Language } from '@kefu/contracts';
@@ -14,6 +14,7 @@ import { candidateRef, KbRankedArticles, type RankedArticle } from './kb-ranked-
 import { gramScore, scoreArticle } from './kb-score.js';
 import { KbSynonymService } from './kb-synonym.service.js';
 import { readQuery } from './kb-tokenizer.js';
+import { notFound } from '../errors/desk-error.js';
 
 /** A global article is hidden for a store that has its own published article on the same topic. */
 const NOT_OVERRIDDEN = `NOT (a.store_id IS NULL AND a.topic IS NOT NULL AND EXISTS (
@@ -66,7 +67,7 @@ export class KbSearchService implements OnApplicationBootstrap {
   }
 
   async search(caller: Caller, q: KbSearchQuery): Promise<KbSearchResult> {
-    if (q.storeId && !caller.scope.canSee(q.storeId)) throw new NotFoundException('Store not found');
+    if (q.storeId && !caller.scope.canSee(q.storeId)) throw notFound('Store');
     const opts = { text: q.q, storeId: q.storeId ?? null, lang: q.lang ?? null, limit: q.limit };
     const items = await this.find(caller.scope, opts);
     // A question asked without a store counts for the caller's one store; without a single store it is

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { KbFeedback, KbFeedbackInput, KbStats, KbStatsQuery, KbUsage, KbUsageInput } from '@kefu/contracts';
@@ -13,6 +13,7 @@ import { KbFeedbackEntity } from './kb-feedback.entity.js';
 import { KbGapEntity } from './kb-gap.entity.js';
 import { KbQuestionService } from './kb-question.service.js';
 import { KbUsageEntity } from './kb-usage.entity.js';
+import { notFound } from '../errors/desk-error.js';
 
 /** Which articles agents insert, which they find unhelpful, and what customers ask that nothing answers. */
 @Injectable()
@@ -55,7 +56,7 @@ export class KbStatsService {
   }
 
   async stats(caller: Caller, q: KbStatsQuery): Promise<KbStats> {
-    if (q.storeId && !caller.scope.canSee(q.storeId)) throw new NotFoundException('Store not found');
+    if (q.storeId && !caller.scope.canSee(q.storeId)) throw notFound('Store');
     const period = <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string) => {
       if (q.from) qb.andWhere(`${column} >= :from`, { from: q.from });
       if (q.to) qb.andWhere(`${column} < :to`, { to: q.to });

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import type { CreateKbSynonymGroupInput, KbSynonymGroup, Page } from '@kefu/contracts';
@@ -11,6 +11,7 @@ import type { ConceptGroup, SynonymTable, SynonymTerm } from './kb-query.js';
 import { SoundTrie } from './kb-soundalike.js';
 import { KbSynonymGroupEntity } from './kb-synonym-group.entity.js';
 import { normalizeText, termWords as wordsOfTerm } from './kb-tokenizer.js';
+import { notFound } from '../errors/desk-error.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -46,7 +47,7 @@ export class KbSynonymService {
   async remove(caller: Caller, id: string): Promise<void> {
     await this.db.transaction(async (m) => {
       const group = await m.getRepository(KbSynonymGroupEntity).findOneBy({ id });
-      if (!group) throw new NotFoundException('Synonym group not found');
+      if (!group) throw notFound('Synonym group');
       await m.getRepository(KbSynonymGroupEntity).delete({ id });
       await this.audit.record({ actorId: caller.user.id, action: 'kb.synonyms.deleted', targetType: 'kb_synonym_group', targetId: id, details: { terms: group.terms } }, m);
     });

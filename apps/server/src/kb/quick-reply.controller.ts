@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateQuickReplyInput, ListQuickRepliesQuery, UpdateQuickReplyInput } from '@kefu/contracts';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreateQuickReplyInput, ListQuickRepliesQuery, page, QuickReply, UpdateQuickReplyInput } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
-import { ApiZodBody, ZodQuery } from '../errors/api-zod.decorator.js';
+import { ApiErrors } from '../errors/api-errors.decorator.js';
+import { ApiZodBody, ApiZodCreated, ApiZodOk, ZodQuery } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { QuickReplyService } from './quick-reply.service.js';
@@ -16,6 +17,8 @@ export class QuickReplyController {
   constructor(private readonly replies: QuickReplyService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Quick replies the caller may use' })
+  @ApiZodOk(page(QuickReply))
   list(@CurrentCaller() caller: Caller, @ZodQuery(ListQuickRepliesQuery) q: Parsed<typeof ListQuickRepliesQuery>) {
     return this.replies.list(caller, q);
   }
@@ -23,6 +26,9 @@ export class QuickReplyController {
   @Post()
   @Roles('supervisor', 'admin')
   @ApiZodBody(CreateQuickReplyInput)
+  @ApiOperation({ summary: 'Create a quick reply (a shortcut is unique in its store)' })
+  @ApiZodCreated(QuickReply)
+  @ApiErrors('SHORTCUT_TAKEN')
   create(@CurrentCaller() caller: Caller, @Body(zod(CreateQuickReplyInput)) input: Parsed<typeof CreateQuickReplyInput>) {
     return this.replies.create(caller, input);
   }
@@ -30,6 +36,9 @@ export class QuickReplyController {
   @Patch(':id')
   @Roles('supervisor', 'admin')
   @ApiZodBody(UpdateQuickReplyInput)
+  @ApiOperation({ summary: 'Edit a quick reply' })
+  @ApiZodOk(QuickReply)
+  @ApiErrors('SHORTCUT_TAKEN')
   update(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(UpdateQuickReplyInput)) input: Parsed<typeof UpdateQuickReplyInput>) {
     return this.replies.update(caller, id, input);
   }
@@ -37,6 +46,8 @@ export class QuickReplyController {
   @Delete(':id')
   @Roles('supervisor', 'admin')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a quick reply' })
+  @ApiNoContentResponse({ description: 'Deleted' })
   async remove(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string) {
     await this.replies.remove(caller, id);
   }

@@ -1,6 +1,6 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import type { CreateQuickReplyInput, ListQuickRepliesQuery, Page, QuickReply, UpdateQuickReplyInput } from '@kefu/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
@@ -10,8 +10,8 @@ import { StoreEntity } from '../store/store.entity.js';
 import { toQuickReplyDto } from './kb.dto.js';
 import { assertCanWrite } from './kb-access.js';
 import { QuickReplyEntity } from './quick-reply.entity.js';
-
-const isUniqueViolation = (err: unknown) => err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23505';
+import { DeskError, notFound } from '../errors/desk-error.js';
+import { onUniqueViolation } from '../errors/unique-violation.js';
 
 /** Canned replies with a shortcut, per store or global; agents read them, supervisors and admins write. */
 @Injectable()
@@ -34,7 +34,7 @@ export class QuickReplyService {
   private async findVisible(caller: Caller, id: string, m: EntityManager): Promise<QuickReplyEntity> {
     const qb = m.getRepository(QuickReplyEntity).createQueryBuilder('r').where('r.id = :id', { id }).setLock('pessimistic_write');
     const reply = await caller.scope.applyWithGlobal(qb, 'r.storeId').getOne();
-    if (!reply) throw new NotFoundException('Quick reply not found');
+    if (!reply) throw notFound('Quick reply');
     return reply;
   }
 
@@ -72,12 +72,7 @@ export class QuickReplyService {
     });
   }
 
-  private async unique<T>(write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new ValidationError({ shortcut: 'is already used in this store' });
-      throw err;
-    }
+  private unique<T>(write: () => Promise<T>): Promise<T> {
+    return onUniqueViolation(write, () => new DeskError('SHORTCUT_TAKEN', 'Invalid shortcut', { fields: { shortcut: 'is already used in this store' } }));
   }
 }

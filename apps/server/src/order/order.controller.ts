@@ -1,9 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Order, Page } from '@kefu/contracts';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Order, type Page, page } from '@kefu/contracts';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
 import { ConversationService } from '../conversation/conversation.service.js';
+import { ApiZodOk } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -23,6 +24,8 @@ export class OrderController {
 
   /** The orders beside a chat: the one the conversation is about first, then the customer's other recent ones. */
   @Get(':id/orders')
+  @ApiOperation({ summary: 'The orders beside a chat: the conversation\'s own first, then the customer\'s other recent ones' })
+  @ApiZodOk(page(Order))
   async ofConversation(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string): Promise<Page<Order>> {
     const conv = await this.conversations.findVisible(caller, id);
     const store = await this.db.getRepository(StoreEntity).findOneByOrFail({ id: conv.storeId });

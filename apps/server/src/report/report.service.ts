@@ -1,4 +1,4 @@
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ClientReport, ClientReportSummary, ListReportsQuery, Page, ReportPeriod, StoreReportQuery } from '@kefu/contracts';
@@ -11,6 +11,7 @@ import { ClientReportEntity } from './client-report.entity.js';
 import { ReportFactsService } from './report-facts.service.js';
 import { reportFindings } from './report-findings.js';
 import { lastCompletePeriod, periodHolding, previousWindow, type ReportWindow } from './report-period.js';
+import { notFound } from '../errors/desk-error.js';
 
 const toDto = (r: ClientReportEntity): ClientReport => ({
   id: r.id,
@@ -70,7 +71,7 @@ export class ReportService {
 
   async get(caller: Caller, id: string): Promise<ClientReport> {
     const report = await caller.scope.apply(this.db.getRepository(ClientReportEntity).createQueryBuilder('r'), 'r.storeId').andWhere('r.id = :id', { id }).getOne();
-    if (!report) throw new NotFoundException('Report not found');
+    if (!report) throw notFound('Report');
     return toDto(report);
   }
 
@@ -120,7 +121,7 @@ export class ReportService {
 
   private async visibleStore(caller: Caller, storeId: string): Promise<StoreEntity> {
     const store = caller.scope.canSee(storeId) ? await this.db.getRepository(StoreEntity).findOneBy({ id: storeId }) : null;
-    if (!store) throw new NotFoundException('Store not found');
+    if (!store) throw notFound('Store');
     return store;
   }
 }

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectThrottlerStorage } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { RedisThrottlerStorage } from '../throttle/redis-throttler.storage.js';
+import { DeskError } from '../errors/desk-error.js';
 
 /** 429 for a login while its account or address has failed too often; `Retry-After` comes from `retryAfterSeconds`. */
-export class TooManyLoginFailures extends HttpException {
+export class TooManyLoginFailures extends DeskError {
   constructor(readonly retryAfterSeconds: number) {
-    super({ message: `Too many failed logins: retry in ${retryAfterSeconds} s`, retryAfterSeconds }, HttpStatus.TOO_MANY_REQUESTS);
+    super('LOGIN_THROTTLED', `Too many failed logins: retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
   }
 }
 

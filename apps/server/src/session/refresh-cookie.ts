@@ -1,9 +1,8 @@
 import type { CookieOptions, Request, Response } from 'express';
+import { REFRESH_COOKIE } from '@kefu/contracts';
 import type { AppConfig } from '../config/config.js';
 
-/** The refresh token travels only in this cookie: httpOnly, SameSite=Strict, sent only to /api/auth. */
-export const REFRESH_COOKIE = 'kefu_refresh';
-
+/** The refresh token travels only in its cookie (REFRESH_COOKIE): httpOnly, SameSite=Strict, sent only to /api/auth. */
 const options = (config: AppConfig): CookieOptions => ({
   httpOnly: true,
   sameSite: 'strict',

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { LoginInput, LoginResult, RefreshResult, User } from '@kefu/contracts';
+import { LoginInput, LoginResult, REFRESH_COOKIE, RefreshResult, User } from '@kefu/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { ApiErrors } from '../errors/api-errors.decorator.js';
 import { ApiZodBody, ApiZodOk } from '../errors/api-zod.decorator.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { Public } from '../auth/auth.decorators.js';
@@ -10,7 +11,7 @@ import { SessionService, type Session } from './session.service.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
 import { TooManyLoginFailures } from './login-throttle.service.js';
-import { REFRESH_COOKIE, clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie.js';
+import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -26,8 +27,7 @@ export class SessionController {
   @ApiOperation({ summary: 'Log in: a short-lived access token, and a refresh token in an httpOnly cookie' })
   @ApiZodBody(LoginInput)
   @ApiZodOk(LoginResult)
-  @ApiUnauthorizedResponse({ description: 'Invalid email or password' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed logins for this account or from this address (Retry-After)' })
+  @ApiErrors('BAD_CREDENTIALS', 'LOGIN_THROTTLED')
   async login(@Body(zod(LoginInput)) input: Parsed<typeof LoginInput>, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResult> {
     try {
       return this.handOut(res, await this.auth.login(input, req.ip ?? req.socket.remoteAddress ?? 'unknown'));
@@ -43,7 +43,7 @@ export class SessionController {
   @ApiOperation({ summary: `Exchange the refresh cookie (${REFRESH_COOKIE}) for a new access token and a new refresh cookie` })
   @ApiCookieAuth(REFRESH_COOKIE)
   @ApiZodOk(RefreshResult)
-  @ApiUnauthorizedResponse({ description: 'No, expired, revoked or already used refresh token (a reused one revokes its whole session)' })
+  @ApiErrors('SESSION_EXPIRED')
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<RefreshResult> {
     try {
       return this.handOut(res, await this.auth.refresh(refreshCookieOf(req)));
@@ -58,7 +58,7 @@ export class SessionController {
   @HttpCode(204)
   @ApiOperation({ summary: 'End this session: revoke its refresh token and clear the cookie' })
   @ApiCookieAuth(REFRESH_COOKIE)
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Logged out (also without a valid cookie)' })
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(refreshCookieOf(req));
     clearRefreshCookie(res, this.config);
@@ -67,6 +67,7 @@ export class SessionController {
   @Get('me')
   @ApiBearerAuth()
   @ApiZodOk(User)
+  @ApiOperation({ summary: 'The caller: their user with role, stores and presence' })
   me(@CurrentCaller() caller: Caller) {
     return this.auth.me(caller.user);
   }

@@ -1,4 +1,4 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { LoginInput, LoginResult, User } from '@kefu/contracts';
@@ -9,6 +9,7 @@ import { LoginThrottle } from './login-throttle.service.js';
 import { checkPassword } from './password.util.js';
 import { RefreshTokenService } from './refresh-token.service.js';
 import { TokenService } from '../auth/token.service.js';
+import { DeskError } from '../errors/desk-error.js';
 
 /** A session as the controller hands it out: the access token and user in the body, the refresh token in a cookie. */
 export interface Session extends LoginResult {
@@ -40,7 +41,7 @@ export class SessionService {
     const ok = await checkPassword(user, password);
     if (!ok || !user) {
       await this.throttle.recordFailure(email, address);
-      throw new UnauthorizedException('Invalid email or password');
+      throw new DeskError('BAD_CREDENTIALS', 'Invalid email or password');
     }
     return this.session(user, await this.refreshTokens.start(user.id));
   }
@@ -49,7 +50,7 @@ export class SessionService {
   async refresh(refreshToken: string | undefined): Promise<Session> {
     const rotated = refreshToken ? await this.refreshTokens.rotate(refreshToken) : null;
     const user = rotated ? await this.users.findOneBy({ id: rotated.userId, active: true }) : null;
-    if (!rotated || !user) throw new UnauthorizedException('Session expired: log in again');
+    if (!rotated || !user) throw new DeskError('SESSION_EXPIRED', 'Session expired: log in again');
     return this.session(user, rotated.token);
   }
 

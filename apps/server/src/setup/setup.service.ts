@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DeskSettings, SetupInput, SetupResult, UpdateDeskSettingsInput } from '@kefu/contracts';
@@ -11,6 +11,7 @@ import { InvitationService } from '../user/invitation.service.js';
 import { UserEntity } from '../auth/user.entity.js';
 import { UserService } from '../user/user.service.js';
 import { DeskSettingsEntity } from './desk-settings.entity.js';
+import { DeskError, forbidden } from '../errors/desk-error.js';
 
 const SETTINGS_ID = 1;
 
@@ -55,9 +56,9 @@ export class SetupService {
    */
   async run(caller: Caller, input: SetupInput): Promise<SetupResult> {
     this.assertDeskAdmin(caller);
-    if (!(await this.settings()).setupRequired) throw new ConflictException('This desk is already set up');
+    if (!(await this.settings()).setupRequired) throw new DeskError('SETUP_DONE', 'This desk is already set up');
     const email = input.agent.email.toLowerCase();
-    if (await this.db.getRepository(UserEntity).existsBy({ email })) throw new ConflictException({ message: 'Email already in use', fields: { 'agent.email': 'is already in use' } });
+    if (await this.db.getRepository(UserEntity).existsBy({ email })) throw new DeskError('EMAIL_TAKEN', 'Email already in use', { fields: { 'agent.email': 'is already in use' } });
     const store = await this.stores.create(caller, input.store);
     const channel = await this.stores.createChannel(caller, store.id, input.channel);
     const agent = await this.users.create(caller, { ...input.agent, role: 'agent', storeIds: [store.id] });
@@ -81,6 +82,6 @@ export class SetupService {
   }
 
   private assertDeskAdmin(caller: Caller): void {
-    if (!caller.scope.isAll) throw new ForbiddenException('The desk is set up by admins of every store');
+    if (!caller.scope.isAll) throw forbidden('The desk is set up by admins of every store');
   }
 }

@@ -1,10 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ListSlaTimersQuery, SlaSummaryQuery } from '@kefu/contracts';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ListSlaTimersQuery, page, SlaBoardTimer, SlaSummary, SlaSummaryQuery } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
-import { ZodQuery } from '../errors/api-zod.decorator.js';
+import { ApiZodOk, ZodQuery } from '../errors/api-zod.decorator.js';
 import type { Parsed } from '../errors/zod.pipe.js';
 import { SlaQueryService } from './sla-query.service.js';
 
@@ -17,6 +17,8 @@ export class SlaController {
   /** The supervisor board: running timers most urgent first, or breached ones newest first. */
   @Get('timers')
   @Roles('supervisor', 'admin', 'analyst')
+  @ApiOperation({ summary: 'The supervisor board: running timers most urgent first, or breached ones newest first' })
+  @ApiZodOk(page(SlaBoardTimer))
   timers(@CurrentCaller() caller: Caller, @ZodQuery(ListSlaTimersQuery) q: Parsed<typeof ListSlaTimersQuery>) {
     return this.sla.timers(caller, q);
   }
@@ -24,6 +26,8 @@ export class SlaController {
   /** First-response p50/p90 and breach rate, overall, by store and by agent, for a period. */
   @Get('summary')
   @Roles('supervisor', 'admin', 'analyst')
+  @ApiOperation({ summary: 'First-response p50/p90 and breach rate, overall, by store and by agent, for a period' })
+  @ApiZodOk(SlaSummary)
   summary(@CurrentCaller() caller: Caller, @ZodQuery(SlaSummaryQuery) q: Parsed<typeof SlaSummaryQuery>) {
     return this.sla.summary(caller, q);
   }

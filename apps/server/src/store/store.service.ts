@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import {
@@ -25,6 +25,7 @@ import { OutboundPolicy } from '../outbound/outbound-policy.js';
 import { toStoreDto } from './store.dto.js';
 import { returnPolicyOf, slaPolicyOf } from './store-settings.js';
 import { StoreEntity } from './store.entity.js';
+import { forbidden, notFound } from '../errors/desk-error.js';
 
 /** The settings a change really changes (a form sends them all): what the audit entry names. */
 const changedFields = (before: StoreEntity, after: StoreEntity, input: UpdateStoreInput): string[] =>
@@ -59,12 +60,12 @@ export class StoreService {
   /** A store the caller may see, or 404 (existence of other stores does not leak). */
   async get(caller: Caller, id: string): Promise<StoreEntity> {
     const store = caller.scope.canSee(id) ? await this.stores.findOneBy({ id }) : null;
-    if (!store) throw new NotFoundException('Store not found');
+    if (!store) throw notFound('Store');
     return store;
   }
 
   async create(caller: Caller, input: CreateStoreInput): Promise<Store> {
-    if (!caller.scope.isAll) throw new ForbiddenException('Stores are created by admins of every store');
+    if (!caller.scope.isAll) throw forbidden('Stores are created by admins of every store');
     this.checkWebhook(input);
     return this.db.transaction(async (m) => {
       const store = await m.getRepository(StoreEntity).save({

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { allowedActions, TICKET_MOVES, WAITING_STATUSES, type Ticket, type TicketStatus, type TransitionInput } from '@kefu/contracts';
@@ -16,6 +16,7 @@ import { toTicketDto } from './ticket.dto.js';
 import { TicketChange, TicketEffects } from './ticket-effects.js';
 import { TicketEntity } from './ticket.entity.js';
 import { TicketService } from './ticket.service.js';
+import { DeskError } from '../errors/desk-error.js';
 
 const isLead = (caller: Caller) => caller.user.role === 'supervisor' || caller.user.role === 'admin';
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -57,8 +58,7 @@ export class TicketTransitionService {
       const ticket = await this.tickets.findVisible(caller, id, m, true);
       const move = TICKET_MOVES[ticket.status][input.action];
       if (!move || (move.types && !move.types.includes(ticket.type)))
-        throw new ConflictException({
-          message: `A ${ticket.type} ticket that is ${ticket.status} cannot ${input.action}; allowed: ${allowedActions(ticket.type, ticket.status).join(', ') || 'none'}`,
+        throw new DeskError('TICKET_ACTION_NOT_ALLOWED', `A ${ticket.type} ticket that is ${ticket.status} cannot ${input.action}; allowed: ${allowedActions(ticket.type, ticket.status).join(', ') || 'none'}`, {
           allowed: allowedActions(ticket.type, ticket.status),
         });
       const store = await m.getRepository(StoreEntity).findOneByOrFail({ id: ticket.storeId });
@@ -119,7 +119,7 @@ export class TicketTransitionService {
       case 'close':
         if (input.cause) await this.tickets.confirmCause(m, ticket, input.cause, actor);
         if (!ticket.cause || ticket.causeSource !== 'agent')
-          throw new ConflictException({ message: 'A ticket closes with a confirmed root cause: set cause (POST /api/tickets/:id/cause, or cause in this action)', missing: ['cause'] });
+          throw new DeskError('TICKET_CAUSE_REQUIRED', 'A ticket closes with a confirmed root cause: set cause (POST /api/tickets/:id/cause, or cause in this action)', { missing: ['cause'] });
         s.set.closedAt = s.at;
         await this.effects.tellCustomer(m, change, ticket, store, 'closed', actor);
         return true;
@@ -150,7 +150,7 @@ export class TicketTransitionService {
       }
       case 'supplier_replied': {
         const current = await m.getRepository(SupplierCaseEntity).findOne({ where: { ticketId: ticket.id, answeredAt: IsNull() }, order: { createdAt: 'DESC' } });
-        if (!current) throw new ConflictException({ message: 'This ticket has no supplier case waiting for an answer', allowed: ['resume'] });
+        if (!current) throw new DeskError('TICKET_ACTION_NOT_ALLOWED', 'This ticket has no supplier case waiting for an answer', { allowed: ['resume'] });
         if (input.outcome === 'compensate' && input.compensationAmount === undefined) throw new ValidationError({ compensationAmount: 'is required when the supplier compensates' });
         await m.getRepository(SupplierCaseEntity).update({ id: current.id }, { outcome: input.outcome, compensationAmount: input.compensationAmount ?? null, answeredAt: s.at, nextReminderAt: null });
         s.set.resolution = { ...ticket.resolution, supplier: { outcome: input.outcome, compensationAmount: input.compensationAmount ?? null, supplier: current.supplier } };
@@ -173,12 +173,12 @@ export class TicketTransitionService {
     const decision = decidePolicy({ type: ticket.type, cause: ticket.cause, deliveredAt: ticket.deliveredAt, categories: ticket.items.map((i) => i.category), policy: returnPolicyOf(store), timezone: scheduleOf(store).timezone, now: s.at });
     s.set.policyDecision = decision;
     const pending = ticket.policyOverride?.status === 'pending' ? ticket.policyOverride : null;
-    if (pending && !isLead(caller)) throw new ConflictException({ message: 'An override of this ticket waits for a supervisor’s approval', policyOverride: pending });
+    if (pending && !isLead(caller)) throw new DeskError('TICKET_OVERRIDE_PENDING', 'An override of this ticket waits for a supervisor’s approval', { policyOverride: pending });
     if (pending) {
       s.set.policyOverride = { ...pending, status: 'approved', approvedById: caller.user.id };
       await this.audit.record({ actorId: caller.user.id, action: 'ticket.override_approved', targetType: 'ticket', targetId: ticket.id, details: { reason: pending.reason, requestedBy: pending.byId, rule: decision.rule } }, m);
     } else if (!decision.eligible) {
-      if (!overrideReason) throw new ConflictException({ message: `The store's policy refuses this ticket (${decision.rule}: ${decision.reason}); approve with override.reason to override it`, policyDecision: decision });
+      if (!overrideReason) throw new DeskError('TICKET_POLICY_REFUSED', `The store's policy refuses this ticket (${decision.rule}: ${decision.reason}); approve with override.reason to override it`, { policyDecision: decision });
       const needsApproval = !!returnPolicyOf(store).overridesNeedApproval && !isLead(caller);
       const override = { reason: overrideReason, byId: caller.user.id, at: s.at.toISOString(), status: needsApproval ? ('pending' as const) : ('approved' as const), approvedById: needsApproval ? null : caller.user.id };
       await this.audit.record({ actorId: caller.user.id, action: needsApproval ? 'ticket.override_requested' : 'ticket.overridden', targetType: 'ticket', targetId: ticket.id, details: { reason: overrideReason, rule: decision.rule, policyReason: decision.reason } }, m);

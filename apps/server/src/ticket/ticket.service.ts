@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
@@ -32,6 +32,7 @@ import { TicketChange, TicketEffects } from './ticket-effects.js';
 import { TicketEventEntity } from './ticket-event.entity.js';
 import { TicketEntity } from './ticket.entity.js';
 import { guessTicketType } from './ticket-type-guess.js';
+import { notFound } from '../errors/desk-error.js';
 
 interface OrderFacts {
   orderRef: string | null;
@@ -58,7 +59,7 @@ export class TicketService {
     const qb = caller.scope.apply(m.getRepository(TicketEntity).createQueryBuilder('t'), 't.storeId').andWhere('t.id = :id', { id });
     if (lock) qb.setLock('pessimistic_write');
     const ticket = await qb.getOne();
-    if (!ticket) throw new NotFoundException('Ticket not found');
+    if (!ticket) throw notFound('Ticket');
     return ticket;
   }
 

@@ -1,4 +1,4 @@
-import { GoneException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
@@ -11,6 +11,7 @@ import { revocationFor } from '../auth/token-revocation.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { InvitationEntity } from './invitation.entity.js';
 import { UserEntity } from '../auth/user.entity.js';
+import { DeskError, notFound } from '../errors/desk-error.js';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -29,7 +30,7 @@ export class InvitationService {
 
   /** A new link for `user` (one the caller may see: the controller checks it). */
   async issue(caller: Caller, user: Pick<UserEntity, 'id' | 'active'>, input: CreateInvitationInput): Promise<InvitationIssued> {
-    if (!user.active) throw new GoneException({ message: 'This user is deactivated', fields: { active: 'is false: activate the user first' } });
+    if (!user.active) throw new DeskError('INVITATION_GONE', 'This user is deactivated', { fields: { active: 'is false: activate the user first' } });
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + input.ttlHours * 3600_000);
     await this.db.transaction(async (m) => {
@@ -55,7 +56,7 @@ export class InvitationService {
     const userId = await this.db.transaction(async (m) => {
       const { invitation, user } = await this.valid(token, m);
       const used = await m.getRepository(InvitationEntity).update({ id: invitation.id, usedAt: IsNull() }, { usedAt: new Date() });
-      if (!used.affected) throw new GoneException('This invitation link has already been used');
+      if (!used.affected) throw new DeskError('INVITATION_GONE', 'This invitation link has already been used');
       const revocation = revocationFor(user, { password });
       await m.getRepository(UserEntity).update({ id: user.id }, { passwordHash });
       if (revocation.endTokens) await m.getRepository(UserEntity).increment({ id: user.id }, 'tokenVersion', 1);
@@ -71,9 +72,9 @@ export class InvitationService {
     const qb = (m ?? this.db.manager).getRepository(InvitationEntity).createQueryBuilder('i').innerJoinAndSelect('i.user', 'u').where('i.tokenHash = :hash', { hash: hashOf(token) });
     if (m) qb.setLock('pessimistic_write', undefined, ['i']);
     const invitation = await qb.getOne();
-    if (!invitation?.user) throw new NotFoundException('Invitation not found');
-    if (invitation.usedAt) throw new GoneException('This invitation link has already been used');
-    if (invitation.revokedAt || invitation.expiresAt <= new Date() || !invitation.user.active) throw new GoneException('This invitation link has expired');
+    if (!invitation?.user) throw notFound('Invitation');
+    if (invitation.usedAt) throw new DeskError('INVITATION_GONE', 'This invitation link has already been used');
+    if (invitation.revokedAt || invitation.expiresAt <= new Date() || !invitation.user.active) throw new DeskError('INVITATION_GONE', 'This invitation link has expired');
     return { invitation, user: invitation.user };
   }
 }

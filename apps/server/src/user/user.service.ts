@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
@@ -16,6 +16,7 @@ import { RoutingService } from '../routing/routing.service.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { toUserDto } from './user.dto.js';
 import { UserEntity } from '../auth/user.entity.js';
+import { DeskError, notFound } from '../errors/desk-error.js';
 
 /** What an audit entry of a user change records besides the field names: the new role, stores and active flag (never a password). */
 function auditedChanges(before: UserEntity, input: UpdateUserInput): Record<string, unknown> {
@@ -40,7 +41,7 @@ export class UserService {
 
   /** Users who share a store with the caller (all users for an unrestricted caller). */
   async list(caller: Caller, q: { role?: string; storeId?: string }): Promise<Page<User>> {
-    if (q.storeId && !caller.scope.canSee(q.storeId)) throw new NotFoundException('Store not found');
+    if (q.storeId && !caller.scope.canSee(q.storeId)) throw notFound('Store');
     const qb = caller.scope.applyToMembers(this.users.createQueryBuilder('u'), 'u.storeIds', caller.user.id).orderBy('u.name', 'ASC');
     if (q.role) qb.andWhere('u.role = :role', { role: q.role });
     if (q.storeId) qb.andWhere(':storeId = ANY(u.storeIds)', { storeId: q.storeId });
@@ -53,7 +54,7 @@ export class UserService {
     const storeIds = this.storesGiven(caller, input.role, input.storeIds);
     await this.assertStoresExist(storeIds);
     const email = input.email.toLowerCase();
-    if (await this.users.existsBy({ email })) throw new ConflictException({ message: 'Email already in use', fields: { email: 'is already in use' } });
+    if (await this.users.existsBy({ email })) throw new DeskError('EMAIL_TAKEN', 'Email already in use', { fields: { email: 'is already in use' } });
     // Without a password: one nobody knows, until the user sets theirs through an invitation link.
     const passwordHash = await hashPassword(input.password ?? randomBytes(32).toString('base64url'));
     return this.db.transaction(async (m) => {
@@ -73,7 +74,7 @@ export class UserService {
 
   async update(caller: Caller, id: string, input: UpdateUserInput): Promise<User> {
     const user = await this.visibleUser(caller, id);
-    if (!user) throw new NotFoundException('User not found');
+    if (!user) throw notFound('User');
     const { password, ...rest } = input;
     const changes: Partial<UserEntity> = { ...rest };
     if (input.storeIds || input.role) changes.storeIds = this.storesGiven(caller, input.role ?? user.role, input.storeIds ?? user.storeIds, user.storeIds);
@@ -120,7 +121,7 @@ export class UserService {
    * queue, or to another agent the caller sees, who must serve the store of every one of them.
    */
   async reassignAll(caller: Caller, userId: string, toUserId: string | null): Promise<{ moved: string[] }> {
-    if (!(await this.visibleUser(caller, userId))) throw new NotFoundException('User not found');
+    if (!(await this.visibleUser(caller, userId))) throw notFound('User');
     const to = toUserId ? await this.visibleUser(caller, toUserId, { active: true }) : null;
     if (toUserId && (!to || to.role === 'analyst')) throw new ValidationError({ toUserId: 'is not an active agent' });
     const moved = await this.routing.release(userId, { actorId: caller.user.id, toUserId, reason: 'bulk reassignment', scope: caller.scope, assigneeScope: to ? StoreScope.of(to) : undefined });
