@@ -28,6 +28,7 @@ const EXPECTED: [ErrorCode, number][] = [
   ['SESSION_EXPIRED', 401],
   ['LOGIN_THROTTLED', 429],
   ['SIGNATURE_INVALID', 401],
+  ['CHANNEL_DISABLED', 410],
   ['CONVERSATION_TAKEN', 409],
   ['CONVERSATION_READ_ONLY', 403],
   ['ASSIGN_SELF_ONLY', 403],
@@ -37,11 +38,14 @@ const EXPECTED: [ErrorCode, number][] = [
   ['TICKET_OVERRIDE_PENDING', 409],
   ['TICKET_CAUSE_REQUIRED', 409],
   ['EMAIL_TAKEN', 409],
+  ['INVITATION_GONE', 410],
+  ['SETUP_DONE', 409],
   ['ARTICLE_VERSION_CONFLICT', 409],
   ['QUESTION_EXISTS', 409],
   ['SHORTCUT_TAKEN', 400],
   ['REPLY_BLOCKED', 422],
   ['REPLY_NEEDS_CONFIRMATION', 422],
+  ['REVEAL_QUOTA_EXCEEDED', 429],
 ];
 
 /** Runs the filter on an error and returns what it answers. */
