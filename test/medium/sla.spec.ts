@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CoreModule } from '../../apps/server/src/core.module.js';
+import { WorkerModule } from '../../apps/server/src/worker.module.js';
 import { SlaTimerService } from '../../apps/server/src/sla/sla-timer.service.js';
 import { makeConversation, makeStore, startMedium, type Medium } from '../support/medium.js';
 
-describe('SLA firing (medium: CoreModule on PostgreSQL, no HTTP)', () => {
+describe('SLA firing (medium: the worker modules on PostgreSQL, no HTTP)', () => {
   let m: Medium;
   let timers: SlaTimerService;
 
   beforeAll(async () => {
-    m = await startMedium((config) => CoreModule.forRoot(config, 'api'));
+    m = await startMedium((config) => WorkerModule.forRoot(config));
     timers = m.app.get(SlaTimerService);
   });
   afterAll(() => m.close());

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ConflictException } from '@nestjs/common';
+import { DeskError } from '../../apps/server/src/errors/desk-error.js';
 import { ApiModule } from '../../apps/server/src/api.module.js';
 import { callerOf } from '../../apps/server/src/auth/caller.js';
 import { TicketTransitionService } from '../../apps/server/src/ticket/ticket-transition.service.js';
-import { UserEntity } from '../../apps/server/src/user/user.entity.js';
+import { UserEntity } from '../../apps/server/src/auth/user.entity.js';
 import { makeAgent, makeConversation, makeStore, startMedium, type Medium } from '../support/medium.js';
 
 // The ticket services are provided by the api's module today; a ticket module of their own is on its way.
@@ -37,7 +37,8 @@ describe('ticket transitions (medium: the api module on PostgreSQL, no HTTP)', (
     const done = outcomes.filter((o) => o.status === 'fulfilled');
     const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect([done.length, refused.length]).toEqual([1, 1]);
-    expect(refused[0].reason).toBeInstanceOf(ConflictException);
+    expect(refused[0].reason).toBeInstanceOf(DeskError);
+    expect((refused[0].reason as DeskError).code).toBe('TICKET_ACTION_NOT_ALLOWED');
     const [{ status }] = await m.db.query(`SELECT status FROM tickets WHERE id = $1`, [ticketId]);
     const lines = await eventsOf(ticketId);
     expect(lines).toHaveLength(1);
