@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ApiModule } from '../../apps/server/src/api.module.js';
+import { RoutingModule } from '../../apps/server/src/routing/routing.module.js';
 import { RoutingService } from '../../apps/server/src/routing/routing.service.js';
 import { makeAgent, makeConversation, makeStore, startMedium, type Medium } from '../support/medium.js';
 
-describe('routing (medium: the api modules on PostgreSQL, no HTTP)', () => {
+describe('routing (medium: RoutingModule on PostgreSQL, no HTTP)', () => {
   let m: Medium;
   let routing: RoutingService;
 
   beforeAll(async () => {
-    m = await startMedium((config) => ApiModule.forRoot(config));
+    m = await startMedium(RoutingModule);
     routing = m.app.get(RoutingService);
   });
   afterAll(() => m.close());

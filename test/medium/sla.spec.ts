@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { WorkerModule } from '../../apps/server/src/worker.module.js';
+import { TicketWorkerModule } from '../../apps/server/src/ticket/ticket.module.js';
 import { SlaTimerService } from '../../apps/server/src/sla/sla-timer.service.js';
 import { makeConversation, makeStore, startMedium, type Medium } from '../support/medium.js';
 
-describe('SLA firing (medium: the worker modules on PostgreSQL, no HTTP)', () => {
+describe('SLA firing (medium: SlaModule with the ticket subject handler on PostgreSQL, no HTTP)', () => {
   let m: Medium;
   let timers: SlaTimerService;
 
   beforeAll(async () => {
-    m = await startMedium((config) => WorkerModule.forRoot(config));
+    m = await startMedium(TicketWorkerModule);
     timers = m.app.get(SlaTimerService);
   });
   afterAll(() => m.close());

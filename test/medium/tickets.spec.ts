@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DeskError } from '../../apps/server/src/errors/desk-error.js';
-import { ApiModule } from '../../apps/server/src/api.module.js';
+import { TicketModule } from '../../apps/server/src/ticket/ticket.module.js';
 import { callerOf } from '../../apps/server/src/auth/caller.js';
 import { TicketTransitionService } from '../../apps/server/src/ticket/ticket-transition.service.js';
 import { UserEntity } from '../../apps/server/src/auth/user.entity.js';
 import { makeAgent, makeConversation, makeStore, startMedium, type Medium } from '../support/medium.js';
 
-// The ticket services are provided by the api's module today; a ticket module of their own is on its way.
-describe('ticket transitions (medium: the api module on PostgreSQL, no HTTP)', () => {
+describe('ticket transitions (medium: TicketModule on PostgreSQL, no HTTP)', () => {
   let m: Medium;
   let transitions: TicketTransitionService;
 
   beforeAll(async () => {
-    m = await startMedium((config) => ApiModule.forRoot(config));
+    m = await startMedium(TicketModule);
     transitions = m.app.get(TicketTransitionService);
   });
   afterAll(() => m.close());

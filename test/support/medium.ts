@@ -1,11 +1,13 @@
-// The medium tier: one Nest module of the server as an application context (no HTTP, no worker)
-// on the run's PostgreSQL (migrated by global-setup.js) and Redis prefix, with rows made by SQL.
+// The medium tier: one domain module of the server on the desk's infrastructure (CoreModule), as an
+// application context (no HTTP, no worker processes) on the run's PostgreSQL (migrated by
+// global-setup.js) and Redis prefix, with rows made by SQL.
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
-import type { DynamicModule, INestApplicationContext } from '@nestjs/common';
+import { Module, type INestApplicationContext, type Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '../../apps/server/src/config/config.js';
+import { CoreModule } from '../../apps/server/src/core.module.js';
 import { seedIfEmpty } from '../../apps/server/src/seed/seed.js';
 
 export interface Medium {
@@ -17,10 +19,14 @@ export interface Medium {
 
 export const mediumConfig = () => loadConfig({ ...process.env, LOG_LEVEL: 'silent', DEMO_HISTORY: 'false', CONSOLE_DIST: '' });
 
-/** Boots `module` (e.g. `CoreModule.forRoot(config, 'api')`) with the demo seed present. */
-export async function startMedium(module: (config: AppConfig) => DynamicModule): Promise<Medium> {
+@Module({})
+class MediumRoot {}
+
+/** Boots `modules` (e.g. the module under test) on the desk's infrastructure, with the demo seed present. */
+export async function startMedium(...modules: Type[]): Promise<Medium> {
   const config = mediumConfig();
-  const app = await NestFactory.createApplicationContext(module(config), { logger: false });
+  const root = { module: MediumRoot, imports: [CoreModule.forRoot(config, 'api'), ...modules] };
+  const app = await NestFactory.createApplicationContext(root, { logger: false });
   const db = app.get(DataSource);
   await seedIfEmpty(db, config);
   return { app, db, config, close: () => app.close() };

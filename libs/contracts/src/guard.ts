@@ -186,6 +186,12 @@ export const GuardStatsRow = z.object({
 });
 export type GuardStatsRow = z.infer<typeof GuardStatsRow>;
 
+/** `GET /api/guard/review/sample`: recent conversations drawn at random for a quality review. */
+export const GuardReviewSample = z.object({
+  items: z.array(z.object({ conversationId: text(), storeId: text(), assigneeId: text().nullable(), lastMessageAt: text() })),
+});
+export type GuardReviewSample = z.infer<typeof GuardReviewSample>;
+
 // --- platform rule changes --------------------------------------------------------------------
 
 /** A guard rule a rule change brings in: for the change's platform, in force from its `effectiveAt`. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { GuardEvent, GuardStatsQuery, GuardStatsRow, ListGuardEventsQuery, Page } from '@kefu/contracts';
+import type { GuardEvent, GuardReviewSample, GuardStatsQuery, GuardStatsRow, ListGuardEventsQuery, Page } from '@kefu/contracts';
 import type { Caller } from '../auth/caller.js';
 import { keysetPage } from '../common/keyset-page.util.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -72,7 +72,7 @@ export class GuardReviewService {
   }
 
   /** Random conversations of the period with agent replies and no guard event, for a supervisor to score. */
-  async sample(caller: Caller, q: { storeId?: string; size: number }): Promise<{ items: { conversationId: string; storeId: string; assigneeId: string | null; lastMessageAt: string }[] }> {
+  async sample(caller: Caller, q: { storeId?: string; size: number }): Promise<GuardReviewSample> {
     const params: unknown[] = [];
     const scope = caller.scope.sql('c.store_id', params);
     const store = q.storeId ? `AND c.store_id = $${params.push(q.storeId)}::uuid` : '';

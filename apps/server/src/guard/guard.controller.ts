@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CreateGuardRuleInput, GuardCheckInput, GuardCheckResult, GuardEvent, GuardRule, GuardStatsQuery, GuardStatsRow, ListGuardEventsQuery, ListGuardRulesQuery, page, PutStoreGuardProfileInput, StoreGuardProfile, text, UpdateGuardRuleInput } from '@kefu/contracts';
+import { CreateGuardRuleInput, GuardCheckInput, GuardCheckResult, GuardEvent, GuardReviewSample, GuardRule, GuardStatsQuery, GuardStatsRow, ListGuardEventsQuery, ListGuardRulesQuery, page, PutStoreGuardProfileInput, StoreGuardProfile, UpdateGuardRuleInput } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
@@ -12,7 +12,6 @@ import { GuardCheckService } from './guard-check.service.js';
 import { GuardReviewService } from './guard-review.service.js';
 import { GuardRulesService } from './guard-rules.service.js';
 
-const SampleAnswer = z.object({ items: z.array(z.object({ conversationId: text(), storeId: text(), assigneeId: text().nullable(), lastMessageAt: text() })) });
 const SampleQuery = z.object({ storeId: z.uuid().optional(), size: z.coerce.number().int().min(1).max(50).default(5) });
 
 @ApiTags('reply guard')
@@ -97,7 +96,7 @@ export class GuardController {
   @Get('review/sample')
   @Roles('supervisor', 'admin')
   @ApiOperation({ summary: 'A random sample of recent conversations for quality review' })
-  @ApiZodOk(SampleAnswer)
+  @ApiZodOk(GuardReviewSample)
   sample(@CurrentCaller() caller: Caller, @ZodQuery(SampleQuery) q: Parsed<typeof SampleQuery>) {
     return this.review.sample(caller, q);
   }

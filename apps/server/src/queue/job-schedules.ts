@@ -6,23 +6,29 @@ import { JobName, ScheduledJob, type JobPayloads, type ScheduledJobName } from '
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { RedisStatus } from '../redis/redis-status.service.js';
 
-const DATA: { [N in ScheduledJobName]: JobPayloads[N] } = {
-  [JobName.SlaReconcile]: {},
-  [JobName.RoutingSweep]: {},
-  [JobName.SupplierReminders]: {},
-  [JobName.RetrainCauses]: { requestedBy: null },
-  [JobName.GenerateReports]: {},
-  [JobName.GuardActivate]: {},
-};
+interface Schedule<N extends ScheduledJobName> {
+  every: (config: AppConfig) => number;
+  data: JobPayloads[N];
+  /** A new (or re-timed) schedule of a chore runs at once; the heavy ones (retraining, reports) wait one interval. */
+  atOnce: boolean;
+}
 
-/** The chores a new (or re-timed) schedule runs at once; the heavy ones (retraining, reports) wait one interval. */
-const AT_ONCE: ReadonlySet<ScheduledJobName> = new Set([JobName.SlaReconcile, JobName.RoutingSweep, JobName.SupplierReminders, JobName.GuardActivate]);
+/** Every scheduled job: its interval (from the config), its data, and when a new schedule first runs. Queues: ScheduledJob. */
+const SCHEDULES: { [N in ScheduledJobName]: Schedule<N> } = {
+  [JobName.SlaReconcile]: { every: (c) => c.slaReconcileMs, data: {}, atOnce: true },
+  [JobName.RoutingSweep]: { every: (c) => c.presenceHeartbeatMs, data: {}, atOnce: true },
+  [JobName.SupplierReminders]: { every: (c) => c.supplierSweepMs, data: {}, atOnce: true },
+  [JobName.GuardActivate]: { every: (c) => c.guardSweepMs, data: {}, atOnce: true },
+  [JobName.RetrainCauses]: { every: (c) => c.classifierRetrainMs, data: { requestedBy: null }, atOnce: false },
+  [JobName.GenerateReports]: { every: (c) => c.reportSweepMs, data: {}, atOnce: false },
+};
+const NAMES = Object.keys(SCHEDULES) as ScheduledJobName[];
 
 /**
  * Every periodic task of the desk is a BullMQ job scheduler: one job per interval across all
  * workers, whichever takes it. Each worker upserts them at boot (a changed interval takes effect)
  * and again when Redis comes back, as Redis may come back empty. A new scheduler of a chore runs
- * at once (AT_ONCE); an existing one keeps its next run.
+ * at once (`atOnce`); an existing one keeps its next run.
  * Redis can also lose them without going away (a FLUSHALL): each worker checks, as often as the
  * most frequent schedule runs, that every scheduler is still there, and sets it again if not.
  */
@@ -41,24 +47,11 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationBootstrap(): Promise<void> {
     this.redis.onRecovered(() => void this.upsertAll().catch((err: Error) => this.logger.error(`schedules not set: ${err.message}`)));
     await this.upsertAll();
-    this.watch = setInterval(() => void this.restoreMissing(), Math.min(...Object.values(this.everyMs())));
+    this.watch = setInterval(() => void this.restoreMissing(), Math.min(...NAMES.map((name) => SCHEDULES[name].every(this.config))));
   }
 
   onApplicationShutdown(): void {
     clearInterval(this.watch);
-  }
-
-  /** The interval of each scheduled job, from the config. */
-  everyMs(): Record<ScheduledJobName, number> {
-    const c = this.config;
-    return {
-      [JobName.SlaReconcile]: c.slaReconcileMs,
-      [JobName.RoutingSweep]: c.presenceHeartbeatMs,
-      [JobName.SupplierReminders]: c.supplierSweepMs,
-      [JobName.RetrainCauses]: c.classifierRetrainMs,
-      [JobName.GenerateReports]: c.reportSweepMs,
-      [JobName.GuardActivate]: c.guardSweepMs,
-    };
   }
 
   private queueOf(name: ScheduledJobName): Queue {
@@ -66,21 +59,22 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async upsert(name: ScheduledJobName): Promise<void> {
-    const every = this.everyMs()[name];
+    const { every: everyOf, data, atOnce } = SCHEDULES[name];
+    const every = everyOf(this.config);
     // startDate counts only for a new or re-timed scheduler (BullMQ keeps an existing one's next run).
-    const start = AT_ONCE.has(name) ? {} : { startDate: Date.now() + every };
-    await this.queueOf(name).upsertJobScheduler(name, { every, ...start }, { name, data: DATA[name], opts: { removeOnComplete: 100, removeOnFail: 100 } });
+    const start = atOnce ? {} : { startDate: Date.now() + every };
+    await this.queueOf(name).upsertJobScheduler(name, { every, ...start }, { name, data, opts: { removeOnComplete: 100, removeOnFail: 100 } });
   }
 
   private async upsertAll(): Promise<void> {
-    for (const name of Object.keys(ScheduledJob) as ScheduledJobName[]) await this.upsert(name);
+    for (const name of NAMES) await this.upsert(name);
   }
 
   private async restoreMissing(): Promise<void> {
     if (this.checking) return;
     this.checking = true;
     try {
-      for (const name of Object.keys(ScheduledJob) as ScheduledJobName[]) {
+      for (const name of NAMES) {
         if (await this.queueOf(name).getJobScheduler(name)) continue;
         this.logger.warn(`job scheduler ${name} was gone from Redis: set again`);
         await this.upsert(name);
