@@ -1,7 +1,7 @@
 // Live events of namespace /desk (SPEC.md "Live events"). The names are the contract.
 import type { Conversation, ConversationActivityEvent, Message } from './conversation.js';
 import type { AgentPresenceEvent } from './user.js';
-import type { SlaBreachedEvent, SlaMetEvent, SlaWarningEvent } from './sla.js';
+import type { SlaBreachedEvent, SlaMetEvent, SlaNudgeEvent, SlaWarningEvent } from './sla.js';
 import type { Ticket } from './ticket.js';
 import type { KbQuestionUpdatedEvent, KbQuestionWithArticle } from './kb.js';
 import type { ReportComment } from './report.js';
@@ -19,6 +19,8 @@ export const DeskEvent = {
   SlaWarning: 'sla.warning',
   SlaBreached: 'sla.breached',
   SlaMet: 'sla.met',
+  /** A customer has waited one of the store's nudge instants (`responseRule.nudgeSeconds`): to the assignee and the leads. */
+  SlaNudge: 'sla.nudge',
   AgentPresence: 'agent.presence',
   ConversationActivity: 'conversation.activity',
   /** A similar question was proposed for an article (or proposed again): the KB screen's list of proposals. */
@@ -52,6 +54,7 @@ export interface DeskServerEvents {
   'sla.warning': (t: SlaWarningEvent) => void;
   'sla.breached': (t: SlaBreachedEvent) => void;
   'sla.met': (t: SlaMetEvent) => void;
+  'sla.nudge': (n: SlaNudgeEvent) => void;
   'agent.presence': (p: AgentPresenceEvent) => void;
   'conversation.activity': (a: ConversationActivityEvent) => void;
   'kb.question.proposed': (q: KbQuestionWithArticle) => void;

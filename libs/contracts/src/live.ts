@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { Conversation, ConversationActivityEvent, Message, type ListConversationsQuery } from './conversation.js';
 import type { DeskServerEvents } from './events.js';
-import { SlaBreachedEvent, SlaMetEvent, SlaWarningEvent } from './sla.js';
+import { SlaBreachedEvent, SlaMetEvent, SlaNudgeEvent, SlaWarningEvent } from './sla.js';
 import { Ticket, type ListTicketsQuery } from './ticket.js';
 import { KbQuestionUpdatedEvent, KbQuestionWithArticle } from './kb.js';
 import { AgentPresenceEvent } from './user.js';
@@ -22,6 +22,7 @@ export const DESK_EVENT_SCHEMAS = {
   'sla.warning': SlaWarningEvent,
   'sla.breached': SlaBreachedEvent,
   'sla.met': SlaMetEvent,
+  'sla.nudge': SlaNudgeEvent,
   'agent.presence': AgentPresenceEvent,
   'conversation.activity': ConversationActivityEvent,
   'kb.question.proposed': KbQuestionWithArticle,

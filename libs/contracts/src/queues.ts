@@ -13,6 +13,8 @@ export const JobName = {
   DeliverMessage: 'deliver-message',
   SlaWarn: 'sla-warn',
   SlaBreach: 'sla-breach',
+  /** A wait reached one of its store's nudge instants (`responseRule.nudgeSeconds`). */
+  SlaNudge: 'sla-nudge',
   SlaAlert: 'sla-alert',
   /** A disconnected agent's grace period ended. */
   PresenceOffline: 'presence-offline',
@@ -42,6 +44,8 @@ export interface JobPayloads {
   [JobName.DeliverMessage]: { messageId: string };
   [JobName.SlaWarn]: { timerId: string };
   [JobName.SlaBreach]: { timerId: string };
+  /** `index`: which of the timer's nudges (0 = the first). */
+  [JobName.SlaNudge]: { timerId: string; index: number };
   [JobName.SlaAlert]: { timerId: string; url: string };
   [JobName.PresenceOffline]: { userId: string };
   [JobName.PresenceRebalance]: { userId: string };

@@ -28,6 +28,17 @@ export const ReportContent = z.object({
     breachRate: z.number().nullable(),
     previousFirstResponseP50: z.number().nullable(),
     previousBreachRate: z.number().nullable(),
+    /** The platform's response metric (the store's `responseRule`); absent in reports generated before it existed. */
+    platformResponse: z
+      .object({
+        ruleSeconds: z.number(),
+        eligible: z.number(),
+        met: z.number(),
+        rate: z.number().nullable(),
+        previousRate: z.number().nullable(),
+        byDay: z.array(z.object({ day: text(), eligible: z.number(), met: z.number(), rate: z.number().nullable() })),
+      })
+      .optional(),
   }),
   csat: z.object({ average: z.number().nullable(), responses: z.number(), satisfiedShare: z.number().nullable(), previousAverage: z.number().nullable() }),
   conversion: z.object({ presale: z.number(), converted: z.number(), rate: z.number().nullable(), previousRate: z.number().nullable() }),

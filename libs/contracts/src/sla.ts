@@ -32,6 +32,12 @@ export const SlaTimer = z.object({
   respondedBy: text().nullable(),
   /** The conversation's assignee when it breached. */
   breachAssigneeId: text().nullable(),
+  /** Response clocks: the customer message that started the wait. */
+  messageId: text().nullable(),
+  /** The platform rule's seconds this wait is counted against (null: not counted, e.g. outside the rule's window). */
+  ruleSeconds: z.number().nullable(),
+  /** How many of the rule's nudges have fired. */
+  nudged: z.number(),
 });
 export type SlaTimer = z.infer<typeof SlaTimer>;
 
@@ -111,5 +117,59 @@ export const SlaWarningEvent = SlaTimer.extend({ conversationId: text(), storeId
 export type SlaWarningEvent = z.infer<typeof SlaWarningEvent>;
 export const SlaBreachedEvent = SlaTimer.extend({ conversationId: text(), storeId: text(), assigneeId: text().nullable() });
 export type SlaBreachedEvent = z.infer<typeof SlaBreachedEvent>;
+/** An agent is reminded that a customer has waited `waitingSeconds` (one of the store's `responseRule.nudgeSeconds`). */
+export const SlaNudgeEvent = z.object({
+  conversationId: text(),
+  storeId: text(),
+  /** The customer message that started the wait. */
+  messageId: text(),
+  waitingSeconds: z.number(),
+  assigneeId: text().nullable(),
+  timerId: text(),
+  /** The rule's limit: the wait is met if answered within it. */
+  ruleSeconds: z.number(),
+  /** When the wait started. */
+  startedAt: text(),
+});
+export type SlaNudgeEvent = z.infer<typeof SlaNudgeEvent>;
+
+export const ResponseRateGroupBy = z.enum(['store', 'agent', 'day']);
+export type ResponseRateGroupBy = z.infer<typeof ResponseRateGroupBy>;
+
+export const ResponseRateQuery = z
+  .object({
+    from: instant().optional(),
+    to: instant().optional(),
+    storeId: z.uuid().optional(),
+    groupBy: ResponseRateGroupBy.default('store'),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: 'must be after from', path: ['to'] });
+export type ResponseRateQuery = z.infer<typeof ResponseRateQuery>;
+
+/**
+ * The platform response rate of one group over waits that started in the period: `eligible` counts the
+ * decided ones (answered, given up, or older than the rule), `met` those an agent answered within the
+ * rule; waits still inside their rule are `pending`.
+ */
+export const ResponseRateItem = z.object({
+  storeId: text().optional(),
+  /** groupBy=agent: who answered, else who had the conversation (null: nobody). */
+  agentId: text().nullable().optional(),
+  /** groupBy=day: the day the waits started, in their store's timezone. */
+  day: text().optional(),
+  eligible: z.number(),
+  met: z.number(),
+  /** met / eligible, 0–1; null when nothing was decided yet. */
+  rate: z.number().nullable(),
+  pending: z.number(),
+  /** Seconds to the agent's reply of answered waits: median and 90th percentile. */
+  responseP50: z.number().nullable(),
+  responseP90: z.number().nullable(),
+});
+export type ResponseRateItem = z.infer<typeof ResponseRateItem>;
+
+export const ResponseRate = z.object({ from: text(), to: text(), groupBy: ResponseRateGroupBy, items: z.array(ResponseRateItem) });
+export type ResponseRate = z.infer<typeof ResponseRate>;
+
 export const SlaMetEvent = SlaTimer.extend({ conversationId: text(), storeId: text(), responseSeconds: z.number() });
 export type SlaMetEvent = z.infer<typeof SlaMetEvent>;

@@ -69,6 +69,64 @@ export const ReturnPolicy = z.object({
 });
 export type ReturnPolicy = z.infer<typeof ReturnPolicy>;
 
+/** Longest platform response rule or nudge: a day (the platforms count seconds or minutes). */
+export const MAX_RESPONSE_RULE_SECONDS = 24 * 3600;
+const ruleSeconds = upTo(MAX_RESPONSE_RULE_SECONDS, 'seconds (a day)');
+
+/**
+ * Hours of the day in the store's timezone in which a platform counts a wait. `start` after `end`
+ * spans midnight (22:00–02:00).
+ */
+export const ResponseWindow = z
+  .object({ start: hhmm, end: hhmm })
+  .refine((w) => w.start !== w.end, { message: 'must differ from start (null means all day)', path: ['end'] });
+export type ResponseWindow = z.infer<typeof ResponseWindow>;
+
+/**
+ * The platform's response metric for a store (淘宝 3-minute manual response rate, 京东 30-second answer rate…):
+ * a customer wait that starts inside `window` (null: all day) is met when an agent replies within `seconds`
+ * (wall seconds); the assignee is nudged `nudgeSeconds` after the wait started.
+ */
+export const ResponseRule = z.object({
+  seconds: ruleSeconds,
+  window: ResponseWindow.nullable(),
+  nudgeSeconds: z
+    .array(ruleSeconds)
+    .max(10, 'at most 10 nudges')
+    .transform((list) => [...new Set(list)].sort((a, b) => a - b)),
+});
+export type ResponseRule = z.infer<typeof ResponseRule>;
+
+/** The platforms' published defaults (to verify per store: an admin may change them). */
+export function defaultResponseRule(platform: Platform): ResponseRule {
+  switch (platform) {
+    case 'taobao':
+    case 'tmall':
+      return { seconds: 180, window: null, nudgeSeconds: [60, 100, 150] };
+    case 'jd':
+      return { seconds: 30, window: { start: '09:00', end: '23:00' }, nudgeSeconds: [15, 25] };
+    case 'douyin':
+    case 'pdd':
+      return { seconds: 180, window: { start: '08:00', end: '23:00' }, nudgeSeconds: [60, 100, 150] };
+    default:
+      return { seconds: 180, window: null, nudgeSeconds: [60, 100, 150] };
+  }
+}
+
+/** At most this many exemption periods per store. */
+export const MAX_RESPONSE_EXEMPTIONS = 100;
+
+/**
+ * Days (in the store's timezone, both ends included) in which the platform suspends its response metric
+ * (春节): waits starting in them are not counted, not even in figures already shown.
+ */
+export const ResponseExemption = z
+  .object({ start: calendarDate(), end: calendarDate(), reason: text().trim().max(200).optional() })
+  .refine((e) => e.start <= e.end, { message: 'must not be before start', path: ['end'] });
+export type ResponseExemption = z.infer<typeof ResponseExemption>;
+export const ResponseExemptions = z.array(ResponseExemption).max(MAX_RESPONSE_EXEMPTIONS, `at most ${MAX_RESPONSE_EXEMPTIONS} periods`);
+export type ResponseExemptions = z.infer<typeof ResponseExemptions>;
+
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 export const DEFAULT_BUSINESS_HOURS: BusinessHoursSlot[] = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
   weekday,
@@ -109,6 +167,9 @@ export const CreateStoreInput = z.object({
   slaPolicy: SlaPolicy.partial().optional(),
   returnPolicy: ReturnPolicy.partial().optional(),
   slaEscalation: SlaEscalation.partial().optional(),
+  /** The fields given replace the rule in use; `null` goes back to the platform's default. */
+  responseRule: ResponseRule.partial().nullable().optional(),
+  responseExemptions: ResponseExemptions.optional(),
   /** Customer-update texts replacing the defaults, per language and step. */
   ticketTemplates: TicketTemplates.optional(),
 });
@@ -127,6 +188,9 @@ export const Store = z.object({
   slaPolicy: SlaPolicy,
   returnPolicy: ReturnPolicy,
   slaEscalation: SlaEscalation,
+  /** The rule in use: the store's own, or its platform's default. */
+  responseRule: ResponseRule,
+  responseExemptions: ResponseExemptions,
   ticketTemplates: TicketTemplates,
   createdAt: text(),
 });

@@ -62,7 +62,7 @@ export class ConversationState {
     }
     const message = entityFromRow<MessageEntity>(m.connection.getMetadata(MessageEntity), row);
     // The clock starts with the first customer message that finds nothing unanswered.
-    const timer = conversation.awaitingReplySince ? null : await this.sla.startResponse(m, conversation, channel.store!, message.createdAt);
+    const timer = conversation.awaitingReplySince ? null : await this.sla.startResponse(m, conversation, channel.store!, message.createdAt, message.id);
     // Later customer messages keep the original waiting time; a customer answer reopens a pending chat.
     const updated = await m
       .createQueryBuilder()

@@ -1,15 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { TICKET_TYPES, type CauseCode, type ReportContent, type TicketType } from '@kefu/contracts';
+import { TICKET_TYPES, type CauseCode, type ReportContent, type ResponseRateItem, type TicketType } from '@kefu/contracts';
 import type { Caller } from '../auth/caller.js';
 import { ConversionService } from '../conversion/conversion.service.js';
 import { CsatFiguresService } from '../csat/csat-figures.service.js';
+import { ResponseRateService } from '../sla-board/response-rate.service.js';
 import { SlaQueryService } from '../sla-board/sla-query.service.js';
+import { responseRuleOf } from '../store/store-settings.js';
 import type { StoreEntity } from '../store/store.entity.js';
 import type { ReportWindow } from './report-period.js';
 
 const change = (now: number, before: number) => (before ? now / before - 1 : null);
+
+/** The platform response rate of the period, day by day, beside the previous period's. */
+function platformResponse(ruleSeconds: number, days: ResponseRateItem[], previousRate: number | null) {
+  const eligible = days.reduce((n, d) => n + d.eligible, 0);
+  const met = days.reduce((n, d) => n + d.met, 0);
+  return {
+    ruleSeconds,
+    eligible,
+    met,
+    rate: eligible ? met / eligible : null,
+    previousRate,
+    byDay: days.map((d) => ({ day: d.day!, eligible: d.eligible, met: d.met, rate: d.rate })),
+  };
+}
 
 /** The figures of a client report: one store, one period and the one before, read from PostgreSQL. */
 @Injectable()
@@ -17,6 +33,7 @@ export class ReportFactsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sla: SlaQueryService,
+    private readonly responseRate: ResponseRateService,
     private readonly csat: CsatFiguresService,
     private readonly conversion: ConversionService,
   ) {}
@@ -51,9 +68,11 @@ export class ReportFactsService {
     );
 
     const period = (win: ReportWindow) => ({ from: win.from.toISOString(), to: win.to.toISOString(), storeId: store.id });
-    const [sla, prevSla, csat, prevCsat, conv, prevConv] = await Promise.all([
+    const [sla, prevSla, responseByDay, prevResponse, csat, prevCsat, conv, prevConv] = await Promise.all([
       this.sla.summary(caller, period(w)),
       this.sla.summary(caller, period(previous)),
+      this.responseRate.rate(caller, { ...period(w), groupBy: 'day' }),
+      this.responseRate.rate(caller, { ...period(previous), groupBy: 'store' }),
       this.csat.report(caller, { ...period(w), groupBy: 'store' }),
       this.csat.report(caller, { ...period(previous), groupBy: 'store' }),
       this.conversion.report(caller, { ...period(w), groupBy: 'store' }),
@@ -81,6 +100,7 @@ export class ReportFactsService {
         breachRate: sla.overall.breachRate,
         previousFirstResponseP50: prevSla.overall.firstResponseP50,
         previousBreachRate: prevSla.overall.breachRate,
+        platformResponse: platformResponse(responseRuleOf(store).seconds, responseByDay.items, prevResponse.items[0]?.rate ?? null),
       },
       csat: { average: csat.overall.average, responses: csat.overall.responses, satisfiedShare: csat.overall.satisfiedShare, previousAverage: prevCsat.overall.average },
       conversion: { presale: conv.overall.presale, converted: conv.overall.converted, rate: conv.overall.rate, previousRate: prevConv.overall.rate },

@@ -87,6 +87,8 @@ export class ReportService {
     rows.push(['service', 'first response p50 (s)', c.sla.firstResponseP50, c.sla.previousFirstResponseP50, null]);
     rows.push(['service', 'first response p90 (s)', c.sla.firstResponseP90, null, null]);
     rows.push(['service', 'SLA breach rate', c.sla.breachRate, c.sla.previousBreachRate, null]);
+    const platform = c.sla.platformResponse;
+    if (platform) rows.push(['service', `platform response rate (within ${platform.ruleSeconds} s)`, platform.rate, platform.previousRate, null]);
     rows.push(['service', 'CSAT average (1-5)', c.csat.average, c.csat.previousAverage, null]);
     rows.push(['service', 'inquiry conversion', c.conversion.rate, c.conversion.previousRate, null]);
     c.findings.forEach((f, i) => rows.push(['findings', String(i + 1), f.zh, f.en, null]));

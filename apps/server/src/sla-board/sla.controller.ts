@@ -1,18 +1,22 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ListSlaTimersQuery, page, SlaBoardTimer, SlaSummary, SlaSummaryQuery } from '@kefu/contracts';
+import { ListSlaTimersQuery, page, ResponseRate, ResponseRateQuery, SlaBoardTimer, SlaSummary, SlaSummaryQuery } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
 import { ApiZodOk, ZodQuery } from '../errors/api-zod.decorator.js';
 import type { Parsed } from '../errors/zod.pipe.js';
+import { ResponseRateService } from './response-rate.service.js';
 import { SlaQueryService } from './sla-query.service.js';
 
 @ApiTags('sla')
 @ApiBearerAuth()
 @Controller('sla')
 export class SlaController {
-  constructor(private readonly sla: SlaQueryService) {}
+  constructor(
+    private readonly sla: SlaQueryService,
+    private readonly responseRate: ResponseRateService,
+  ) {}
 
   /** The supervisor board: running timers most urgent first, or breached ones newest first. */
   @Get('timers')
@@ -30,5 +34,14 @@ export class SlaController {
   @ApiZodOk(SlaSummary)
   summary(@CurrentCaller() caller: Caller, @ZodQuery(SlaSummaryQuery) q: Parsed<typeof SlaSummaryQuery>) {
     return this.sla.summary(caller, q);
+  }
+
+  /** The platforms' response metric (each store's `responseRule`): eligible and met waits by store, agent or day. */
+  @Get('response-rate')
+  @Roles('supervisor', 'admin', 'analyst')
+  @ApiOperation({ summary: "The platforms' response rate (each store's responseRule) over waits started in a period, by store, agent or day" })
+  @ApiZodOk(ResponseRate)
+  rate(@CurrentCaller() caller: Caller, @ZodQuery(ResponseRateQuery) q: Parsed<typeof ResponseRateQuery>) {
+    return this.responseRate.rate(caller, q);
   }
 }

@@ -43,8 +43,15 @@ export class SlaReconciler {
     for (let i = 0; i < overdue.length; i += 50) await Promise.all(overdue.slice(i, i + 50).map((id) => this.timers.fireBreach(id)));
     const missing = await this.alarms.unarmed(pending);
     await this.alarms.arm(missing);
+    // Nudges whose instant passed while no alarm rang fire now, in order (each fire arms the next).
+    const nudges = await this.timers.pendingNudges(new Date());
+    for (let i = 0; i < nudges.overdue.length; i += 50) await Promise.all(nudges.overdue.slice(i, i + 50).map((t) => this.timers.fireNudge(t.id, t.nudged)));
+    const unarmedNudges = await this.alarms.unarmedNudges(nudges.pending);
+    await this.alarms.armNudges(unarmedNudges);
     const requeued = await this.delivery.requeueStranded();
-    if (overdue.length || missing.length || requeued)
-      this.logger.log(`reconciled: ${overdue.length} overdue fired, ${missing.length} re-armed, ${requeued} replies re-queued`);
+    if (overdue.length || missing.length || nudges.overdue.length || unarmedNudges.length || requeued)
+      this.logger.log(
+        `reconciled: ${overdue.length} overdue fired, ${missing.length} re-armed, ${nudges.overdue.length} late nudges fired, ${unarmedNudges.length} nudges re-armed, ${requeued} replies re-queued`,
+      );
   }
 }

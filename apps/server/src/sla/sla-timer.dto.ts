@@ -22,4 +22,7 @@ export const toSlaTimerDto = (t: SlaTimerEntity): SlaTimer => ({
   responseSeconds: t.responseSeconds,
   respondedBy: t.respondedBy,
   breachAssigneeId: t.breachAssigneeId,
+  messageId: t.messageId ?? null,
+  ruleSeconds: t.ruleSeconds ?? null,
+  nudged: t.nudged ?? 0,
 });

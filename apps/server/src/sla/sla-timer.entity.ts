@@ -13,6 +13,7 @@ import type { SlaTimerKind, SlaTimerStatus } from '@kefu/contracts';
 @Index('ix_sla_timers_running_due', ['dueAt'], { where: `status = 'running'` })
 @Index('ix_sla_timers_store_started', ['storeId', 'startedAt'])
 @Index('ix_sla_timers_conversation', ['conversationId'])
+@Index('ix_sla_timers_nudge_at', ['nudgeAt'], { where: 'nudge_at IS NOT NULL' })
 export class SlaTimerEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('uuid') storeId!: string;
@@ -42,5 +43,14 @@ export class SlaTimerEntity {
   @Column('int', { nullable: true }) responseSeconds!: number | null;
   @Column('uuid', { nullable: true }) respondedBy!: string | null;
   @Column('uuid', { nullable: true }) breachAssigneeId!: string | null;
+  /** Response clocks: the customer message that started the wait. */
+  @Column('uuid', { nullable: true }) messageId!: string | null;
+  /** The platform rule's wall seconds this wait counts against; null when the rule does not count it (outside its window). */
+  @Column('int', { nullable: true }) ruleSeconds!: number | null;
+  /** Wall seconds after the start at which the assignee is nudged, ascending. */
+  @Column('int', { array: true, default: () => `'{}'` }) nudgeSeconds!: number[];
+  /** How many nudges have fired; `nudgeAt` is the next one's instant (null: none left, or answered). */
+  @Column('int', { default: 0 }) nudged!: number;
+  @Column('timestamp with time zone', { precision: 3, nullable: true }) nudgeAt!: Date | null;
   @CreateDateColumn({ type: 'timestamp with time zone', precision: 3 }) createdAt!: Date;
 }

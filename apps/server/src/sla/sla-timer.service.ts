@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { SlaEscalation as SlaEscalationSettings, SlaTimerKind } from '@kefu/contracts';
+import { rooms, type SlaEscalation as SlaEscalationSettings, type SlaTimerKind } from '@kefu/contracts';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { businessSecondsBetween, planDeadlines } from './business-time.js';
-import { scheduleOf, slaPolicyOf } from '../store/store-settings.js';
+import { responseExemptionsOf, responseRuleOf, scheduleOf, slaPolicyOf } from '../store/store-settings.js';
+import { waitPlan } from './response-rule.js';
 import { SlaAlarms } from './sla-alarms.service.js';
 import { SlaEscalationService } from './sla-escalation.service.js';
 import { entityFromRow } from '../database/entity-from-row.util.js';
@@ -44,14 +45,17 @@ export class SlaTimerService {
   ) {}
 
   /**
-   * Starts the response clock of a conversation that had no unanswered customer message. The caller
-   * copies the returned deadlines onto the conversation in its own update.
+   * Starts the response clock of a conversation that had no unanswered customer message (`messageId`,
+   * arrived `at`): the SLA's due time in business time, and the platform rule's wait with its nudges in
+   * wall time. The caller copies the returned deadlines onto the conversation in its own update.
    */
-  async startResponse(m: EntityManager, conv: ResponseSubject, store: StoreEntity, at: Date): Promise<SlaTimerEntity | null> {
+  async startResponse(m: EntityManager, conv: ResponseSubject, store: StoreEntity, at: Date, messageId: string): Promise<SlaTimerEntity | null> {
     const kind: SlaTimerKind = conv.firstResponseAt ? 'next_response' : 'first_response';
     const policy = slaPolicyOf(store);
     const target = kind === 'first_response' ? policy.firstResponseSeconds : policy.nextResponseSeconds;
-    const { warnAt, dueAt } = planDeadlines(at, 0, target, policy.warnBeforeSeconds, scheduleOf(store));
+    const schedule = scheduleOf(store);
+    const { warnAt, dueAt } = planDeadlines(at, 0, target, policy.warnBeforeSeconds, schedule);
+    const wait = waitPlan(responseRuleOf(store), responseExemptionsOf(store), schedule.timezone, at);
     const inserted = await m
       .createQueryBuilder()
       .insert()
@@ -67,6 +71,8 @@ export class SlaTimerService {
         warnBeforeSeconds: policy.warnBeforeSeconds,
         warnAt,
         dueAt,
+        messageId,
+        ...wait,
       })
       .orIgnore() // one live timer per conversation (partial unique index)
       .returning('*')
@@ -93,7 +99,7 @@ export class SlaTimerService {
     for (const t of timers) {
       const responseSeconds = Math.round(t.elapsedBeforeResume + (t.status === 'paused' ? 0 : businessSecondsBetween(t.countingSince, at, scheduleOf(store))));
       const live = t.status !== 'breached';
-      const changes: Partial<SlaTimerEntity> = { respondedAt: at, responseSeconds, respondedBy: responderId, ...(live && { status: 'met', metAt: at }) };
+      const changes: Partial<SlaTimerEntity> = { respondedAt: at, responseSeconds, respondedBy: responderId, nudgeAt: null, ...(live && { status: 'met', metAt: at }) };
       await m.getRepository(SlaTimerEntity).update({ id: t.id }, changes);
       if (live) met.push({ ...t, ...changes } as SlaTimerEntity);
     }
@@ -104,7 +110,7 @@ export class SlaTimerService {
   /** Nothing is waiting any more (the conversation was resolved; it clears its own countdown): live timers stop without a verdict. */
   async cancelForConversation(m: EntityManager, conversationId: string, at: Date): Promise<string[]> {
     const rows: { id: string }[] = await m.query(
-      `UPDATE sla_timers SET status = 'cancelled', cancelled_at = $2 WHERE conversation_id = $1 AND status IN ('running', 'paused') RETURNING id`,
+      `UPDATE sla_timers SET status = 'cancelled', cancelled_at = $2, nudge_at = NULL WHERE conversation_id = $1 AND status IN ('running', 'paused') RETURNING id`,
       [conversationId, at],
     );
     return rows.map((r) => r.id);
@@ -146,6 +152,60 @@ export class SlaTimerService {
     if (!ref) return;
     const secondsLeft = Math.max(0, Math.round((timer.dueAt!.getTime() - now.getTime()) / 1000));
     this.events.toStore('sla.warning', { ...toSlaTimerDto(timer), conversationId: ref.conversationId, storeId: timer.storeId, secondsLeft });
+  }
+
+  /**
+   * Worker: nudge `index` of a wait rang. Recorded once (the conditional UPDATE on `nudged` is the gate, so a
+   * job run twice, or armed by both a worker and the reconciler, nudges once) and never after the reply; the next
+   * nudge is armed from the row.
+   */
+  async fireNudge(timerId: string, index: number): Promise<void> {
+    const now = new Date();
+    const [rows] = await this.db.query(
+      `UPDATE sla_timers t SET nudged = nudged + 1,
+         nudge_at = CASE WHEN nudged + 1 < cardinality(nudge_seconds) THEN started_at + nudge_seconds[nudged + 2] * interval '1 second' END
+       WHERE id = $1 AND nudged = $2 AND nudge_at <= $3 AND responded_at IS NULL AND status IN ('running', 'breached')
+       RETURNING t.*, (SELECT assignee_id FROM conversations c WHERE c.id = t.conversation_id) AS nudge_assignee_id`,
+      [timerId, index, new Date(now.getTime() + EARLY_TOLERANCE_MS)],
+    );
+    const row = rows?.[0];
+    if (!row) return this.rearmNudgeIfEarly(timerId, index);
+    const timer = entityFromRow<SlaTimerEntity>(this.timerMeta, row);
+    if (timer.conversationId && timer.messageId && timer.ruleSeconds !== null) {
+      const assigneeId: string | null = row.nudge_assignee_id ?? null;
+      const payload = {
+        conversationId: timer.conversationId,
+        storeId: timer.storeId,
+        messageId: timer.messageId,
+        waitingSeconds: timer.nudgeSeconds[index],
+        assigneeId,
+        timerId: timer.id,
+        ruleSeconds: timer.ruleSeconds,
+        startedAt: timer.startedAt.toISOString(),
+      };
+      // The assignee and the store's leads; a chat nobody has yet nudges the agents of its store, who may pick it.
+      this.events.toRooms('sla.nudge', payload, [assigneeId ? rooms.user(assigneeId) : rooms.store(timer.storeId), rooms.leadsOf(timer.storeId), rooms.allLeads]);
+    }
+    if (timer.nudgeAt) await this.alarms.armNudges([timer]);
+  }
+
+  /** A nudge job that woke before its instant sets its alarm again. */
+  private async rearmNudgeIfEarly(timerId: string, index: number): Promise<void> {
+    const t = await this.db.getRepository(SlaTimerEntity).findOneBy({ id: timerId, nudged: index });
+    if (t && t.nudgeAt && t.respondedAt === null && t.nudgeAt.getTime() > Date.now()) await this.alarms.armNudges([t]);
+  }
+
+  /** Waits with a nudge to come, for reconciliation: overdue ones and the rest. */
+  async pendingNudges(now: Date): Promise<{ overdue: Pick<SlaTimerEntity, 'id' | 'nudged'>[]; pending: Pick<SlaTimerEntity, 'id' | 'nudged' | 'nudgeAt'>[] }> {
+    const rows = await this.db
+      .getRepository(SlaTimerEntity)
+      .createQueryBuilder('t')
+      .select(['t.id', 't.nudged', 't.nudgeAt'])
+      .where(`t.nudgeAt IS NOT NULL AND t.respondedAt IS NULL AND t.status IN ('running', 'breached')`)
+      .orderBy('t.nudgeAt', 'ASC')
+      .getMany();
+    const due = (t: SlaTimerEntity) => t.nudgeAt!.getTime() <= now.getTime();
+    return { overdue: rows.filter(due), pending: rows.filter((t) => !due(t)) };
   }
 
   /**

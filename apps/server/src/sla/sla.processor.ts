@@ -4,7 +4,7 @@ import { JobHandler, type JobOf } from '../queue/job-handler.decorator.js';
 import { JobHost } from '../queue/job-host.js';
 import { SlaTimerService } from './sla-timer.service.js';
 
-/** Wakes at a timer's warning and due instants; the timer row decides whether anything happens. */
+/** Wakes at a timer's warning, nudge and due instants; the timer row decides whether anything happens. */
 @Processor(QueueName.Sla, { concurrency: 50 })
 export class SlaProcessor extends JobHost {
   constructor(private readonly timers: SlaTimerService) {
@@ -14,6 +14,11 @@ export class SlaProcessor extends JobHost {
   @JobHandler(JobName.SlaWarn)
   warn(job: JobOf<typeof JobName.SlaWarn>): Promise<void> {
     return this.timers.fireWarning(job.data.timerId);
+  }
+
+  @JobHandler(JobName.SlaNudge)
+  nudge(job: JobOf<typeof JobName.SlaNudge>): Promise<void> {
+    return this.timers.fireNudge(job.data.timerId, job.data.index);
   }
 
   @JobHandler(JobName.SlaBreach)

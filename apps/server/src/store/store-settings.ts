@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { BusinessHours, DEFAULT_BUSINESS_HOURS, Holidays, DEFAULT_RETURN_POLICY, DEFAULT_SLA_POLICY, DEFAULT_TIMEZONE, ReturnPolicy, SlaPolicy, Timezone } from '@kefu/contracts';
+import { BusinessHours, DEFAULT_BUSINESS_HOURS, Holidays, DEFAULT_RETURN_POLICY, DEFAULT_SLA_POLICY, DEFAULT_TIMEZONE, defaultResponseRule, ResponseExemptions, ResponseRule, ReturnPolicy, SlaPolicy, Timezone } from '@kefu/contracts';
 import type { z } from 'zod';
 import type { Schedule } from '../sla/business-time.js';
 import type { StoreEntity } from './store.entity.js';
@@ -48,4 +48,15 @@ export function scheduleOf(store: Pick<StoreEntity, 'id' | 'timezone' | 'busines
     hours: hours.success ? hours.data : fallback(store, 'businessHours', store.businessHours, DEFAULT_BUSINESS_HOURS),
     holidays: holidays.success ? holidays.data : fallback(store, 'holidays', store.holidays, []),
   };
+}
+
+/** The platform response rule in use: the store's own, else its platform's default (also for fields a stored rule lacks). */
+export const responseRuleOf = (store: Pick<StoreEntity, 'id' | 'platform' | 'responseRule'>): ResponseRule =>
+  store.responseRule === null || store.responseRule === undefined
+    ? defaultResponseRule(store.platform)
+    : fieldsOf(store, 'responseRule', ResponseRule, store.responseRule, defaultResponseRule(store.platform));
+
+export function responseExemptionsOf(store: Pick<StoreEntity, 'id' | 'responseExemptions'>): ResponseExemptions {
+  const parsed = ResponseExemptions.safeParse(store.responseExemptions ?? []);
+  return parsed.success ? parsed.data : fallback(store, 'responseExemptions', store.responseExemptions, []);
 }

@@ -1,6 +1,6 @@
 import type { Store } from '@kefu/contracts';
 import type { StoreEntity } from './store.entity.js';
-import { returnPolicyOf, scheduleOf, slaPolicyOf } from './store-settings.js';
+import { responseExemptionsOf, responseRuleOf, returnPolicyOf, scheduleOf, slaPolicyOf } from './store-settings.js';
 
 /** A store with the settings the desk uses (a stored value out of range shows as the default in its place). */
 export const toStoreDto = (s: StoreEntity): Store => {
@@ -15,6 +15,8 @@ export const toStoreDto = (s: StoreEntity): Store => {
     slaPolicy: slaPolicyOf(s),
     returnPolicy: returnPolicyOf(s),
     slaEscalation: s.slaEscalation,
+    responseRule: responseRuleOf(s),
+    responseExemptions: responseExemptionsOf(s),
     ticketTemplates: s.ticketTemplates ?? {},
     createdAt: s.createdAt.toISOString(),
   };

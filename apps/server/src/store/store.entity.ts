@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { BusinessHours, Holidays, Platform, ReturnPolicy, SlaEscalation, SlaPolicy, TicketTemplates } from '@kefu/contracts';
+import type { BusinessHours, Holidays, Platform, ResponseExemptions, ResponseRule, ReturnPolicy, SlaEscalation, SlaPolicy, TicketTemplates } from '@kefu/contracts';
 
 @Entity('stores')
 export class StoreEntity {
@@ -13,6 +13,9 @@ export class StoreEntity {
   @Column('jsonb') slaPolicy!: SlaPolicy;
   @Column('jsonb') returnPolicy!: ReturnPolicy;
   @Column('jsonb', { default: () => `'{"reassign": false, "webhookUrl": null}'` }) slaEscalation!: SlaEscalation;
+  /** The platform response rule the store set; null: its platform's default (`responseRuleOf`). */
+  @Column('jsonb', { nullable: true }) responseRule!: ResponseRule | null;
+  @Column('jsonb', { default: () => `'[]'` }) responseExemptions!: ResponseExemptions;
   /** Customer-update texts replacing the defaults, per language and step. */
   @Column('jsonb', { default: () => `'{}'` }) ticketTemplates!: TicketTemplates;
   @CreateDateColumn({ type: 'timestamp with time zone', precision: 3 }) createdAt!: Date;

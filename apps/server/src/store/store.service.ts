@@ -10,7 +10,9 @@ import {
   DEFAULT_SLA_ESCALATION,
   DEFAULT_SLA_POLICY,
   DEFAULT_TIMEZONE,
+  defaultResponseRule,
   Holidays,
+  ResponseExemptions,
   Page,
   Store,
   UpdateStoreInput,
@@ -23,7 +25,7 @@ import { newChannelSecret } from '../channel/channel-secret.js';
 import { ValidationError } from '../errors/validation.error.js';
 import { OutboundPolicy } from '../outbound/outbound-policy.js';
 import { toStoreDto } from './store.dto.js';
-import { returnPolicyOf, slaPolicyOf } from './store-settings.js';
+import { responseRuleOf, returnPolicyOf, slaPolicyOf } from './store-settings.js';
 import { StoreEntity } from './store.entity.js';
 import { forbidden, notFound } from '../errors/desk-error.js';
 
@@ -37,6 +39,9 @@ function canonical(v: unknown): string {
     x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).filter(([, y]) => y !== undefined && !(y && typeof y === 'object' && !Array.isArray(y) && Object.keys(y).length === 0)).sort(([a], [b]) => a.localeCompare(b))) : x,
   );
 }
+
+/** Exemption periods in date order. */
+const sortedExemptions = (list: ResponseExemptions): ResponseExemptions => [...list].sort((a, b) => a.start.localeCompare(b.start));
 
 /** Holidays in date order (how the console lists them). */
 const sortedHolidays = (list: Holidays): Holidays => [...list].sort((a, b) => a.date.localeCompare(b.date));
@@ -77,6 +82,8 @@ export class StoreService {
         slaPolicy: { ...DEFAULT_SLA_POLICY, ...input.slaPolicy },
         returnPolicy: { ...DEFAULT_RETURN_POLICY, ...input.returnPolicy },
         slaEscalation: { ...DEFAULT_SLA_ESCALATION, ...input.slaEscalation },
+        responseRule: input.responseRule ? { ...defaultResponseRule(input.platform), ...input.responseRule } : null,
+        responseExemptions: sortedExemptions(input.responseExemptions ?? []),
         ticketTemplates: input.ticketTemplates ?? {},
       });
       await this.audit.record({ actorId: caller.user.id, action: 'store.created', targetType: 'store', targetId: store.id }, m);
@@ -98,6 +105,10 @@ export class StoreService {
       slaPolicy: { ...slaPolicyOf(store), ...input.slaPolicy },
       returnPolicy: { ...returnPolicyOf(store), ...input.returnPolicy },
       slaEscalation: { ...store.slaEscalation, ...input.slaEscalation },
+      // A store without a rule of its own follows its platform's default, also when the platform changes.
+      responseRule:
+        input.responseRule === null ? null : input.responseRule ? { ...responseRuleOf({ ...store, platform: input.platform ?? store.platform }), ...input.responseRule } : store.responseRule,
+      ...(input.responseExemptions !== undefined && { responseExemptions: sortedExemptions(input.responseExemptions) }),
       // Per language, the steps given replace the store's texts for those steps.
       ticketTemplates: {
         zh: { ...store.ticketTemplates?.zh, ...input.ticketTemplates?.zh },
