@@ -89,7 +89,7 @@ describe('platform response nudges at scale', () => {
        RETURNING id, nudge_at, warn_at, due_at`,
       [stores.map((x) => x.storeId), n, tick, NUDGES, NUDGES[0], stores.map((x) => x.channelId)],
     );
-    await alarms.arm(rows.map((r) => ({ id: r.id, warnAt: r.warn_at, warnedAt: null, dueAt: r.due_at, nudgeAt: r.nudge_at, nudged: 0 })));
+    await alarms.arm(rows.map((r) => ({ id: r.id, warnAt: r.warn_at, warnedAt: null, dueAt: r.due_at, nudgeAt: r.nudge_at })));
     return rows.map((r) => r.id);
   }
 
@@ -116,7 +116,6 @@ describe('platform response nudges at scale', () => {
     const t0 = Date.now();
     let ticks = 0;
     let behindMs = 0;
-    const half = Promise.withResolvers<void>();
     let midwayRun: Promise<void> | null = null;
     while (ticks * TICK_MS < SECONDS * 1000) {
       const due = t0 + ticks * TICK_MS;
@@ -125,10 +124,10 @@ describe('platform response nudges at scale', () => {
       else behindMs = Math.max(behindMs, -wait);
       ids.push(...(await startWaits(perTick, stores, ticks)));
       ticks += 1;
-      if (midway && !midwayRun && ticks * TICK_MS >= (SECONDS * 1000) / 2) midwayRun = midway().then(half.resolve);
+      if (midway && !midwayRun && ticks * TICK_MS >= (SECONDS * 1000) / 2) midwayRun = midway();
     }
     const offeredPerS = ids.length / ((Date.now() - t0) / 1000);
-    if (midwayRun) await half.promise;
+    await midwayRun;
     // Until every wait had its last nudge (or 30 s past the last instant).
     const deadline = Date.now() + NUDGES[NUDGES.length - 1] * 1000 + 30_000;
     while (Date.now() < deadline) {
