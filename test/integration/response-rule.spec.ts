@@ -149,6 +149,18 @@ describe('platform response rule', () => {
     expect(byAgent.reduce((n: number, i: { eligible: number }) => n + i.eligible, 0)).toBe(3);
     expect(await rate(s.store.id, 'day')).toEqual([expect.objectContaining({ day: local.toISODate(), eligible: 3, met: 1 })]);
 
+    // The client report of this week carries the same count, day by day.
+    const report = await http(desk.url, 'POST', `/api/reports/stores/${s.store.id}/generate?period=week&date=${local.toISODate()}`, { token: admin });
+    expect(report.status).toBe(201);
+    expect(report.body.content.sla.platformResponse).toEqual({
+      ruleSeconds: 3,
+      eligible: 3,
+      met: 1,
+      rate: 1 / 3,
+      previousRate: null,
+      byDay: [{ day: local.toISODate(), eligible: 3, met: 1, rate: 1 / 3 }],
+    });
+
     // Spring Festival marked afterwards: today's waits drop out of the figures; unmarked, they are back.
     const today = local.toISODate()!;
     await http(desk.url, 'PATCH', `/api/stores/${s.store.id}`, { token: admin, body: { responseExemptions: [{ start: today, end: today, reason: '春节' }] } });
