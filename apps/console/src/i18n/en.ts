@@ -1104,6 +1104,13 @@ export const en = {
     on: 'Notifications on',
     blocked: 'Desktop notifications are blocked in this browser; sounds still play',
   },
+  nudge: {
+    waiting: 'Waiting {{waited}} s',
+    limit: 'the platform counts a reply within {{limit}} s',
+    over: 'past the platform’s {{limit}} s limit',
+    row: '{{waited}}/{{limit}} s',
+    rowTitle: 'Customer waiting {{waited}} s; the platform counts a reply within {{limit}} s',
+  },
   offline: {
     down: 'Offline',
     downHint: 'for {{time}}. What you see may be out of date; replies cannot be sent. It reconnects by itself.',

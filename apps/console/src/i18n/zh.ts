@@ -1090,6 +1090,13 @@ export const zh: Messages = {
     on: '通知已开启',
     blocked: '此浏览器已阻止桌面通知，提示音仍会播放',
   },
+  nudge: {
+    waiting: '客户已等待 {{waited}} 秒',
+    limit: '平台考核 {{limit}} 秒内回复',
+    over: '已超过平台考核的 {{limit}} 秒',
+    row: '已等 {{waited}}/{{limit}} 秒',
+    rowTitle: '客户已等待 {{waited}} 秒，平台考核 {{limit}} 秒内回复',
+  },
   offline: {
     down: '已离线',
     downHint: '已 {{time}}。当前内容可能不是最新的，暂时无法发送回复，网络恢复后会自动重连。',
