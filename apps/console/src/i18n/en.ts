@@ -1103,6 +1103,12 @@ export const en = {
     muted: 'Notifications muted',
     on: 'Notifications on',
     blocked: 'Desktop notifications are blocked in this browser; sounds still play',
+    nudge: 'Customer waiting',
+    nudgeBody: '{{name}} ({{store}}) has waited {{waited}} s; the platform counts a reply within {{limit}} s',
+    nudgesMute: 'Mute waiting nudges',
+    nudgesUnmute: 'Turn waiting nudges on',
+    nudgesMuted: 'Waiting nudges muted',
+    nudgesOn: 'Waiting nudges on (the platform’s response limit)',
   },
   nudge: {
     waiting: 'Waiting {{waited}} s',

@@ -1089,6 +1089,12 @@ export const zh: Messages = {
     muted: '通知已关闭',
     on: '通知已开启',
     blocked: '此浏览器已阻止桌面通知，提示音仍会播放',
+    nudge: '顾客等待中',
+    nudgeBody: '{{name}}（{{store}}）已等待 {{waited}} 秒，平台考核 {{limit}} 秒内回复',
+    nudgesMute: '关闭等待提醒',
+    nudgesUnmute: '开启等待提醒',
+    nudgesMuted: '等待提醒已关闭',
+    nudgesOn: '等待提醒已开启（平台响应时限）',
   },
   nudge: {
     waiting: '客户已等待 {{waited}} 秒',
