@@ -61,9 +61,9 @@ export function ResponseRuleEditor({ form }: { form: StoreFormApi }) {
   );
 }
 
-/** "reply within 30 s, counted 09:00–23:00, nudges at 15 and 25 s". */
+/** "reply within 30 s, counted 09:00–23:00, nudges at 15, 25 s". */
 function ruleText(rule: ResponseRule, t: TFunction, language: string): string {
-  const list = new Intl.ListFormat(language, { type: 'conjunction' }).format(rule.nudgeSeconds.map(String));
+  const list = new Intl.ListFormat(language, { type: 'conjunction', style: 'narrow' }).format(rule.nudgeSeconds.map(String));
   return t('admin.editor.ruleText', {
     seconds: rule.seconds,
     hours: rule.window ? t('admin.editor.ruleHours', rule.window) : t('admin.editor.ruleAllDayText'),

@@ -1100,7 +1100,7 @@ export const zh: Messages = {
     waiting: '客户已等待 {{waited}} 秒',
     limit: '平台考核 {{limit}} 秒内回复',
     over: '已超过平台考核的 {{limit}} 秒',
-    row: '已等 {{waited}}/{{limit}} 秒',
+    row: '{{waited}}/{{limit}} 秒',
     rowTitle: '客户已等待 {{waited}} 秒，平台考核 {{limit}} 秒内回复',
   },
   offline: {

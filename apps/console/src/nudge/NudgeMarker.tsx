@@ -9,7 +9,7 @@ export function NudgePill({ nudge }: { nudge: Nudge }) {
   const { waited, level } = readNudge(nudge, useNow());
   const limit = nudge.ruleSeconds;
   return (
-    <span className={`nudge-pill nudge--${level}`} data-testid="inbox-item-nudge" data-nudge-level={level} role="timer" title={t('nudge.rowTitle', { waited, limit })}>
+    <span className={`nudge-pill nudge--${level}`} data-testid="inbox-item-nudge" data-nudge-level={level} role="timer" aria-label={t('nudge.rowTitle', { waited, limit })} title={t('nudge.rowTitle', { waited, limit })}>
       <Icon name="hourglass" size={11} strokeWidth={2.2} />
       {t('nudge.row', { waited, limit })}
     </span>
@@ -25,6 +25,7 @@ export function NudgeStrip({ nudge }: { nudge: Nudge }) {
     <div className={`nudge-strip nudge--${level}`} data-testid="conversation-nudge" data-nudge-level={level} role="timer">
       <Icon name="hourglass" size={14} strokeWidth={2.2} />
       <strong className="nudge-strip__waited">{t('nudge.waiting', { waited })}</strong>
+      <span aria-hidden="true">·</span>
       <span className="nudge-strip__limit">{over ? t('nudge.over', { limit }) : t('nudge.limit', { limit })}</span>
     </div>
   );

@@ -55,6 +55,7 @@ describe('nudges of waiting chats', () => {
     const n = applyNudgeEvent(empty, nudge(100)).get('c1')!;
     expect(readNudge(n, at(100.4))).toEqual({ waited: 100, level: 'amber', over: false });
     expect(readNudge(n, at(135))).toEqual({ waited: 135, level: 'red', over: false });
+    expect(readNudge(n, at(180))).toEqual({ waited: 180, level: 'red', over: false });
     expect(readNudge(n, at(181))).toEqual({ waited: 181, level: 'red', over: true });
     // A clock behind the server's never shows less than the nudge said.
     expect(readNudge(n, at(90)).waited).toBe(100);

@@ -70,13 +70,13 @@ export interface NudgeReading {
   waited: number;
   /** amber: nudged; red: near or past the rule's limit. */
   level: 'amber' | 'red';
-  /** Past the limit: the wait no longer counts as met. */
+  /** Past the limit: a reply now no longer counts as met. */
   over: boolean;
 }
 
 export function readNudge(nudge: Nudge, now: number): NudgeReading {
   const waited = Math.max(nudge.waitingSeconds, Math.floor((now - Date.parse(nudge.startedAt)) / 1000));
-  return { waited, level: waited >= nudge.ruleSeconds * RED_FROM_SHARE ? 'red' : 'amber', over: waited >= nudge.ruleSeconds };
+  return { waited, level: waited >= nudge.ruleSeconds * RED_FROM_SHARE ? 'red' : 'amber', over: waited > nudge.ruleSeconds };
 }
 
 /**
