@@ -1,4 +1,4 @@
-import { maskContacts, maskForClient } from './client-view.js';
+import { maskForClient } from './client-view.js';
 
 describe('what a client user sees of buyers', () => {
   it('masks customers, their names in rows, and contacts written in messages', () => {
@@ -19,7 +19,7 @@ describe('what a client user sees of buyers', () => {
   });
 
   it('leaves order numbers, amounts and dates alone', () => {
-    expect(maskContacts('订单 20261202123456789 金额 1399 元, 2026-12-02')).toBe('订单 20261202123456789 金额 1399 元, 2026-12-02');
-    expect(maskContacts('+86 139 1234 5678')).toBe('139****5678');
+    const text = '订单 20261202123456789 金额 1399 元, 2026-12-02';
+    expect(maskForClient({ body: text })).toEqual({ body: text });
   });
 });
