@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { signBody } from '../../apps/server/src/inbound/signature.util.js';
+import { StatementService } from '../../apps/server/src/billing/statement.service.js';
 import { startDesk, type Desk } from '../support/desk.js';
 import { http, inboundBody, login, signedInbound, storeWithAgent } from '../support/client.js';
 
@@ -90,5 +91,18 @@ describe('the agency’s contract and monthly statements', () => {
     await desk.db.query(`INSERT INTO orders (store_id, order_ref, customer_external_id, items, total_paid, paid_at, fetched_at) VALUES ($1, $2, $3, '[]', 999, $4, now())`, [s.store.id, `O${tag}late`, `old-${tag}`, start.plus({ hours: 5 }).toJSDate()]);
     await http(desk.url, 'PUT', `/api/stores/${s.store.id}/contract`, { token: admin, body: { baseFeeMonthly: 9000, commissionRate: 0.2, attributionHours: 48 } });
     expect(await read()).toEqual(frozen);
+  });
+
+  it("is made final by the worker's sweep, read or not", async () => {
+    const month = '2025-04';
+    const start = DateTime.fromISO(`${month}-12T10:00:00`, { zone: 'Asia/Shanghai' });
+    const tag = randomUUID().slice(0, 6);
+    const id = await conversation(`sweep-${tag}`, 0, true);
+    await desk.db.query(`UPDATE conversations SET created_at = $2 WHERE id = $1`, [id, start.toJSDate()]);
+    expect((await order(`S${tag}`, `sweep-${tag}`, 300, start.plus({ hours: 2 }).toJSDate())).status).toBe(202);
+    const kept = () => desk.db.query(`SELECT body->>'status' AS status FROM statements WHERE store_id = $1 AND month = $2`, [s.store.id, month]);
+    expect(await kept()).toEqual([]);
+    await desk.api.get(StatementService).freezeDue();
+    expect(await kept()).toEqual([{ status: 'final' }]);
   });
 });

@@ -5,6 +5,7 @@ import { ConversationModule } from './conversation/conversation.module.js';
 import { CoreModule } from './core.module.js';
 import type { ChannelAdapter } from './delivery/channel-adapter.js';
 import { DeliveryModule } from './delivery/delivery.module.js';
+import { BillingWorkerModule } from './billing/billing.module.js';
 import { GuardWorkerModule } from './guard/guard-worker.module.js';
 import { ReportWorkerModule } from './report/report.module.js';
 import { RoutingModule, RoutingWorkerModule } from './routing/routing.module.js';
@@ -31,6 +32,7 @@ export class WorkerModule {
         ClassifierWorkerModule,
         ReportWorkerModule,
         GuardWorkerModule,
+        BillingWorkerModule,
       ],
     };
   }

@@ -30,6 +30,7 @@ export const ScheduledJob = {
   [JobName.SupplierReminders]: QueueName.Alerts,
   [JobName.RetrainCauses]: QueueName.Classifier,
   [JobName.GenerateReports]: QueueName.Reports,
+  [JobName.FreezeStatements]: QueueName.Billing,
   [JobName.GuardActivate]: QueueName.Guard,
 } as const;
 export type ScheduledJobName = keyof typeof ScheduledJob;

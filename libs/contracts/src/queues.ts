@@ -7,6 +7,7 @@ export const QueueName = {
   Classifier: 'classifier',
   Reports: 'reports',
   Guard: 'guard',
+  Billing: 'billing',
 } as const;
 
 export const JobName = {
@@ -26,6 +27,8 @@ export const JobName = {
   RetrainCauses: 'retrain-causes',
   /** Make the client reports of periods that just ended (repeatable). */
   GenerateReports: 'generate-reports',
+  /** Statements of months whose refund window has passed become final. */
+  FreezeStatements: 'freeze-statements',
   /** Guard rules whose `effectiveAt` has come are put in force (one job per instant; repeated sweeps catch up). */
   GuardActivate: 'guard-activate',
   /** Re-arm running SLA timers whose alarms are missing, fire overdue ones, re-queue stranded replies (repeatable). */
@@ -52,6 +55,7 @@ export interface JobPayloads {
   [JobName.RouteDrain]: { storeIds: string[] | null };
   [JobName.RetrainCauses]: { requestedBy: string | null };
   [JobName.GenerateReports]: Record<string, never>;
+  [JobName.FreezeStatements]: Record<string, never>;
   [JobName.GuardActivate]: Record<string, never>;
   [JobName.SlaReconcile]: Record<string, never>;
   [JobName.RoutingSweep]: Record<string, never>;

@@ -21,6 +21,8 @@ const SCHEDULES: { [N in ScheduledJobName]: Schedule<N> } = {
   [JobName.GuardActivate]: { every: (c) => c.guardSweepMs, data: {}, atOnce: true },
   [JobName.RetrainCauses]: { every: (c) => c.classifierRetrainMs, data: { requestedBy: null }, atOnce: false },
   [JobName.GenerateReports]: { every: (c) => c.reportSweepMs, data: {}, atOnce: false },
+  // Monthly documents, on the reports' interval.
+  [JobName.FreezeStatements]: { every: (c) => c.reportSweepMs, data: {}, atOnce: false },
 };
 const NAMES = Object.keys(SCHEDULES) as ScheduledJobName[];
 
