@@ -50,6 +50,12 @@ describe('periodic client reports', () => {
       await ticket(s, ++n, cause, sku, lastWeek.plus({ days: n % 7, hours: 10 }));
     for (const cause of ['product_quality', 'logistics_delay', 'logistics_delay']) await ticket(s, ++n, cause, 'C', weekBefore.plus({ days: 2, hours: 10 }));
 
+    // Every order went with one courier: the courier table lists only the causes a courier answers for.
+    await desk.db.query(
+      `INSERT INTO orders (store_id, order_ref, customer_external_id, items, total_paid, paid_at, fetched_at, carrier)
+       SELECT $1, 'R-' || i, 'buyer-' || i, '[]', 100, now(), now(), '某快递' FROM generate_series(1, $2) i`,
+      [s.store.id, n],
+    );
     // The schedule may have made this week's report while the fixture was written: make it again.
     const r = await http(desk.url, 'POST', `/api/reports/stores/${s.store.id}/generate?period=week`, { token: analyst });
     expect(r.status).toBe(201);
@@ -62,6 +68,7 @@ describe('periodic client reports', () => {
     expect(c.tickets.byCause.find((x: { cause: string }) => x.cause === 'logistics_delay')).toMatchObject({ count: 2, previousCount: 2, change: 0 });
     expect(c.tickets.byCause[0].share).toBeCloseTo(4 / 7, 5);
     expect(c.topSkus[0]).toMatchObject({ sku: 'A', cause: 'product_quality', count: 3, shareOfCause: 0.75 });
+    expect(c.carriers).toEqual([{ carrier: '某快递', cause: 'logistics_delay', count: 2 }]);
     expect(c.findings).toHaveLength(3);
     expect(c.findings[0].zh).toContain('质量问题');
     expect(c.findings[0].en).toMatch(/Quality problems rose 4\.0× \(1 → 4\)/);
@@ -80,8 +87,15 @@ describe('periodic client reports', () => {
     const bytes = new Uint8Array(await (await fetch(`${desk.url}/api/reports/${r.body.id}/csv`, { headers: { authorization: `Bearer ${analyst}` } })).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: Excel opens the Chinese right
     expect(csv.body).toContain('tickets by cause,product_quality,4,1,3\r\n');
+    // For a Chinese reader, the headers and the codes in Chinese.
+    const zh = await http(desk.url, 'GET', `/api/reports/${r.body.id}/csv?lang=zh`, { token: analyst });
+    expect(zh.body.startsWith('\ufeff分类,项目,数值,上期,变化\r\n') || zh.body.startsWith('分类,项目,数值,上期,变化\r\n')).toBe(true);
+    expect(zh.body).toContain('售后原因,质量问题,4,1,3\r\n');
+    expect(zh.body).not.toContain('product_quality');
+    const bad = await http(desk.url, 'GET', `/api/reports/${r.body.id}/csv?lang=fr`, { token: analyst });
+    expect([bad.status, Object.keys(bad.body.fields ?? {})]).toEqual([400, ['lang']]);
     const audit = await http(desk.url, 'GET', `/api/audit?targetId=${r.body.id}`, { token: admin });
-    expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(['report.exported', 'report.exported']);
+    expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(['report.exported', 'report.exported', 'report.exported']);
   });
 
   it('is made by the worker on schedule for every store, in the store’s timezone, once', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, text } from './input.js';
-import { CauseCode } from './domain.js';
+import { CauseCode, Language } from './domain.js';
 import { TicketType } from './ticket.js';
 
 export const ReportPeriod = z.enum(['week', 'month']);
@@ -70,6 +70,10 @@ export const StoreReportQuery = z.object({
   date: calendarDate().optional(),
 });
 export type StoreReportQuery = z.infer<typeof StoreReportQuery>;
+
+/** The CSV's headers and codes in the reader's language (English keeps the codes). */
+export const ReportCsvQuery = z.object({ lang: Language.default('en') });
+export type ReportCsvQuery = z.infer<typeof ReportCsvQuery>;
 
 export const ListReportsQuery = z.object({
   storeId: z.uuid().optional(),

@@ -8,6 +8,7 @@ import { CsatFiguresService } from '../csat/csat-figures.service.js';
 import { ResponseRateService } from '../sla-board/response-rate.service.js';
 import { SlaQueryService } from '../sla-board/sla-query.service.js';
 import { responseRuleOf } from '../store/store-settings.js';
+import { LOGISTICS_CAUSES } from './report-words.js';
 import type { StoreEntity } from '../store/store.entity.js';
 import type { ReportWindow } from './report-period.js';
 
@@ -62,9 +63,9 @@ export class ReportFactsService {
     );
     const carriers: { carrier: string; cause: CauseCode; count: number }[] = await this.db.query(
       `SELECT o.carrier, t.cause, count(*)::int AS count FROM tickets t JOIN orders o ON o.store_id = t.store_id AND o.order_ref = t.order_ref
-       WHERE t.store_id = $1 AND t.created_at >= $2 AND t.created_at < $3 AND t.cause IS NOT NULL AND o.carrier IS NOT NULL
+       WHERE t.store_id = $1 AND t.created_at >= $2 AND t.created_at < $3 AND t.cause = ANY($4) AND o.carrier IS NOT NULL
        GROUP BY 1, 2 ORDER BY 3 DESC`,
-      [store.id, w.from, w.to],
+      [store.id, w.from, w.to, LOGISTICS_CAUSES],
     );
 
     const period = (win: ReportWindow) => ({ from: win.from.toISOString(), to: win.to.toISOString(), storeId: store.id });

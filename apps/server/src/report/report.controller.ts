@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ClientReport, ClientReportSummary, ListReportsQuery, page, ReportComment, ReportCommentInput, StoreReportQuery } from '@kefu/contracts';
+import { ClientReport, ClientReportSummary, ListReportsQuery, page, ReportComment, ReportCommentInput, ReportCsvQuery, StoreReportQuery } from '@kefu/contracts';
 import { z } from 'zod';
 import { ForClients, Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
@@ -79,8 +79,8 @@ export class ReportController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiOperation({ summary: 'A client report as CSV' })
   @ApiCsv('The report\'s figures, one line each')
-  async csv(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) res: Response) {
-    const { filename, body } = await this.reports.csv(caller, id);
+  async csv(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @ZodQuery(ReportCsvQuery) q: Parsed<typeof ReportCsvQuery>, @Res({ passthrough: true }) res: Response) {
+    const { filename, body } = await this.reports.csv(caller, id, q.lang);
     res.setHeader('content-disposition', `attachment; filename="${filename}"`);
     return body;
   }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ClientReport, ClientReportSummary, ListReportsQuery, Page, ReportPeriod, StoreReportQuery } from '@kefu/contracts';
+import type { ClientReport, ClientReportSummary, Language, ListReportsQuery, Page, ReportPeriod, StoreReportQuery } from '@kefu/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { deskCaller, type Caller } from '../auth/caller.js';
 import { keysetPage } from '../common/keyset-page.util.js';
@@ -10,6 +10,7 @@ import { StoreEntity } from '../store/store.entity.js';
 import { ClientReportEntity } from './client-report.entity.js';
 import { ReportFactsService } from './report-facts.service.js';
 import { reportFindings } from './report-findings.js';
+import { csvWords } from './report-words.js';
 import { lastCompletePeriod, periodHolding, previousWindow, type ReportWindow } from './report-period.js';
 import { notFound } from '../errors/desk-error.js';
 
@@ -75,23 +76,24 @@ export class ReportService {
     return toDto(report);
   }
 
-  /** The report as CSV (UTF-8 with BOM for Excel): section, item, figure, previous, change. Audited. */
-  async csv(caller: Caller, id: string): Promise<{ filename: string; body: string }> {
+  /** The report as CSV (UTF-8 with BOM for Excel), headers and codes in `lang`: section, item, figure, previous, change. Audited. */
+  async csv(caller: Caller, id: string, lang: Language = 'en'): Promise<{ filename: string; body: string }> {
     const r = await this.get(caller, id);
     const c = r.content;
-    const rows: (string | number | null)[][] = [['section', 'item', 'value', 'previous', 'change']];
-    rows.push(['tickets', 'total', c.tickets.total, c.tickets.previousTotal, c.tickets.change]);
-    for (const t of c.tickets.byType) rows.push(['tickets by type', t.type, t.count, t.previousCount, t.change]);
-    for (const t of c.tickets.byCause) rows.push(['tickets by cause', t.cause, t.count, t.previousCount, t.change]);
-    for (const s of c.topSkus) rows.push(['top SKUs', `${s.sku} ${s.name} / ${s.cause}`, s.count, null, null]);
-    rows.push(['service', 'first response p50 (s)', c.sla.firstResponseP50, c.sla.previousFirstResponseP50, null]);
-    rows.push(['service', 'first response p90 (s)', c.sla.firstResponseP90, null, null]);
-    rows.push(['service', 'SLA breach rate', c.sla.breachRate, c.sla.previousBreachRate, null]);
+    const w = csvWords(lang);
+    const rows: (string | number | null)[][] = [w.header];
+    rows.push([w.tickets, w.total, c.tickets.total, c.tickets.previousTotal, c.tickets.change]);
+    for (const t of c.tickets.byType) rows.push([w.byType, w.type(t.type), t.count, t.previousCount, t.change]);
+    for (const t of c.tickets.byCause) rows.push([w.byCause, w.cause(t.cause), t.count, t.previousCount, t.change]);
+    for (const s of c.topSkus) rows.push([w.topSkus, `${s.sku} ${s.name} / ${w.cause(s.cause)}`, s.count, null, null]);
+    rows.push([w.service, w.firstResponseP50, c.sla.firstResponseP50, c.sla.previousFirstResponseP50, null]);
+    rows.push([w.service, w.firstResponseP90, c.sla.firstResponseP90, null, null]);
+    rows.push([w.service, w.breachRate, c.sla.breachRate, c.sla.previousBreachRate, null]);
     const platform = c.sla.platformResponse;
-    if (platform) rows.push(['service', `platform response rate (within ${platform.ruleSeconds} s)`, platform.rate, platform.previousRate, null]);
-    rows.push(['service', 'CSAT average (1-5)', c.csat.average, c.csat.previousAverage, null]);
-    rows.push(['service', 'inquiry conversion', c.conversion.rate, c.conversion.previousRate, null]);
-    c.findings.forEach((f, i) => rows.push(['findings', String(i + 1), f.zh, f.en, null]));
+    if (platform) rows.push([w.service, w.platformResponse(platform.ruleSeconds), platform.rate, platform.previousRate, null]);
+    rows.push([w.service, w.csat, c.csat.average, c.csat.previousAverage, null]);
+    rows.push([w.service, w.conversion, c.conversion.rate, c.conversion.previousRate, null]);
+    c.findings.forEach((f, i) => rows.push([w.findings, String(i + 1), f.zh, f.en, null]));
     await this.audit.record({ actorId: caller.user.id, action: 'report.exported', targetType: 'report', targetId: id, details: { storeId: r.storeId, period: r.period, periodStart: r.periodStart } });
     const round = (v: string | number | null) => (typeof v === 'number' ? Math.round(v * 10000) / 10000 : v);
     return { filename: `report-${r.period}-${r.periodStart}.csv`, body: CSV_BOM + rows.map((row) => csvRow(row.map(round))).join('') };
