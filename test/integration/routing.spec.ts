@@ -110,7 +110,10 @@ describe('routing, presence and the collision guard', () => {
       expect(counts.get(null)).toBe(11);
       // Each conversation was given to one agent once: one assignment event per assigned conversation.
       await drainQueues(desk.worker!);
-      const assignedEvents = watcher.events.filter((e) => e.name === 'conversation.updated' && e.payload.storeId === s.id && e.payload.assigneeId);
+      const announced = watcher.events.filter((e) => (e.name === 'conversation.created' || e.name === 'conversation.updated') && e.payload.storeId === s.id);
+      // One fact, one event: a conversation routed on arrival is announced once, with its assignee.
+      expect(announced.map((e) => e.name).sort()).toEqual(Array.from({ length: 20 }, () => 'conversation.created'));
+      const assignedEvents = announced.filter((e) => e.payload.assigneeId);
       const perConversation = new Map<string, Set<string>>();
       for (const e of assignedEvents) perConversation.set(e.payload.id, (perConversation.get(e.payload.id) ?? new Set()).add(e.payload.assigneeId));
       expect(perConversation.size).toBe(9);

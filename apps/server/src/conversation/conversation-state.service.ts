@@ -132,7 +132,7 @@ export class ConversationState {
    * Routing: gives a waiting conversation to an agent if it is still open and held by `from`, and the
    * agent (row locked, load recounted under the lock) still has room.
    */
-  async claim(conversationId: string, agentId: string, from: string | null): Promise<'assigned' | 'full' | 'gone'> {
+  async claim(conversationId: string, agentId: string, from: string | null, announce = true): Promise<'assigned' | 'full' | 'gone'> {
     const result = await this.db.transaction(async (m) => {
       const [conv] = await m.query(`SELECT id FROM conversations WHERE id = $1 AND status = 'open' AND assignee_id IS NOT DISTINCT FROM $2 FOR UPDATE`, [
         conversationId,
@@ -146,7 +146,7 @@ export class ConversationState {
       await m.query(`UPDATE users SET last_assigned_at = clock_timestamp() WHERE id = $1`, [agentId]);
       return 'assigned' as const;
     });
-    if (result === 'assigned') await this.publish(conversationId, [agentId, from]);
+    if (result === 'assigned' && announce) await this.publish(conversationId, [agentId, from]);
     return result;
   }
 

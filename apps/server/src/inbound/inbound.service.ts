@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { InboundMessageInput, orderRefIn } from '@kefu/contracts';
+import { InboundMessageInput, orderRefIn, rooms } from '@kefu/contracts';
 import { ChannelEntity } from '../channel/channel.entity.js';
 import { ConversationState } from '../conversation/conversation-state.service.js';
 import { toConversationDto } from '../conversation/conversation.dto.js';
@@ -59,13 +59,17 @@ export class InboundService {
       return { duplicate: false, messageId: outcome.messageId, conversationId: outcome.conversationId };
     }
     if (outcome.timer) await this.alarms.arm([outcome.timer]).catch(deferred(this.logger, 'SLA alarm not armed (the reconciler will)'));
-    const conv = toConversationDto(outcome.conversation);
-    this.events.toStore(outcome.created ? 'conversation.created' : 'conversation.updated', conv);
+    const stored = toConversationDto(outcome.conversation);
+    // Routed before it is announced, so one event says the conversation and who has it. Stored is acknowledged:
+    // a conversation routing cannot place now waits in its store's queue, which the worker drains
+    // (RoutingSweeper) once presence (Redis) and the database answer again.
+    const assigneeId =
+      !stored.assigneeId && stored.status === 'open'
+        ? await this.routing.assign(stored.id, { announce: false }).catch(deferred(this.logger, `conversation ${stored.id} left in the queue (not routed now)`))
+        : null;
+    const conv = assigneeId ? { ...stored, assigneeId, queuedAt: null } : stored;
+    this.events.toStore(outcome.created ? 'conversation.created' : 'conversation.updated', conv, assigneeId ? [rooms.user(assigneeId)] : []);
     this.events.toStore('message.created', toMessageDto(outcome.message));
-    // Stored is acknowledged: a conversation routing cannot place now waits in its store's queue,
-    // which the worker drains (RoutingSweeper) once presence (Redis) and the database answer again.
-    if (!conv.assigneeId && conv.status === 'open')
-      await this.routing.assign(conv.id).catch(deferred(this.logger, `conversation ${conv.id} left in the queue (not routed now)`));
     return { duplicate: false, messageId: outcome.message.id, conversationId: conv.id };
   }
 

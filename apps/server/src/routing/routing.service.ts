@@ -53,7 +53,7 @@ export class RoutingService {
    * With `from`, moves a conversation away from that agent instead (SLA escalation): it stays
    * with them when nobody else can take it.
    */
-  async assign(conversationId: string, opts: { available?: string[]; from?: string } = {}): Promise<string | null> {
+  async assign(conversationId: string, opts: { available?: string[]; from?: string; announce?: boolean } = {}): Promise<string | null> {
     const from = opts.from ?? null;
     const agents = (opts.available ?? (await this.presence.availableAgentIds())).filter((id) => id !== from);
     if (agents.length === 0) return null;
@@ -73,7 +73,7 @@ export class RoutingService {
       );
       const pick = candidates.find((c) => c.load < c.max_concurrent);
       if (!pick) return null;
-      const outcome = await this.state.claim(conversationId, pick.id, from);
+      const outcome = await this.state.claim(conversationId, pick.id, from, opts.announce ?? true);
       if (outcome === 'assigned') return pick.id;
       if (outcome === 'gone') return null;
       // 'full': another process filled that agent meanwhile; choose again.
