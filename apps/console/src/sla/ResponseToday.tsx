@@ -4,7 +4,7 @@ import type { ApiRequestError } from '../api/client';
 import { PlatformBadge } from '../ui/badges';
 import { BoardPanel, PanelState } from './BoardPanel';
 import { dayStartLabel, responseRateLabel, ruleLabel } from './format';
-import { formatResponseRate, RESPONSE_RATE_BANDS, rateTone, sortStoreRates } from './platform-response';
+import { formatResponseRate, RESPONSE_RATE_BANDS, rateTone, sortByRate } from './platform-response';
 import { ResponseRateBar } from './ResponseRateBar';
 
 interface Props {
@@ -21,7 +21,7 @@ interface Props {
 /** Each store's platform response rate today against its rule, with what is decided and what still runs. */
 export function ResponseToday({ items, from, timezone, loading, error, onRetry, storeById }: Props) {
   const { t, i18n } = useTranslation();
-  const rows = sortStoreRates(items ?? [], (id) => storeById.get(id)?.name ?? id);
+  const rows = sortByRate(items ?? [], (i) => storeById.get(i.storeId ?? '')?.name ?? i.storeId ?? '');
   return (
     <BoardPanel
       id="sla-platform-title"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { SlaBoardTimer } from '@kefu/contracts';
-import { formatResponseRate, nextRuleLimit, nudgesFired, rateTone, RESPONSE_RATE_BANDS, ruleClock, ruleLimitAt, sortStoreRates, startOfDayIn, waitsAtRisk } from './platform-response';
+import { formatResponseRate, nextRuleLimit, nudgesFired, rateTone, RESPONSE_RATE_BANDS, ruleClock, ruleLimitAt, sortByRate, startOfDayIn, waitsAtRisk } from './platform-response';
 import { readSla } from './countdown';
 
 const T0 = Date.parse('2026-11-27T10:00:00Z');
@@ -101,7 +101,7 @@ describe('waitsAtRisk', () => {
   });
 });
 
-describe('sortStoreRates', () => {
+describe('sortByRate', () => {
   it('lists the worst rate first, stores with nothing decided last, ties by name', () => {
     const names: Record<string, string> = { a: '阿里店', b: '北京店', c: '成都店', d: '大连店' };
     const items = [
@@ -110,7 +110,7 @@ describe('sortStoreRates', () => {
       { storeId: 'c', rate: 0.5 },
       { storeId: 'd', rate: 0.95 },
     ];
-    expect(sortStoreRates(items, (id) => names[id]).map((i) => i.storeId)).toEqual(['c', 'b', 'd', 'a']);
+    expect(sortByRate(items, (i) => names[i.storeId]).map((i) => i.storeId)).toEqual(['c', 'b', 'd', 'a']);
   });
 });
 

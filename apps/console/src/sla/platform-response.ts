@@ -48,12 +48,12 @@ export function waitsAtRisk(timers: readonly SlaBoardTimer[], now: number): SlaB
 }
 
 /**
- * The stores' rates as the board lists them: the worst rate first (what needs attention is at the top of a
- * wall screen), stores with nothing decided yet last; ties by name.
+ * Rates as the board and the analysts list them: the worst first (what needs attention is at the top of a
+ * wall screen), groups with nothing decided yet last; ties by name.
  */
-export function sortStoreRates<T extends { storeId?: string; rate: number | null }>(items: readonly T[], nameOf: (storeId: string) => string): T[] {
+export function sortByRate<T extends { rate: number | null }>(items: readonly T[], nameOf: (item: T) => string): T[] {
   const rank = (i: T) => (i.rate === null ? Number.POSITIVE_INFINITY : i.rate);
-  return [...items].sort((a, b) => rank(a) - rank(b) || nameOf(a.storeId ?? '').localeCompare(nameOf(b.storeId ?? ''), 'zh-CN') || ((a.storeId ?? '') < (b.storeId ?? '') ? -1 : 1));
+  return [...items].sort((a, b) => rank(a) - rank(b) || nameOf(a).localeCompare(nameOf(b), 'zh-CN'));
 }
 
 /**
