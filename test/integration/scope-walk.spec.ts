@@ -58,7 +58,7 @@ function flatten(value: unknown, prefix = '', out = new Map<string, string>()): 
 
 /**
  * Issue 13, item 3: the store scope holds on every route. Walks every operation of `/api/docs-json`
- * as store A's store-limited agent, supervisor and analyst, with store B's ids in the path, the query
+ * as store A's store-limited agent, supervisor, analyst and brand (client), with store B's ids in the path, the query
  * and the body; no 2xx answer may show B's ids, names (all carry the marker LEAKB) or figures.
  */
 describe('store scope on every documented route', () => {

@@ -61,11 +61,11 @@ export const inboundBody = (text: string, customer = 'buyer-1', extra: Record<st
   ...extra,
 });
 
-/** A connected /desk socket that records every event it receives. */
-export async function deskSocket(base: string, token: string): Promise<{ socket: Socket; events: { name: string; payload: any }[] }> {
+/** A connected /desk socket that records every event it receives, and when (`at`, epoch ms). */
+export async function deskSocket(base: string, token: string): Promise<{ socket: Socket; events: { name: string; payload: any; at: number }[] }> {
   const socket = io(`${base}/desk`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
-  const events: { name: string; payload: any }[] = [];
-  socket.onAny((name, payload) => events.push({ name, payload }));
+  const events: { name: string; payload: any; at: number }[] = [];
+  socket.onAny((name, payload) => events.push({ name, payload, at: Date.now() }));
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', (err) => reject(err));

@@ -26,7 +26,7 @@ export interface TwoStores {
   a: Side;
   b: Side;
   /** Store A's people, each limited to store A. */
-  callers: { role: 'agent' | 'supervisor' | 'analyst'; token: string; user: User }[];
+  callers: { role: 'agent' | 'supervisor' | 'analyst' | 'client'; token: string; user: User }[];
   /** An agent serving both stores (A's people see them, never their store B side). */
   shared: User;
   bAgent: { user: User; token: string };
@@ -69,11 +69,12 @@ export async function twoStores(base: string): Promise<TwoStores> {
   const agentA = await user('agent', `Alpha agent ${tag}`, [a.store.id]);
   const supA = await user('supervisor', `Alpha supervisor ${tag}`, [a.store.id]);
   const anaA = await user('analyst', `Alpha analyst ${tag}`, [a.store.id]);
+  const clientA = await user('client', `Alpha brand ${tag}`, [a.store.id]);
   const shared = await user('agent', `Shared agent ${tag}`, [a.store.id, b.store.id]);
   const bAgent = await user('agent', `${MARKER} agent ${tag}`, [b.store.id]);
   const bSupervisor = await user('supervisor', `${MARKER} supervisor ${tag}`, [b.store.id]);
   b.ids.user.push(bAgent.user.id, bSupervisor.user.id);
-  a.ids.user.push(agentA.user.id, supA.user.id, anaA.user.id);
+  a.ids.user.push(agentA.user.id, supA.user.id, anaA.user.id, clientA.user.id);
 
   /** A customer writes; returns the conversation (and its customer and message). */
   async function chat(s: Side, customer: string, customerName: string, text: string) {
@@ -152,6 +153,7 @@ export async function twoStores(base: string): Promise<TwoStores> {
       { role: 'agent', ...agentA },
       { role: 'supervisor', ...supA },
       { role: 'analyst', ...anaA },
+      { role: 'client', ...clientA },
     ],
     shared: shared.user,
     bAgent,

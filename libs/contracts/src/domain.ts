@@ -22,7 +22,8 @@ export const DELIVERY_STATUSES = ['queued', 'delivered', 'failed'] as const;
 export const DeliveryStatus = z.enum(DELIVERY_STATUSES);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
-export const ROLES = ['agent', 'supervisor', 'analyst', 'admin'] as const;
+/** `client`: the brand's staff — read-only on their stores (figures, conversations masked, tickets, reports), writing only report comments. */
+export const ROLES = ['agent', 'supervisor', 'analyst', 'admin', 'client'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

@@ -74,4 +74,6 @@ export const rooms = {
   leadsOf: (storeId: string) => `leads:${storeId}`,
   /** Leads of every store. */
   allLeads: 'leads:all',
+  /** The brand's (client) users of one store: only what is meant for them (report comments), never the store's live traffic. */
+  clientsOf: (storeId: string) => `clients:${storeId}`,
 };

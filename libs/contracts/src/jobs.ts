@@ -7,8 +7,8 @@ type SlaAlarm = typeof JobName.SlaWarn | typeof JobName.SlaBreach;
 export const JobId = {
   /** A timer's warning or due alarm: arming a timer twice adds its jobs once; meeting it removes them. */
   slaAlarm: (job: SlaAlarm, timerId: string) => `${job}-${timerId}`,
-  /** One nudge instant of a wait: each fires once, whoever arms it. */
-  slaNudge: (timerId: string, index: number) => `${JobName.SlaNudge}-${timerId}-${index}`,
+  /** The alarm of a nudge slot (its end, epoch ms): one for all the waits whose next nudge falls in it. */
+  slaNudgeSlot: (slot: number) => `${JobName.SlaNudge}-${slot}`,
   /** The breach alert of a timer to its store's webhook: one per breach. */
   slaAlert: (timerId: string) => `alert-${timerId}`,
   /** One reminder of a supplier case: a repeated claim never posts the same reminder twice. */

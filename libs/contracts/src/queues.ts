@@ -13,7 +13,7 @@ export const JobName = {
   DeliverMessage: 'deliver-message',
   SlaWarn: 'sla-warn',
   SlaBreach: 'sla-breach',
-  /** A wait reached one of its store's nudge instants (`responseRule.nudgeSeconds`). */
+  /** A nudge slot ended: the waits whose next nudge (`responseRule.nudgeSeconds`) is due are nudged. */
   SlaNudge: 'sla-nudge',
   SlaAlert: 'sla-alert',
   /** A disconnected agent's grace period ended. */
@@ -44,8 +44,8 @@ export interface JobPayloads {
   [JobName.DeliverMessage]: { messageId: string };
   [JobName.SlaWarn]: { timerId: string };
   [JobName.SlaBreach]: { timerId: string };
-  /** `index`: which of the timer's nudges (0 = the first). */
-  [JobName.SlaNudge]: { timerId: string; index: number };
+  /** `slot`: the end of the slot, epoch ms (the run nudges whatever is due, whichever slot rang). */
+  [JobName.SlaNudge]: { slot: number };
   [JobName.SlaAlert]: { timerId: string; url: string };
   [JobName.PresenceOffline]: { userId: string };
   [JobName.PresenceRebalance]: { userId: string };

@@ -11,6 +11,7 @@ import { AdminFrame, LoadError } from './AdminFrame';
 import { ChannelsPanel } from './ChannelsPanel';
 import { HolidaysEditor } from './HolidaysEditor';
 import { HoursEditor } from './HoursEditor';
+import { ResponseRuleEditor } from './ResponseRuleEditor';
 import { StoreForm, formOf, formPathOf, storeInputOf, type StoreFormApi, type StoreFormOutput, type StoreFormValues } from './store-form';
 import { useAdminChanged, useAdminStore, useAdminStores } from './useAdmin';
 import { errorText } from '../api/error-text';
@@ -136,6 +137,11 @@ function StoreEditor({ store }: { store: Store | null }) {
               </FormField>
             ))}
           </div>
+        </fieldset>
+
+        <fieldset className="admin-section" data-testid="response-section">
+          <legend>{t('admin.editor.sections.response')}</legend>
+          <ResponseRuleEditor form={form} />
         </fieldset>
 
         <fieldset className="admin-section">

@@ -19,7 +19,7 @@ const SENTENCES = new Set([
   'desk.settings_updated',
 ]);
 
-const FIELD_KEYS = new Set(['name', 'platform', 'timezone', 'businessHours', 'holidays', 'slaPolicy', 'returnPolicy', 'slaEscalation', 'ticketTemplates', 'password', 'role', 'storeIds', 'languages', 'maxConcurrent', 'active', 'agencyName', 'agencyLogo']);
+const FIELD_KEYS = new Set(['name', 'platform', 'timezone', 'businessHours', 'holidays', 'slaPolicy', 'returnPolicy', 'slaEscalation', 'ticketTemplates', 'responseRule', 'responseExemptions', 'password', 'role', 'storeIds', 'languages', 'maxConcurrent', 'active', 'agencyName', 'agencyLogo']);
 const ROLE_KEYS = new Set(['agent', 'supervisor', 'analyst', 'admin']);
 
 /** The action families of the filter (`store` = every `store.*`). */

@@ -6,6 +6,8 @@ import type { Watcher } from '../collision/activity-state';
 import type { Directory } from '../desk/useDirectory';
 import { conversationClock } from '../sla/countdown';
 import { SlaStrip } from '../sla/SlaStrip';
+import { NudgeStrip } from '../nudge/NudgeMarker';
+import { useNudge, useSeedNudge } from '../nudge/NudgeProvider';
 import { Avatar } from '../ui/Avatar';
 import { PlatformBadge } from '../ui/badges';
 import { ChoiceMenu, type ChoiceMenuHandle } from '../ui/ChoiceMenu';
@@ -27,6 +29,8 @@ interface Props {
 
 export function ConversationHeader({ detail, store, me, directory, busy, watchers, onStatus, onAssign, statusMenu }: Props) {
   const { t } = useTranslation();
+  useSeedNudge(detail);
+  const nudge = useNudge(detail);
   return (
     <>
       <header className="conv-header">
@@ -66,6 +70,7 @@ export function ConversationHeader({ detail, store, me, directory, busy, watcher
         </div>
       </header>
       <SlaStrip clock={conversationClock(detail)} store={store} />
+      {nudge && <NudgeStrip nudge={nudge} />}
     </>
   );
 }

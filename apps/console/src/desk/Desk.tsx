@@ -11,6 +11,7 @@ import { createDeskRouter, type InboxSearch } from '../routing/router';
 import { OfflineBar } from '../shell/OfflineBar';
 import { RuleChangeBanner } from '../guard/RuleChangeBanner';
 import { Sidebar, type Screen } from '../shell/Sidebar';
+import { NudgeProvider } from '../nudge/NudgeProvider';
 import { MeProvider } from './me';
 import { isLead } from './useDirectory';
 import { useStores } from './useStores';
@@ -64,23 +65,25 @@ export function DeskLayout() {
 
   return (
     <ActivityProvider meId={user.id}>
-      <div className={`desk${wide ? ' desk--board' : ''}${screen === 'reports' && location.pathname !== '/reports' ? ' desk--report' : ''}`}>
-        <Sidebar
-          user={user}
-          screen={screen}
-          showSlaBoard={isLead(user)}
-          showAnalytics={ANALYSIS_ROLES.has(user.role)}
-          view={view}
-          onViewChange={(v) => toInbox({ view: v })}
-          stores={stores}
-          storeId={storeId}
-          onStoreChange={(s) => toInbox({ store: s || undefined })}
-          onLogout={logout}
-        />
-        <OfflineBar meId={user.id} />
-        <RuleChangeBanner user={user} />
-        <Outlet />
-      </div>
+      <NudgeProvider>
+        <div className={`desk${wide ? ' desk--board' : ''}${screen === 'reports' && location.pathname !== '/reports' ? ' desk--report' : ''}`}>
+          <Sidebar
+            user={user}
+            screen={screen}
+            showSlaBoard={isLead(user)}
+            showAnalytics={ANALYSIS_ROLES.has(user.role)}
+            view={view}
+            onViewChange={(v) => toInbox({ view: v })}
+            stores={stores}
+            storeId={storeId}
+            onStoreChange={(s) => toInbox({ store: s || undefined })}
+            onLogout={logout}
+          />
+          <OfflineBar meId={user.id} />
+          <RuleChangeBanner user={user} />
+          <Outlet />
+        </div>
+      </NudgeProvider>
     </ActivityProvider>
   );
 }

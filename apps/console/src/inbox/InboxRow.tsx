@@ -10,6 +10,8 @@ import { PlatformBadge, StatusPill } from '../ui/badges';
 import { Icon } from '../ui/icons';
 import { conversationClock, readSla } from '../sla/countdown';
 import { SlaCountdown } from '../sla/SlaCountdown';
+import { NudgePill } from '../nudge/NudgeMarker';
+import { useNudge } from '../nudge/NudgeProvider';
 
 interface Props {
   conversation: Conversation;
@@ -34,7 +36,8 @@ export const InboxRow = memo(function InboxRow({ conversation: c, store, unread,
   const clock = conversationClock(c);
   const sla = readSla(clock, now)?.state;
   const level = sla === 'breached' ? 'breach' : sla === 'warning' ? 'warn' : 'none';
-  const classes = ['row', `row--${level}`, active && 'is-active', cursor && 'is-cursor', unread && 'is-unread', c.status === 'resolved' && 'is-resolved'];
+  const nudge = useNudge(c);
+  const classes = ['row', `row--${level}`, nudge && 'row--nudged', active && 'is-active', cursor && 'is-cursor', unread && 'is-unread', c.status === 'resolved' && 'is-resolved'];
   return (
     <a
       ref={rowRef}
@@ -44,6 +47,7 @@ export const InboxRow = memo(function InboxRow({ conversation: c, store, unread,
       data-conversation-id={c.id}
       data-unread={unread ? 'true' : 'false'}
       data-status={c.status}
+      data-nudged={nudge ? 'true' : undefined}
       aria-current={active ? 'true' : undefined}
       tabIndex={cursor ? 0 : -1}
       onClick={() => onSelect(c.id)}
@@ -74,6 +78,7 @@ export const InboxRow = memo(function InboxRow({ conversation: c, store, unread,
                 <span className="row__assignee-name">{assigneeName}</span>
               </span>
             )}
+            {nudge && <NudgePill nudge={nudge} />}
             <SlaCountdown clock={clock} store={store} />
             <StatusPill status={c.status} />
           </span>

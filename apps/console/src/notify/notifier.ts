@@ -1,6 +1,6 @@
 export interface DeskNotice {
-  /** What happened: a new chat for me, a warning, a breach. */
-  kind: 'assigned' | 'warning' | 'breached';
+  /** What happened: a new chat for me, a warning, a breach, a customer waiting toward the platform's limit. */
+  kind: 'assigned' | 'warning' | 'breached' | 'nudge';
   title: string;
   body: string;
   conversationId: string;
@@ -13,7 +13,7 @@ export function chime(kind: DeskNotice['kind']): void {
   try {
     audio ??= new AudioContext();
     const ctx = audio;
-    const tones = kind === 'breached' ? [880, 660] : kind === 'warning' ? [740] : [520];
+    const tones = kind === 'breached' ? [880, 660] : kind === 'warning' ? [740] : kind === 'nudge' ? [620, 620] : [520];
     tones.forEach((frequency, i) => {
       const osc = ctx.createOscillator();
       const gain = ctx.createGain();

@@ -7,7 +7,7 @@ import { ShortcutList } from '../keyboard/ShortcutList';
 import { PresenceDot } from '../presence/PresenceDot';
 import { StatusSwitch } from '../presence/StatusSwitch';
 import { useMyPresence } from '../presence/usePresence';
-import { useMuted } from '../notify/notify-settings';
+import { useMuted, useNudgesMuted } from '../notify/notify-settings';
 import { Avatar } from '../ui/Avatar';
 import { Icon, type IconName } from '../ui/icons';
 import { Kbd } from '../ui/badges';
@@ -179,6 +179,7 @@ export function Sidebar({ user, screen, showSlaBoard, showAnalytics, view, onVie
         <div className="sidebar__row">
           <ConnectionIndicator />
           <MuteSwitch userId={user.id} />
+          <NudgeMuteSwitch user={user} />
           <LanguageSwitch />
         </div>
         <MeCard user={user} onLogout={onLogout} />
@@ -204,6 +205,26 @@ function MuteSwitch({ userId }: { userId: string }) {
       onClick={() => setMuted(!muted)}
     >
       <Icon name={muted ? 'bellOff' : 'bell'} size={15} />
+    </button>
+  );
+}
+
+/** The waiting nudges' notifications on or off (remembered per user in this browser; supervisors start with them off). */
+function NudgeMuteSwitch({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const [muted, setMuted] = useNudgesMuted(user);
+  const label = muted ? t('notify.nudgesUnmute') : t('notify.nudgesMute');
+  return (
+    <button
+      type="button"
+      className={`icon-button mute-switch nudge-switch${muted ? ' is-muted' : ''}`}
+      data-testid="notify-nudges-mute"
+      aria-pressed={muted}
+      aria-label={label}
+      title={muted ? t('notify.nudgesMuted') : t('notify.nudgesOn')}
+      onClick={() => setMuted(!muted)}
+    >
+      <Icon name="hourglass" size={15} />
     </button>
   );
 }

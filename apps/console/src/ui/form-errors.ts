@@ -10,6 +10,8 @@ const KNOWN: [RegExp, (t: TFunction) => string][] = [
   [/must be "HH:MM"/, (t) => t('form.time')],
   [/open must be before close/, (t) => t('form.openBeforeClose')],
   [/is listed twice/, (t) => t('form.duplicateDate')],
+  [/must differ from start/, (t) => t('form.sameAsStart')],
+  [/must not be before start/, (t) => t('form.beforeStart')],
   [/IANA time zone/, (t) => t('form.timezone')],
   [/PNG, JPEG or WebP/, (t) => t('form.image')],
   [/is already in use/, (t) => t('form.inUse')],

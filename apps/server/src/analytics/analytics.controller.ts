@@ -1,7 +1,7 @@
 import { Controller, Get, Header, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnalyticsTicketsQuery, CauseBreakdown, CauseBreakdownQuery, page, Ticket, TicketExportQuery } from '@kefu/contracts';
-import { Roles } from '../auth/auth.decorators.js';
+import { ForClients, Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
 import { ApiErrors } from '../errors/api-errors.decorator.js';
@@ -31,6 +31,7 @@ export class AnalyticsController {
 
   /** Tickets created in [from, to) by root cause, grouped; with the period before, trend, Pareto, corrections and SLA. */
   @Get('causes')
+  @ForClients()
   @ApiZodOk(CauseBreakdown)
   @ApiOperation({ summary: 'Root-cause breakdown of the tickets created in a period, grouped, with trend, Pareto, corrections and SLA' })
   @ApiErrors('NOT_FOUND')
@@ -40,6 +41,7 @@ export class AnalyticsController {
 
   /** The breakdown's items as CSV (UTF-8 with BOM); audited. */
   @Get('causes.csv')
+  @ForClients()
   @Header('cache-control', 'no-store')
   @ApiCsv('One line per group and cause: the group key columns, cause, count, share')
   @ApiOperation({ summary: 'The breakdown\'s items as CSV (UTF-8 with BOM); audited' })
@@ -50,6 +52,7 @@ export class AnalyticsController {
 
   /** The tickets behind a figure (same period and filters, plus the bar's day/week/month, SKU, category, cause), newest first. */
   @Get('tickets')
+  @ForClients()
   @ApiZodOk(page(Ticket))
   @ApiOperation({ summary: 'The tickets behind a figure of the breakdown, newest first' })
   @ApiErrors('NOT_FOUND')
@@ -59,6 +62,7 @@ export class AnalyticsController {
 
   /** Those tickets as CSV, oldest first, personal data masked; audited. */
   @Get('tickets.csv')
+  @ForClients()
   @Header('cache-control', 'no-store')
   @ApiCsv('number, store, created (store-local), type, status, cause, causeSource, orderRef, skus, customer name/phone/address (masked), customerReason (masked)')
   @ApiOperation({ summary: 'Those tickets as CSV, oldest first, personal data masked; audited' })

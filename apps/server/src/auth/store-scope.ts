@@ -21,7 +21,8 @@ export class StoreScope {
   }
 
   static of(user: Pick<UserEntity, 'role' | 'storeIds'>): StoreScope {
-    if (user.role !== 'agent' && user.storeIds.length === 0) return new StoreScope(null);
+    // Agents and clients see only the stores they are given; the others all stores unless limited.
+    if (user.role !== 'agent' && user.role !== 'client' && user.storeIds.length === 0) return new StoreScope(null);
     return new StoreScope([...user.storeIds]);
   }
 
@@ -71,6 +72,11 @@ export class StoreScope {
   /** Socket.io rooms a client with this scope joins for its stores' events. */
   rooms(): string[] {
     return this.#storeIds === null ? [rooms.allStores] : this.#storeIds.map(rooms.store);
+  }
+
+  /** Rooms a client (brand) user joins: their stores' client rooms only. */
+  clientRooms(): string[] {
+    return (this.#storeIds ?? []).map(rooms.clientsOf);
   }
 
   /** Rooms of the supervisors' events (agents' presence) a lead with this scope joins. */

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Statement, StatementQuery, StoreContract, StoreContractInput } from '@kefu/contracts';
 import { z } from 'zod';
-import { Roles } from '../auth/auth.decorators.js';
+import { ForClients, Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
 import { ApiZodBody, ApiZodOk, ZodQuery } from '../errors/api-zod.decorator.js';
@@ -18,6 +18,7 @@ export class BillingController {
 
   /** The store's contract with the agency: base fee, commission rate on attributed sales, attribution window, promotion fees. */
   @Get('stores/:id/contract')
+  @ForClients()
   @Roles('analyst', 'admin')
   @ApiOperation({ summary: "The store's contract with the agency (fees, commission, attribution window)" })
   @ApiZodOk(StoreContract)
@@ -37,6 +38,7 @@ export class BillingController {
 
   /** The month's statement of each store the caller may see that has a contract, with every attributed order. */
   @Get('statements')
+  @ForClients()
   @Roles('analyst', 'admin')
   @ApiOperation({ summary: "The month's statement of each visible store with a contract, with its attributed orders" })
   @ApiZodOk(z.object({ items: z.array(Statement) }))

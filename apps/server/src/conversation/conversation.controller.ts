@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AssignInput, Conversation, ConversationDetail, ListConversationsQuery, Message, page, PostMessageInput, StatusInput } from '@kefu/contracts';
-import { Roles } from '../auth/auth.decorators.js';
+import { ForClients, Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
 import { ApiErrors } from '../errors/api-errors.decorator.js';
@@ -21,6 +21,7 @@ export class ConversationController {
   ) {}
 
   @Get()
+  @ForClients()
   @ApiOperation({ summary: 'The inbox: conversations newest activity first, filtered and paginated' })
   @ApiZodOk(page(Conversation))
   list(@CurrentCaller() caller: Caller, @ZodQuery(ListConversationsQuery) q: Parsed<typeof ListConversationsQuery>) {
@@ -28,6 +29,7 @@ export class ConversationController {
   }
 
   @Get(':id')
+  @ForClients()
   @ApiOperation({ summary: 'A conversation with its messages, customer, tickets and SLA timers' })
   @ApiZodOk(ConversationDetail)
   get(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string) {

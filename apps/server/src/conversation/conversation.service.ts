@@ -91,7 +91,7 @@ export class ConversationService {
     if (!isLead && assigneeId !== caller.user.id) throw new DeskError('ASSIGN_SELF_ONLY', 'Agents can only take a conversation themselves');
     if (assigneeId) {
       const assignee = await this.db.getRepository(UserEntity).findOneBy({ id: assigneeId, active: true });
-      if (!assignee || !StoreScope.of(assignee).canSee(conv.storeId) || assignee.role === 'analyst')
+      if (!assignee || !StoreScope.of(assignee).canSee(conv.storeId) || assignee.role === 'analyst' || assignee.role === 'client')
         throw new ValidationError({ assigneeId: 'is not an active agent of this store' });
     }
     const previous = conv.assigneeId;

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConversionReport, CsatReport, ServiceQualityQuery } from '@kefu/contracts';
-import { Roles } from '../auth/auth.decorators.js';
+import { ForClients, Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
 import { CsatFiguresService } from '../csat/csat-figures.service.js';
@@ -21,6 +21,7 @@ export class ServiceQualityController {
   ) {}
 
   @Get('csat')
+  @ForClients()
   @ApiOperation({ summary: 'Customer satisfaction by store, agent or day' })
   @ApiZodOk(CsatReport)
   csatReport(@CurrentCaller() caller: Caller, @ZodQuery(ServiceQualityQuery) q: Parsed<typeof ServiceQualityQuery>) {
@@ -28,6 +29,7 @@ export class ServiceQualityController {
   }
 
   @Get('conversion')
+  @ForClients()
   @ApiOperation({ summary: 'Inquiry conversion (chats followed by an order) by store, agent or day' })
   @ApiZodOk(ConversionReport)
   conversionReport(@CurrentCaller() caller: Caller, @ZodQuery(ServiceQualityQuery) q: Parsed<typeof ServiceQualityQuery>) {

@@ -79,6 +79,7 @@ export class DeskGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
     const state = socket.data as SocketState | undefined;
     if (!state?.caller) return;
     const { user } = state.caller;
+    if (user.role === 'client') return;
     for (const [conversationId, storeId] of state.viewing)
       this.events.toStore('conversation.activity', { conversationId, storeId, userId: user.id, userName: user.name, state: 'left' });
     await this.presence.disconnected(user.id, socket.id).catch((err: Error) => this.logger.warn(`presence: ${err.message}`));
@@ -90,6 +91,7 @@ export class DeskGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
     const parsed = ActivityInput.safeParse(body);
     if (!parsed.success) return { ok: false, error: 'conversationId and state (viewing, typing, left) are required' };
     const state = socket.data as SocketState;
+    if (state.caller.user.role === 'client') return { ok: false, error: 'client accounts are read-only' };
     const conv = await this.conversations.findVisible(state.caller, parsed.data.conversationId).catch(() => null);
     if (!conv) return { ok: false, error: 'conversation not found' };
     if (parsed.data.state === 'left') state.viewing.delete(conv.id);
@@ -100,6 +102,7 @@ export class DeskGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
   }
 
   private async onConnected(socket: Socket, caller: Caller): Promise<void> {
+    if (caller.user.role === 'client') return; // the brand's staff are not on duty: no presence, no routing
     const cameOnline = await this.presence.connected(caller.user.id, socket.id);
     if (!cameOnline) return;
     await this.presence.announce(caller.user.id);
@@ -121,6 +124,7 @@ export class DeskGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
   }
 
   private roomsOf(caller: Caller): string[] {
+    if (caller.user.role === 'client') return [...caller.scope.clientRooms(), rooms.user(caller.user.id)];
     const r = [...caller.scope.rooms(), rooms.user(caller.user.id)];
     if (caller.user.role === 'supervisor' || caller.user.role === 'admin') r.push(...caller.scope.leadRooms());
     return r;

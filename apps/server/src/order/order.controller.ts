@@ -1,4 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import { ForClients } from '../auth/auth.decorators.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Order, type Page, page } from '@kefu/contracts';
 import type { Caller } from '../auth/caller.js';
@@ -24,6 +25,7 @@ export class OrderController {
 
   /** The orders beside a chat: the one the conversation is about first, then the customer's other recent ones. */
   @Get(':id/orders')
+  @ForClients()
   @ApiOperation({ summary: 'The orders beside a chat: the conversation\'s own first, then the customer\'s other recent ones' })
   @ApiZodOk(page(Order))
   async ofConversation(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string): Promise<Page<Order>> {

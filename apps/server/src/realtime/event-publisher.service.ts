@@ -22,15 +22,19 @@ export class EventPublisher {
   private readonly logger = new Logger(EventPublisher.name);
   private readonly emitter: Emitter;
   private lost = 0;
+  private readonly inflight = new Set<Promise<unknown>>();
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
     // The emitter only publishes, and drops the promise: it gets a client whose publish cannot reject.
     const client = {
-      publish: (channel: string, message: string | Buffer) =>
-        redis.publish(channel, message).then(
+      publish: (channel: string, message: string | Buffer) => {
+        const sent = redis.publish(channel, message).then(
           (n) => this.delivered(n),
           () => this.dropped(),
-        ),
+        );
+        this.inflight.add(sent);
+        return sent.finally(() => this.inflight.delete(sent));
+      },
     };
     this.emitter = new Emitter(client as unknown as Redis, { key: socketKey(config) }).of(DESK_NAMESPACE);
   }
@@ -47,6 +51,11 @@ export class EventPublisher {
   /** To given rooms only (e.g. supervisors, one user): for events that are not a store's. */
   toRooms<E extends EventName>(event: E, payload: Payload<E>, to: string[]): void {
     this.emitter.to(to).emit(event, payload);
+  }
+
+  /** Resolves when every event published so far reached Redis (or was dropped): for a caller that must announce before it commits. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.inflight]);
   }
 
   private delivered(n: number): number {

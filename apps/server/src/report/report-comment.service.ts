@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ReportComment } from '@kefu/contracts';
+import { rooms, type ReportComment } from '@kefu/contracts';
 import type { Caller } from '../auth/caller.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { ReportService } from './report.service.js';
@@ -54,7 +54,7 @@ export class ReportCommentService {
       [reportId, report.storeId, caller.user.id, body, caller.user.name, caller.user.role],
     )) as Row[];
     const comment = toComment(row);
-    this.events.toStore('report.commented', comment);
+    this.events.toStore('report.commented', comment, [rooms.clientsOf(comment.storeId)]);
     return comment;
   }
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ClientReport, ClientReportSummary, ListReportsQuery, page, ReportComment, ReportCommentInput, StoreReportQuery } from '@kefu/contracts';
 import { z } from 'zod';
-import { Roles } from '../auth/auth.decorators.js';
+import { ForClients, Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
@@ -24,6 +24,7 @@ export class ReportController {
 
   /** The periodic client report of a store (SPEC): the last complete week or month unless `date` says which. */
   @Get('stores/:id')
+  @ForClients()
   @ApiOperation({ summary: 'The periodic client report of a store: the last complete week or month unless date says which' })
   @ApiZodOk(ClientReport)
   forStore(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @ZodQuery(StoreReportQuery) q: Parsed<typeof StoreReportQuery>) {
@@ -39,6 +40,7 @@ export class ReportController {
   }
 
   @Get()
+  @ForClients()
   @ApiOperation({ summary: 'Client reports, newest period first' })
   @ApiZodOk(page(ClientReportSummary))
   list(@CurrentCaller() caller: Caller, @ZodQuery(ListReportsQuery) q: Parsed<typeof ListReportsQuery>) {
@@ -46,6 +48,7 @@ export class ReportController {
   }
 
   @Get(':id')
+  @ForClients()
   @ApiOperation({ summary: 'A client report' })
   @ApiZodOk(ClientReport)
   get(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string) {
@@ -54,6 +57,7 @@ export class ReportController {
 
   /** The report's thread between the brand and the agency, oldest first. */
   @Get(':id/comments')
+  @ForClients()
   @ApiOperation({ summary: "The report's thread between the brand and the agency, oldest first" })
   @ApiZodOk(z.object({ items: z.array(ReportComment) }))
   comments(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string) {
@@ -62,6 +66,7 @@ export class ReportController {
 
   /** Writes in the report's thread; both sides hear it live (`report.commented`). */
   @Post(':id/comments')
+  @ForClients()
   @ApiOperation({ summary: "Write in the report's thread (heard live as report.commented)" })
   @ApiZodBody(ReportCommentInput)
   @ApiZodCreated(ReportComment)
@@ -70,6 +75,7 @@ export class ReportController {
   }
 
   @Get(':id/csv')
+  @ForClients()
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiOperation({ summary: 'A client report as CSV' })
   @ApiCsv('The report\'s figures, one line each')

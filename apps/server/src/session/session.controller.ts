@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ApiErrors } from '../errors/api-errors.decorator.js';
 import { ApiZodBody, ApiZodOk } from '../errors/api-zod.decorator.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
-import { Public } from '../auth/auth.decorators.js';
+import { ForClients, Public } from '../auth/auth.decorators.js';
 import { SessionService, type Session } from './session.service.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
@@ -65,6 +65,7 @@ export class SessionController {
   }
 
   @Get('me')
+  @ForClients()
   @ApiBearerAuth()
   @ApiZodOk(User)
   @ApiOperation({ summary: 'The caller: their user with role, stores and presence' })

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DeskSettings, SetupInput, SetupResult, UpdateDeskSettingsInput } from '@kefu/contracts';
-import { Roles } from '../auth/auth.decorators.js';
+import { ForClients, Roles } from '../auth/auth.decorators.js';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { ApiZodBody, ApiZodCreated, ApiZodOk } from '../errors/api-zod.decorator.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
@@ -16,6 +16,7 @@ export class SetupController {
 
   /** The agency's name and logo (every signed-in user: they head the client reports), and whether the first run is due. */
   @Get('settings')
+  @ForClients()
   @ApiOperation({ summary: "The agency's name and logo, and whether the first-run setup is due" })
   @ApiZodOk(DeskSettings)
   settings() {

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListSlaTimersQuery, page, ResponseRate, ResponseRateQuery, SlaBoardTimer, SlaSummary, SlaSummaryQuery } from '@kefu/contracts';
-import { Roles } from '../auth/auth.decorators.js';
+import { ForClients, Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
 import { ApiZodOk, ZodQuery } from '../errors/api-zod.decorator.js';
@@ -29,6 +29,7 @@ export class SlaController {
 
   /** First-response p50/p90 and breach rate, overall, by store and by agent, for a period. */
   @Get('summary')
+  @ForClients()
   @Roles('supervisor', 'admin', 'analyst')
   @ApiOperation({ summary: 'First-response p50/p90 and breach rate, overall, by store and by agent, for a period' })
   @ApiZodOk(SlaSummary)
@@ -38,6 +39,7 @@ export class SlaController {
 
   /** The platforms' response metric (each store's `responseRule`): eligible and met waits by store, agent or day. */
   @Get('response-rate')
+  @ForClients()
   @Roles('supervisor', 'admin', 'analyst')
   @ApiOperation({ summary: "The platforms' response rate (each store's responseRule) over waits started in a period, by store, agent or day" })
   @ApiZodOk(ResponseRate)

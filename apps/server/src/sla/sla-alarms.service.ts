@@ -11,16 +11,21 @@ export interface Armable {
   warnAt: Date | null;
   warnedAt: Date | null;
   dueAt: Date | null;
-  /** The next nudge of a response wait, and how many fired before it. */
+  /** The next nudge instant of a response wait. */
   nudgeAt?: Date | null;
-  nudged?: number;
 }
 
-export type NudgeArmable = Pick<Armable, 'id'> & { nudgeAt: Date | null; nudged: number };
+/**
+ * Nudges are many (a promotion day brings hundreds of waits a second, each nudged two or three times) and need
+ * no more than this precision: their alarms ring per slot, the end of the slot holding the instant, and one
+ * run nudges every wait then due.
+ */
+export const NUDGE_SLOT_MS = 100;
+const nudgeSlot = (at: Date) => Math.ceil(at.getTime() / NUDGE_SLOT_MS) * NUDGE_SLOT_MS;
 
 const JOB_OPTIONS: JobsOptions = { removeOnComplete: true, removeOnFail: true, attempts: 5, backoff: { type: 'exponential', delay: 500 } };
 
-/** BullMQ delayed jobs that wake the worker at a timer's warning and due time: alarm clocks, not truth. */
+/** BullMQ delayed jobs that wake the worker at a timer's warning and due time, and at nudge slots: alarm clocks, not truth. */
 @Injectable()
 export class SlaAlarms {
   private readonly logger = new Logger(SlaAlarms.name);
@@ -32,38 +37,17 @@ export class SlaAlarms {
 
   /** `timestamp` pins each job's fire time to `now + delay`, however long a large batch takes to add. */
   private jobsOf(t: Armable, now: number) {
-    const jobs: { name: string; data: { timerId: string }; opts: JobsOptions }[] = [];
+    const jobs: { name: string; data: { timerId: string } | { slot: number }; opts: JobsOptions }[] = [];
     if (t.warnAt && !t.warnedAt)
       jobs.push({ name: JobName.SlaWarn, data: { timerId: t.id }, opts: { ...JOB_OPTIONS, jobId: JobId.slaAlarm(JobName.SlaWarn, t.id), timestamp: now, delay: Math.max(0, t.warnAt.getTime() - now) } });
     if (t.dueAt)
       jobs.push({ name: JobName.SlaBreach, data: { timerId: t.id }, opts: { ...JOB_OPTIONS, jobId: JobId.slaAlarm(JobName.SlaBreach, t.id), timestamp: now, delay: Math.max(0, t.dueAt.getTime() - now) } });
-    if (t.nudgeAt) jobs.push(this.nudgeJob({ id: t.id, nudgeAt: t.nudgeAt, nudged: t.nudged ?? 0 }, now));
+    if (t.nudgeAt) jobs.push(this.nudgeSlotJob(nudgeSlot(t.nudgeAt), now));
     return jobs;
   }
 
-  private nudgeJob(t: NudgeArmable, now: number) {
-    const index = t.nudged;
-    return { name: JobName.SlaNudge, data: { timerId: t.id, index }, opts: { ...JOB_OPTIONS, jobId: JobId.slaNudge(t.id, index), timestamp: now, delay: Math.max(0, t.nudgeAt!.getTime() - now) } };
-  }
-
-  /** The next nudge of each wait (idempotent, as `arm`). */
-  async armNudges(timers: NudgeArmable[]): Promise<void> {
-    const now = Date.now();
-    const jobs = timers.filter((t) => t.nudgeAt).map((t) => this.nudgeJob(t, now));
-    for (let i = 0; i < jobs.length; i += 1000) await this.queue.addBulk(jobs.slice(i, i + 1000));
-  }
-
-  /** The waits whose next nudge alarm is missing from Redis. */
-  async unarmedNudges(timers: NudgeArmable[]): Promise<NudgeArmable[]> {
-    const missing: NudgeArmable[] = [];
-    for (let i = 0; i < timers.length; i += 1000) {
-      const chunk = timers.slice(i, i + 1000);
-      const pipe = this.redis.pipeline();
-      for (const t of chunk) pipe.exists(this.queue.toKey(JobId.slaNudge(t.id, t.nudged)));
-      const answers = (await pipe.exec()) ?? [];
-      chunk.forEach((t, j) => answers[j]?.[1] !== 1 && missing.push(t));
-    }
-    return missing;
+  private nudgeSlotJob(slot: number, now: number) {
+    return { name: JobName.SlaNudge, data: { slot }, opts: { ...JOB_OPTIONS, jobId: JobId.slaNudgeSlot(slot), timestamp: now, delay: Math.max(0, slot - now) } };
   }
 
   /** Idempotent: a job id that exists already is left as it is. */
@@ -71,6 +55,27 @@ export class SlaAlarms {
     const now = Date.now();
     const jobs = timers.flatMap((t) => this.jobsOf(t, now));
     for (let i = 0; i < jobs.length; i += 1000) await this.queue.addBulk(jobs.slice(i, i + 1000));
+  }
+
+  /** One alarm per slot of the given nudge instants (idempotent, as `arm`). */
+  async armNudgeSlots(instants: Date[]): Promise<void> {
+    const now = Date.now();
+    const jobs = [...new Set(instants.map(nudgeSlot))].map((slot) => this.nudgeSlotJob(slot, now));
+    for (let i = 0; i < jobs.length; i += 1000) await this.queue.addBulk(jobs.slice(i, i + 1000));
+  }
+
+  /** The nudge instants whose slot has no alarm in Redis. */
+  async unarmedNudgeSlots(instants: Date[]): Promise<Date[]> {
+    const slots = [...new Set(instants.map(nudgeSlot))];
+    const missing = new Set<number>();
+    for (let i = 0; i < slots.length; i += 1000) {
+      const chunk = slots.slice(i, i + 1000);
+      const pipe = this.redis.pipeline();
+      for (const slot of chunk) pipe.exists(this.queue.toKey(JobId.slaNudgeSlot(slot)));
+      const answers = (await pipe.exec()) ?? [];
+      chunk.forEach((slot, j) => answers[j]?.[1] !== 1 && missing.add(slot));
+    }
+    return instants.filter((at) => missing.has(nudgeSlot(at)));
   }
 
   /** Best effort: a job left behind finds its timer no longer running and does nothing. */

@@ -43,15 +43,14 @@ export class SlaReconciler {
     for (let i = 0; i < overdue.length; i += 50) await Promise.all(overdue.slice(i, i + 50).map((id) => this.timers.fireBreach(id)));
     const missing = await this.alarms.unarmed(pending);
     await this.alarms.arm(missing);
-    // Nudges whose instant passed while no alarm rang fire now, in order (each fire arms the next).
-    const nudges = await this.timers.pendingNudges(new Date());
-    for (let i = 0; i < nudges.overdue.length; i += 50) await Promise.all(nudges.overdue.slice(i, i + 50).map((t) => this.timers.fireNudge(t.id, t.nudged)));
-    const unarmedNudges = await this.alarms.unarmedNudges(nudges.pending);
-    await this.alarms.armNudges(unarmedNudges);
+    // Nudges whose instant passed while no alarm rang fire now; the slots of those to come get their alarms back.
+    const lateNudges = await this.timers.fireDueNudges();
+    const unarmedNudges = await this.alarms.unarmedNudgeSlots(await this.timers.pendingNudgeInstants());
+    await this.alarms.armNudgeSlots(unarmedNudges);
     const requeued = await this.delivery.requeueStranded();
-    if (overdue.length || missing.length || nudges.overdue.length || unarmedNudges.length || requeued)
+    if (overdue.length || missing.length || lateNudges || unarmedNudges.length || requeued)
       this.logger.log(
-        `reconciled: ${overdue.length} overdue fired, ${missing.length} re-armed, ${nudges.overdue.length} late nudges fired, ${unarmedNudges.length} nudges re-armed, ${requeued} replies re-queued`,
+        `reconciled: ${overdue.length} overdue fired, ${missing.length} re-armed, ${lateNudges} late nudges fired, ${unarmedNudges.length} nudges re-armed, ${requeued} replies re-queued`,
       );
   }
 }

@@ -24,6 +24,22 @@ export interface ResponseSubject {
 /** A job may wake a little before its instant; anything this close counts as due. */
 const EARLY_TOLERANCE_MS = 20;
 
+/** Waits nudged per statement. */
+const NUDGE_BATCH = 500;
+
+/** A wait nudged, as its UPDATE returns it (`nudge_at`: the next instant, if any). */
+interface NudgeRow {
+  id: string;
+  store_id: string;
+  conversation_id: string | null;
+  message_id: string | null;
+  rule_seconds: number | null;
+  started_at: Date;
+  nudge_at: Date | null;
+  waiting_seconds: number;
+  assignee_id: string | null;
+}
+
 /**
  * Every state change of an SLA timer, each a conditional UPDATE on its row, so that a warning, a
  * breach or a met is recorded once whatever the timing of jobs, replies and workers.
@@ -155,57 +171,64 @@ export class SlaTimerService {
   }
 
   /**
-   * Worker: nudge `index` of a wait rang. Recorded once (the conditional UPDATE on `nudged` is the gate, so a
-   * job run twice, or armed by both a worker and the reconciler, nudges once) and never after the reply; the next
-   * nudge is armed from the row.
+   * Worker: a nudge slot's alarm rang. Every wait whose next nudge is due is nudged, in batches: the conditional
+   * UPDATE moves each to its next instant (the gate: a nudge is recorded once whichever worker or reconcile pass
+   * runs it; SKIP LOCKED lets workers share a slot, and a wait being answered is left to its reply). The
+   * announcements reach Redis before the commit, so a crash may repeat a nudge (consoles show each instant once)
+   * but never loses one. Next instants already due are nudged in the same run; later ones get their slot's alarm.
    */
-  async fireNudge(timerId: string, index: number): Promise<void> {
-    const now = new Date();
-    const [rows] = await this.db.query(
-      `UPDATE sla_timers t SET nudged = nudged + 1,
-         nudge_at = CASE WHEN nudged + 1 < cardinality(nudge_seconds) THEN started_at + nudge_seconds[nudged + 2] * interval '1 second' END
-       WHERE id = $1 AND nudged = $2 AND nudge_at <= $3 AND responded_at IS NULL AND status IN ('running', 'breached')
-       RETURNING t.*, (SELECT assignee_id FROM conversations c WHERE c.id = t.conversation_id) AS nudge_assignee_id`,
-      [timerId, index, new Date(now.getTime() + EARLY_TOLERANCE_MS)],
-    );
-    const row = rows?.[0];
-    if (!row) return this.rearmNudgeIfEarly(timerId, index);
-    const timer = entityFromRow<SlaTimerEntity>(this.timerMeta, row);
-    if (timer.conversationId && timer.messageId && timer.ruleSeconds !== null) {
-      const assigneeId: string | null = row.nudge_assignee_id ?? null;
-      const payload = {
-        conversationId: timer.conversationId,
-        storeId: timer.storeId,
-        messageId: timer.messageId,
-        waitingSeconds: timer.nudgeSeconds[index],
-        assigneeId,
-        timerId: timer.id,
-        ruleSeconds: timer.ruleSeconds,
-        startedAt: timer.startedAt.toISOString(),
-      };
-      // The assignee and the store's leads; a chat nobody has yet nudges the agents of its store, who may pick it.
-      this.events.toRooms('sla.nudge', payload, [assigneeId ? rooms.user(assigneeId) : rooms.store(timer.storeId), rooms.leadsOf(timer.storeId), rooms.allLeads]);
+  async fireDueNudges(): Promise<number> {
+    let fired = 0;
+    const later: Date[] = [];
+    for (;;) {
+      const now = new Date();
+      const rows: NudgeRow[] = await this.db.transaction(async (m) => {
+        const [updated]: [NudgeRow[]] = await m.query(
+          `UPDATE sla_timers t SET nudged = t.nudged + 1,
+             nudge_at = CASE WHEN t.nudged + 1 < cardinality(t.nudge_seconds) THEN t.started_at + t.nudge_seconds[t.nudged + 2] * interval '1 second' END
+           FROM (SELECT id FROM sla_timers WHERE nudge_at <= $1 AND responded_at IS NULL AND status IN ('running', 'breached')
+                 ORDER BY nudge_at LIMIT ${NUDGE_BATCH} FOR UPDATE SKIP LOCKED) due
+           WHERE t.id = due.id
+           RETURNING t.id, t.store_id, t.conversation_id, t.message_id, t.rule_seconds, t.started_at, t.nudge_at,
+                     t.nudge_seconds[t.nudged] AS waiting_seconds,
+                     (SELECT assignee_id FROM conversations c WHERE c.id = t.conversation_id) AS assignee_id`,
+          [new Date(now.getTime() + EARLY_TOLERANCE_MS)],
+        );
+        for (const r of updated) this.announceNudge(r);
+        await this.events.flush();
+        return updated;
+      });
+      fired += rows.length;
+      for (const r of rows) if (r.nudge_at && r.nudge_at.getTime() > Date.now()) later.push(r.nudge_at);
+      const dueAgain = rows.some((r) => r.nudge_at && r.nudge_at.getTime() <= Date.now());
+      if (rows.length < NUDGE_BATCH && !dueAgain) break;
     }
-    if (timer.nudgeAt) await this.alarms.armNudges([timer]);
+    await this.alarms.armNudgeSlots(later);
+    return fired;
   }
 
-  /** A nudge job that woke before its instant sets its alarm again. */
-  private async rearmNudgeIfEarly(timerId: string, index: number): Promise<void> {
-    const t = await this.db.getRepository(SlaTimerEntity).findOneBy({ id: timerId, nudged: index });
-    if (t && t.nudgeAt && t.respondedAt === null && t.nudgeAt.getTime() > Date.now()) await this.alarms.armNudges([t]);
+  private announceNudge(r: NudgeRow): void {
+    if (!r.conversation_id || !r.message_id || r.rule_seconds === null) return;
+    const payload = {
+      conversationId: r.conversation_id,
+      storeId: r.store_id,
+      messageId: r.message_id,
+      waitingSeconds: r.waiting_seconds,
+      assigneeId: r.assignee_id,
+      timerId: r.id,
+      ruleSeconds: r.rule_seconds,
+      startedAt: r.started_at.toISOString(),
+    };
+    // The assignee and the store's leads; a chat nobody has yet nudges the agents of its store, who may pick it.
+    this.events.toRooms('sla.nudge', payload, [r.assignee_id ? rooms.user(r.assignee_id) : rooms.store(r.store_id), rooms.leadsOf(r.store_id), rooms.allLeads]);
   }
 
-  /** Waits with a nudge to come, for reconciliation: overdue ones and the rest. */
-  async pendingNudges(now: Date): Promise<{ overdue: Pick<SlaTimerEntity, 'id' | 'nudged'>[]; pending: Pick<SlaTimerEntity, 'id' | 'nudged' | 'nudgeAt'>[] }> {
-    const rows = await this.db
-      .getRepository(SlaTimerEntity)
-      .createQueryBuilder('t')
-      .select(['t.id', 't.nudged', 't.nudgeAt'])
-      .where(`t.nudgeAt IS NOT NULL AND t.respondedAt IS NULL AND t.status IN ('running', 'breached')`)
-      .orderBy('t.nudgeAt', 'ASC')
-      .getMany();
-    const due = (t: SlaTimerEntity) => t.nudgeAt!.getTime() <= now.getTime();
-    return { overdue: rows.filter(due), pending: rows.filter((t) => !due(t)) };
+  /** The next nudge instants still to come, for reconciliation (one alarm per slot covers them all). */
+  async pendingNudgeInstants(): Promise<Date[]> {
+    const rows: { at: Date }[] = await this.db.query(
+      `SELECT DISTINCT nudge_at AS at FROM sla_timers WHERE nudge_at IS NOT NULL AND responded_at IS NULL AND status IN ('running', 'breached')`,
+    );
+    return rows.map((r) => r.at);
   }
 
   /**

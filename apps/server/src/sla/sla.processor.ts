@@ -17,8 +17,8 @@ export class SlaProcessor extends JobHost {
   }
 
   @JobHandler(JobName.SlaNudge)
-  nudge(job: JobOf<typeof JobName.SlaNudge>): Promise<void> {
-    return this.timers.fireNudge(job.data.timerId, job.data.index);
+  async nudge(): Promise<void> {
+    await this.timers.fireDueNudges();
   }
 
   @JobHandler(JobName.SlaBreach)

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Channel, ChannelWithSecret, CreateChannelInput, CreateStoreInput, page, Store, UpdateStoreInput } from '@kefu/contracts';
-import { Roles } from '../auth/auth.decorators.js';
+import { ForClients, Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
 import { ApiZodBody, ApiZodCreated, ApiZodOk } from '../errors/api-zod.decorator.js';
@@ -17,6 +17,7 @@ export class StoreController {
   constructor(private readonly stores: StoreService) {}
 
   @Get()
+  @ForClients()
   @ApiOperation({ summary: 'The stores the caller may see, with their SLA and return policies' })
   @ApiZodOk(page(Store))
   list(@CurrentCaller() caller: Caller) {
@@ -33,6 +34,7 @@ export class StoreController {
   }
 
   @Get(':id')
+  @ForClients()
   @ApiOperation({ summary: 'A store with its SLA and return policies' })
   @ApiZodOk(Store)
   async get(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string) {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateTicketInput, ListTicketsQuery, page, SetCauseInput, Ticket, TicketDetail, TicketDraft, TicketDraftQuery, TransitionInput } from '@kefu/contracts';
-import { Roles } from '../auth/auth.decorators.js';
+import { ForClients, Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
 import { ApiErrors } from '../errors/api-errors.decorator.js';
@@ -21,6 +21,7 @@ export class TicketController {
   ) {}
 
   @Get()
+  @ForClients()
   @ApiOperation({ summary: 'After-sales tickets, filtered and paginated' })
   @ApiZodOk(page(Ticket))
   list(@CurrentCaller() caller: Caller, @ZodQuery(ListTicketsQuery) q: Parsed<typeof ListTicketsQuery>) {
@@ -47,6 +48,7 @@ export class TicketController {
   }
 
   @Get(':id')
+  @ForClients()
   @ApiOperation({ summary: 'A ticket with its timeline' })
   @ApiZodOk(TicketDetail)
   get(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string) {

@@ -104,6 +104,8 @@ export class UserService {
    * store", which is what no stores means for any role but an agent); the user's other stores stay.
    */
   private storesGiven(caller: Caller, role: UserEntity['role'], given: string[], current: string[] = []): string[] {
+    // A brand's user sees its stores and nothing more: never "every store".
+    if (role === 'client' && given.length === 0) throw new ValidationError({ storeIds: 'a client must be given their stores' });
     if (caller.scope.isAll) return given;
     if (given.some((s) => !caller.scope.canSee(s))) throw new ValidationError({ storeIds: 'names a store that is not one of yours' });
     const stores = [...new Set([...given, ...current.filter((s) => !caller.scope.canSee(s))])];
@@ -123,7 +125,7 @@ export class UserService {
   async reassignAll(caller: Caller, userId: string, toUserId: string | null): Promise<{ moved: string[] }> {
     if (!(await this.visibleUser(caller, userId))) throw notFound('User');
     const to = toUserId ? await this.visibleUser(caller, toUserId, { active: true }) : null;
-    if (toUserId && (!to || to.role === 'analyst')) throw new ValidationError({ toUserId: 'is not an active agent' });
+    if (toUserId && (!to || to.role === 'analyst' || to.role === 'client')) throw new ValidationError({ toUserId: 'is not an active agent' });
     const moved = await this.routing.release(userId, { actorId: caller.user.id, toUserId, reason: 'bulk reassignment', scope: caller.scope, assigneeScope: to ? StoreScope.of(to) : undefined });
     if (moved === null) throw new ValidationError({ toUserId: 'does not serve the store of every one of these conversations' });
     return { moved };
