@@ -32,6 +32,7 @@ export const en = {
     supervisor: 'Supervisor',
     analyst: 'Analyst',
     admin: 'Admin',
+    client: 'Client (brand)',
   },
   platforms: {
     taobao: 'Taobao',

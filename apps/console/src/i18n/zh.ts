@@ -32,6 +32,7 @@ export const zh: Messages = {
     supervisor: '主管',
     analyst: '分析师',
     admin: '管理员',
+    client: '品牌方',
   },
   platforms: {
     taobao: '淘宝',
