@@ -358,12 +358,15 @@ describe('analysts’ desk and client reports in Chromium', () => {
     await expect(platform.getByTestId('report-platform-rule').textContent()).resolves.toBe('reply within 3 s');
     await expect(platform.locator('[data-testid="report-platform-day"]').count()).resolves.toBe(7);
     await expect(platform.locator(`[data-testid="report-platform-day"][data-day="${shanghaiDate(Date.now())}"]`).getAttribute('data-rate')).resolves.toBe('0.5');
-    await fullShot(page, 'report-platform-en.png');
+    await platform.scrollIntoViewIfNeeded();
+    await shot(page, 'report-platform-en.png');
+    await fullShot(page, 'report-platform-full-en.png');
     await page.getByTestId('lang-switch').click();
     await page.locator('[data-testid="lang-switch"][data-lang="zh-CN"]').waitFor();
     await expect(platform.getByTestId('report-platform-met').textContent()).resolves.toBe('2 个等待中 1 个');
     await expect(platform.getByTestId('report-platform-rule').textContent()).resolves.toBe('3 秒内回复');
-    await fullShot(page, 'report-platform-zh.png');
+    await shot(page, 'report-platform-zh.png');
+    await fullShot(page, 'report-platform-full-zh.png');
     await context.close();
   });
 });

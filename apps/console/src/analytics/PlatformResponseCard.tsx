@@ -129,7 +129,9 @@ export const PlatformResponseCard = memo(function PlatformResponseCard(props: Pr
                     title={t('analytics.platform.rowTitle', { met: r.met, eligible: r.eligible, pending: r.pending })}
                   >
                     <th scope="row" className="an-table__name">
-                      <span className="rate-table__name">{nameOf(r)}</span>
+                      <span className="rate-table__name" title={nameOf(r)}>
+                        {nameOf(r)}
+                      </span>
                       {rowStore && <span className="rate-table__rule">{ruleLabel(rowStore.responseRule, t)}</span>}
                     </th>
                     <td>

@@ -52,7 +52,9 @@ function StoreRate({ item, store }: { item: ResponseRateItem; store: Store | und
     <div className={`rate-row${tone ? ` rate-row--${tone}` : ''}`} data-testid="response-rate-store" data-store-id={item.storeId} data-tone={tone ?? 'none'}>
       <div className="rate-row__store">
         <div className="rate-row__who">
-          <span className="rate-row__name">{store?.name ?? '…'}</span>
+          <span className="rate-row__name" title={store?.name}>
+            {store?.name ?? '…'}
+          </span>
           {store && <PlatformBadge platform={store.platform} />}
         </div>
         {store && (
