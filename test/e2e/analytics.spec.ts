@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { OUTPUT_DIR, signIn, withConsole } from '../support/browser.js';
-import { http, inboundBody, login, signedInbound, storeWithAgent } from '../support/client.js';
+import { http, inboundBody, login, signedInbound, storeWithAgent, waitFor } from '../support/client.js';
 
 const DAY = 86_400_000;
 /** Today in the store's timezone (the default, Asia/Shanghai), as the charts key their days. */
@@ -283,6 +283,90 @@ describe('analysts’ desk and client reports in Chromium', () => {
     await page.getByTestId('reports-filter-store').selectOption('');
     await reportRow.waitFor();
     await shot(page, 'reports-list-zh.png');
+    await context.close();
+  });
+
+  it('shows the platform response rate of a 3-second rule by day, agent and store, and in the store’s report', async () => {
+    const admin = await login(env.desk.url, 'admin@demo.kefu');
+    const s = await storeWithAgent(env.desk.url, admin, '响应率测试店', { businessHours: null, responseRule: { seconds: 3, window: null, nudgeSeconds: [] } });
+    // One wait answered at once, one left unanswered past the 3 s.
+    const answered = await signedInbound(env.desk.url, s.channel, inboundBody('在吗？', 'rate-a'));
+    const reply = await http(env.desk.url, 'POST', `/api/conversations/${answered.body.conversationId}/messages`, { token: s.agentToken, body: { body: '在的，请讲。', kind: 'reply' } });
+    expect(reply.status).toBe(201);
+    const unanswered = await signedInbound(env.desk.url, s.channel, inboundBody('有人吗？', 'rate-b'));
+    expect(unanswered.status).toBe(202);
+    const analyst = await login(env.desk.url, 'analyst@demo.kefu');
+    // The figures on screen are read once: wait until the server has decided both waits.
+    await waitFor(
+      async () => (await http(env.desk.url, 'GET', `/api/sla/response-rate?storeId=${s.store.id}`, { token: analyst })).body.items?.[0]?.eligible === 2 || undefined,
+      15000,
+      'both waits decided',
+    );
+
+    const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signIn(page, env.desk.url, 'analyst@demo.kefu');
+    await page.getByTestId('analytics-screen').waitFor();
+    await page.getByTestId('analytics-store').selectOption(s.store.id);
+    const card = page.getByTestId('platform-response-card');
+    // One store: its days (by store says nothing), today at 50 % in red.
+    await expect(card.getByTestId('platform-by-store').isDisabled()).resolves.toBe(true);
+    await card.getByTestId('platform-rate').filter({ hasText: '50%' }).waitFor({ timeout: 10000 });
+    await expect(card.getByTestId('platform-rate').textContent()).resolves.toContain('达标 1 / 2');
+    await expect(card.getByTestId('platform-missed').textContent()).resolves.toContain('1');
+    await expect(card.getByText('≤ 3 秒').count()).resolves.toBe(1);
+    const today = card.locator(`[data-testid="platform-rate-bar"][data-bucket="${shanghaiDate(Date.now())}"]`);
+    await expect(today.getAttribute('data-rate')).resolves.toBe('0.5');
+    await expect(today.getAttribute('data-tone')).resolves.toBe('red');
+    await expect(card.locator('[data-testid="platform-rate-bar"]').count()).resolves.toBe(1);
+    await card.scrollIntoViewIfNeeded();
+    await page.mouse.move(0, 0);
+    await shot(page, 'analytics-platform-zh.png');
+
+    // By agent: the agent who answered met the rule; the wait nobody had is the miss.
+    await card.getByTestId('platform-by-agent').click();
+    const row = (key: string) => card.locator(`[data-testid="platform-rate-row"][data-key="${key}"]`);
+    await row(s.agent.id).waitFor({ timeout: 10000 });
+    await expect(row(s.agent.id).getByTestId('platform-rate-value').textContent()).resolves.toBe('100%');
+    await expect(row('none').getByTestId('platform-rate-value').textContent()).resolves.toBe('0%');
+    await expect(row('none').getAttribute('data-tone')).resolves.toBe('red');
+
+    // Every store, by store: this store's row at 50 %.
+    await page.getByTestId('analytics-store').selectOption('');
+    await card.getByTestId('platform-by-store').click();
+    await row(s.store.id).waitFor({ timeout: 10000 });
+    await expect(row(s.store.id).getByTestId('platform-rate-value').textContent()).resolves.toBe('50%');
+    await expect(row(s.store.id).textContent()).resolves.toContain('≤ 3 秒');
+    await page.getByTestId('lang-switch').click();
+    await page.locator('[data-testid="lang-switch"][data-lang="en"]').waitFor();
+    await card.getByText('Platform response rate').waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await page.mouse.move(0, 0);
+    await shot(page, 'analytics-platform-en.png');
+
+    // The store's report of this week: the rate, its rule and today's column.
+    await page.getByTestId('nav-reports').click();
+    await page.getByTestId('reports-screen').waitFor();
+    await page.getByTestId('report-generate-store').selectOption(s.store.id);
+    await page.getByTestId('report-generate-period').selectOption('week');
+    await page.getByTestId('report-generate-which').selectOption('current');
+    await page.getByTestId('report-generate').click();
+    const platform = page.getByTestId('report-page').getByTestId('report-platform');
+    await platform.waitFor({ timeout: 15000 });
+    await expect(platform.getByTestId('report-platform-rate').textContent()).resolves.toBe('50%');
+    await expect(platform.getByTestId('report-platform-met').textContent()).resolves.toBe('1 of 2 waits');
+    await expect(platform.getByTestId('report-platform-rule').textContent()).resolves.toBe('reply within 3 s');
+    await expect(platform.locator('[data-testid="report-platform-day"]').count()).resolves.toBe(7);
+    await expect(platform.locator(`[data-testid="report-platform-day"][data-day="${shanghaiDate(Date.now())}"]`).getAttribute('data-rate')).resolves.toBe('0.5');
+    await platform.scrollIntoViewIfNeeded();
+    await shot(page, 'report-platform-en.png');
+    await fullShot(page, 'report-platform-full-en.png');
+    await page.getByTestId('lang-switch').click();
+    await page.locator('[data-testid="lang-switch"][data-lang="zh-CN"]').waitFor();
+    await expect(platform.getByTestId('report-platform-met').textContent()).resolves.toBe('2 个等待中 1 个');
+    await expect(platform.getByTestId('report-platform-rule').textContent()).resolves.toBe('3 秒内回复');
+    await shot(page, 'report-platform-zh.png');
+    await fullShot(page, 'report-platform-full-zh.png');
     await context.close();
   });
 });

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { TICKET_TYPES, type CauseCode, type TicketType } from '@kefu/contracts';
+import { TICKET_TYPES, type CauseCode, type ResponseRateGroupBy, type TicketType } from '@kefu/contracts';
 import { deskApi } from '../api/desk-api';
 import { serverNow } from '../time/server-clock';
 import { Icon } from '../ui/icons';
@@ -32,6 +32,9 @@ import { Headline } from './Headline';
 import { useShortcuts } from '../keyboard/shortcuts';
 import { StoreSelect } from '../ui/StoreSelect';
 import { useStores } from '../desk/useStores';
+import { useMe } from '../desk/me';
+import { useDirectory } from '../desk/useDirectory';
+import { PlatformResponseCard } from './PlatformResponseCard';
 
 const TOP_SKUS = 10;
 
@@ -58,6 +61,8 @@ export function AnalyticsScreen() {
   const navigate = useNavigate({ from: '/analytics' });
   const filters = useMemo(() => analyticsFiltersOf(search), [search]);
   const [convGroup, setConvGroup] = useState<QualityGroup>('store');
+  const [platformGroup, setPlatformGroup] = useState<ResponseRateGroupBy>('store');
+  const { userById } = useDirectory(useMe());
   const [drill, setDrill] = useState<Drill | null>(null);
   const csv = useDownload();
 
@@ -90,6 +95,10 @@ export function AnalyticsScreen() {
   const csat = useFetched('csat', keyOf(qualityBase), (signal) => deskApi.csat({ ...qualityBase!, groupBy: 'store' }, signal));
   const conversionQuery = useMemo(() => (qualityBase ? { ...qualityBase, groupBy: effectiveConvGroup } : null), [qualityBase, effectiveConvGroup]);
   const conversion = useFetched('conversion', keyOf(conversionQuery), (signal) => deskApi.conversion(conversionQuery!, signal));
+  // One store chosen: by store says nothing, its days do.
+  const effectivePlatformGroup: ResponseRateGroupBy = platformGroup === 'store' && storeId ? 'day' : platformGroup;
+  const platformQuery = useMemo(() => (qualityBase ? { ...qualityBase, groupBy: effectivePlatformGroup } : null), [qualityBase, effectivePlatformGroup]);
+  const platform = useFetched('platformResponse', keyOf(platformQuery), (signal) => deskApi.responseRate(platformQuery!, signal));
 
   const b = timeline.data?.breakdown ?? null;
   const order = useMemo(() => causeOrder(b), [b]);
@@ -204,6 +213,7 @@ export function AnalyticsScreen() {
               bySku.reload();
               csat.reload();
               conversion.reload();
+              platform.reload();
             }}
             title={t('analytics.refresh')}
             aria-label={t('analytics.refresh')}
@@ -398,8 +408,24 @@ export function AnalyticsScreen() {
             </>
           )}
 
-          <div className="an-grid an-grid--three">
+          <div className="an-grid">
             <SlaCard sla={b?.sla ?? null} showStores={!storeId} loading={timeline.loading} error={null} onRetry={timeline.reload} />
+            <PlatformResponseCard
+              report={platform.data}
+              group={effectivePlatformGroup}
+              onGroupChange={setPlatformGroup}
+              timeGroup={group}
+              firstDay={period?.firstDay ?? ''}
+              lastDay={period?.lastDay ?? ''}
+              storeId={storeId}
+              storeById={storeById}
+              userById={userById}
+              loading={platform.loading}
+              error={platform.error}
+              onRetry={platform.reload}
+            />
+          </div>
+          <div className="an-grid">
             <CsatCard report={csatData} loading={csat.loading} error={csat.error} onRetry={csat.reload} />
             <ConversionCard report={conv} group={effectiveConvGroup} onGroupChange={setConvGroup} loading={conversion.loading} error={conversion.error} onRetry={conversion.reload} storeChosen={storeId !== ''} />
           </div>

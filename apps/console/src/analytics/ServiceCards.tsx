@@ -45,7 +45,8 @@ export function Card({ title, hint, testId, loading, error, onRetry, tools, chil
   );
 }
 
-function Stat({ label, value, sub, tone, testId }: { label: string; value: string; sub?: string; tone?: 'red' | 'green' | 'amber'; testId?: string }) {
+/** A headline figure of a card. */
+export function Stat({ label, value, sub, tone, testId }: { label: string; value: string; sub?: string; tone?: 'red' | 'green' | 'amber'; testId?: string }) {
   return (
     <div className={`an-stat${tone ? ` an-stat--${tone}` : ''}`} data-testid={testId}>
       <div className="an-stat__label">{label}</div>

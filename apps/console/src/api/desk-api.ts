@@ -28,6 +28,8 @@ import {
   Message,
   Order,
   type PostMessageInput,
+  ResponseRate,
+  type ResponseRateQuery,
   type CauseCode,
   type SetCauseInput,
   type SetStatusInput,
@@ -88,6 +90,9 @@ export type ConversationQuery = ConversationFilter & Pick<z.input<typeof ListCon
 /** Query of the SLA board's timer lists, as the contract accepts it (limit optional). */
 export type SlaTimersQuery = Omit<z.input<typeof ListSlaTimersQuery>, 'limit'> & { limit?: number };
 
+/** Query of the platforms' response rate (groupBy optional: by store). */
+export type ResponseRateParams = z.input<typeof ResponseRateQuery>;
+
 /** Query of the ticket list, as the contract accepts it (`status` comma-separated, limit optional). */
 export type TicketsQuery = Omit<z.input<typeof ListTicketsQuery>, 'limit'> & { limit?: number };
 
@@ -133,6 +138,8 @@ export const deskApi = {
     request(`/api/users/${encodeURIComponent(userId)}/reassign`, BulkReassignResult, { method: 'POST', body: { toUserId } satisfies BulkReassignInput }),
   slaTimers: (query: SlaTimersQuery, signal?: AbortSignal) => request('/api/sla/timers', SlaTimerPage, { query: { ...query }, signal }),
   slaSummary: (query: SlaSummaryQuery, signal?: AbortSignal) => request('/api/sla/summary', SlaSummary, { query: { ...query }, signal }),
+  /** The platforms' response rate (each store's responseRule) over waits started in a period, by store, agent or day. */
+  responseRate: (query: ResponseRateParams, signal?: AbortSignal) => request('/api/sla/response-rate', ResponseRate, { query: { ...query }, signal }),
   /** The conversation's linked order first, then the customer's other recent orders. */
   orders: (conversationId: string, signal?: AbortSignal) => request(`${conversationPath(conversationId)}/orders`, OrderPage, { signal }),
   /** A ticket prefilled from the order and the customer's words, with the policy decision it would get (not stored). */

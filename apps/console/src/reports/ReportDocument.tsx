@@ -10,6 +10,8 @@ import { PlatformBadge } from '../ui/badges';
 import { causesOfReport, changeTone, findingsIn, pointsLabel, relativeChange, reportDates, skusByCause } from './report-format';
 import { type ReportColumn, ReportTable } from './ReportTable';
 import { AgencyBrand } from '../admin/AgencyBrand';
+import { responseRateLabel } from '../sla/format';
+import { PlatformResponseBlock } from './PlatformResponseBlock';
 
 // The printable client report itself: findings, tickets by type and cause, SKUs, carriers and service figures.
 
@@ -17,6 +19,8 @@ export function ReportDocument({ report, store, generatedBy }: { report: ClientR
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const c = report.content;
+  // Reports made before the platforms' metric existed have none.
+  const platform = c.sla.platformResponse;
   const findings = findingsIn(c.findings, lang);
   const causes = causesOfReport(c);
   const maxCause = Math.max(1, ...causes.map((x) => Math.max(x.count, x.previousCount)));
@@ -66,7 +70,7 @@ export function ReportDocument({ report, store, generatedBy }: { report: ClientR
       </ReportSection>
 
       <ReportSection id="glance-title" title={t('reports.page.glance')}>
-        <div className="kpis">
+        <div className={platform ? 'kpis kpis--six' : 'kpis'}>
           <Kpi label={t('reports.page.tickets')} value={String(c.tickets.total)} change={changeLabel(c.tickets.change)} tone={changeTone(c.tickets.total, c.tickets.previousTotal, false)} previous={t('reports.page.previous', { value: c.tickets.previousTotal })} />
           <Kpi
             label={t('reports.page.p50')}
@@ -82,6 +86,15 @@ export function ReportDocument({ report, store, generatedBy }: { report: ClientR
             tone={changeTone(c.sla.breachRate, c.sla.previousBreachRate, false)}
             previous={c.sla.previousBreachRate === null ? undefined : t('reports.page.previous', { value: shareLabel(c.sla.previousBreachRate) })}
           />
+          {platform && (
+            <Kpi
+              label={t('reports.page.platform.kpi')}
+              value={responseRateLabel(platform.rate, t)}
+              change={pointsLabel(platform.rate, platform.previousRate)}
+              tone={changeTone(platform.rate, platform.previousRate, true)}
+              previous={platform.previousRate === null ? undefined : t('reports.page.previous', { value: responseRateLabel(platform.previousRate, t) })}
+            />
+          )}
           <Kpi
             label={t('reports.page.csat')}
             value={c.csat.average === null ? '—' : c.csat.average.toFixed(2)}
@@ -196,7 +209,9 @@ export function ReportDocument({ report, store, generatedBy }: { report: ClientR
             <Row label={t('reports.page.converted')} value={String(c.conversion.converted)} previous={null} />
           </ServiceBlock>
         </div>
+        {platform && <PlatformResponseBlock platform={platform} periodStart={report.periodStart} periodEnd={report.periodEnd} />}
         <p className="report__note">{t('reports.page.serviceNote')}</p>
+        {platform && <p className="report__note">{t('reports.page.platform.note')}</p>}
       </ReportSection>
 
       <footer className="report__footer">{t('reports.page.footer', { store: c.storeName, dates: reportDates(report.periodStart, report.periodEnd, lang) })}</footer>

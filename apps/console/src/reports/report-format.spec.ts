@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ReportContent } from '@kefu/contracts';
-import { causesOfReport, changeTone, findingsIn, generateDate, pointsLabel, relativeChange, reportDates, skusByCause } from './report-format';
+import { causesOfReport, changeTone, dayTick, findingsIn, generateDate, pointsLabel, relativeChange, reportDates, skusByCause } from './report-format';
 
 const cause = (c: ReportContent['tickets']['byCause'][number]['cause'], count: number, previousCount = 0) => ({ cause: c, count, previousCount, change: null, share: 0 });
 
@@ -61,5 +61,12 @@ describe('report format', () => {
   it('asks for the current period with today’s date in the store’s timezone', () => {
     expect(generateDate('last', 0, 'Asia/Shanghai')).toBeUndefined();
     expect(generateDate('current', Date.parse('2026-03-08T17:00:00Z'), 'Asia/Shanghai')).toBe('2026-03-09');
+  });
+
+  it('labels the days of the by-day response rates by date in a week, by day of the month in a month', () => {
+    expect(dayTick('2026-03-02', 7, 'en')).toBe('3/2');
+    expect(dayTick('2026-03-02', 7, 'zh-CN')).toBe('3/2');
+    expect(dayTick('2026-03-02', 31, 'en')).toBe('2');
+    expect(dayTick('2026-03-21', 31, 'zh-CN')).toBe('21');
   });
 });

@@ -1,5 +1,5 @@
 import type { CauseCode, ReportContent } from '@kefu/contracts';
-import { dayRange } from '../analytics/chart-data';
+import { bucketLabel, dayRange } from '../analytics/chart-data';
 import { addDays, isDate, zonedDate } from '../analytics/period';
 
 /** A report's dates as people read them: [periodStart, periodEnd) → "Mar 2 – 8, 2026". */
@@ -54,3 +54,9 @@ export const causesOfReport = (content: Pick<ReportContent, 'tickets'>) =>
 
 /** A date inside the period the "generate" form asks for: the current one (today in the store's timezone) or, with no date, the last complete one. */
 export const generateDate = (which: 'last' | 'current', now: number, timezone: string): string | undefined => (which === 'current' ? zonedDate(now, timezone) : undefined);
+
+/** Under each day of the by-day response rates: "11/23" in a week's report, the day of the month ("23") in a longer one. */
+export function dayTick(day: string, days: number, lang: string): string {
+  if (days <= 10) return bucketLabel(day, 'day', lang);
+  return String(Number(day.slice(8, 10)));
+}

@@ -11,6 +11,10 @@ import { ReassignMenu, type ReassignOutcome, type ReassignSource } from './Reass
 import { BreachedList } from './BreachedList';
 import { RunningTimers } from './RunningTimers';
 import { SlaFigures } from './SlaFigures';
+import { ResponseToday } from './ResponseToday';
+import { WaitsAtRisk } from './WaitsAtRisk';
+import { useResponseToday } from './useResponseToday';
+import { periodTimezone } from '../analytics/period';
 import { useSlaBoard } from './useSlaBoard';
 import { isResponseTimer } from './board-state';
 import { useMe } from '../desk/me';
@@ -44,7 +48,12 @@ export function SlaBoard() {
   const setChosenStore = (store: string) => setSearch({ store });
   // A remembered store the user no longer sees is dropped once the stores are known.
   const storeId = chosenStore && storesLoaded && !storeById.has(chosenStore) ? '' : chosenStore;
-  const all = useSlaBoard(storeId);
+  // "Today" begins at midnight where the store is (every store: where most of them are), as on the analysts' desk.
+  const timezone = periodTimezone(stores, storeId);
+  const all = useSlaBoard(storeId, timezone);
+  // The platforms' clocks run on whether or not the desk's own response time ran out: both lists hold waits.
+  const waiting = useMemo(() => [...all.running.items, ...all.breached.items], [all.running.items, all.breached.items]);
+  const response = useResponseToday(storeId, timezone, waiting, storesLoaded);
   // The view per agent: only the clocks of that agent's chats ('none': the unassigned ones).
   const agentId = search.agent ?? '';
   const setAgentId = (agent: string) => setSearch({ agent: agent || undefined });
@@ -143,6 +152,19 @@ export function SlaBoard() {
             runningTotal={board.running.loading ? null : board.running.items.length + board.running.hidden}
             breachedWaiting={board.breached.loading ? null : board.breached.items.filter(isResponseTimer).length}
           />
+          <div className="board__platform" data-testid="platform-response">
+            <ResponseToday {...response} timezone={timezone} onRetry={response.reload} storeById={storeById} />
+            <WaitsAtRisk
+              items={[...board.running.items, ...board.breached.items]}
+              hidden={0}
+              loading={board.running.loading}
+              error={board.running.error}
+              onRetry={board.reload}
+              storeById={storeById}
+              names={names}
+              onAssign={setAssigning}
+            />
+          </div>
           <div className="board__grid">
             <RunningTimers {...board.running} onRetry={board.reload} storeById={storeById} names={names} onAssign={setAssigning} />
             <BreachedList {...board.breached} onRetry={board.reload} storeById={storeById} names={names} onAssign={setAssigning} />

@@ -55,6 +55,9 @@ function timerOf(event: SlaTimer): SlaTimer {
     responseSeconds: event.responseSeconds,
     respondedBy: event.respondedBy,
     breachAssigneeId: event.breachAssigneeId,
+    messageId: event.messageId,
+    ruleSeconds: event.ruleSeconds,
+    nudged: event.nudged,
   };
 }
 

@@ -1,11 +1,13 @@
 import { useCallback } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SlaBoardTimer } from '@kefu/contracts';
 import { deskApi } from '../api/desk-api';
 import { apiErrorOf } from '../data/errors';
 import { LIVE_STALE_MS, liveFamily, liveQueryFn, Stale, storeOf, type LiveReducer } from '../data/live-cache';
 import { isAgentReply } from '../inbox/inbox-list';
 import { serverNow } from '../time/server-clock';
+import { startOfDayIn } from './platform-response';
+import { SLA_RESPONSE_RATE } from './useResponseToday';
 import { applyBreach, applyConversation, applyMet, applyReply, applyWarning, isResponseTimer, missingFor, sortBreached, sortRunning, type BoardLists } from './board-state';
 
 const LIMIT = 200;
@@ -75,26 +77,24 @@ const summaryReducer: LiveReducer<unknown> = (d, event, key) => {
 };
 export const SLA_SUMMARY = liveFamily('slaSummary', summaryReducer);
 
-/** Midnight of the current day on this computer's clock: the board's figures are "today". */
-export function startOfToday(now: number): string {
-  const d = new Date(now);
-  d.setHours(0, 0, 0, 0);
-  return d.toISOString();
-}
-
-/** The supervisor board's data for one store (or all): running and breached timers, today's figures. */
-export function useSlaBoard(storeId: string) {
+/**
+ * The supervisor board's data for one store (or all): running and breached timers, today's figures ("today" began
+ * at midnight in `timezone`, as the platform response rates' today).
+ */
+export function useSlaBoard(storeId: string, timezone: string) {
   const client = useQueryClient();
   const board = useQuery({ queryKey: [SLA_BOARD, storeId], queryFn: liveQueryFn(() => fetchBoard(storeId)), staleTime: LIVE_STALE_MS });
   const summary = useQuery({
-    queryKey: [SLA_SUMMARY, storeId],
-    queryFn: liveQueryFn(() => deskApi.slaSummary({ from: startOfToday(serverNow()), storeId: storeId || undefined })),
+    queryKey: [SLA_SUMMARY, storeId, timezone],
+    queryFn: liveQueryFn(() => deskApi.slaSummary({ from: startOfDayIn(serverNow(), timezone), storeId: storeId || undefined })),
     refetchInterval: SUMMARY_EVERY_MS,
+    placeholderData: keepPreviousData,
   });
 
   const reload = useCallback(() => {
     void client.invalidateQueries({ queryKey: [SLA_BOARD, storeId] });
     void client.invalidateQueries({ queryKey: [SLA_SUMMARY, storeId] });
+    void client.invalidateQueries({ queryKey: [SLA_RESPONSE_RATE, storeId] });
   }, [client, storeId]);
 
   const list = (name: 'running' | 'breached'): { items: SlaBoardTimer[]; hidden: number; loading: boolean; error: ReturnType<typeof apiErrorOf> } => ({
