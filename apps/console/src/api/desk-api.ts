@@ -69,6 +69,7 @@ import {
   type ListKbQuestionsQuery,
 } from '@kefu/contracts';
 import { request, requestFile } from './client';
+import { currentLanguage } from '../i18n';
 
 const StorePage = page(Store);
 const ConversationPage = page(Conversation);
@@ -161,7 +162,8 @@ export const deskApi = {
   conversion: (query: QualityQuery, signal?: AbortSignal) => request('/api/analytics/conversion', ConversionReport, { query: { ...query }, signal }),
   reports: (query: ReportsQuery, signal?: AbortSignal) => request('/api/reports', ReportPage, { query: { ...query }, signal }),
   report: (id: string, signal?: AbortSignal) => request(`/api/reports/${encodeURIComponent(id)}`, ClientReport, { signal }),
-  reportCsv: (id: string) => requestFile(`/api/reports/${encodeURIComponent(id)}/csv`),
+  /** In the reader's language: headers and codes in Chinese for the Chinese console. */
+  reportCsv: (id: string) => requestFile(`/api/reports/${encodeURIComponent(id)}/csv?lang=${currentLanguage() === 'zh-CN' ? 'zh' : 'en'}`),
   /** Makes (or makes again) a store's report of the period holding `date` (default: the last complete one). */
   generateReport: (storeId: string, period: ReportPeriod, date?: string) =>
     request(`/api/reports/stores/${encodeURIComponent(storeId)}/generate`, ClientReport, { method: 'POST', query: { period, date } }),
