@@ -192,6 +192,10 @@ export const GuardReviewSample = z.object({
 });
 export type GuardReviewSample = z.infer<typeof GuardReviewSample>;
 
+/** A rule a saved text (a quick reply, an article) breaks, and in which of its fields; the text is saved all the same. */
+export const GuardWarning = GuardViolation.extend({ field: text() });
+export type GuardWarning = z.infer<typeof GuardWarning>;
+
 // --- platform rule changes --------------------------------------------------------------------
 
 /** A guard rule a rule change brings in: for the change's platform, in force from its `effectiveAt`. */
