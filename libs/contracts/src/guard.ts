@@ -161,6 +161,9 @@ export const ListGuardEventsQuery = PageQuery.extend({
   agentId: z.uuid().optional(),
   ruleId: z.uuid().optional(),
   kind: GuardEventKind.optional(),
+  /** The period, as `GET /api/guard/stats` takes it (no bound when left out). */
+  from: instant().optional(),
+  to: instant().optional(),
 });
 export type ListGuardEventsQuery = z.infer<typeof ListGuardEventsQuery>;
 
@@ -191,6 +194,56 @@ export const GuardReviewSample = z.object({
   items: z.array(z.object({ conversationId: text(), storeId: text(), assigneeId: text().nullable(), lastMessageAt: text() })),
 });
 export type GuardReviewSample = z.infer<typeof GuardReviewSample>;
+
+/** What a score may rate beside the overall one. */
+export const GUARD_REVIEW_CRITERIA = ['accuracy', 'courtesy', 'compliance', 'resolution'] as const;
+export const GuardReviewCriterion = z.enum(GUARD_REVIEW_CRITERIA);
+export type GuardReviewCriterion = z.infer<typeof GuardReviewCriterion>;
+export const GUARD_SCORE_MIN = 1;
+export const GUARD_SCORE_MAX = 5;
+const Score = z.int('must be a whole number from 1 to 5').min(GUARD_SCORE_MIN, 'must be from 1 to 5').max(GUARD_SCORE_MAX, 'must be from 1 to 5');
+
+/** `POST /api/guard/review/scores`: a supervisor's score of a conversation; scoring it again replaces their score. */
+export const CreateGuardReviewScoreInput = z
+  .object({
+    conversationId: z.uuid(),
+    score: Score,
+    criteria: z.partialRecord(GuardReviewCriterion, Score).default({}),
+    comment: text().trim().max(2000).nullable().default(null),
+  })
+  .strict();
+export type CreateGuardReviewScoreInput = z.infer<typeof CreateGuardReviewScoreInput>;
+
+export const GuardReviewScore = z.object({
+  id: text(),
+  conversationId: text(),
+  storeId: text(),
+  /** Whose work is scored: the conversation's assignee when scored, else its last replying agent. */
+  agentId: text().nullable(),
+  agentName: text().nullable(),
+  reviewerId: text(),
+  reviewerName: text().nullable(),
+  score: z.number(),
+  criteria: z.partialRecord(GuardReviewCriterion, z.number()),
+  comment: text().nullable(),
+  createdAt: text(),
+  updatedAt: text(),
+});
+export type GuardReviewScore = z.infer<typeof GuardReviewScore>;
+
+/** Newest first; the period bounds when the score was last given. */
+export const ListGuardReviewScoresQuery = PageQuery.extend({
+  storeId: z.uuid().optional(),
+  agentId: z.uuid().optional(),
+  conversationId: z.uuid().optional(),
+  from: instant().optional(),
+  to: instant().optional(),
+});
+export type ListGuardReviewScoresQuery = z.infer<typeof ListGuardReviewScoresQuery>;
+
+/** A rule a saved text (a quick reply, an article) breaks, and in which of its fields; the text is saved all the same. */
+export const GuardWarning = GuardViolation.extend({ field: text() });
+export type GuardWarning = z.infer<typeof GuardWarning>;
 
 // --- platform rule changes --------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { instant, text } from './input.js';
 import { Language } from './domain.js';
+import { GuardWarning } from './guard.js';
 
 export const KB_ARTICLE_STATUSES = ['draft', 'published'] as const;
 export const KbArticleStatus = z.enum(KB_ARTICLE_STATUSES);
@@ -40,6 +41,10 @@ export const KbArticle = z.object({
   updatedAt: text(),
 });
 export type KbArticle = z.infer<typeof KbArticle>;
+
+/** The answer to saving an article: what its short answer and body break of the guard rules where it applies (saved all the same). */
+export const KbArticleSaved = KbArticle.extend({ guardWarnings: z.array(GuardWarning) });
+export type KbArticleSaved = z.infer<typeof KbArticleSaved>;
 
 export const CreateKbArticleInput = z
   .object({
@@ -170,6 +175,10 @@ export const QuickReply = z.object({
   updatedAt: text(),
 });
 export type QuickReply = z.infer<typeof QuickReply>;
+
+/** The answer to saving a quick reply: what its body breaks of the guard rules where it applies (saved all the same). */
+export const QuickReplySaved = QuickReply.extend({ guardWarnings: z.array(GuardWarning) });
+export type QuickReplySaved = z.infer<typeof QuickReplySaved>;
 
 const Shortcut = text()
   .trim()

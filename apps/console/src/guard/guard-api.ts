@@ -1,10 +1,18 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
+  type CreateGuardReviewScoreInput,
   type CreateGuardRuleInput,
   type CreateRuleChangeInput,
   GuardCheckResult,
+  GuardEvent,
+  GuardReviewSample,
+  GuardReviewScore,
   GuardRule,
+  type GuardStatsQuery,
+  GuardStatsRow,
   GuardViolation,
+  type ListGuardEventsQuery,
+  type ListGuardReviewScoresQuery,
   type UpdateGuardRuleInput,
   RuleChange,
   page,
@@ -13,6 +21,9 @@ import { ApiRequestError, request } from '../api/client';
 
 const RulePage = page(GuardRule);
 const RuleChangePage = page(RuleChange);
+const EventPage = page(GuardEvent);
+const ScorePage = page(GuardReviewScore);
+const Stats = z.object({ items: z.array(GuardStatsRow) });
 
 /** The reply guard's calls, each answer parsed with its contract schema. */
 export const guardApi = {
@@ -23,6 +34,12 @@ export const guardApi = {
   ruleChanges: (query: { pending?: 'true' } = {}, signal?: AbortSignal) => request('/api/rule-changes', RuleChangePage, { query: { limit: 50, ...query }, signal }),
   publishRuleChange: (input: z.input<typeof CreateRuleChangeInput>) => request('/api/rule-changes', RuleChange, { method: 'POST', body: input }),
   acknowledge: (id: string) => request(`/api/rule-changes/${encodeURIComponent(id)}/ack`, RuleChange, { method: 'POST' }),
+  // The quality review.
+  events: (query: Partial<ListGuardEventsQuery>, signal?: AbortSignal) => request('/api/guard/events', EventPage, { query: { ...query }, signal }),
+  stats: (query: Partial<GuardStatsQuery>, signal?: AbortSignal) => request('/api/guard/stats', Stats, { query: { ...query }, signal }),
+  sample: (query: { storeId?: string; size?: number }, signal?: AbortSignal) => request('/api/guard/review/sample', GuardReviewSample, { query: { ...query }, signal }),
+  scores: (query: Partial<ListGuardReviewScoresQuery>, signal?: AbortSignal) => request('/api/guard/review/scores', ScorePage, { query: { ...query }, signal }),
+  score: (input: z.input<typeof CreateGuardReviewScoreInput>) => request('/api/guard/review/scores', GuardReviewScore, { method: 'POST', body: input }),
 };
 
 /** A reply the guard refused (422 with `code` and `violations`). */

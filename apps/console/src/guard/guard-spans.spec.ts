@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { GuardViolation } from '@kefu/contracts';
-import { reasons, segments } from './guard-spans';
+import { reasons, reasonsByField, segments } from './guard-spans';
 
 const v = (ruleId: string, action: 'block' | 'warn', start: number, end: number, text: string): GuardViolation => ({ ruleId, kind: 'term', action, start, end, match: text.slice(start, end), message: { zh: `中${ruleId}`, en: `en ${ruleId}` } });
 
@@ -29,5 +29,26 @@ describe('guard spans', () => {
       { ruleId: 'w', action: 'warn', reason: 'en w', matches: ['第一'] },
     ]);
     expect(reasons([v('w', 'warn', 0, 2, text)], 'zh-CN')[0].reason).toBe('中w');
+  });
+
+  it('groups the warnings of a saved text by field, in the order its fields first break a rule', () => {
+    const short = '销量冠军';
+    const body = '加微信 销量冠军';
+    const warnings = [
+      { ...v('w', 'warn', 4, 8, body), field: 'body' },
+      { ...v('w', 'warn', 0, 4, short), field: 'shortAnswer' },
+      { ...v('b', 'block', 0, 3, body), field: 'body' },
+    ];
+    expect(reasonsByField(warnings, 'zh-CN')).toEqual([
+      {
+        field: 'body',
+        reasons: [
+          { ruleId: 'b', action: 'block', reason: '中b', matches: ['加微信'] },
+          { ruleId: 'w', action: 'warn', reason: '中w', matches: ['销量冠军'] },
+        ],
+      },
+      { field: 'shortAnswer', reasons: [{ ruleId: 'w', action: 'warn', reason: '中w', matches: ['销量冠军'] }] },
+    ]);
+    expect(reasonsByField([], 'en')).toEqual([]);
   });
 });

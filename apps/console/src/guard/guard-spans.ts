@@ -1,4 +1,4 @@
-import type { GuardViolation } from '@kefu/contracts';
+import type { GuardViolation, GuardWarning } from '@kefu/contracts';
 
 export interface Segment {
   text: string;
@@ -37,4 +37,10 @@ export function reasons(violations: readonly GuardViolation[], lang: string): { 
     byRule.set(v.ruleId, entry);
   }
   return [...byRule.values()].sort((a, b) => (a.action === b.action ? 0 : a.action === 'block' ? -1 : 1));
+}
+
+/** The rules a saved text breaks, per field in the order the fields first break one, each field's reasons as `reasons` gives them. */
+export function reasonsByField(warnings: readonly GuardWarning[], lang: string): { field: string; reasons: ReturnType<typeof reasons> }[] {
+  const fields = [...new Set(warnings.map((w) => w.field))];
+  return fields.map((field) => ({ field, reasons: reasons(warnings.filter((w) => w.field === field), lang) }));
 }

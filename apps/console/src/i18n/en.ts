@@ -1,4 +1,5 @@
 import { adminEn, formEn } from '../admin/messages.en';
+import { guardReviewEn, guardSavedEn } from '../guard/messages.en';
 import type { ErrorCode } from '@kefu/contracts';
 
 /** English strings. zh.ts must provide every key (its type is this object's). */
@@ -1279,6 +1280,8 @@ export const en = {
     } satisfies Record<ErrorCode, string>,
   },
   guard: {
+    review: guardReviewEn,
+    saved: guardSavedEn,
     nav: 'Reply guard',
     screenTitle: 'Reply guard and platform rules',
     block: 'Blocked',

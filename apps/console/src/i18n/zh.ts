@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { adminZh, formZh } from '../admin/messages.zh';
+import { guardReviewZh, guardSavedZh } from '../guard/messages.zh';
 
 /** 简体中文。 */
 export const zh: Messages = {
@@ -1278,6 +1279,8 @@ export const zh: Messages = {
     },
   },
   guard: {
+    review: guardReviewZh,
+    saved: guardSavedZh,
     nav: '回复质检',
     screenTitle: '回复质检与平台规则',
     block: '禁止',

@@ -5,9 +5,10 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
-import { CreateKbArticleInput, KbArticleStatus, text, type KbArticle, type KbArticleVersion, type Store } from '@kefu/contracts';
+import { CreateKbArticleInput, KbArticleStatus, text, type GuardWarning, type KbArticle, type KbArticleVersion, type Store } from '@kefu/contracts';
 import { ApiRequestError } from '../api/client';
 import { deskApi } from '../api/desk-api';
+import { SaveWarnings } from '../guard/SaveWarnings';
 import { formatDateTime } from '../time/format';
 import { contractResolver, setServerFieldErrors } from '../ui/form';
 import { FormField } from '../ui/FormField';
@@ -81,6 +82,8 @@ export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClo
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<number | null>(null);
   const [saved, setSaved] = useState<number | null>(null);
+  /** What the last save's texts break of the guard rules (saved all the same). */
+  const [warnings, setWarnings] = useState<GuardWarning[]>([]);
 
   const loaded = useQuery({
     queryKey: ['kbArticle', articleId],
@@ -107,7 +110,8 @@ export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClo
     setSaved(null);
     const { storeId, ...common } = input;
     try {
-      const result = article ? await deskApi.updateKbArticle(article.id, { ...common, version: article.version }) : await deskApi.createKbArticle({ ...common, storeId });
+      const { guardWarnings, ...result } = article ? await deskApi.updateKbArticle(article.id, { ...common, version: article.version }) : await deskApi.createKbArticle({ ...common, storeId });
+      setWarnings(guardWarnings);
       setArticle(result);
       setConflict(null);
       setSaved(result.version);
@@ -209,6 +213,7 @@ export function KbEditor({ articleId, prefill, stores, onSaved, onDeleted, onClo
             </FormField>
           </div>
         </div>
+        <SaveWarnings warnings={warnings} fieldLabel={(f) => fieldLabel(f, t)} onDismiss={() => setWarnings([])} />
         <div className="kbs-editor__actions">
           {error && (
             <span className="kbs-error" role="alert">

@@ -37,8 +37,8 @@ export function KbScreen() {
   const [tab, setTab] = useState<Tab>('articles');
   const [filters, setFilters] = useState<Filters>({ scope: '', lang: '', status: '', q: '' });
   const [searchText, setSearchText] = useState('');
-  /** The article in the editor: an id, a new one (with what to prefill), or none. */
-  const [editing, setEditing] = useState<{ id: string } | { draft: Partial<ArticleDraft>; key: number } | null>(null);
+  /** The article in the editor: an id, a new one (with what to prefill), or none. A new one keeps its key once saved: the same editor goes on (its save's message and guard warnings stay). */
+  const [editing, setEditing] = useState<{ id: string; key?: number } | { draft: Partial<ArticleDraft>; key: number } | null>(null);
   const client = useQueryClient();
   const articlesChanged = () => void client.invalidateQueries({ queryKey: [KB_ARTICLES] });
 
@@ -112,12 +112,12 @@ export function KbScreen() {
           />
           {editing ? (
             <KbEditor
-              key={'id' in editing ? editing.id : `new-${editing.key}`}
+              key={editing.key !== undefined ? `new-${editing.key}` : 'id' in editing ? editing.id : ''}
               articleId={'id' in editing ? editing.id : null}
               prefill={'draft' in editing ? editing.draft : undefined}
               stores={stores}
               onSaved={(a) => {
-                setEditing({ id: a.id });
+                setEditing((e) => ({ id: a.id, key: e?.key }));
                 articlesChanged();
               }}
               onDeleted={() => {

@@ -4,9 +4,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CreateQuickReplyInput, text, type QuickReply, type Store } from '@kefu/contracts';
+import { CreateQuickReplyInput, text, type GuardWarning, type QuickReply, type Store } from '@kefu/contracts';
 import { ApiRequestError } from '../api/client';
 import { deskApi } from '../api/desk-api';
+import { SaveWarnings } from '../guard/SaveWarnings';
 import { contractResolver, setServerFieldErrors } from '../ui/form';
 import { FormField } from '../ui/FormField';
 import { Icon } from '../ui/icons';
@@ -38,9 +39,12 @@ export function QuickRepliesPanel({ stores, storeById }: { stores: Store[]; stor
   const storeChoice = useWatch({ control: form.control, name: 'storeId' });
   const { errors } = form.formState;
   const [error, setError] = useState<string | null>(null);
+  /** The reply just saved and what its body breaks of the guard rules (saved all the same). */
+  const [warned, setWarned] = useState<{ shortcut: string; warnings: GuardWarning[] } | null>(null);
 
   const edit = (r: QuickReply | null) => {
     setError(null);
+    setWarned(null);
     setEditing(r ? r.id : 'new');
     form.reset(r ? { shortcut: r.shortcut, title: r.title, body: r.body, lang: r.lang ?? '', storeId: r.storeId ?? '' } : EMPTY);
   };
@@ -48,8 +52,8 @@ export function QuickRepliesPanel({ stores, storeById }: { stores: Store[]; stor
   const save = form.handleSubmit(async ({ storeId, ...common }) => {
     setError(null);
     try {
-      if (editing === 'new') await deskApi.createQuickReply({ ...common, storeId });
-      else if (editing) await deskApi.updateQuickReply(editing, common);
+      const saved = editing === 'new' ? await deskApi.createQuickReply({ ...common, storeId }) : editing ? await deskApi.updateQuickReply(editing, common) : null;
+      setWarned(saved?.guardWarnings.length ? { shortcut: saved.shortcut, warnings: saved.guardWarnings } : null);
       setEditing(null);
       changed();
     } catch (err) {
@@ -117,6 +121,7 @@ export function QuickRepliesPanel({ stores, storeById }: { stores: Store[]; stor
         </button>
         {loadError && <span className="kbs-error">{loadError}</span>}
       </div>
+      {warned && <SaveWarnings warnings={warned.warnings} fieldLabel={() => `/${warned.shortcut}`} onDismiss={() => setWarned(null)} />}
       <ul className="kbs-qr-list">
         {editing === 'new' && formRow}
         {items?.length === 0 && editing !== 'new' && <li className="kbs-empty">{t('kb.qr.empty')}</li>}

@@ -6,6 +6,7 @@ import { INBOX_VIEWS } from '../inbox/filters';
 import { InboxRoute } from '../inbox/InboxRoute';
 import { AnalyticsSearch } from '../analytics/filters';
 import { TicketSearch } from '../tickets/ticket-search';
+import { ReviewSearch } from '../guard/review-figures';
 
 // The desk's screens as typed routes in the address's hash (#/c/<id>, #/sla …, so a reload or a shared link keeps
 // the screen and its filters); the screens other than the inbox load when first opened.
@@ -95,8 +96,15 @@ const adminAuditRoute = createRoute({ getParentRoute: () => rootRoute, path: '/a
 const adminDeskRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin/desk', beforeLoad: only(ADMINS), component: lazyRouteComponent(() => import('../admin/DeskSettingsScreen'), 'DeskSettingsScreen') });
 
 const guardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/guard', beforeLoad: only(LEADS), component: lazyRouteComponent(() => import('../guard/GuardScreen'), 'GuardScreen') });
+const guardReviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/guard/review',
+  validateSearch: ReviewSearch,
+  beforeLoad: only(LEADS),
+  component: lazyRouteComponent(() => import('../guard/ReviewScreen'), 'ReviewScreen'),
+});
 
-const routeTree = rootRoute.addChildren([inboxRoute, conversationRoute, conversationTicketRoute, ticketsRoute, slaRoute, kbRoute, analyticsRoute, reportsRoute, reportRoute, guardRoute, adminStoresRoute, adminStoreRoute, adminPeopleRoute, adminAuditRoute, adminDeskRoute]);
+const routeTree = rootRoute.addChildren([inboxRoute, conversationRoute, conversationTicketRoute, ticketsRoute, slaRoute, kbRoute, analyticsRoute, reportsRoute, reportRoute, guardRoute, guardReviewRoute, adminStoresRoute, adminStoreRoute, adminPeopleRoute, adminAuditRoute, adminDeskRoute]);
 
 export function createDeskRouter(user: User) {
   const context: DeskRouterContext = { user, logout: () => undefined };

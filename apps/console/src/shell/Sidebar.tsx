@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/error-text';
 import type { Store, User } from '@kefu/contracts';
 import type { InboxView } from '../inbox/filters';
-import { Link } from '@tanstack/react-router';
+import { Link, useRouterState } from '@tanstack/react-router';
 import { ShortcutList } from '../keyboard/ShortcutList';
 import { PresenceDot } from '../presence/PresenceDot';
 import { StatusSwitch } from '../presence/StatusSwitch';
@@ -43,6 +43,7 @@ interface Props {
 export function Sidebar({ user, screen, showSlaBoard, showAnalytics, view, onViewChange, stores, storeId, onStoreChange, onLogout }: Props) {
   const { t } = useTranslation();
   const inInbox = screen === 'inbox';
+  const inReview = useRouterState({ select: (s) => s.location.pathname === '/guard/review' });
   return (
     <aside className="sidebar">
       <div className="brand">
@@ -135,12 +136,16 @@ export function Sidebar({ user, screen, showSlaBoard, showAnalytics, view, onVie
           </Link>
           <Link
             to="/guard"
-            className={`nav__item${screen === 'guard' ? ' is-active' : ''}`}
-            aria-current={screen === 'guard' ? 'page' : undefined}
+            className={`nav__item${screen === 'guard' && !inReview ? ' is-active' : ''}`}
+            aria-current={screen === 'guard' && !inReview ? 'page' : undefined}
             data-testid="nav-guard"
           >
             <Icon name="shield" size={16} />
             <span>{t('guard.nav')}</span>
+          </Link>
+          <Link to="/guard/review" className={`nav__item${inReview ? ' is-active' : ''}`} aria-current={inReview ? 'page' : undefined} data-testid="nav-guard-review">
+            <Icon name="eye" size={16} />
+            <span>{t('guard.review.nav')}</span>
           </Link>
         </nav>
       )}

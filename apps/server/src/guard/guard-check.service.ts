@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { GuardCheckInput, GuardCheckResult, GuardViolation, Platform } from '@kefu/contracts';
+import type { GuardCheckInput, GuardCheckResult, GuardViolation, GuardWarning, Platform } from '@kefu/contracts';
 import type { Caller } from '../auth/caller.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { findPhones } from './contact-detector.js';
@@ -42,6 +42,42 @@ export class GuardCheckService {
 
   async inStore(storeId: string, text: string): Promise<GuardViolation[]> {
     return this.evaluate(storeId, text, null);
+  }
+
+  /**
+   * What the fields of a saved text (a quick reply, an article) break where it will be used: in its
+   * store, or for a global one (storeId null) in any store of the desk. Saving is not refused.
+   */
+  async warnings(storeId: string | null, fields: Record<string, string>): Promise<GuardWarning[]> {
+    const out: GuardWarning[] = [];
+    for (const [field, text] of Object.entries(fields)) {
+      const violations = storeId ? await this.inStore(storeId, text) : await this.inAnyStore(text);
+      out.push(...violations.map((v) => ({ ...v, field })));
+    }
+    return out;
+  }
+
+  /**
+   * A global text, under the rules of no one store: the global and platform rules that apply to any of
+   * the desk's stores (each platform and set of categories once). Other customers' data is a store's
+   * matter; ID card numbers are found all the same.
+   */
+  private async inAnyStore(text: string): Promise<GuardViolation[]> {
+    if (!text.trim()) return [];
+    const places: { platform: Platform; categories: string[] }[] = await this.db.query(
+      `SELECT DISTINCT s.platform, coalesce(p.categories, '{}') AS categories FROM stores s LEFT JOIN store_guard_profiles p ON p.store_id = s.id`,
+    );
+    const set = await this.rules.ruleSet();
+    const t = prepareText(text);
+    const personal = findIdCards(t);
+    const now = new Date();
+    const found = new Map<string, GuardViolation>();
+    for (const { platform, categories } of places) {
+      // No store's own rule matches the empty store id.
+      const ctx: CheckContext = { storeId: '', platform, categories, now, allowedHosts: allowedHosts(platform) };
+      for (const v of set.evaluate(t, ctx, personal)) found.set(`${v.ruleId}:${v.start}:${v.end}`, v);
+    }
+    return [...found.values()].sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
   private async evaluate(storeId: string, text: string, customer: { id: string; name: string; phone: string | null } | null): Promise<GuardViolation[]> {

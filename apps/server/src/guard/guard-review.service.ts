@@ -21,6 +21,8 @@ export class GuardReviewService {
     if (q.agentId) qb.andWhere('e.agentId = :agentId', { agentId: q.agentId });
     if (q.ruleId) qb.andWhere(':ruleId = ANY(e.ruleIds)', { ruleId: q.ruleId });
     if (q.kind) qb.andWhere('e.kind = :kind', { kind: q.kind });
+    if (q.from) qb.andWhere('e.at >= :from', { from: new Date(q.from) });
+    if (q.to) qb.andWhere('e.at < :to', { to: new Date(q.to) });
     const page = await keysetPage(qb, { timeColumn: 'e.at', idColumn: 'e.id', limit: q.limit, cursor: q.cursor, timeOf: (e) => e.at, map: (e) => e });
     const agentIds = [...new Set(page.items.map((e) => e.agentId))];
     const names = new Map<string, string>((agentIds.length ? await this.db.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [agentIds]) : []).map((u: { id: string; name: string }) => [u.id, u.name]));
@@ -71,7 +73,7 @@ export class GuardReviewService {
     };
   }
 
-  /** Random conversations of the period with agent replies and no guard event, for a supervisor to score. */
+  /** Random conversations of the last 30 days with agent replies, no guard event and no score yet, for a supervisor to score. */
   async sample(caller: Caller, q: { storeId?: string; size: number }): Promise<GuardReviewSample> {
     const params: unknown[] = [];
     const scope = caller.scope.sql('c.store_id', params);
@@ -82,6 +84,7 @@ export class GuardReviewService {
         WHERE ${scope} ${store} AND c.last_message_at > now() - interval '30 days'
           AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'outbound' AND m.author_id IS NOT NULL)
           AND NOT EXISTS (SELECT 1 FROM guard_events e WHERE e.conversation_id = c.id)
+          AND NOT EXISTS (SELECT 1 FROM guard_review_scores s WHERE s.conversation_id = c.id)
         ORDER BY random() LIMIT $${params.length}`,
       params,
     );

@@ -1,14 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CreateGuardRuleInput, GuardCheckInput, GuardCheckResult, GuardEvent, GuardReviewSample, GuardRule, GuardStatsQuery, GuardStatsRow, ListGuardEventsQuery, ListGuardRulesQuery, page, PutStoreGuardProfileInput, StoreGuardProfile, UpdateGuardRuleInput } from '@kefu/contracts';
+import { CreateGuardReviewScoreInput, CreateGuardRuleInput, GuardCheckInput, GuardCheckResult, GuardEvent, GuardReviewSample, GuardReviewScore, GuardRule, GuardStatsQuery, GuardStatsRow, ListGuardEventsQuery, ListGuardReviewScoresQuery, ListGuardRulesQuery, page, PutStoreGuardProfileInput, StoreGuardProfile, UpdateGuardRuleInput } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
+import { ApiErrors } from '../errors/api-errors.decorator.js';
 import { ApiZodBody, ApiZodCreated, ApiZodOk, ZodQuery } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
 import { GuardCheckService } from './guard-check.service.js';
+import { GuardReviewScoresService } from './guard-review-scores.service.js';
 import { GuardReviewService } from './guard-review.service.js';
 import { GuardRulesService } from './guard-rules.service.js';
 
@@ -22,6 +24,7 @@ export class GuardController {
     private readonly rules: GuardRulesService,
     private readonly checks: GuardCheckService,
     private readonly review: GuardReviewService,
+    private readonly scores: GuardReviewScoresService,
   ) {}
 
   @Get('rules')
@@ -99,5 +102,23 @@ export class GuardController {
   @ApiZodOk(GuardReviewSample)
   sample(@CurrentCaller() caller: Caller, @ZodQuery(SampleQuery) q: Parsed<typeof SampleQuery>) {
     return this.review.sample(caller, q);
+  }
+
+  @Post('review/scores')
+  @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: "Score a conversation of the caller's stores (scoring it again replaces the caller's score)" })
+  @ApiZodCreated(GuardReviewScore)
+  @ApiZodBody(CreateGuardReviewScoreInput)
+  @ApiErrors('NOT_FOUND')
+  score(@CurrentCaller() caller: Caller, @Body(zod(CreateGuardReviewScoreInput)) input: Parsed<typeof CreateGuardReviewScoreInput>) {
+    return this.scores.score(caller, input);
+  }
+
+  @Get('review/scores')
+  @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: "Quality scores of the caller's stores' conversations, most recently given first" })
+  @ApiZodOk(page(GuardReviewScore))
+  listScores(@CurrentCaller() caller: Caller, @ZodQuery(ListGuardReviewScoresQuery) q: Parsed<typeof ListGuardReviewScoresQuery>) {
+    return this.scores.list(caller, q);
   }
 }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import type { CreateKbArticleInput, KbArticle, KbArticleVersion, ListKbArticlesQuery, Page, UpdateKbArticleInput } from '@kefu/contracts';
+import type { CreateKbArticleInput, KbArticle, KbArticleSaved, KbArticleVersion, ListKbArticlesQuery, Page, UpdateKbArticleInput } from '@kefu/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { keysetPage } from '../common/keyset-page.util.js';
 import { entityFromRow } from '../database/entity-from-row.util.js';
 import { ValidationError } from '../errors/validation.error.js';
+import { GuardCheckService } from '../guard/guard-check.service.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { UserEntity } from '../auth/user.entity.js';
 import { toKbArticleDto, toKbArticleVersionDto } from './kb.dto.js';
@@ -24,6 +25,7 @@ export class KbArticleService {
     @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(KbArticleEntity) private readonly articles: Repository<KbArticleEntity>,
     private readonly audit: AuditService,
+    private readonly guard: GuardCheckService,
   ) {}
 
   /** Global articles and those of the caller's stores, most recently changed first. */
@@ -55,10 +57,10 @@ export class KbArticleService {
     return toKbArticleDto(await this.findVisible(caller, id));
   }
 
-  async create(caller: Caller, input: CreateKbArticleInput): Promise<KbArticle> {
+  async create(caller: Caller, input: CreateKbArticleInput): Promise<KbArticleSaved> {
     assertCanWrite(caller, input.storeId);
     if (input.storeId && !(await this.db.getRepository(StoreEntity).existsBy({ id: input.storeId }))) throw new ValidationError({ storeId: 'is not a store' });
-    return this.db.transaction(async (m) => {
+    const saved = await this.db.transaction(async (m) => {
       const [article] = await insertArticles(m, [input], caller.user.id);
       await this.audit.record(
         { actorId: caller.user.id, action: 'kb.article.created', targetType: 'kb_article', targetId: article.id, details: { storeId: article.storeId, lang: article.lang, title: article.title, status: article.status } },
@@ -66,11 +68,12 @@ export class KbArticleService {
       );
       return toKbArticleDto(article);
     });
+    return this.withWarnings(saved);
   }
 
   /** Applies the changes as a new version (stored whole); nothing changes, no new version. */
-  async update(caller: Caller, id: string, input: UpdateKbArticleInput): Promise<KbArticle> {
-    return this.db.transaction(async (m) => {
+  async update(caller: Caller, id: string, input: UpdateKbArticleInput): Promise<KbArticleSaved> {
+    const saved = await this.db.transaction(async (m) => {
       const current = await this.findVisible(caller, id, m, true);
       assertCanWrite(caller, current.storeId);
       if (input.version !== undefined && input.version !== current.version)
@@ -115,6 +118,12 @@ export class KbArticleService {
       );
       return toKbArticleDto(article);
     });
+    return this.withWarnings(saved);
+  }
+
+  /** The saved article with what the texts it puts into replies break where it applies (the reply box checks them again on insertion). */
+  private async withWarnings(article: KbArticle): Promise<KbArticleSaved> {
+    return { ...article, guardWarnings: await this.guard.warnings(article.storeId, { shortAnswer: article.shortAnswer, body: article.body }) };
   }
 
   async remove(caller: Caller, id: string): Promise<void> {

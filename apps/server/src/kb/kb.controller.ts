@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreateKbArticleInput, CreateKbQuestionInput, CreateKbSynonymGroupInput, KbArticle, KbArticleQuestion, KbArticleVersion, KbFeedback, KbFeedbackInput, KbQuestionWithArticle, KbSearchQuery, KbSearchResult, KbStats, KbStatsQuery, KbSuggestQuery, KbSuggestResult, KbSynonymGroup, KbUsage, KbUsageInput, ListKbArticleQuestionsQuery, ListKbArticlesQuery, ListKbQuestionsQuery, page, PageQuery, UpdateKbArticleInput, UpdateKbQuestionInput } from '@kefu/contracts';
+import { CreateKbArticleInput, CreateKbQuestionInput, CreateKbSynonymGroupInput, KbArticle, KbArticleQuestion, KbArticleSaved, KbArticleVersion, KbFeedback, KbFeedbackInput, KbQuestionWithArticle, KbSearchQuery, KbSearchResult, KbStats, KbStatsQuery, KbSuggestQuery, KbSuggestResult, KbSynonymGroup, KbUsage, KbUsageInput, ListKbArticleQuestionsQuery, ListKbArticlesQuery, ListKbQuestionsQuery, page, PageQuery, UpdateKbArticleInput, UpdateKbQuestionInput } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
@@ -39,8 +39,8 @@ export class KbController {
   @Post('articles')
   @Roles('supervisor', 'admin')
   @ApiZodBody(CreateKbArticleInput)
-  @ApiOperation({ summary: 'Create an article (global ones: admins and supervisors of every store)' })
-  @ApiZodCreated(KbArticle)
+  @ApiOperation({ summary: 'Create an article (global ones: admins and supervisors of every store); the answer lists the guard rules it breaks' })
+  @ApiZodCreated(KbArticleSaved)
   create(@CurrentCaller() caller: Caller, @Body(zod(CreateKbArticleInput)) input: Parsed<typeof CreateKbArticleInput>) {
     return this.articles.create(caller, input);
   }
@@ -55,8 +55,8 @@ export class KbController {
   @Patch('articles/:id')
   @Roles('supervisor', 'admin')
   @ApiZodBody(UpdateKbArticleInput)
-  @ApiOperation({ summary: 'Edit an article; with version, refused when it changed meanwhile' })
-  @ApiZodOk(KbArticle)
+  @ApiOperation({ summary: 'Edit an article; with version, refused when it changed meanwhile; the answer lists the guard rules it breaks' })
+  @ApiZodOk(KbArticleSaved)
   @ApiErrors('ARTICLE_VERSION_CONFLICT')
   update(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(UpdateKbArticleInput)) input: Parsed<typeof UpdateKbArticleInput>) {
     return this.articles.update(caller, id, input);

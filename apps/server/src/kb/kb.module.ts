@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConversationModule } from '../conversation/conversation.module.js';
+import { GuardModule } from '../guard/guard.module.js';
 import { KbArticleService } from './kb-article.service.js';
 import { KbGapService } from './kb-gap.service.js';
 import { KbLexicon } from './kb-lexicon.service.js';
@@ -15,7 +16,7 @@ import { QuickReplyService } from './quick-reply.service.js';
 
 /** Runs in: api. The knowledge base (articles, search, suggestions, similar questions, gaps, synonyms) and quick replies. */
 @Module({
-  imports: [ConversationModule],
+  imports: [ConversationModule, GuardModule],
   controllers: [KbController, QuickReplyController],
   providers: [KbLexicon, KbRankedArticles, KbSynonymService, KbGapService, KbSearchService, KbArticleService, KbSuggestService, KbStatsService, KbQuestionService, QuickReplyService],
   exports: [KbSearchService],

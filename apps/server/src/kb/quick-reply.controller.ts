@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreateQuickReplyInput, ListQuickRepliesQuery, page, QuickReply, UpdateQuickReplyInput } from '@kefu/contracts';
+import { CreateQuickReplyInput, ListQuickRepliesQuery, page, QuickReply, QuickReplySaved, UpdateQuickReplyInput } from '@kefu/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
@@ -26,8 +26,8 @@ export class QuickReplyController {
   @Post()
   @Roles('supervisor', 'admin')
   @ApiZodBody(CreateQuickReplyInput)
-  @ApiOperation({ summary: 'Create a quick reply (a shortcut is unique in its store)' })
-  @ApiZodCreated(QuickReply)
+  @ApiOperation({ summary: 'Create a quick reply (a shortcut is unique in its store); the answer lists the guard rules its body breaks' })
+  @ApiZodCreated(QuickReplySaved)
   @ApiErrors('SHORTCUT_TAKEN')
   create(@CurrentCaller() caller: Caller, @Body(zod(CreateQuickReplyInput)) input: Parsed<typeof CreateQuickReplyInput>) {
     return this.replies.create(caller, input);
@@ -36,8 +36,8 @@ export class QuickReplyController {
   @Patch(':id')
   @Roles('supervisor', 'admin')
   @ApiZodBody(UpdateQuickReplyInput)
-  @ApiOperation({ summary: 'Edit a quick reply' })
-  @ApiZodOk(QuickReply)
+  @ApiOperation({ summary: 'Edit a quick reply; the answer lists the guard rules its body breaks' })
+  @ApiZodOk(QuickReplySaved)
   @ApiErrors('SHORTCUT_TAKEN')
   update(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string, @Body(zod(UpdateQuickReplyInput)) input: Parsed<typeof UpdateQuickReplyInput>) {
     return this.replies.update(caller, id, input);

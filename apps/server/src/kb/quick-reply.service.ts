@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import type { CreateQuickReplyInput, ListQuickRepliesQuery, Page, QuickReply, UpdateQuickReplyInput } from '@kefu/contracts';
+import type { CreateQuickReplyInput, ListQuickRepliesQuery, Page, QuickReply, QuickReplySaved, UpdateQuickReplyInput } from '@kefu/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { keysetPage } from '../common/keyset-page.util.js';
 import { ValidationError } from '../errors/validation.error.js';
+import { GuardCheckService } from '../guard/guard-check.service.js';
 import { StoreEntity } from '../store/store.entity.js';
 import { toQuickReplyDto } from './kb.dto.js';
 import { assertCanWrite } from './kb-access.js';
@@ -20,6 +21,7 @@ export class QuickReplyService {
     @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(QuickReplyEntity) private readonly replies: Repository<QuickReplyEntity>,
     private readonly audit: AuditService,
+    private readonly guard: GuardCheckService,
   ) {}
 
   list(caller: Caller, q: ListQuickRepliesQuery): Promise<Page<QuickReply>> {
@@ -38,20 +40,21 @@ export class QuickReplyService {
     return reply;
   }
 
-  async create(caller: Caller, input: CreateQuickReplyInput): Promise<QuickReply> {
+  async create(caller: Caller, input: CreateQuickReplyInput): Promise<QuickReplySaved> {
     assertCanWrite(caller, input.storeId);
     if (input.storeId && !(await this.db.getRepository(StoreEntity).existsBy({ id: input.storeId }))) throw new ValidationError({ storeId: 'is not a store' });
-    return this.unique(() =>
+    const saved = await this.unique(() =>
       this.db.transaction(async (m) => {
         const saved = await m.getRepository(QuickReplyEntity).save({ ...input, createdById: caller.user.id });
         await this.audit.record({ actorId: caller.user.id, action: 'kb.quick_reply.created', targetType: 'kb_quick_reply', targetId: saved.id, details: { storeId: saved.storeId, shortcut: saved.shortcut } }, m);
         return toQuickReplyDto(saved);
       }),
     );
+    return this.withWarnings(saved);
   }
 
-  async update(caller: Caller, id: string, input: UpdateQuickReplyInput): Promise<QuickReply> {
-    return this.unique(() =>
+  async update(caller: Caller, id: string, input: UpdateQuickReplyInput): Promise<QuickReplySaved> {
+    const saved = await this.unique(() =>
       this.db.transaction(async (m) => {
         const reply = await this.findVisible(caller, id, m);
         assertCanWrite(caller, reply.storeId);
@@ -61,6 +64,12 @@ export class QuickReplyService {
         return toQuickReplyDto(saved);
       }),
     );
+    return this.withWarnings(saved);
+  }
+
+  /** The saved reply with what its body breaks where it is used (the agents' reply box checks it again on insertion). */
+  private async withWarnings(reply: QuickReply): Promise<QuickReplySaved> {
+    return { ...reply, guardWarnings: await this.guard.warnings(reply.storeId, { body: reply.body }) };
   }
 
   async remove(caller: Caller, id: string): Promise<void> {
