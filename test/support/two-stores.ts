@@ -50,6 +50,8 @@ export async function twoStores(base: string): Promise<TwoStores> {
       name,
       platform: 'jd',
       businessHours: null,
+      // A platform rule no wait outlives in a run: a figure that moves with time alone would read as a leak.
+      responseRule: { seconds: 86_400, window: null, nudgeSeconds: [] },
       ...(fast && { slaPolicy: { firstResponseSeconds: 1, nextResponseSeconds: 1, warnBeforeSeconds: 1, resolutionHours: 1 } }),
     });
     const channel = await post<ChannelWithSecret>(`/api/stores/${store.id}/channels`, { kind: 'marketplace_chat', name: `${name} chat` });
