@@ -1,5 +1,6 @@
 import { adminEn, formEn } from '../admin/messages.en';
 import type { ErrorCode } from '@kefu/contracts';
+import { portalEn } from '../portal/messages.en';
 
 /** English strings. zh.ts must provide every key (its type is this object's). */
 export const en = {
@@ -32,6 +33,7 @@ export const en = {
     supervisor: 'Supervisor',
     analyst: 'Analyst',
     admin: 'Admin',
+    client: 'Client (brand)',
   },
   platforms: {
     taobao: 'Taobao',
@@ -1131,6 +1133,7 @@ export const en = {
     separator: ' · ',
   },
   admin: adminEn,
+  portal: portalEn,
   form: formEn,
   fieldIssue: {
     required: 'Required',

@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { adminZh, formZh } from '../admin/messages.zh';
+import { portalZh } from '../portal/messages.zh';
 
 /** 简体中文。 */
 export const zh: Messages = {
@@ -32,6 +33,7 @@ export const zh: Messages = {
     supervisor: '主管',
     analyst: '分析师',
     admin: '管理员',
+    client: '品牌方',
   },
   platforms: {
     taobao: '淘宝',
@@ -1131,6 +1133,7 @@ export const zh: Messages = {
     dismiss: '关闭',
   },
   admin: adminZh,
+  portal: portalZh,
   form: formZh,
   fieldIssue: {
     required: '必填',
