@@ -7,7 +7,7 @@ import { dayRange, paretoRows } from '../analytics/chart-data';
 import { ChartSkeleton } from '../analytics/ChartStates';
 import { ParetoPanel } from '../analytics/ParetoPanel';
 import { periodTimezone, resolvePeriod, zonedDate } from '../analytics/period';
-import { Card, CsatCard } from '../analytics/ServiceCards';
+import { Card, ConversionCard, CsatCard, type QualityGroup } from '../analytics/ServiceCards';
 import { useFetched } from '../analytics/useFetched';
 import { useStores } from '../desk/useStores';
 import { serverNow } from '../time/server-clock';
@@ -29,6 +29,7 @@ export function OverviewScreen() {
   const search = useSearch({ from: '/portal' });
   const navigate = useNavigate({ from: '/portal' });
   const [drill, setDrill] = useState<CauseCode | null>(null);
+  const [conversionGroup, setConversionGroup] = useState<QualityGroup>('day');
 
   const storeId = search.store && storesLoaded && !storeById.has(search.store) ? '' : (search.store ?? '');
   const preset: PortalPeriod = search.period ?? DEFAULT_PORTAL_PERIOD;
@@ -50,6 +51,8 @@ export function OverviewScreen() {
   const rateWeek = useFetched('portalRate', keyOf(weekQuery), (signal) => portalApi.responseRate(weekQuery!, signal));
   const csat = useFetched('csat', keyOf(base), (signal) => deskApi.csat(base!, signal));
   const causes = useFetched('causes', keyOf(base), (signal) => deskApi.causes(base!, signal));
+  const conversionQuery = useMemo(() => (base ? { ...base, groupBy: conversionGroup } : null), [base, conversionGroup]);
+  const conversion = useFetched('conversion', keyOf(conversionQuery), (signal) => deskApi.conversion(conversionQuery!, signal));
   const pareto = useMemo(() => (causes.data ? paretoRows(causes.data) : []), [causes.data]);
   const promise = promiseOf(inScope);
 
@@ -74,20 +77,9 @@ export function OverviewScreen() {
             {period && <> · {dayRange(period.firstDay, period.lastDay, i18n.language)}</>}
           </p>
         </div>
-      </header>
-
-      <div className="an-filters" role="group" aria-label={t('portal.periods.label')}>
-        {stores.length > 1 && (
-          <label className="an-filter">
-            <span className="an-filter__label">{t('portal.store')}</span>
-            <StoreSelect stores={stores} value={storeId} onChange={(id) => change({ store: id })} allLabel={t('portal.allStores')} testId="portal-store" />
-          </label>
-        )}
-        <div className="an-filter">
-          <span className="an-filter__label" id="portal-period-label">
-            {t('portal.periods.label')}
-          </span>
-          <div className="seg" role="group" aria-labelledby="portal-period-label">
+        <div className="board__tools portal-overview__tools">
+          {stores.length > 1 && <StoreSelect stores={stores} value={storeId} onChange={(id) => change({ store: id })} allLabel={t('portal.allStores')} label={t('portal.store')} testId="portal-store" />}
+          <div className="seg" role="group" aria-label={t('portal.periods.label')}>
             {PORTAL_PERIODS.map((p) => (
               <button key={p} type="button" className={`seg__option${preset === p ? ' is-active' : ''}`} aria-pressed={preset === p} onClick={() => change({ period: p })} data-testid={`portal-period-${p}`}>
                 {t(`portal.periods.${p}`)}
@@ -95,24 +87,26 @@ export function OverviewScreen() {
             ))}
           </div>
         </div>
-      </div>
+      </header>
 
       <div className="an-grid">
         <PromiseCard summary={summary} promiseSeconds={promise.seconds} uniform={promise.uniform} showStores={!storeId} />
         <PlatformRateCard today={rateToday} week={rateWeek} stores={inScope} showStores={!storeId} />
       </div>
 
-      <div className="an-grid portal-overview__lower">
-        <Card title={t('portal.overview.causes.title')} hint={t('portal.overview.causes.hint')} testId="portal-causes" loading={causes.loading} error={causes.error} onRetry={causes.reload}>
-          {causes.data === null ? (
-            <ChartSkeleton height={280} />
-          ) : causes.data.total === 0 ? (
-            <p className="an-empty">{t('portal.overview.causes.empty')}</p>
-          ) : (
-            <ParetoPanel rows={pareto} previousTotal={causes.data.previous.total} onDrill={setDrill} />
-          )}
-        </Card>
+      <Card title={t('portal.overview.causes.title')} hint={t('portal.overview.causes.hint')} testId="portal-causes" loading={causes.loading} error={causes.error} onRetry={causes.reload}>
+        {causes.data === null ? (
+          <ChartSkeleton height={280} />
+        ) : causes.data.total === 0 ? (
+          <p className="an-empty">{t('portal.overview.causes.empty')}</p>
+        ) : (
+          <ParetoPanel rows={pareto} previousTotal={causes.data.previous.total} onDrill={setDrill} />
+        )}
+      </Card>
+
+      <div className="an-grid">
         <CsatCard report={csat.data} loading={csat.loading} error={csat.error} onRetry={csat.reload} />
+        <ConversionCard report={conversion.data} group={conversionGroup} onGroupChange={setConversionGroup} loading={conversion.loading} error={conversion.error} onRetry={conversion.reload} storeChosen={storeId !== '' || stores.length === 1} />
       </div>
 
       {drill && base && <CauseTickets query={base} cause={drill} storeById={storeById} onClose={() => setDrill(null)} />}

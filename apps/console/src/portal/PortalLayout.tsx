@@ -26,6 +26,6 @@ export function PortalLayout() {
 
 /** The agency's name as set up (the desk's own name until then). */
 export function useAgencyName(): string {
-  const { t } = useTranslation();
-  return useDeskSettings().data?.agencyName || t('app.nameLocal');
+  const { t, i18n } = useTranslation();
+  return useDeskSettings().data?.agencyName || (i18n.language.startsWith('zh') ? t('app.nameLocal') : t('app.name'));
 }

@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@kefu/contracts';
 import { useDeskSettings } from '../admin/useAdmin';
+import { useAgencyName } from './PortalLayout';
 import { useStores } from '../desk/useStores';
 import { ConnectionIndicator } from '../shell/ConnectionIndicator';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
@@ -24,6 +25,7 @@ const sectionOf = (pathname: string): Section['key'] => SECTIONS.slice(1).find((
 export function PortalSidebar({ user, pathname, onLogout }: { user: User; pathname: string; onLogout(): void }) {
   const { t } = useTranslation();
   const settings = useDeskSettings().data;
+  const agency = useAgencyName();
   const { stores } = useStores();
   const active = sectionOf(pathname);
   return (
@@ -38,7 +40,7 @@ export function PortalSidebar({ user, pathname, onLogout }: { user: User; pathna
         )}
         <span className="brand__text">
           <span className="brand__name" data-testid="portal-agency-name">
-            {settings?.agencyName || t('app.nameLocal')}
+            {agency}
           </span>
           <span className="brand__sub">{t('portal.name')}</span>
         </span>

@@ -4,7 +4,7 @@ import type { ApiRequestError } from '../api/client';
 import { Card } from '../analytics/ServiceCards';
 import { shareLabel } from '../analytics/chart-data';
 import { rateLabel, secondsLabel } from '../sla/format';
-import { combineRates, promiseScale, standing, type CombinedRate } from './service-figures';
+import { combineRates, limitLabel, percentileLabels, promiseScale, standing, type CombinedRate } from './service-figures';
 
 interface Fetched<T> {
   data: T | null;
@@ -18,7 +18,7 @@ export function PromiseCard({ summary, promiseSeconds, uniform, showStores }: { 
   const { t } = useTranslation();
   const o = summary.data?.overall;
   const decided = o ? o.met + o.breached : 0;
-  const limit = secondsLabel(promiseSeconds, t);
+  const limit = limitLabel(promiseSeconds, t);
   const p50 = o?.firstResponseP50 ?? null;
   const p90 = o?.firstResponseP90 ?? null;
   const scale = promiseScale(p50, p90, promiseSeconds);
@@ -47,25 +47,22 @@ export function PromiseCard({ summary, promiseSeconds, uniform, showStores }: { 
         <p className="an-empty">{t('portal.overview.promise.empty')}</p>
       ) : (
         <div className="promise-scale" role="img" aria-label={t('portal.overview.promise.scaleLabel', { p50: secondsLabel(p50, t), p90: secondsLabel(p90, t), limit })}>
+          <div className="promise-scale__labels promise-scale__labels--top" aria-hidden="true">
+            <span className="promise-scale__label promise-scale__label--promise" style={labelAt(scale.promise)}>
+              {t('portal.overview.promise.mark', { limit })}
+            </span>
+          </div>
           <div className="promise-scale__track">
             {scale.p90 !== null && <span className={`promise-scale__bar promise-scale__bar--${standing(p90, promiseSeconds)}`} style={{ width: `${scale.p90}%` }} />}
             {scale.p50 !== null && <span className={`promise-scale__bar promise-scale__bar--p50 promise-scale__bar--${standing(p50, promiseSeconds)}`} style={{ width: `${scale.p50}%` }} />}
             <span className="promise-scale__mark" style={{ left: `${scale.promise}%` }} />
           </div>
           <div className="promise-scale__labels" aria-hidden="true">
-            {scale.p50 !== null && (
-              <span className="promise-scale__label" style={{ left: `${scale.p50}%` }}>
-                P50
+            {percentileLabels(scale).map((l) => (
+              <span key={l.text} className="promise-scale__label" style={labelAt(l.at)}>
+                {l.text}
               </span>
-            )}
-            {scale.p90 !== null && (
-              <span className="promise-scale__label" style={{ left: `${scale.p90}%` }}>
-                P90
-              </span>
-            )}
-            <span className="promise-scale__label promise-scale__label--promise" style={{ left: `${scale.promise}%` }}>
-              {t('portal.overview.promise.mark', { limit })}
-            </span>
+            ))}
           </div>
         </div>
       )}
@@ -107,7 +104,7 @@ export function PromiseCard({ summary, promiseSeconds, uniform, showStores }: { 
 export function PlatformRateCard({ today, week, stores, showStores }: { today: Fetched<ResponseRate>; week: Fetched<ResponseRate>; stores: Store[]; showStores: boolean }) {
   const { t } = useTranslation();
   const limits = new Set(stores.map((s) => s.responseRule.seconds));
-  const limit = limits.size === 1 ? secondsLabel([...limits][0], t) : null;
+  const limit = limits.size === 1 ? limitLabel([...limits][0], t) : null;
   const todayRate = today.data ? combineRates(today.data.items) : null;
   const weekRate = week.data ? combineRates(week.data.items) : null;
   const byStore = (rate: Fetched<ResponseRate>, storeId: string) => rate.data?.items.find((i) => i.storeId === storeId) ?? null;
@@ -144,7 +141,7 @@ export function PlatformRateCard({ today, week, stores, showStores }: { today: F
             {stores.map((s) => (
               <tr key={s.id}>
                 <th scope="row" className="an-table__name" title={s.name}>
-                  {s.name} <span className="an-muted">· {secondsLabel(s.responseRule.seconds, t)}</span>
+                  {s.name} <span className="an-muted">· {limitLabel(s.responseRule.seconds, t)}</span>
                 </th>
                 <td className="num">{shareLabel(byStore(today, s.id)?.rate ?? null)}</td>
                 <td className="num">{shareLabel(byStore(week, s.id)?.rate ?? null)}</td>
@@ -156,6 +153,9 @@ export function PlatformRateCard({ today, week, stores, showStores }: { today: F
     </Card>
   );
 }
+
+/** A label on the scale, kept inside it at the ends. */
+const labelAt = (at: number) => ({ left: `${at}%`, transform: at < 6 ? 'none' : at > 94 ? 'translateX(-100%)' : 'translateX(-50%)' });
 
 const TONES = { within: 'green', near: 'amber', over: 'red' } as const;
 

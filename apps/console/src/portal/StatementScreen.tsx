@@ -15,6 +15,8 @@ import { useAgencyName } from './PortalLayout';
 import { commissionBase, moneyLabel, monthLabel, monthOf, rateLabel, shiftMonth, statementCsv, statementFileName, type StatementCsvLabels } from './statement-format';
 import { useStatements } from './usePortal';
 
+const MONTHS_TO_CHOOSE = 24;
+
 /** #/portal/statement?month=YYYY-MM — the agency's fees for the month, store by store, with the orders they count; printable. */
 export function StatementScreen() {
   const { t, i18n } = useTranslation();
@@ -27,6 +29,11 @@ export function StatementScreen() {
   const { statements, loading, error, reload } = useStatements(month);
   const go = (m: string) => void navigate({ search: { month: m === thisMonth ? undefined : m } });
   const atLatest = month >= thisMonth;
+  // The last two years to choose from (and the month in the address, if older).
+  const months = useMemo(() => {
+    const recent = Array.from({ length: MONTHS_TO_CHOOSE }, (_, i) => shiftMonth(thisMonth, -i));
+    return recent.includes(month) ? recent : [...recent, month];
+  }, [thisMonth, month]);
   // [ and ] step through the months.
   useShortcuts({ '[': () => go(shiftMonth(month, -1)), ']': () => !atLatest && go(shiftMonth(month, 1)) });
 
@@ -44,15 +51,13 @@ export function StatementScreen() {
             <button type="button" className="icon-button icon-button--bordered" onClick={() => go(shiftMonth(month, -1))} aria-label={t('portal.statement.previous')} title={`${t('portal.statement.previous')} ([)`} data-testid="statement-previous">
               <Icon name="arrowLeft" size={15} />
             </button>
-            <input
-              type="month"
-              className="input month-step__input"
-              value={month}
-              max={thisMonth}
-              aria-label={t('portal.statement.month')}
-              onChange={(e) => e.target.value && go(e.target.value)}
-              data-testid="statement-month-input"
-            />
+            <select className="select month-step__select" value={month} aria-label={t('portal.statement.month')} onChange={(e) => go(e.target.value)} data-testid="statement-month-select">
+              {months.map((m) => (
+                <option key={m} value={m}>
+                  {monthLabel(m, i18n.language)}
+                </option>
+              ))}
+            </select>
             <button type="button" className="icon-button icon-button--bordered" disabled={atLatest} onClick={() => go(shiftMonth(month, 1))} aria-label={t('portal.statement.next')} title={`${t('portal.statement.next')} (])`} data-testid="statement-next">
               <Icon name="arrowRight" size={15} />
             </button>
@@ -124,7 +129,7 @@ function StatementCard({ statement: s, store }: { statement: Statement; store: S
           <tbody>
             <FeeRow label={t('portal.statement.baseFee')} value={money(s.baseFee)} testId="fee-base" />
             <FeeRow label={t('portal.statement.attributedSales')} hint={t('portal.statement.attributedHint')} value={money(s.attributedSales)} muted testId="fee-sales" />
-            <FeeRow label={t('portal.statement.refundsDeducted')} value={`−${money(s.refundsDeducted)}`} muted testId="fee-refunds" />
+            <FeeRow label={t('portal.statement.refundsDeducted')} value={s.refundsDeducted > 0 ? `−${money(s.refundsDeducted)}` : money(0)} muted testId="fee-refunds" />
             <FeeRow label={t('portal.statement.commissionBase')} value={money(commissionBase(s))} muted />
             <FeeRow label={t('portal.statement.commission', { rate: rateLabel(s.commissionRate) })} value={money(s.commission)} testId="fee-commission" />
             <FeeRow label={t('portal.statement.promotionFees')} value={money(s.promotionFees)} testId="fee-promotion" />

@@ -15,6 +15,7 @@ export const portalEn = {
   allStores: 'All your stores',
   store: 'Store',
   readOnly: 'Read only',
+  limit: { seconds: '{{count}} s', minutes: '{{count}} min', hours: '{{count}} h' },
   loadError: 'Could not load: {{message}}',
   retry: 'Try again',
   periods: {
@@ -108,7 +109,7 @@ export const portalEn = {
   },
   statement: {
     title: 'Monthly statement',
-    subtitle: "{{agency}}'s fees for the month: base fee, commission on the sales its service brought, promotion fees",
+    subtitle: "{{agency}}'s fees, month by month: base fee, commission on the sales its service brought, promotion fees",
     month: 'Month',
     previous: 'Previous month',
     next: 'Next month',

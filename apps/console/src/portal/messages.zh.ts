@@ -17,6 +17,7 @@ export const portalZh: typeof portalEn = {
   allStores: '全部店铺',
   store: '店铺',
   readOnly: '只读',
+  limit: { seconds: '{{count}} 秒', minutes: '{{count}} 分钟', hours: '{{count}} 小时' },
   loadError: '加载失败：{{message}}',
   retry: '重试',
   periods: {
@@ -110,7 +111,7 @@ export const portalZh: typeof portalEn = {
   },
   statement: {
     title: '月度账单',
-    subtitle: '{{agency}}本月的费用：基础服务费、服务带来销售额的佣金、推广费用',
+    subtitle: '{{agency}}每月的费用：基础服务费、服务带来销售额的佣金、推广费用',
     month: '月份',
     previous: '上个月',
     next: '下个月',

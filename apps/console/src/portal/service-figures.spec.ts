@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { combineRates, promiseOf, promiseScale, responseWindows, standing, weekDays } from './service-figures';
+import type { TFunction } from 'i18next';
+import { combineRates, limitLabel, percentileLabels, promiseOf, promiseScale, responseWindows, standing, weekDays } from './service-figures';
 
 const store = (firstResponseSeconds: number) => ({ slaPolicy: { firstResponseSeconds } });
 
@@ -23,6 +24,21 @@ describe('service figures', () => {
     expect(promiseOf([store(900), store(900)])).toEqual({ seconds: 900, uniform: true });
     expect(promiseOf([store(600), store(900), store(900)])).toEqual({ seconds: 900, uniform: false });
     expect(promiseOf([store(900), store(600)])).toEqual({ seconds: 600, uniform: false });
+  });
+
+  it('labels P50 and P90 apart, or together where they would overlap', () => {
+    expect(percentileLabels({ p50: 10, p90: 40 })).toEqual([{ text: 'P50', at: 10 }, { text: 'P90', at: 40 }]);
+    expect(percentileLabels({ p50: 0, p90: 5 })).toEqual([{ text: 'P50 · P90', at: 5 }]);
+    expect(percentileLabels({ p50: null, p90: null })).toEqual([]);
+  });
+
+  it('says a limit in whole hours, minutes or seconds', () => {
+    const t = ((key: string, o: { count: number }) => `${o.count} ${key.split('.').pop()}`) as unknown as TFunction;
+    expect(limitLabel(900, t)).toBe('15 minutes');
+    expect(limitLabel(180, t)).toBe('3 minutes');
+    expect(limitLabel(30, t)).toBe('30 seconds');
+    expect(limitLabel(90, t)).toBe('90 seconds');
+    expect(limitLabel(7200, t)).toBe('2 hours');
   });
 
   it('tells within, close to and past the promise', () => {

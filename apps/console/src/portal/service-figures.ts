@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { DEFAULT_SLA_POLICY, type ResponseRateItem } from '@kefu/contracts';
 import { mondayOf, zonedDate, zonedMidnight } from '../analytics/period';
 
@@ -43,6 +44,20 @@ export function promiseOf(stores: readonly { slaPolicy: { firstResponseSeconds: 
   let seconds = stores[0].slaPolicy.firstResponseSeconds;
   for (const [value, n] of counts) if (n > (counts.get(seconds) ?? 0) || (n === counts.get(seconds) && value < seconds)) seconds = value;
   return { seconds, uniform: counts.size === 1 };
+}
+
+/** The P50 and P90 labels under the scale: one "P50 · P90" where they would overlap. */
+export function percentileLabels(scale: { p50: number | null; p90: number | null }): { text: string; at: number }[] {
+  const { p50, p90 } = scale;
+  if (p50 !== null && p90 !== null && p90 - p50 < 8) return [{ text: 'P50 · P90', at: p90 }];
+  return [...(p50 === null ? [] : [{ text: 'P50', at: p50 }]), ...(p90 === null ? [] : [{ text: 'P90', at: p90 }])];
+}
+
+/** A promised limit as people say it: "15 min", "3 min", "30 s", "2 h" (a limit that is not whole minutes in seconds). */
+export function limitLabel(seconds: number, t: TFunction): string {
+  if (seconds % 3600 === 0) return t('portal.limit.hours', { count: seconds / 3600 });
+  if (seconds % 60 === 0) return t('portal.limit.minutes', { count: seconds / 60 });
+  return t('portal.limit.seconds', { count: seconds });
 }
 
 export type PromiseStanding = 'within' | 'near' | 'over';
