@@ -75,6 +75,11 @@ describe('the brand portal', () => {
     const d = await brandDesk(tag);
     const page = await (await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
     const agency = await deskSocket(env.desk.url, await login(env.desk.url, 'supervisor@demo.kefu'));
+    // The portal asks only what a client may read: no call of it is refused.
+    const refused: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() === 403) refused.push(`${r.request().method()} ${new URL(r.url()).pathname}`);
+    });
     try {
       await brandUser(page, d.admin, d.mine.store.id, tag);
 
@@ -92,7 +97,9 @@ describe('the brand portal', () => {
       await page.getByTestId('portal-nav-reports').click();
       await page.getByTestId('portal-report-row').first().waitFor();
       expect(await page.getByTestId('portal-report-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-store-id')))).toEqual([d.mine.store.id]);
-      await page.getByTestId('portal-report-row').first().click();
+      // By keyboard: j to the first row, Enter opens it.
+      await page.keyboard.press('j');
+      await page.keyboard.press('Enter');
       await page.getByTestId('report-page').waitFor();
       expect(await page.getByTestId('report-page').getAttribute('data-report-id')).toBe(d.reportId);
       await page.getByTestId('report-thread').getByText('还没有留言').waitFor();
@@ -149,6 +156,7 @@ describe('the brand portal', () => {
         await page.getByTestId('portal-overview').waitFor();
         expect(await page.getByTestId('inbox-list').count()).toBe(0);
       }
+      expect(refused).toEqual([]);
     } finally {
       agency.socket.close();
       await page.context().close();
@@ -229,9 +237,19 @@ describe('the brand portal', () => {
       await page.getByTestId('report-comment').first().waitFor();
       await page.getByTestId('comment-input').fill(lang === 'zh' ? '好的，谢谢。下个月的促销需要提前备货吗？' : 'Thanks. Should we stock up before next month’s promotion?');
       await shot('04-report');
+      // Printed, the report is the document alone: no sidebar, no toolbar, no thread.
+      await page.emulateMedia({ media: 'print' });
+      for (const hidden of ['.sidebar', '.report-toolbar', '[data-testid="report-thread"]']) expect([hidden, await page.locator(hidden).isVisible()]).toEqual([hidden, false]);
+      await page.screenshot({ path: join(DIR, `${lang}-04b-report-print.png`), fullPage: true });
+      await page.emulateMedia({ media: 'screen' });
       await page.getByTestId('portal-nav-statement').click();
       await page.getByTestId('statement').waitFor();
       await shot('05-statement');
+      await page.emulateMedia({ media: 'print' });
+      for (const hidden of ['.sidebar', '[data-testid="statement-print"]', '[data-testid="statement-csv"]']) expect([hidden, await page.locator(hidden).isVisible()]).toEqual([hidden, false]);
+      expect(await page.getByTestId('fee-total').isVisible()).toBe(true);
+      await page.screenshot({ path: join(DIR, `${lang}-05b-statement-print.png`), fullPage: true });
+      await page.emulateMedia({ media: 'screen' });
       await page.getByTestId('portal-nav-conversations').click();
       await page.getByTestId('portal-conversation-row').first().click();
       await page.getByTestId('portal-conversation').getByTestId('message').first().waitFor();
