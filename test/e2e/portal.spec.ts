@@ -186,6 +186,8 @@ describe('the brand portal', () => {
       expect(await page.getByTestId('person-capacity').count()).toBe(0);
       await page.getByTestId('person-save').click();
       await page.getByTestId('person-dialog').getByText('请选择品牌方的店铺。').waitFor();
+      mkdirSync(DIR, { recursive: true });
+      await page.screenshot({ path: join(DIR, 'zh-07-people-client.png') });
       await page.getByTestId(`person-store-${s.store.name}`).check();
       await page.getByTestId('person-save').click();
       const link = await page.getByTestId('invitation-link').inputValue();

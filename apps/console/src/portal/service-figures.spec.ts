@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TFunction } from 'i18next';
-import { combineRates, limitLabel, percentileLabels, promiseOf, promiseScale, responseWindows, standing, weekDays } from './service-figures';
+import { combineRates, limitLabel, percentileLabels, promiseOf, promiseScale, responseWindows, standing } from './service-figures';
 
 const store = (firstResponseSeconds: number) => ({ slaPolicy: { firstResponseSeconds } });
 
@@ -10,7 +10,6 @@ describe('service figures', () => {
     const now = Date.parse('2026-03-03T17:30:00Z');
     expect(responseWindows(now, 'Asia/Shanghai')).toEqual({ today: '2026-03-03T16:00:00.000Z', week: '2026-03-01T16:00:00.000Z' });
     expect(responseWindows(now, 'UTC')).toEqual({ today: '2026-03-03T00:00:00.000Z', week: '2026-03-02T00:00:00.000Z' });
-    expect(weekDays(now, 'Asia/Shanghai')).toEqual({ firstDay: '2026-03-02', lastDay: '2026-03-04' });
   });
 
   it('adds up waits across stores instead of averaging their rates', () => {

@@ -11,12 +11,6 @@ export function responseWindows(now: number, timezone: string): { today: string;
   return { today: new Date(zonedMidnight(today, timezone)).toISOString(), week: new Date(zonedMidnight(mondayOf(today), timezone)).toISOString() };
 }
 
-/** The first and last day (inclusive) of this week so far, for its caption. */
-export function weekDays(now: number, timezone: string): { firstDay: string; lastDay: string } {
-  const today = zonedDate(now, timezone);
-  return { firstDay: mondayOf(today), lastDay: today };
-}
-
 export interface CombinedRate {
   eligible: number;
   met: number;
