@@ -59,7 +59,7 @@ export function PeopleScreen() {
                 <td>{t(`roles.${u.role}`)}</td>
                 <td>{u.storeIds.length === 0 ? (u.role === 'agent' ? t('admin.people.noStores') : t('admin.people.allStores')) : u.storeIds.map((s) => storeName.get(s) ?? s.slice(0, 8)).join(', ')}</td>
                 <td>{u.languages.map((l) => t(`admin.editor.languages.${l}`)).join(', ')}</td>
-                <td>{u.maxConcurrent}</td>
+                <td>{u.role === 'client' ? '—' : u.maxConcurrent}</td>
                 <td>{u.active ? t('admin.people.active') : t('admin.people.inactive')}</td>
               </tr>
             ))}
@@ -84,10 +84,15 @@ export function PeopleScreen() {
 
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 
+/** A brand's user must be given their stores (the server's rule, checked before asking it). */
+const clientNeedsStores = (v: { role?: User['role']; storeIds?: string[] }, ctx: z.RefinementCtx) => {
+  if (v.role === 'client' && !v.storeIds?.length) ctx.addIssue({ code: 'custom', path: ['storeIds'], message: 'a client must be given their stores' });
+};
 const NewPersonForm = CreateUserInput.extend({ access: z.enum(['invite', 'password']) }).superRefine((v, ctx) => {
   if (v.access === 'password' && !v.password) ctx.addIssue({ code: 'too_small', origin: 'string', minimum: 8, inclusive: true, path: ['password'], message: 'must be at least 8 characters' });
+  clientNeedsStores(v, ctx);
 });
-const EditPersonForm = UpdateUserInput;
+const EditPersonForm = UpdateUserInput.superRefine(clientNeedsStores);
 type PersonValues = z.input<typeof NewPersonForm> & z.input<typeof EditPersonForm>;
 
 function PersonDialog({ person, stores, onClose, onInvited }: { person: User | null; stores: Store[]; onClose(): void; onInvited(user: User, issued: InvitationIssued): void }) {
@@ -106,6 +111,7 @@ function PersonDialog({ person, stores, onClose, onInvited }: { person: User | n
   const { register, formState } = form;
   const errors = formState.errors;
   const access = useWatch({ control: form.control, name: 'access' });
+  const client = useWatch({ control: form.control, name: 'role' }) === 'client';
   const [error, setError] = useState<string | null>(null);
 
   const fail = (err: unknown) => {
@@ -180,10 +186,17 @@ function PersonDialog({ person, stores, onClose, onInvited }: { person: User | n
               </select>
             )}
           </FormField>
-          <FormField label={t('admin.people.capacity')} hint={t('admin.people.capacityHint')} error={errors.maxConcurrent}>
-            {({ id: f, describedBy, invalid }) => <input id={f} type="number" min={1} max={100} className="input" aria-describedby={describedBy} aria-invalid={invalid} data-testid="person-capacity" {...register('maxConcurrent', { valueAsNumber: true })} />}
-          </FormField>
+          {!client && (
+            <FormField label={t('admin.people.capacity')} hint={t('admin.people.capacityHint')} error={errors.maxConcurrent}>
+              {({ id: f, describedBy, invalid }) => <input id={f} type="number" min={1} max={100} className="input" aria-describedby={describedBy} aria-invalid={invalid} data-testid="person-capacity" {...register('maxConcurrent', { valueAsNumber: true })} />}
+            </FormField>
+          )}
         </div>
+        {client && (
+          <p className="admin-hint" data-testid="person-client-hint">
+            {t('admin.people.clientHint')}
+          </p>
+        )}
         <fieldset className="admin-choices" aria-describedby={`${id}-stores-hint`}>
           <legend>{t('admin.people.stores')}</legend>
           {stores.map((s) => (
@@ -192,7 +205,7 @@ function PersonDialog({ person, stores, onClose, onInvited }: { person: User | n
             </label>
           ))}
           <span className="form-field__hint" id={`${id}-stores-hint`}>
-            {t('admin.people.storesHint')}
+            {client ? t('admin.people.storesHintClient') : t('admin.people.storesHint')}
           </span>
           {errors.storeIds?.message && (
             <span className="form-field__error" role="alert">

@@ -172,7 +172,7 @@ export const adminEn = {
   },
   people: {
     title: 'People',
-    subtitle: 'Agents, supervisors, analysts and admins; their stores, languages and capacity.',
+    subtitle: 'Agents, supervisors, analysts, admins and the brands’ users; their stores, languages and capacity.',
     new: 'New person',
     empty: 'Nobody yet.',
     columns: { name: 'Name', role: 'Role', stores: 'Stores', languages: 'Languages', capacity: 'Capacity', status: 'Status' },
@@ -187,6 +187,8 @@ export const adminEn = {
     role: 'Role',
     stores: 'Stores',
     storesHint: 'Agents serve only these stores. For other roles no store means every store.',
+    storesHintClient: 'Required: the brand’s user sees only these stores.',
+    clientHint: 'A brand’s user signs in to the brand portal: their stores’ figures, reports, statements and conversations (buyers masked), read only; they can only comment on reports.',
     languages: 'Languages',
     capacity: 'Chats at once',
     capacityHint: '1 to 100.',
@@ -350,5 +352,6 @@ export const formEn = {
   inUse: 'Already in use.',
   unknownStore: 'Names a store that does not exist.',
   notYourStore: 'Names a store that is not one of yours.',
+  clientStores: 'Choose the brand’s stores.',
   invalid: 'Not accepted: {{reason}}',
 };

@@ -174,7 +174,7 @@ export const adminZh: typeof adminEn = {
   },
   people: {
     title: '人员',
-    subtitle: '客服、主管、分析师和管理员；他们的店铺、语言和接待量。',
+    subtitle: '客服、主管、分析师、管理员和品牌方用户；他们的店铺、语言和接待量。',
     new: '新增人员',
     empty: '还没有人员。',
     columns: { name: '姓名', role: '角色', stores: '店铺', languages: '语言', capacity: '接待上限', status: '状态' },
@@ -189,6 +189,8 @@ export const adminZh: typeof adminEn = {
     role: '角色',
     stores: '店铺',
     storesHint: '客服只接待这些店铺。其他角色不选店铺即为全部店铺。',
+    storesHintClient: '必选：品牌方用户只能看到这些店铺。',
+    clientHint: '品牌方用户登录品牌方门户：查看其店铺的服务数据、定期汇报、月度账单和会话记录（顾客信息已隐藏），只读；只能在汇报下留言。',
     languages: '语言',
     capacity: '同时接待会话数',
     capacityHint: '1 到 100。',
@@ -351,5 +353,6 @@ export const formZh: typeof formEn = {
   inUse: '已被使用。',
   unknownStore: '包含不存在的店铺。',
   notYourStore: '包含不属于你的店铺。',
+  clientStores: '请选择品牌方的店铺。',
   invalid: '不接受：{{reason}}',
 };

@@ -1,6 +1,7 @@
 import { adminEn, formEn } from '../admin/messages.en';
 import { guardReviewEn, guardSavedEn } from '../guard/messages.en';
 import type { ErrorCode } from '@kefu/contracts';
+import { portalEn } from '../portal/messages.en';
 
 /** English strings. zh.ts must provide every key (its type is this object's). */
 export const en = {
@@ -1190,6 +1191,7 @@ export const en = {
     separator: ' · ',
   },
   admin: adminEn,
+  portal: portalEn,
   form: formEn,
   fieldIssue: {
     required: 'Required',

@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { adminZh, formZh } from '../admin/messages.zh';
 import { guardReviewZh, guardSavedZh } from '../guard/messages.zh';
+import { portalZh } from '../portal/messages.zh';
 
 /** 简体中文。 */
 export const zh: Messages = {
@@ -1190,6 +1191,7 @@ export const zh: Messages = {
     dismiss: '关闭',
   },
   admin: adminZh,
+  portal: portalZh,
   form: formZh,
   fieldIssue: {
     required: '必填',

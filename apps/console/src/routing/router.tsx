@@ -1,4 +1,4 @@
-import { createHashHistory, createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { createHashHistory, createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect, useRouteContext } from '@tanstack/react-router';
 import { z } from 'zod';
 import { CONVERSATION_STATUSES, text, type User } from '@kefu/contracts';
 import { DeskLayout } from '../desk/Desk';
@@ -7,6 +7,8 @@ import { InboxRoute } from '../inbox/InboxRoute';
 import { AnalyticsSearch } from '../analytics/filters';
 import { TicketSearch } from '../tickets/ticket-search';
 import { ReviewSearch } from '../guard/review-figures';
+import { PortalLayout } from '../portal/PortalLayout';
+import { ConversationsSearch, OverviewSearch, StatementSearch, portalRedirect } from '../portal/portal-search';
 
 // The desk's screens as typed routes in the address's hash (#/c/<id>, #/sla …, so a reload or a shared link keeps
 // the screen and its filters); the screens other than the inbox load when first opened.
@@ -45,7 +47,20 @@ export const BoardSearch = z.object({
 });
 export type BoardSearch = z.infer<typeof BoardSearch>;
 
-const rootRoute = createRootRouteWithContext<DeskRouterContext>()({ component: DeskLayout });
+/** A brand's staff (`client`) get the portal's frame; everyone else the desk's. */
+function RootLayout() {
+  const { user } = useRouteContext({ from: '__root__' });
+  return user.role === 'client' ? <PortalLayout /> : <DeskLayout />;
+}
+
+const rootRoute = createRootRouteWithContext<DeskRouterContext>()({
+  component: RootLayout,
+  // A client sees the portal and nothing else; the agency's people never the portal.
+  beforeLoad: ({ context, location }) => {
+    const to = portalRedirect(context.user.role, location.pathname);
+    if (to) throw redirect({ to });
+  },
+});
 
 const inboxRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -104,7 +119,15 @@ const guardReviewRoute = createRoute({
   component: lazyRouteComponent(() => import('../guard/ReviewScreen'), 'ReviewScreen'),
 });
 
-const routeTree = rootRoute.addChildren([inboxRoute, conversationRoute, conversationTicketRoute, ticketsRoute, slaRoute, kbRoute, analyticsRoute, reportsRoute, reportRoute, guardRoute, guardReviewRoute, adminStoresRoute, adminStoreRoute, adminPeopleRoute, adminAuditRoute, adminDeskRoute]);
+// The brand's portal (clients only: the root's guard).
+const portalRoute = createRoute({ getParentRoute: () => rootRoute, path: '/portal', validateSearch: OverviewSearch, component: lazyRouteComponent(() => import('../portal/OverviewScreen'), 'OverviewScreen') });
+const portalReportsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/portal/reports', component: lazyRouteComponent(() => import('../portal/PortalReports'), 'PortalReports') });
+const portalReportRoute = createRoute({ getParentRoute: () => rootRoute, path: '/portal/reports/$reportId', component: lazyRouteComponent(() => import('../portal/PortalReport'), 'PortalReportRoute') });
+const portalStatementRoute = createRoute({ getParentRoute: () => rootRoute, path: '/portal/statement', validateSearch: StatementSearch, component: lazyRouteComponent(() => import('../portal/StatementScreen'), 'StatementScreen') });
+const portalConversationsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/portal/conversations', validateSearch: ConversationsSearch, component: lazyRouteComponent(() => import('../portal/PortalConversations'), 'PortalConversations') });
+const portalConversationRoute = createRoute({ getParentRoute: () => rootRoute, path: '/portal/conversations/$conversationId', validateSearch: ConversationsSearch, component: lazyRouteComponent(() => import('../portal/PortalConversations'), 'PortalConversations') });
+
+const routeTree = rootRoute.addChildren([inboxRoute, conversationRoute, conversationTicketRoute, ticketsRoute, slaRoute, kbRoute, analyticsRoute, reportsRoute, reportRoute, guardRoute, guardReviewRoute, adminStoresRoute, adminStoreRoute, adminPeopleRoute, adminAuditRoute, adminDeskRoute, portalRoute, portalReportsRoute, portalReportRoute, portalStatementRoute, portalConversationsRoute, portalConversationRoute]);
 
 export function createDeskRouter(user: User) {
   const context: DeskRouterContext = { user, logout: () => undefined };

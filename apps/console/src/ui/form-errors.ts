@@ -17,6 +17,7 @@ const KNOWN: [RegExp, (t: TFunction) => string][] = [
   [/is already in use/, (t) => t('form.inUse')],
   [/store that does not exist/, (t) => t('form.unknownStore')],
   [/not one of yours/, (t) => t('form.notYourStore')],
+  [/client must be given their stores/, (t) => t('form.clientStores')],
   [/at least 8 characters/, (t) => t('form.tooShort', { count: 8 })],
   [/between 2000 and 2100|YYYY-MM-DD|^Invalid ISO date/, (t) => t('form.date')],
 ];
