@@ -35,6 +35,9 @@ describe('client (brand) users', () => {
     const other = await storeWithAgent(desk.url, admin, 'Brand other');
     const inMine = await signedInbound(desk.url, mine.channel, { ...inboundBody('我的电话是 13812345678，邮箱 wang.fang@example.com', 'tb_wangfang'), customer: { externalId: 'tb_wangfang', name: '王芳' } });
     const inOther = await signedInbound(desk.url, other.channel, inboundBody('在吗', 'buyer-other'));
+    // The agency's note and its reply naming the buyer.
+    await http(desk.url, 'POST', `/api/conversations/${inMine.body.conversationId}/messages`, { token: mine.agentToken, body: { kind: 'note', body: '内部: 这位顾客上次退过货' } });
+    await http(desk.url, 'POST', `/api/conversations/${inMine.body.conversationId}/messages`, { token: mine.agentToken, body: { body: '王芳您好,已为您登记' } });
     const client = await clientOf([mine.store.id]);
     const get = (path: string) => http(desk.url, 'GET', path, { token: client.token });
 
@@ -45,8 +48,8 @@ describe('client (brand) users', () => {
     const detail = await get(`/api/conversations/${inMine.body.conversationId}`);
     expect(detail.status).toBe(200);
     const seen = JSON.stringify(detail.body);
-    for (const personal of ['王芳', 'tb_wangfang', '13812345678', 'wang.fang@']) expect(seen).not.toContain(personal);
-    expect(detail.body.messages[0].body).toBe('我的电话是 138****5678，邮箱 w***@example.com');
+    for (const personal of ['王芳', 'tb_wangfang', '13812345678', 'wang.fang@', '内部']) expect(seen).not.toContain(personal);
+    expect(detail.body.messages.map((m: { body: string }) => m.body)).toEqual(['我的电话是 138****5678，邮箱 w***@example.com', '王*您好,已为您登记']);
     expect(detail.body.customer.name).toBe('王*');
     // The agency sees the buyer in clear.
     expect((await http(desk.url, 'GET', `/api/conversations/${inMine.body.conversationId}`, { token: admin })).body.customer.name).toBe('王芳');

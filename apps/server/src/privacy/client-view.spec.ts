@@ -1,19 +1,26 @@
 import { maskForClient } from './client-view.js';
 
 describe('what a client user sees of buyers', () => {
-  it('masks customers, their names in rows, and contacts written in messages', () => {
+  it('masks customers, their names wherever written, contacts in messages, and leaves out notes', () => {
     const detail = {
       id: 'c1',
       customer: { id: 'u1', name: '张三丰', externalId: 'tb_zhangsan' },
-      lastMessagePreview: '电话 13812345678',
-      messages: [{ body: '我的手机是 138-1234-5678，邮箱 zhang.san@example.com', direction: 'inbound' }],
+      lastMessagePreview: '张三丰您好,电话 13812345678',
+      messages: [
+        { body: '我的手机是 138-1234-5678，邮箱 zhang.san@example.com', direction: 'inbound' },
+        { body: '客户很急,先别承诺退款', direction: 'note' },
+        { body: '张三丰您好,您的退货申请已受理', direction: 'outbound' },
+      ],
       tickets: [{ customerName: 'Li Wei', orderRef: 'TB100' }],
     };
     expect(maskForClient(detail)).toEqual({
       id: 'c1',
       customer: { id: 'u1', name: '张**', externalId: 't**********' },
-      lastMessagePreview: '电话 138****5678',
-      messages: [{ body: '我的手机是 138****5678，邮箱 z***@example.com', direction: 'inbound' }],
+      lastMessagePreview: '张*您好,电话 138****5678',
+      messages: [
+        { body: '我的手机是 138****5678，邮箱 z***@example.com', direction: 'inbound' },
+        { body: '张*您好,您的退货申请已受理', direction: 'outbound' },
+      ],
       tickets: [{ customerName: 'L*****', orderRef: 'TB100' }],
     });
   });
