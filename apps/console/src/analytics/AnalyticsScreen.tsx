@@ -107,8 +107,10 @@ export function AnalyticsScreen() {
   const effectiveGuardGroup: GuardGroup = guardGroup === 'store' && storeId ? 'day' : guardGroup;
   const guardTotalsQuery = useMemo(() => (qualityBase ? { ...qualityBase, groupBy: 'store' as const } : null), [qualityBase]);
   const guardQuery = useMemo(() => (qualityBase ? { ...qualityBase, groupBy: effectiveGuardGroup } : null), [qualityBase, effectiveGuardGroup]);
-  const guardTotals = useFetched('guardStats', keyOf(guardTotalsQuery), (signal) => guardApi.stats(guardTotalsQuery!, signal));
-  const guardRows = useFetched('guardStats', keyOf(guardQuery), (signal) => guardApi.stats(guardQuery!, signal));
+  // Each answer says its grouping: while another one loads, the rows on screen are not read as of the new one.
+  const guardStats = (q: NonNullable<typeof guardQuery>) => async (signal: AbortSignal) => ({ groupBy: q.groupBy, ...(await guardApi.stats(q, signal)) });
+  const guardTotals = useFetched('guardStats', keyOf(guardTotalsQuery), guardStats(guardTotalsQuery!));
+  const guardRows = useFetched('guardStats', keyOf(guardQuery), guardStats(guardQuery!));
 
   const b = timeline.data?.breakdown ?? null;
   const order = useMemo(() => causeOrder(b), [b]);
@@ -443,7 +445,7 @@ export function AnalyticsScreen() {
           </div>
           <ReplyGuardCard
             totalsRows={guardTotals.data?.items ?? null}
-            rows={guardRows.data?.items ?? null}
+            rows={guardRows.data?.groupBy === effectiveGuardGroup ? guardRows.data.items : null}
             group={effectiveGuardGroup}
             onGroupChange={setGuardGroup}
             timeGroup={group}

@@ -53,6 +53,7 @@ describe('the reply guard card', () => {
       ['r1', '50'],
     ]);
     expect(within(rows[1]).getByText('No off-platform deals')).toBeTruthy();
+    expect(within(rows[1]).getByText('Blocked', { selector: '.rate-table__rule' })).toBeTruthy();
     expect(screen.getByText(/counted against all the period’s replies/)).toBeTruthy();
   });
 

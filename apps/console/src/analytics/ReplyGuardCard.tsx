@@ -127,9 +127,10 @@ export const ReplyGuardCard = memo(function ReplyGuardCard(props: Props) {
                 </tr>
               </thead>
               <tbody>
-                {ranked.map((r) => (
-                  <GuardTableRow key={r.key} row={r} name={nameOf(r.key)} maxRate={maxRate} showReplies={group !== 'rule'} />
-                ))}
+                {ranked.map((r) => {
+                  const action = group === 'rule' ? ruleById.get(r.key)?.action : undefined;
+                  return <GuardTableRow key={r.key} row={r} name={nameOf(r.key)} sub={action && t(`guard.${action}`)} maxRate={maxRate} showReplies={group !== 'rule'} />;
+                })}
               </tbody>
             </table>
           </div>
@@ -140,8 +141,8 @@ export const ReplyGuardCard = memo(function ReplyGuardCard(props: Props) {
   );
 });
 
-/** A store, agent or rule: its rate as a bar against the highest row's, and its counts. */
-function GuardTableRow({ row, name, maxRate, showReplies }: { row: GuardRow; name: string; maxRate: number; showReplies: boolean }) {
+/** A store, agent or rule (with its action under it): its rate as a bar against the highest row's, and its counts. */
+function GuardTableRow({ row, name, sub, maxRate, showReplies }: { row: GuardRow; name: string; sub?: string; maxRate: number; showReplies: boolean }) {
   const { t, i18n } = useTranslation();
   return (
     <tr data-testid="guard-rate-row" data-key={row.key} title={t('analytics.guard.rowTitle', { blocked: row.blocked, overrides: row.overrides, replies: row.replies })}>
@@ -149,6 +150,7 @@ function GuardTableRow({ row, name, maxRate, showReplies }: { row: GuardRow; nam
         <span className="rate-table__name" title={name}>
           {name}
         </span>
+        {sub && <span className="rate-table__rule">{sub}</span>}
       </th>
       <td>
         <div className="rate-table__rate">

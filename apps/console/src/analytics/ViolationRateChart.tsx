@@ -2,7 +2,7 @@ import { memo, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TipProps } from './CauseChart';
-import { per1000Label, type GuardBucket } from './guard-rows';
+import { per1000Label, per1000Ticks, type GuardBucket } from './guard-rows';
 
 const AXIS_TICK = { fontSize: 11.5, fill: '#767b85' };
 /** styles/base.css --amber-solid: a violation is a warning sign, not a breach. */
@@ -16,10 +16,11 @@ interface Props {
   label: string;
 }
 
-/** Violations per 1,000 replies of each bucket, from 0 to the highest bucket's. */
+/** Violations per 1,000 replies of each bucket. */
 export const ViolationRateChart = memo(function ViolationRateChart({ buckets, axisLabel, tooltipLabel, height, label }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const ticks = per1000Ticks(Math.max(0, ...buckets.map((b) => b.per1000 ?? 0)));
   const tooltip = useCallback(
     (p: TipProps) => {
       const b = p.active ? (p.payload?.[0]?.payload as GuardBucket | undefined) : undefined;
@@ -48,7 +49,7 @@ export const ViolationRateChart = memo(function ViolationRateChart({ buckets, ax
       <BarChart data={buckets} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 12, bottom: 0, left: -12 }} barCategoryGap={buckets.length > 40 ? 1 : '18%'} accessibilityLayer={false}>
         <CartesianGrid stroke="#eef0f3" vertical={false} />
         <XAxis dataKey="id" tickFormatter={axisLabel} tick={AXIS_TICK} axisLine={{ stroke: '#d4d7dd' }} tickLine={false} interval="preserveStartEnd" minTickGap={14} />
-        <YAxis domain={[0, (max: number) => Math.max(1, max)]} allowDecimals={false} tickFormatter={(v: number) => per1000Label(v, lang)} tick={AXIS_TICK} axisLine={false} tickLine={false} width={48} />
+        <YAxis domain={[0, ticks[ticks.length - 1]]} ticks={ticks} tickFormatter={(v: number) => per1000Label(v, lang)} tick={AXIS_TICK} axisLine={false} tickLine={false} width={48} />
         <Tooltip content={tooltip} cursor={{ fill: 'rgba(62, 99, 221, 0.06)' }} isAnimationActive={false} />
         <Bar dataKey="per1000" isAnimationActive={false} maxBarSize={40} activeBar={false} shape={ViolationRect} />
       </BarChart>

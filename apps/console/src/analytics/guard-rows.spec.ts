@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { GuardStatsRow } from '@kefu/contracts';
-import { guardBuckets, guardFigures, guardRanking, guardTotals, per1000Label } from './guard-rows';
+import { guardBuckets, guardFigures, guardRanking, guardTotals, per1000Label, per1000Ticks } from './guard-rows';
 
 const day = (d: string, replies: number, blocked: number, overrides: number): GuardStatsRow => ({ day: d, replies, blocked, overrides, per1000: 0 });
 
@@ -76,5 +76,15 @@ describe('per1000Label', () => {
     expect(per1000Label(2.5, 'zh-CN')).toBe('2.5');
     expect(per1000Label(1000, 'en')).toBe('1,000');
     expect(per1000Label(null, 'en')).toBe('—');
+  });
+});
+
+describe('per1000Ticks', () => {
+  it('steps round numbers up to the highest value', () => {
+    expect(per1000Ticks(375)).toEqual([0, 100, 200, 300, 400]);
+    expect(per1000Ticks(1000)).toEqual([0, 250, 500, 750, 1000]);
+    expect(per1000Ticks(4.2)).toEqual([0, 2, 4, 6]);
+    expect(per1000Ticks(0.5)).toEqual([0, 0.2, 0.4, 0.6]);
+    expect(per1000Ticks(0)).toEqual([0, 1]);
   });
 });

@@ -68,5 +68,16 @@ export function guardRanking(rows: readonly GuardStatsRow[], group: Exclude<Guar
     .sort((a, b) => (b.per1000 ?? 0) - (a.per1000 ?? 0) || b.violations - a.violations || b.replies - a.replies || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
+/** Round ticks of a 0–`max` axis, about four steps of 1, 2, 2.5 or 5 × 10ⁿ (0–1 when there is nothing above 0). */
+export function per1000Ticks(max: number): number[] {
+  if (!(max > 0)) return [0, 1];
+  const rough = max / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude;
+  const ticks: number[] = [];
+  for (let v = 0; v < max + step; v += step) ticks.push(Math.round(v * 1000) / 1000);
+  return ticks;
+}
+
 /** A rate as people read it: "500", "2.5", "1,000" (one decimal at most); a dash without one. */
 export const per1000Label = (per1000: number | null, lang: string): string => (per1000 === null ? '—' : new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(per1000));
