@@ -42,6 +42,14 @@ export const ReportContent = z.object({
   }),
   csat: z.object({ average: z.number().nullable(), responses: z.number(), satisfiedShare: z.number().nullable(), previousAverage: z.number().nullable() }),
   conversion: z.object({ presale: z.number(), converted: z.number(), rate: z.number().nullable(), previousRate: z.number().nullable() }),
+  /**
+   * The reply guard (issue 21): replies agents sent, attempts it refused (blocked) and replies sent despite a
+   * warning (overrides); violations per 1,000 replies = (blocked + overrides) / (replies + blocked) × 1,000, null
+   * without a reply or attempt. Absent in reports generated before it existed.
+   */
+  replyGuard: z
+    .object({ replies: z.number(), blocked: z.number(), overrides: z.number(), per1000: z.number().nullable(), previousPer1000: z.number().nullable() })
+    .optional(),
   /** Three plain-language findings, in both languages. */
   findings: z.array(z.object({ zh: text(), en: text() })),
 });

@@ -35,6 +35,9 @@ import { useStores } from '../desk/useStores';
 import { useMe } from '../desk/me';
 import { useDirectory } from '../desk/useDirectory';
 import { PlatformResponseCard } from './PlatformResponseCard';
+import { guardApi } from '../guard/guard-api';
+import type { GuardGroup } from './guard-rows';
+import { ReplyGuardCard } from './ReplyGuardCard';
 
 const TOP_SKUS = 10;
 
@@ -62,6 +65,7 @@ export function AnalyticsScreen() {
   const filters = useMemo(() => analyticsFiltersOf(search), [search]);
   const [convGroup, setConvGroup] = useState<QualityGroup>('store');
   const [platformGroup, setPlatformGroup] = useState<ResponseRateGroupBy>('store');
+  const [guardGroup, setGuardGroup] = useState<GuardGroup>('store');
   const { userById } = useDirectory(useMe());
   const [drill, setDrill] = useState<Drill | null>(null);
   const csv = useDownload();
@@ -99,6 +103,14 @@ export function AnalyticsScreen() {
   const effectivePlatformGroup: ResponseRateGroupBy = platformGroup === 'store' && storeId ? 'day' : platformGroup;
   const platformQuery = useMemo(() => (qualityBase ? { ...qualityBase, groupBy: effectivePlatformGroup } : null), [qualityBase, effectivePlatformGroup]);
   const platform = useFetched('platformResponse', keyOf(platformQuery), (signal) => deskApi.responseRate(platformQuery!, signal));
+  // The reply guard: the period's totals from the rows by store (each reply and event in one), and the rows shown.
+  const effectiveGuardGroup: GuardGroup = guardGroup === 'store' && storeId ? 'day' : guardGroup;
+  const guardTotalsQuery = useMemo(() => (qualityBase ? { ...qualityBase, groupBy: 'store' as const } : null), [qualityBase]);
+  const guardQuery = useMemo(() => (qualityBase ? { ...qualityBase, groupBy: effectiveGuardGroup } : null), [qualityBase, effectiveGuardGroup]);
+  // Each answer says its grouping: while another one loads, the rows on screen are not read as of the new one.
+  const guardStats = (q: NonNullable<typeof guardQuery>) => async (signal: AbortSignal) => ({ groupBy: q.groupBy, ...(await guardApi.stats(q, signal)) });
+  const guardTotals = useFetched('guardStats', keyOf(guardTotalsQuery), guardStats(guardTotalsQuery!));
+  const guardRows = useFetched('guardStats', keyOf(guardQuery), guardStats(guardQuery!));
 
   const b = timeline.data?.breakdown ?? null;
   const order = useMemo(() => causeOrder(b), [b]);
@@ -214,6 +226,8 @@ export function AnalyticsScreen() {
               csat.reload();
               conversion.reload();
               platform.reload();
+              guardTotals.reload();
+              guardRows.reload();
             }}
             title={t('analytics.refresh')}
             aria-label={t('analytics.refresh')}
@@ -429,6 +443,24 @@ export function AnalyticsScreen() {
             <CsatCard report={csatData} loading={csat.loading} error={csat.error} onRetry={csat.reload} />
             <ConversionCard report={conv} group={effectiveConvGroup} onGroupChange={setConvGroup} loading={conversion.loading} error={conversion.error} onRetry={conversion.reload} storeChosen={storeId !== ''} />
           </div>
+          <ReplyGuardCard
+            totalsRows={guardTotals.data?.items ?? null}
+            rows={guardRows.data?.groupBy === effectiveGuardGroup ? guardRows.data.items : null}
+            group={effectiveGuardGroup}
+            onGroupChange={setGuardGroup}
+            timeGroup={group}
+            firstDay={period?.firstDay ?? ''}
+            lastDay={period?.lastDay ?? ''}
+            storeId={storeId}
+            storeById={storeById}
+            userById={userById}
+            loading={guardTotals.loading || guardRows.loading}
+            error={guardTotals.error ?? guardRows.error}
+            onRetry={() => {
+              guardTotals.reload();
+              guardRows.reload();
+            }}
+          />
         </>
       )}
 

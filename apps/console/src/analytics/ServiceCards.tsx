@@ -2,6 +2,7 @@ import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CauseBreakdown, ConversionReport, CsatReport } from '@kefu/contracts';
 import type { ApiRequestError } from '../api/client';
+import { errorText } from '../api/error-text';
 import { rateLabel, secondsLabel } from '../sla/format';
 import { Icon } from '../ui/icons';
 import { causeColor } from './cause-colors';
@@ -34,7 +35,7 @@ export function Card({ title, hint, testId, loading, error, onRetry, tools, chil
       {error && (
         <div className="inline-error" role="alert">
           <Icon name="alert" size={14} />
-          <span>{error.statusCode === 0 ? t('errors.network') : t('analytics.loadError', { message: error.message })}</span>
+          <span>{error.statusCode === 0 ? t('errors.network') : t('analytics.loadError', { message: errorText(error, t) })}</span>
           <button type="button" className="link-button" onClick={onRetry}>
             {t('analytics.retry')}
           </button>

@@ -32,7 +32,8 @@ export interface RateBucket extends RateTotals {
   id: string;
 }
 
-const bucketOf = (day: string, group: TimeGroup): string => (group === 'day' ? day : group === 'week' ? mondayOf(day) : day.slice(0, 7));
+/** The bucket a day falls in: itself, the Monday of its ISO week, or its YYYY-MM. */
+export const bucketOf = (day: string, group: TimeGroup): string => (group === 'day' ? day : group === 'week' ? mondayOf(day) : day.slice(0, 7));
 
 /**
  * The daily rates in the screen's buckets (days, weeks or months): a bucket's rate is its met over its

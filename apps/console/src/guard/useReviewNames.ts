@@ -1,16 +1,15 @@
 import { useMemo } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useUsers } from '../desk/useDirectory';
 import { useStores } from '../desk/useStores';
-import { guardApi } from './guard-api';
+import { useGuardRules } from './useGuardRules';
 
 /** Names for the review's ids: stores, agents (the caller's directory) and rules (their reason in the reader's language). */
 export function useReviewNames() {
   const { t, i18n } = useTranslation();
   const { stores, storeById } = useStores();
   const users = useUsers().data;
-  const rules = useQuery({ queryKey: ['guardRules'], queryFn: async () => (await guardApi.rules()).items, staleTime: 5 * 60_000 }).data;
+  const rules = useGuardRules().data;
   const zh = i18n.language.startsWith('zh');
   return useMemo(() => {
     const userById = new Map((users ?? []).map((u) => [u.id, u]));

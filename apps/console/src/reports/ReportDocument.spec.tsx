@@ -1,12 +1,12 @@
 /** @jest-environment jsdom */
 import { describe, expect, it } from '@jest/globals';
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import type { ClientReport } from '@kefu/contracts';
 import { switchLanguage } from '../i18n';
 import { fakeApi, renderInDesk } from '../testing/render';
 import { ReportDocument } from './ReportDocument';
 
-const report = (platformResponse?: ClientReport['content']['sla']['platformResponse']): ClientReport => ({
+const report = (platformResponse?: ClientReport['content']['sla']['platformResponse'], replyGuard?: ClientReport['content']['replyGuard']): ClientReport => ({
   id: 'r1',
   storeId: 's1',
   period: 'week',
@@ -23,6 +23,7 @@ const report = (platformResponse?: ClientReport['content']['sla']['platformRespo
     sla: { firstResponseP50: 30, firstResponseP90: 60, breachRate: 0, previousFirstResponseP50: null, previousBreachRate: null, platformResponse },
     csat: { average: null, responses: 0, satisfiedShare: null, previousAverage: null },
     conversion: { presale: 0, converted: 0, rate: null, previousRate: null },
+    replyGuard,
     findings: [],
   },
 });
@@ -34,6 +35,8 @@ describe('the client report', () => {
     renderInDesk(<ReportDocument report={report()} store={undefined} generatedBy={null} />);
     expect(screen.queryByTestId('report-platform')).toBeNull();
     expect(screen.queryByText('Platform response rate')).toBeNull();
+    expect(screen.queryByTestId('report-guard')).toBeNull();
+    expect(screen.queryByText(/Reply guard/)).toBeNull();
   });
 
   it('shows the rate against the period before, the rule and every day of the week', async () => {
@@ -62,5 +65,32 @@ describe('the client report', () => {
     ]);
     // At a glance too: a sixth figure.
     expect(screen.getByText('Platform response rate', { selector: '.kpi__label' })).toBeTruthy();
+  });
+
+  it('shows the reply guard’s violations per 1,000 replies against the period before, with the counts behind them', async () => {
+    await switchLanguage('en');
+    fakeApi({});
+    renderInDesk(<ReportDocument report={report(undefined, { replies: 1995, blocked: 5, overrides: 3, per1000: 4, previousPer1000: 2.5 })} store={undefined} generatedBy={null} />);
+    const block = screen.getByTestId('report-guard');
+    expect(within(block).getByTestId('report-guard-per1000').textContent).toBe('4');
+    // More violations than before: bad news.
+    expect(within(block).getByText('+1.5').className).toContain('rchange--bad');
+    expect(within(block).getByText('before: 2.5')).toBeTruthy();
+    expect(within(block).getByTestId('report-guard-replies').textContent).toBe('1995');
+    expect(within(block).getByTestId('report-guard-blocked').textContent).toBe('5');
+    expect(within(block).getByTestId('report-guard-overrides').textContent).toBe('3');
+
+    await act(() => switchLanguage('zh-CN'));
+    expect(within(block).getByText('每千条回复违规数')).toBeTruthy();
+    expect(within(block).getByText('上期：2.5')).toBeTruthy();
+  });
+
+  it('shows a dash and no change for a period without replies', async () => {
+    await switchLanguage('en');
+    fakeApi({});
+    renderInDesk(<ReportDocument report={report(undefined, { replies: 0, blocked: 0, overrides: 0, per1000: null, previousPer1000: 0 })} store={undefined} generatedBy={null} />);
+    const block = screen.getByTestId('report-guard');
+    expect(within(block).getByTestId('report-guard-per1000').textContent).toBe('—');
+    expect(within(block).queryByText(/^[+\u2212]/)).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import { type ReportColumn, ReportTable } from './ReportTable';
 import { AgencyBrand } from '../admin/AgencyBrand';
 import { responseRateLabel } from '../sla/format';
 import { PlatformResponseBlock } from './PlatformResponseBlock';
+import { ReplyGuardBlock } from './ReplyGuardBlock';
 
 // The printable client report itself: findings, tickets by type and cause, SKUs, carriers and service figures.
 
@@ -19,8 +20,9 @@ export function ReportDocument({ report, store, generatedBy }: { report: ClientR
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const c = report.content;
-  // Reports made before the platforms' metric existed have none.
+  // Reports made before the platforms' metric or the reply guard's figures existed have none.
   const platform = c.sla.platformResponse;
+  const guard = c.replyGuard;
   const findings = findingsIn(c.findings, lang);
   const causes = causesOfReport(c);
   const maxCause = Math.max(1, ...causes.map((x) => Math.max(x.count, x.previousCount)));
@@ -210,8 +212,10 @@ export function ReportDocument({ report, store, generatedBy }: { report: ClientR
           </ServiceBlock>
         </div>
         {platform && <PlatformResponseBlock platform={platform} periodStart={report.periodStart} periodEnd={report.periodEnd} />}
+        {guard && <ReplyGuardBlock guard={guard} />}
         <p className="report__note">{t('reports.page.serviceNote')}</p>
         {platform && <p className="report__note">{t('reports.page.platform.note')}</p>}
+        {guard && <p className="report__note">{t('reports.page.guard.note')}</p>}
       </ReportSection>
 
       <footer className="report__footer">{t('reports.page.footer', { store: c.storeName, dates: reportDates(report.periodStart, report.periodEnd, lang) })}</footer>

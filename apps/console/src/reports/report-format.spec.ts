@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ReportContent } from '@kefu/contracts';
-import { causesOfReport, changeTone, dayTick, findingsIn, generateDate, pointsLabel, relativeChange, reportDates, skusByCause } from './report-format';
+import { causesOfReport, changeTone, dayTick, findingsIn, generateDate, per1000Change, pointsLabel, relativeChange, reportDates, skusByCause } from './report-format';
 
 const cause = (c: ReportContent['tickets']['byCause'][number]['cause'], count: number, previousCount = 0) => ({ cause: c, count, previousCount, change: null, share: 0 });
 
@@ -68,5 +68,15 @@ describe('report format', () => {
     expect(dayTick('2026-03-02', 7, 'zh-CN')).toBe('3/2');
     expect(dayTick('2026-03-02', 31, 'en')).toBe('2');
     expect(dayTick('2026-03-21', 31, 'zh-CN')).toBe('21');
+  });
+
+  it('writes the change of violations per 1,000 replies as a signed difference, none without both periods', () => {
+    expect(per1000Change(500, 250, 'en')).toBe('+250');
+    expect(per1000Change(2.5, 1500 / 1000, 'zh-CN')).toBe('+1');
+    expect(per1000Change(90.9, 100, 'en')).toBe('\u22129.1');
+    expect(per1000Change(1000, 0, 'en')).toBe('+1,000');
+    expect(per1000Change(0, 0, 'en')).toBe('0');
+    expect(per1000Change(500, null, 'en')).toBeNull();
+    expect(per1000Change(null, 3, 'en')).toBeNull();
   });
 });

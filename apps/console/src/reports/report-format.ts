@@ -1,5 +1,6 @@
 import type { CauseCode, ReportContent } from '@kefu/contracts';
 import { bucketLabel, dayRange } from '../analytics/chart-data';
+import { per1000Label } from '../analytics/guard-rows';
 import { addDays, isDate, zonedDate } from '../analytics/period';
 
 /** A report's dates as people read them: [periodStart, periodEnd) → "Mar 2 – 8, 2026". */
@@ -32,6 +33,14 @@ export function pointsLabel(current: number | null, previous: number | null): st
   const pt = Math.round((current - previous) * 1000) / 10;
   if (pt === 0) return '0 pt';
   return `${pt > 0 ? '+' : '\u2212'}${Math.abs(pt)} pt`;
+}
+
+/** A difference of violations per 1,000 replies: "+12.5", "−500", "0". */
+export function per1000Change(current: number | null, previous: number | null, lang: string): string | null {
+  if (current === null || previous === null) return null;
+  const diff = Math.round((current - previous) * 10) / 10;
+  if (diff === 0) return '0';
+  return `${diff > 0 ? '+' : '\u2212'}${per1000Label(Math.abs(diff), lang)}`;
 }
 
 export interface SkuGroup {

@@ -32,7 +32,10 @@ export class GuardReviewService {
     };
   }
 
-  /** Violations per 1,000 replies in the period, by store, agent, rule or day (the desk's timezone). */
+  /**
+   * Violations per 1,000 replies in the period, by store, agent, rule or day (the desk's timezone). By store,
+   * agent or day every reply and event is in one row; by rule, each row has all the period's replies.
+   */
   async stats(caller: Caller, q: GuardStatsQuery): Promise<{ items: GuardStatsRow[] }> {
     const to = q.to ?? new Date().toISOString();
     const params: unknown[] = [q.from ?? new Date(Date.parse(to) - 7 * 86400_000).toISOString(), to];
@@ -46,6 +49,11 @@ export class GuardReviewService {
       day: { ev: `to_char(e.at AT TIME ZONE ${tz}, 'YYYY-MM-DD')`, rep: `to_char(m.created_at AT TIME ZONE ${tz}, 'YYYY-MM-DD')`, name: 'day' },
       rule: { ev: 'r.rule_id::text', rep: `'all'`, name: 'ruleId' },
     }[q.groupBy];
+    const select =
+      q.groupBy === 'rule'
+        ? `SELECT ev.key, (SELECT sum(replies) FROM rep) AS replies, ev.blocked, ev.overrides FROM ev`
+        : // A store, agent or day with replies and no violation is a row too (0 per 1,000), so the rows add up to the period.
+          `SELECT coalesce(ev.key, rep.key) AS key, rep.replies, coalesce(ev.blocked, 0) AS blocked, coalesce(ev.overrides, 0) AS overrides FROM ev FULL JOIN rep ON rep.key = ev.key`;
     const rows: { key: string; replies: string | null; blocked: string; overrides: string }[] = await this.db.query(
       `WITH ev AS (
          SELECT ${keys.ev} AS key, count(*) FILTER (WHERE e.kind = 'blocked') AS blocked, count(*) FILTER (WHERE e.kind = 'override') AS overrides
@@ -56,9 +64,8 @@ export class GuardReviewService {
          SELECT ${keys.rep} AS key, count(*) AS replies FROM messages m
           WHERE m.direction = 'outbound' AND m.author_id IS NOT NULL AND m.created_at >= $1 AND m.created_at < $2 AND ${repScope} ${store ? `AND m.store_id = ${store}` : ''}
           GROUP BY 1)
-       SELECT ev.key, ${q.groupBy === 'rule' ? '(SELECT sum(replies) FROM rep)' : 'rep.replies'} AS replies, ev.blocked, ev.overrides
-         FROM ev ${q.groupBy === 'rule' ? '' : 'LEFT JOIN rep ON rep.key = ev.key'}
-        ORDER BY ev.key`,
+       ${select}
+        ORDER BY 1`,
       params,
     );
     return {

@@ -9,10 +9,13 @@ import { ReplyGuard } from './reply-guard.service.js';
 import { RuleChangeController } from './rule-change.controller.js';
 import { RuleChangeService } from './rule-change.service.js';
 
-/** The reply guard in the api: rules, the check, the hook in the reply path (ReplyGuard), rule changes, the quality review and its scores. */
+/**
+ * The reply guard: rules, the check, the hook in the reply path (ReplyGuard), rule changes, the quality review and
+ * its scores. Runs in: both (the worker's conversations and client reports use the hook and the review's figures).
+ */
 @Module({
   controllers: [GuardController, RuleChangeController],
   providers: [GuardActivationQueue, GuardRulesService, GuardCheckService, ReplyGuard, GuardReviewService, GuardReviewScoresService, RuleChangeService],
-  exports: [ReplyGuard, GuardCheckService],
+  exports: [ReplyGuard, GuardCheckService, GuardReviewService],
 })
 export class GuardModule {}

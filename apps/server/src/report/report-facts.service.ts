@@ -5,9 +5,11 @@ import { TICKET_TYPES, type CauseCode, type ReportContent, type ResponseRateItem
 import type { Caller } from '../auth/caller.js';
 import { ConversionService } from '../conversion/conversion.service.js';
 import { CsatFiguresService } from '../csat/csat-figures.service.js';
+import { GuardReviewService } from '../guard/guard-review.service.js';
 import { ResponseRateService } from '../sla-board/response-rate.service.js';
 import { SlaQueryService } from '../sla-board/sla-query.service.js';
 import { responseRuleOf } from '../store/store-settings.js';
+import { replyGuardFigures } from './report-reply-guard.js';
 import { LOGISTICS_CAUSES } from './report-words.js';
 import type { StoreEntity } from '../store/store.entity.js';
 import type { ReportWindow } from './report-period.js';
@@ -37,6 +39,7 @@ export class ReportFactsService {
     private readonly responseRate: ResponseRateService,
     private readonly csat: CsatFiguresService,
     private readonly conversion: ConversionService,
+    private readonly guard: GuardReviewService,
   ) {}
 
   async gather(caller: Caller, store: StoreEntity, w: ReportWindow, previous: ReportWindow): Promise<Omit<ReportContent, 'findings'>> {
@@ -69,7 +72,7 @@ export class ReportFactsService {
     );
 
     const period = (win: ReportWindow) => ({ from: win.from.toISOString(), to: win.to.toISOString(), storeId: store.id });
-    const [sla, prevSla, responseByDay, prevResponse, csat, prevCsat, conv, prevConv] = await Promise.all([
+    const [sla, prevSla, responseByDay, prevResponse, csat, prevCsat, conv, prevConv, guard, prevGuard] = await Promise.all([
       this.sla.summary(caller, period(w)),
       this.sla.summary(caller, period(previous)),
       this.responseRate.rate(caller, { ...period(w), groupBy: 'day' }),
@@ -78,6 +81,8 @@ export class ReportFactsService {
       this.csat.report(caller, { ...period(previous), groupBy: 'store' }),
       this.conversion.report(caller, { ...period(w), groupBy: 'store' }),
       this.conversion.report(caller, { ...period(previous), groupBy: 'store' }),
+      this.guard.stats(caller, { ...period(w), groupBy: 'store' }),
+      this.guard.stats(caller, { ...period(previous), groupBy: 'store' }),
     ]);
 
     return {
@@ -105,6 +110,7 @@ export class ReportFactsService {
       },
       csat: { average: csat.overall.average, responses: csat.overall.responses, satisfiedShare: csat.overall.satisfiedShare, previousAverage: prevCsat.overall.average },
       conversion: { presale: conv.overall.presale, converted: conv.overall.converted, rate: conv.overall.rate, previousRate: prevConv.overall.rate },
+      replyGuard: replyGuardFigures(guard.items, prevGuard.items),
     };
   }
 }

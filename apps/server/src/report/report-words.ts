@@ -38,6 +38,7 @@ interface CsvWords {
   platformResponse: (seconds: number) => string;
   csat: string;
   conversion: string;
+  replyGuard: string;
   findings: string;
   cause: (c: CauseCode) => string;
   type: (t: TicketType) => string;
@@ -59,6 +60,7 @@ const CSV_WORDS: Record<Language, CsvWords> = {
     platformResponse: (s) => `platform response rate (within ${s} s)`,
     csat: 'CSAT average (1-5)',
     conversion: 'inquiry conversion',
+    replyGuard: 'reply guard violations per 1000 replies',
     findings: 'findings',
     cause: (c) => c,
     type: (t) => t,
@@ -77,6 +79,7 @@ const CSV_WORDS: Record<Language, CsvWords> = {
     platformResponse: (s) => `平台回复率(${s} 秒内)`,
     csat: '满意度(1-5)',
     conversion: '询单转化率',
+    replyGuard: '回复质检违规数(每千条回复)',
     findings: '结论',
     cause: (c) => CAUSE_NAMES[c].zh,
     type: (t) => TYPE_NAMES[t].zh,

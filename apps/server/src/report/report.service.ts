@@ -93,6 +93,8 @@ export class ReportService {
     if (platform) rows.push([w.service, w.platformResponse(platform.ruleSeconds), platform.rate, platform.previousRate, null]);
     rows.push([w.service, w.csat, c.csat.average, c.csat.previousAverage, null]);
     rows.push([w.service, w.conversion, c.conversion.rate, c.conversion.previousRate, null]);
+    // Reports made before the reply guard's figures have none.
+    if (c.replyGuard) rows.push([w.service, w.replyGuard, c.replyGuard.per1000, c.replyGuard.previousPer1000, null]);
     c.findings.forEach((f, i) => rows.push([w.findings, String(i + 1), f.zh, f.en, null]));
     await this.audit.record({ actorId: caller.user.id, action: 'report.exported', targetType: 'report', targetId: id, details: { storeId: r.storeId, period: r.period, periodStart: r.periodStart } });
     const round = (v: string | number | null) => (typeof v === 'number' ? Math.round(v * 10000) / 10000 : v);
