@@ -71,7 +71,6 @@ import {
   type ListKbQuestionsQuery,
 } from '@kefu/contracts';
 import { request, requestFile } from './client';
-import { currentLanguage } from '../i18n';
 
 const StorePage = page(Store);
 const ConversationPage = page(Conversation);
@@ -165,7 +164,7 @@ export const deskApi = {
   reports: (query: ReportsQuery, signal?: AbortSignal) => request('/api/reports', ReportPage, { query: { ...query }, signal }),
   report: (id: string, signal?: AbortSignal) => request(`/api/reports/${encodeURIComponent(id)}`, ClientReport, { signal }),
   /** In the reader's language: headers and codes in Chinese for the Chinese console. */
-  reportCsv: (id: string) => requestFile(`/api/reports/${encodeURIComponent(id)}/csv?lang=${currentLanguage() === 'zh-CN' ? 'zh' : 'en'}`),
+  reportCsv: (id: string, uiLanguage: string) => requestFile(`/api/reports/${encodeURIComponent(id)}/csv?lang=${uiLanguage.startsWith('zh') ? 'zh' : 'en'}`),
   /** Makes (or makes again) a store's report of the period holding `date` (default: the last complete one). */
   generateReport: (storeId: string, period: ReportPeriod, date?: string) =>
     request(`/api/reports/stores/${encodeURIComponent(storeId)}/generate`, ClientReport, { method: 'POST', query: { period, date } }),

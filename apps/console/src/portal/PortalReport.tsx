@@ -51,7 +51,7 @@ export function PortalReport({ reportId }: { reportId: string }) {
                 <Icon name="alert" size={13} /> {errorText(csv.error, t)}
               </span>
             )}
-            <button type="button" className="button" disabled={!report || csv.busy !== null} onClick={() => void csv.download('report', () => deskApi.reportCsv(reportId), 'report.csv')} data-testid="portal-report-csv">
+            <button type="button" className="button" disabled={!report || csv.busy !== null} onClick={() => void csv.download('report', () => deskApi.reportCsv(reportId, i18n.language), 'report.csv')} data-testid="portal-report-csv">
               {csv.busy ? <span className="spinner" aria-hidden="true" /> : <Icon name="download" size={14} />}
               {t('portal.reports.csv')}
             </button>

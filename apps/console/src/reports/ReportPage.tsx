@@ -90,7 +90,7 @@ export function ReportPage({ reportId }: { reportId: string }) {
             {regenerating ? <span className="spinner" aria-hidden="true" /> : <Icon name="refresh" size={14} />}
             {t('reports.page.regenerate')}
           </button>
-          <button type="button" className="button" disabled={!report || csv.busy !== null} onClick={() => void csv.download('report', () => deskApi.reportCsv(reportId), 'report.csv')} data-testid="report-csv">
+          <button type="button" className="button" disabled={!report || csv.busy !== null} onClick={() => void csv.download('report', () => deskApi.reportCsv(reportId, i18n.language), 'report.csv')} data-testid="report-csv">
             {csv.busy ? <span className="spinner" aria-hidden="true" /> : <Icon name="download" size={14} />}
             {t('reports.page.csv')}
           </button>
