@@ -121,6 +121,8 @@ describe('reply guard on the analysts’ desk and in the client report, in Chrom
     await card.getByTestId('guard-by-rule').click();
     await row(blockRule).waitFor({ timeout: 10000 });
     await expect(row(blockRule).locator('th').textContent()).resolves.toBe('No off-platform dealsBlocked');
+    // Back to the store (other test files' stores share the run's database), by day.
+    await page.getByTestId('analytics-store').selectOption(s.store.id);
     await page.getByTestId('analytics-group-day').click();
     await card.getByTestId('guard-by-day').click();
     await bars.first().waitFor({ timeout: 10000 });
