@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../api/error-text';
 
 const TABS = [
   { to: '/admin/stores', key: 'stores' },
@@ -33,12 +34,12 @@ export function AdminFrame({ title, subtitle, tools, children, testId }: { title
   );
 }
 
-/** A server error line with a retry. */
-export function LoadError({ message, onRetry }: { message: string; onRetry(): void }) {
+/** A load error in the reader's words (by its code), with a retry. */
+export function LoadError({ error, onRetry }: { error: unknown; onRetry(): void }) {
   const { t } = useTranslation();
   return (
     <div className="inline-error" role="alert">
-      <span>{t('admin.common.loadError', { message })}</span>
+      <span>{t('admin.common.loadError', { message: errorText(error, t) })}</span>
       <button type="button" className="link-button" onClick={onRetry}>
         {t('admin.common.retry')}
       </button>

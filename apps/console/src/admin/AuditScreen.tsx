@@ -106,7 +106,7 @@ export function AuditScreen() {
           {t('admin.audit.apply')}
         </button>
       </form>
-      {error && <LoadError message={error.statusCode === 0 ? t('errors.network') : error.message} onRetry={() => void audit.refetch()} />}
+      {error && <LoadError error={error} onRetry={() => void audit.refetch()} />}
       {audit.isPending && <span className="spinner" role="status" aria-label="…" />}
       {!audit.isPending && !error && entries.length === 0 && <p className="admin-muted">{t('admin.audit.empty')}</p>}
       <ol className="audit-list" data-testid="audit-list">

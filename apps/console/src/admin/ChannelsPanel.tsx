@@ -40,7 +40,7 @@ export function ChannelsPanel({ store }: { store: Store }) {
         {t('admin.channels.title')}
       </h2>
       <p className="admin-hint">{t('admin.channels.hint')}</p>
-      {channels.error && <LoadError message={channels.error.message} onRetry={() => void channels.refetch()} />}
+      {channels.error && <LoadError error={channels.error} onRetry={() => void channels.refetch()} />}
       {error && (
         <p className="inline-error" role="alert">
           {error}

@@ -17,7 +17,7 @@ export function DeskSettingsScreen() {
   const settings = useDeskSettings();
   return (
     <AdminFrame testId="admin-desk" title={t('admin.desk.title')} subtitle={t('admin.desk.subtitle')}>
-      {settings.error && <LoadError message={settings.error.message} onRetry={() => void settings.refetch()} />}
+      {settings.error && <LoadError error={settings.error} onRetry={() => void settings.refetch()} />}
       {settings.data && <DeskSettingsForm settings={settings.data} />}
     </AdminFrame>
   );

@@ -33,7 +33,7 @@ export function PeopleScreen() {
         </button>
       }
     >
-      {error && <LoadError message={error.message} onRetry={reload} />}
+      {error && <LoadError error={error} onRetry={reload} />}
       {loading && <span className="spinner" role="status" aria-label="…" />}
       {!loading && people.length === 0 && !error && <p className="admin-muted">{t('admin.people.empty')}</p>}
       {people.length > 0 && (

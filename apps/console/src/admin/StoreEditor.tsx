@@ -22,7 +22,7 @@ export function StoreEditorRoute() {
   const isNew = storeId === 'new';
   const query = useAdminStore(isNew ? null : storeId);
   const { t } = useTranslation();
-  if (!isNew && query.error) return <AdminFrame testId="store-editor" title={t('admin.stores.title')}><LoadError message={query.error.message} onRetry={() => void query.refetch()} /></AdminFrame>;
+  if (!isNew && query.error) return <AdminFrame testId="store-editor" title={t('admin.stores.title')}><LoadError error={query.error} onRetry={() => void query.refetch()} /></AdminFrame>;
   if (!isNew && !query.data) return <AdminFrame testId="store-editor" title={t('admin.stores.title')}><span className="spinner" role="status" aria-label="…" /></AdminFrame>;
   return <StoreEditor key={storeId} store={isNew ? null : query.data!} />;
 }

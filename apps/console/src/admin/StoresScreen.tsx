@@ -18,7 +18,7 @@ export function StoresScreen() {
         </Link>
       }
     >
-      {error && <LoadError message={error.message} onRetry={reload} />}
+      {error && <LoadError error={error} onRetry={reload} />}
       {loading && <span className="spinner" role="status" aria-label="…" />}
       {!loading && !error && stores.length === 0 && (
         <div className="board-empty">

@@ -105,7 +105,7 @@ function ConversationView({ conversationId, focusTicketId = null, me, storeById,
           {error ? (
             <>
               <Icon name="alert" size={22} />
-              <p>{error.statusCode === 404 || error.statusCode === 400 ? t('conversation.notFound') : t('conversation.loadError', { message: error.message })}</p>
+              <p>{error.statusCode === 404 || error.statusCode === 400 ? t('conversation.notFound') : t('conversation.loadError', { message: errorText(error, t) })}</p>
               {error.statusCode !== 404 && (
                 <button type="button" className="button button--ghost" onClick={reload}>
                   {t('conversation.retry')}

@@ -1,16 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientReport } from '@kefu/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { ReportDocument } from './ReportDocument';
+import { ReportExportActions, ReportLoadError, useReportTitle } from './ReportActions';
 import type { ApiRequestError } from '../api/client';
 import { apiErrorOf, toApiError } from '../data/errors';
 import { deskApi } from '../api/desk-api';
-import { useDownload } from '../analytics/download';
+import { errorText } from '../api/error-text';
 import { REPORTS_HREF, reportHref } from '../routing/links';
 import { Icon } from '../ui/icons';
-import { reportDates } from './report-format';
 import { useMe } from '../desk/me';
 import { useDirectory } from '../desk/useDirectory';
 import { useStores } from '../desk/useStores';
@@ -32,26 +32,16 @@ export function ReportPage({ reportId }: { reportId: string }) {
   const me = useMe();
   const { storeById } = useStores();
   const { userById } = useDirectory(me);
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useQueryClient();
   const query = useQuery({ queryKey: [REPORT, reportId], queryFn: () => deskApi.report(reportId) });
   const [regenerating, setRegenerating] = useState(false);
   const [regenError, setRegenError] = useState<ApiRequestError | null>(null);
-  const csv = useDownload();
 
   const report: ClientReport | null = query.data ?? null;
   const error = apiErrorOf(query.error);
-  const lang = i18n.language;
 
-  useEffect(() => {
-    if (!report) return;
-    const before = document.title;
-    // The printed file's default name comes from the title.
-    document.title = `${report.content.storeName} · ${t(`reports.periods.${report.period}`)} · ${reportDates(report.periodStart, report.periodEnd, lang)}`;
-    return () => {
-      document.title = before;
-    };
-  }, [report, t, lang]);
+  useReportTitle(report);
 
   const regenerate = async () => {
     if (!report) return;
@@ -78,39 +68,19 @@ export function ReportPage({ reportId }: { reportId: string }) {
         <div className="report-toolbar__actions">
           {regenError && (
             <span className="report-toolbar__error" role="alert">
-              <Icon name="alert" size={13} /> {t('reports.generate.error', { message: regenError.message })}
-            </span>
-          )}
-          {csv.error && (
-            <span className="report-toolbar__error" role="alert">
-              <Icon name="alert" size={13} /> {t('analytics.export.error', { message: csv.error.message })}
+              <Icon name="alert" size={13} /> {errorText(regenError, t)}
             </span>
           )}
           <button type="button" className="button" disabled={!report || regenerating} onClick={() => void regenerate()} data-testid="report-regenerate" title={t('reports.page.regenerateHint')}>
             {regenerating ? <span className="spinner" aria-hidden="true" /> : <Icon name="refresh" size={14} />}
             {t('reports.page.regenerate')}
           </button>
-          <button type="button" className="button" disabled={!report || csv.busy !== null} onClick={() => void csv.download('report', () => deskApi.reportCsv(reportId, i18n.language), 'report.csv')} data-testid="report-csv">
-            {csv.busy ? <span className="spinner" aria-hidden="true" /> : <Icon name="download" size={14} />}
-            {t('reports.page.csv')}
-          </button>
-          <button type="button" className="button button--primary" disabled={!report} onClick={() => window.print()} data-testid="report-print">
-            <Icon name="printer" size={14} />
-            {t('reports.page.print')}
-          </button>
+          <ReportExportActions reportId={reportId} report={report} audience="agency" />
         </div>
       </div>
 
       {error ? (
-        <div className="board__forbidden" role="alert">
-          <Icon name={error.statusCode === 404 ? 'fileText' : 'alert'} size={22} />
-          <p>{error.statusCode === 404 ? t('reports.page.notFound') : error.statusCode === 0 ? t('errors.network') : t('reports.loadError', { message: error.message })}</p>
-          {error.statusCode !== 404 && (
-            <button type="button" className="button button--small" onClick={() => void query.refetch()}>
-              {t('reports.retry')}
-            </button>
-          )}
-        </div>
+        <ReportLoadError error={error} onRetry={() => void query.refetch()} audience="agency" />
       ) : !report ? (
         <div className="board-empty" role="status">
           <span className="spinner" aria-hidden="true" />

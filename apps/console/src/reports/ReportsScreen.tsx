@@ -3,6 +3,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from '@tanstack/react-router';
 import { useListShortcuts } from '../keyboard/shortcuts';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../api/error-text';
 import { z } from 'zod';
 import { ReportPeriod, type Store } from '@kefu/contracts';
 import { contractResolver } from '../ui/form';
@@ -236,7 +237,7 @@ function GenerateForm({ stores, defaultStoreId, defaultPeriod }: { stores: Store
       {error && (
         <p className="generate__error" role="alert">
           <Icon name="alert" size={13} />
-          {error.statusCode === 0 ? t('errors.network') : t('reports.generate.error', { message: error.message })}
+          {t('reports.generate.error', { message: errorText(error, t) })}
         </p>
       )}
     </form>
