@@ -111,8 +111,13 @@ describe('routing, presence and the collision guard', () => {
       // Each conversation was given to one agent once: one assignment event per assigned conversation.
       await drainQueues(desk.worker!);
       const announced = watcher.events.filter((e) => (e.name === 'conversation.created' || e.name === 'conversation.updated') && e.payload.storeId === s.id);
-      // One fact, one event: a conversation routed on arrival is announced once, with its assignee.
-      expect(announced.map((e) => e.name).sort()).toEqual(Array.from({ length: 20 }, () => 'conversation.created'));
+      const created = announced.filter((e) => e.name === 'conversation.created');
+      expect(created).toHaveLength(20);
+      // One fact, one event: a conversation routed on arrival is announced once, already with its assignee (one the
+      // race left in the queue is assigned by the sweep later: that is a second fact, and an update).
+      const routedOnArrival = new Set(created.filter((e) => e.payload.assigneeId).map((e) => e.payload.id));
+      expect(routedOnArrival.size).toBeGreaterThan(0);
+      expect(announced.filter((e) => e.name === 'conversation.updated' && routedOnArrival.has(e.payload.id))).toEqual([]);
       const assignedEvents = announced.filter((e) => e.payload.assigneeId);
       const perConversation = new Map<string, Set<string>>();
       for (const e of assignedEvents) perConversation.set(e.payload.id, (perConversation.get(e.payload.id) ?? new Set()).add(e.payload.assigneeId));
