@@ -1,5 +1,6 @@
 import { memo, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SegmentedChoice } from '../ui/SegmentedChoice';
 import type { ResponseRate, ResponseRateGroupBy, ResponseRateItem, Store, User } from '@kefu/contracts';
 import type { ApiRequestError } from '../api/client';
 import { responseRateLabel, ruleLabel, secondsLabel } from '../sla/format';
@@ -64,21 +65,7 @@ export const PlatformResponseCard = memo(function PlatformResponseCard(props: Pr
       error={error}
       onRetry={onRetry}
       tools={
-        <div className="seg" role="group" aria-label={t('analytics.platform.by')}>
-          {groups.map((g) => (
-            <button
-              key={g.key}
-              type="button"
-              className={`seg__option${group === g.key ? ' is-active' : ''}`}
-              aria-pressed={group === g.key}
-              disabled={g.key === 'store' && storeId !== ''}
-              onClick={() => onGroupChange(g.key)}
-              data-testid={`platform-by-${g.key}`}
-            >
-              {g.label}
-            </button>
-          ))}
-        </div>
+        <SegmentedChoice label={t('analytics.platform.by')} options={groups} value={group} onChange={onGroupChange} disabled={(k) => k === 'store' && storeId !== ''} testId="platform-by" />
       }
     >
       <div className="an-stats">

@@ -1,5 +1,6 @@
 import { memo, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SegmentedChoice } from '../ui/SegmentedChoice';
 import type { GuardStatsRow, Store, User } from '@kefu/contracts';
 import type { ApiRequestError } from '../api/client';
 import { useGuardRules } from '../guard/useGuardRules';
@@ -71,21 +72,7 @@ export const ReplyGuardCard = memo(function ReplyGuardCard(props: Props) {
       error={error}
       onRetry={onRetry}
       tools={
-        <div className="seg" role="group" aria-label={t('analytics.guard.by')}>
-          {groups.map((g) => (
-            <button
-              key={g.key}
-              type="button"
-              className={`seg__option${group === g.key ? ' is-active' : ''}`}
-              aria-pressed={group === g.key}
-              disabled={g.key === 'store' && storeId !== ''}
-              onClick={() => onGroupChange(g.key)}
-              data-testid={`guard-by-${g.key}`}
-            >
-              {g.label}
-            </button>
-          ))}
-        </div>
+        <SegmentedChoice label={t('analytics.guard.by')} options={groups} value={group} onChange={onGroupChange} disabled={(k) => k === 'store' && storeId !== ''} testId="guard-by" />
       }
     >
       <div className="an-stats">

@@ -1,5 +1,6 @@
 import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SegmentedChoice } from '../ui/SegmentedChoice';
 import type { CauseBreakdown, ConversionReport, CsatReport } from '@kefu/contracts';
 import type { ApiRequestError } from '../api/client';
 import { errorText } from '../api/error-text';
@@ -193,21 +194,14 @@ export const ConversionCard = memo(function ConversionCard({ report, group, onGr
       error={error}
       onRetry={onRetry}
       tools={
-        <div className="seg" role="group" aria-label={t('analytics.conversion.by')}>
-          {(['store', 'agent', 'day'] as const).map((g) => (
-            <button
-              key={g}
-              type="button"
-              className={`seg__option${group === g ? ' is-active' : ''}`}
-              aria-pressed={group === g}
-              disabled={g === 'store' && storeChosen}
-              onClick={() => onGroupChange(g)}
-              data-testid={`conversion-by-${g}`}
-            >
-              {t(`analytics.conversion.groups.${g}`)}
-            </button>
-          ))}
-        </div>
+        <SegmentedChoice
+          label={t('analytics.conversion.by')}
+          options={(['store', 'agent', 'day'] as const).map((g) => ({ key: g, label: t(`analytics.conversion.groups.${g}`) }))}
+          value={group}
+          onChange={onGroupChange}
+          disabled={(g) => g === 'store' && storeChosen}
+          testId="conversion-by"
+        />
       }
     >
       <div className="an-stats">
