@@ -3,17 +3,15 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useStores } from '../desk/useStores';
 import { useListShortcuts } from '../keyboard/shortcuts';
-import { reportDates } from '../reports/report-format';
 import { useReportList } from '../reports/useReports';
 import { useNowMinute } from '../time/clock';
-import { formatDateTime, formatRelative } from '../time/format';
-import { PlatformBadge } from '../ui/badges';
 import { ListState } from '../ui/ListState';
+import { ReportRowCells } from '../reports/ReportRowCells';
 import { useAgencyName } from './PortalLayout';
 
 /** #/portal/reports — the agency's weekly and monthly reports of the brand's stores, newest first. */
 export function PortalReports() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const agency = useAgencyName();
   const now = useNowMinute();
   const { storeById } = useStores();
@@ -58,22 +56,7 @@ export function PortalReports() {
               const store = storeById.get(r.storeId);
               return (
                 <Link key={r.id} to="/portal/reports/$reportId" params={{ reportId: r.id }} className="report-row ticket-row" role="row" data-testid="portal-report-row" data-report-id={r.id} data-store-id={r.storeId} data-report-row="">
-                  <span role="cell" className="ticket-row__store">
-                    {store && <PlatformBadge platform={store.platform} />}
-                    <span className="ticket-row__store-name report-row__store">{r.storeName}</span>
-                  </span>
-                  <span role="cell">
-                    <span className={`period-tag period-tag--${r.period}`}>{t(`reports.periods.${r.period}`)}</span>
-                  </span>
-                  <span role="cell" className="report-row__dates">
-                    {reportDates(r.periodStart, r.periodEnd, i18n.language)}
-                  </span>
-                  <span role="cell" className="num report-row__total">
-                    {r.ticketTotal}
-                  </span>
-                  <span role="cell" className="report-row__generated" title={formatDateTime(r.generatedAt, i18n.language)}>
-                    {formatRelative(r.generatedAt, now, t, i18n.language)}
-                  </span>
+                  <ReportRowCells report={r} store={store} now={now} />
                 </Link>
               );
             })}

@@ -11,12 +11,11 @@ import { ApiRequestError } from '../api/client';
 import { deskApi } from '../api/desk-api';
 import { reportHref } from '../routing/links';
 import { useNowMinute } from '../time/clock';
-import { formatDateTime, formatRelative } from '../time/format';
 import { serverNow } from '../time/server-clock';
-import { PlatformBadge } from '../ui/badges';
 import { Icon } from '../ui/icons';
 import { ListState } from '../ui/ListState';
-import { generateDate, reportDates } from './report-format';
+import { ReportRowCells } from './ReportRowCells';
+import { generateDate } from './report-format';
 import { useReportList, type ReportFilters } from './useReports';
 import { StoreSelect } from '../ui/StoreSelect';
 import { useMe } from '../desk/me';
@@ -42,7 +41,7 @@ export function ReportsScreen() {
   const userId = me.id;
   const { stores, storesLoaded, storeById } = useStores();
   const { userById } = useDirectory(me);
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const now = useNowMinute();
   const [filters, setFilters] = useState<ReportFilters>(() => loadFilters(userId));
   const storeId = filters.storeId && storesLoaded && !storeById.has(filters.storeId) ? '' : filters.storeId;
@@ -124,31 +123,22 @@ export function ReportsScreen() {
               const by = r.generatedById ? (userById.get(r.generatedById)?.name ?? t('reports.someone')) : null;
               return (
                 <a key={r.id} href={reportHref(r.id)} className="report-row ticket-row" role="row" data-testid="report-row" data-report-id={r.id} data-store-id={r.storeId} data-period={r.period} data-report-row="">
-                  <span role="cell" className="ticket-row__store">
-                    {store && <PlatformBadge platform={store.platform} />}
-                    <span className="ticket-row__store-name report-row__store">{r.storeName}</span>
-                  </span>
-                  <span role="cell">
-                    <span className={`period-tag period-tag--${r.period}`}>{t(`reports.periods.${r.period}`)}</span>
-                  </span>
-                  <span role="cell" className="report-row__dates">
-                    {reportDates(r.periodStart, r.periodEnd, i18n.language)}
-                  </span>
-                  <span role="cell" className="num report-row__total">
-                    {r.ticketTotal}
-                  </span>
-                  <span role="cell" className="report-row__generated" title={formatDateTime(r.generatedAt, i18n.language)}>
-                    {formatRelative(r.generatedAt, now, t, i18n.language)}
-                    <span className={`report-row__by${by ? '' : ' report-row__by--schedule'}`}>
-                      {by ? (
-                        t('reports.by', { name: by })
-                      ) : (
-                        <>
-                          <Icon name="clock" size={11} /> {t('reports.bySchedule')}
-                        </>
-                      )}
-                    </span>
-                  </span>
+                  <ReportRowCells
+                    report={r}
+                    store={store}
+                    now={now}
+                    madeBy={
+                      <span className={`report-row__by${by ? '' : ' report-row__by--schedule'}`}>
+                        {by ? (
+                          t('reports.by', { name: by })
+                        ) : (
+                          <>
+                            <Icon name="clock" size={11} /> {t('reports.bySchedule')}
+                          </>
+                        )}
+                      </span>
+                    }
+                  />
                 </a>
               );
             })}
