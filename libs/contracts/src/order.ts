@@ -18,6 +18,9 @@ export const Receiver = z.object({
   address: text().trim().min(1).max(500).optional(),
 });
 export type Receiver = z.infer<typeof Receiver>;
+/** A receiver as the desk shows it: masked (`138****5678`, the address to its district) unless revealed. */
+export const ShownReceiver = z.object({ name: text().optional(), phone: text().optional(), address: text().optional() });
+export type ShownReceiver = z.infer<typeof ShownReceiver>;
 
 /** An order as the platform reports it, cached by the desk. */
 export const Order = z.object({
@@ -37,7 +40,7 @@ export const Order = z.object({
   platformUpdatedAt: text().nullable(),
   fetchedAt: text(),
   /** Masked; `POST /api/customers/:id/reveal` shows it in clear for a stated purpose. */
-  receiver: Receiver.nullable(),
+  receiver: ShownReceiver.nullable(),
 });
 export type Order = z.infer<typeof Order>;
 
@@ -50,7 +53,7 @@ export const RevealInput = z.object({
   orderRef: text().trim().min(1).max(64).optional(),
 });
 export type RevealInput = z.infer<typeof RevealInput>;
-export const RevealResult = z.object({ customerId: text(), orderRef: text(), receiver: Receiver, remainingToday: z.number() });
+export const RevealResult = z.object({ customerId: text(), orderRef: text(), receiver: ShownReceiver, remainingToday: z.number() });
 export type RevealResult = z.infer<typeof RevealResult>;
 
 export const orderTotal = (items: readonly Pick<OrderItem, 'qty' | 'price'>[]) => Math.round(items.reduce((s, i) => s + i.qty * i.price, 0) * 100) / 100;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  RevealResult,
+  type RevealInput,
   type AnalyticsTicketsQuery,
   AgentWithLoad,
   CauseBreakdown,
@@ -144,6 +146,8 @@ export const deskApi = {
   responseRate: (query: ResponseRateParams, signal?: AbortSignal) => request('/api/sla/response-rate', ResponseRate, { query: { ...query }, signal }),
   /** The conversation's linked order first, then the customer's other recent orders. */
   orders: (conversationId: string, signal?: AbortSignal) => request(`${conversationPath(conversationId)}/orders`, OrderPage, { signal }),
+  /** A receiver in clear, for a stated purpose (audited, a daily quota). */
+  revealReceiver: (customerId: string, input: RevealInput) => request(`/api/customers/${encodeURIComponent(customerId)}/reveal`, RevealResult, { method: 'POST', body: input }),
   /** A ticket prefilled from the order and the customer's words, with the policy decision it would get (not stored). */
   ticketDraft: (conversationId: string, type: TicketType | undefined, orderRef: string | undefined, signal?: AbortSignal) =>
     request('/api/tickets/draft', TicketDraft, { query: { conversationId, type, orderRef }, signal }),

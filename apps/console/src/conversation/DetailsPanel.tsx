@@ -61,7 +61,7 @@ export function DetailsPanel({ detail, store, me, userById, focusTicketId }: Pro
         </dl>
       </section>
       <TicketPanel detail={detail} me={me} userById={userById} focusTicketId={focusTicketId} />
-      <OrderCard conversationId={detail.id} />
+      <OrderCard conversationId={detail.id} customerId={detail.customer.id} canReveal={me.role === 'agent' || me.role === 'supervisor'} />
       <section className="details__card">
         <h3 className="details__title">{t('conversation.details')}</h3>
         <dl className="facts">

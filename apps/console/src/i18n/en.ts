@@ -359,6 +359,13 @@ export const en = {
     shipped: 'Shipped',
     delivered: 'Delivered',
     notYet: 'Not yet',
+    receiver: 'Receiver',
+    reveal: 'Show in full',
+    revealPurpose: 'Why do you need it? (recorded)',
+    revealSubmit: 'Show',
+    revealCancel: 'Cancel',
+    revealed_one: 'Shown in full · {{count}} more today',
+    revealed_other: 'Shown in full · {{count}} more today',
     categories: {
       apparel: 'Apparel',
       shoes: 'Shoes',

@@ -359,6 +359,13 @@ export const zh: Messages = {
     shipped: '发货',
     delivered: '签收',
     notYet: '尚未',
+    receiver: '收件人',
+    reveal: '查看完整信息',
+    revealPurpose: '查看原因(会被记录)',
+    revealSubmit: '查看',
+    revealCancel: '取消',
+    revealed_one: '已显示完整信息 · 今日还可查看 {{count}} 次',
+    revealed_other: '已显示完整信息 · 今日还可查看 {{count}} 次',
     categories: {
       apparel: '服装',
       shoes: '鞋靴',

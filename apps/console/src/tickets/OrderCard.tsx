@@ -1,15 +1,17 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order, OrderItem } from '@kefu/contracts';
 import { useNowMinute } from '../time/clock';
 import { formatDateTimeShort } from '../time/format';
 import { Icon } from '../ui/icons';
+import { errorText } from '../api/error-text';
 import { CategoryLabel } from './TicketBits';
 import { formatDay, formatMoney } from './ticket-format';
 import { useOrders } from './useTickets';
+import { ReceiverReveal } from './ReceiverReveal';
 
 /** The conversation's order (and the customer's other recent ones), beside the chat. */
-export function OrderCard({ conversationId }: { conversationId: string }) {
+export function OrderCard({ conversationId, customerId, canReveal }: { conversationId: string; customerId: string; canReveal: boolean }) {
   const { t } = useTranslation();
   const { orders, loading, error, reload } = useOrders(conversationId);
   const [showOthers, setShowOthers] = useState(false);
@@ -24,14 +26,14 @@ export function OrderCard({ conversationId }: { conversationId: string }) {
       {loading && <div className="order-card__state"><span className="spinner" aria-hidden="true" /></div>}
       {error && (
         <div className="order-card__state order-card__state--error" role="alert">
-          <span>{error.statusCode === 0 ? t('errors.network') : t('orders.loadError', { message: error.message })}</span>
+          <span>{error.statusCode === 0 ? t('errors.network') : t('orders.loadError', { message: errorText(error, t) })}</span>
           <button type="button" className="link-button" onClick={reload}>
             {t('orders.retry')}
           </button>
         </div>
       )}
       {!loading && !error && !main && <p className="order-card__none">{t('orders.none')}</p>}
-      {main && <OrderView order={main} />}
+      {main && <OrderView order={main} receiver={<ReceiverReveal order={main} customerId={customerId} canReveal={canReveal} />} />}
       {others.length > 0 && (
         <div className="order-card__others">
           <button type="button" className="order-card__toggle" aria-expanded={showOthers} onClick={() => setShowOthers((v) => !v)}>
@@ -45,7 +47,7 @@ export function OrderCard({ conversationId }: { conversationId: string }) {
   );
 }
 
-function OrderView({ order, compact = false }: { order: Order; compact?: boolean }) {
+function OrderView({ order, compact = false, receiver }: { order: Order; compact?: boolean; receiver?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const now = useNowMinute();
   const when = (iso: string | null) => (iso ? formatDateTimeShort(iso, now, i18n.language) : null);
@@ -89,6 +91,7 @@ function OrderView({ order, compact = false }: { order: Order; compact?: boolean
           )}
         </div>
       )}
+      {receiver}
     </div>
   );
 }
