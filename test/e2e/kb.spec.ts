@@ -94,7 +94,8 @@ describe('knowledge base in the console', () => {
       // A search by hand replaces the suggestions.
       await page.keyboard.press('Alt+KeyK');
       const search = page.getByTestId('kb-search');
-      await expect(search.evaluate((el) => document.activeElement === el)).resolves.toBe(true);
+      // The search takes focus on the next frame (the panel may first have to open).
+      await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'kb-search', undefined, { timeout: 2000 });
       await search.fill('退款多久到账');
       await page.getByTestId('kb-suggestion').filter({ hasText: '退款' }).first().waitFor({ timeout: 5000 });
     } catch (err) {
