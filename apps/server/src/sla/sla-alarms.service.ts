@@ -53,28 +53,20 @@ export class SlaAlarms {
   /** Idempotent: a job id that exists already is left as it is. */
   async arm(timers: Armable[]): Promise<void> {
     const now = Date.now();
-    const jobs = timers.flatMap((t) => this.jobsOf(t, now));
-    for (let i = 0; i < jobs.length; i += 1000) await this.queue.addBulk(jobs.slice(i, i + 1000));
+    await this.addAll(timers.flatMap((t) => this.jobsOf(t, now)));
   }
 
   /** One alarm per slot of the given nudge instants (idempotent, as `arm`). */
   async armNudgeSlots(instants: Date[]): Promise<void> {
     const now = Date.now();
-    const jobs = [...new Set(instants.map(nudgeSlot))].map((slot) => this.nudgeSlotJob(slot, now));
-    for (let i = 0; i < jobs.length; i += 1000) await this.queue.addBulk(jobs.slice(i, i + 1000));
+    await this.addAll([...new Set(instants.map(nudgeSlot))].map((slot) => this.nudgeSlotJob(slot, now)));
   }
 
   /** The nudge instants whose slot has no alarm in Redis. */
   async unarmedNudgeSlots(instants: Date[]): Promise<Date[]> {
     const slots = [...new Set(instants.map(nudgeSlot))];
-    const missing = new Set<number>();
-    for (let i = 0; i < slots.length; i += 1000) {
-      const chunk = slots.slice(i, i + 1000);
-      const pipe = this.redis.pipeline();
-      for (const slot of chunk) pipe.exists(this.queue.toKey(JobId.slaNudgeSlot(slot)));
-      const answers = (await pipe.exec()) ?? [];
-      chunk.forEach((slot, j) => answers[j]?.[1] !== 1 && missing.add(slot));
-    }
+    const armed = await this.jobsExist(slots.map((slot) => JobId.slaNudgeSlot(slot)));
+    const missing = new Set(slots.filter((_, i) => !armed[i]));
     return instants.filter((at) => missing.has(nudgeSlot(at)));
   }
 
@@ -89,21 +81,23 @@ export class SlaAlarms {
 
   /** The timers whose breach alarm (or pending warning alarm) is missing from Redis. */
   async unarmed(timers: Armable[]): Promise<Armable[]> {
-    const missing: Armable[] = [];
-    for (let i = 0; i < timers.length; i += 1000) {
-      const chunk = timers.slice(i, i + 1000);
+    const armed = await this.jobsExist(timers.flatMap((t) => [JobId.slaAlarm(JobName.SlaBreach, t.id), JobId.slaAlarm(JobName.SlaWarn, t.id)]));
+    return timers.filter((t, j) => !armed[2 * j] || (t.warnAt && !t.warnedAt && !armed[2 * j + 1]));
+  }
+
+  /** Adds jobs a thousand at a time (one round trip each). */
+  private async addAll(jobs: Parameters<Queue['addBulk']>[0]): Promise<void> {
+    for (let i = 0; i < jobs.length; i += 1000) await this.queue.addBulk(jobs.slice(i, i + 1000));
+  }
+
+  /** Whether each job id is in Redis, asked a thousand at a time (one pipeline each). */
+  private async jobsExist(jobIds: string[]): Promise<boolean[]> {
+    const found: boolean[] = [];
+    for (let i = 0; i < jobIds.length; i += 1000) {
       const pipe = this.redis.pipeline();
-      for (const t of chunk) {
-        pipe.exists(this.queue.toKey(JobId.slaAlarm(JobName.SlaBreach, t.id)));
-        pipe.exists(this.queue.toKey(JobId.slaAlarm(JobName.SlaWarn, t.id)));
-      }
-      const answers = (await pipe.exec()) ?? [];
-      chunk.forEach((t, j) => {
-        const breachArmed = answers[2 * j]?.[1] === 1;
-        const warnArmed = answers[2 * j + 1]?.[1] === 1;
-        if (!breachArmed || (t.warnAt && !t.warnedAt && !warnArmed)) missing.push(t);
-      });
+      for (const id of jobIds.slice(i, i + 1000)) pipe.exists(this.queue.toKey(id));
+      for (const [, n] of (await pipe.exec()) ?? []) found.push(n === 1);
     }
-    return missing;
+    return found;
   }
 }
