@@ -66,6 +66,8 @@ export async function deskSocket(base: string, token: string): Promise<{ socket:
   const socket = io(`${base}/desk`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
   const events: { name: string; payload: any; at: number }[] = [];
   socket.onAny((name, payload) => events.push({ name, payload, at: Date.now() }));
+  // Not an event the desk sends: recorded so a test that misses events can say the socket was closed, and why.
+  socket.on('disconnect', (reason) => events.push({ name: '(disconnect)', payload: reason, at: Date.now() }));
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', (err) => reject(err));
