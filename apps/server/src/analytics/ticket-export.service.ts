@@ -7,7 +7,7 @@ import type { Caller } from '../auth/caller.js';
 import { CustomerEntity } from '../customer/customer.entity.js';
 import { ticketNumber } from '../ticket/ticket.dto.js';
 import { CSV_BOM, csvRow } from '../common/csv.util.js';
-import { maskAddress, maskName, maskPhone, maskText } from './mask.util.js';
+import { maskAddress, maskName, maskPersonalText, maskPhone } from './mask.util.js';
 import { TicketDrilldownService } from './ticket-drilldown.service.js';
 
 const HEADER = ['number', 'store', 'created', 'type', 'status', 'cause', 'causeSource', 'orderRef', 'skus', 'customerName', 'customerPhone', 'customerAddress', 'customerReason'];
@@ -96,6 +96,6 @@ function toLine(r: Row): string {
     maskName(r.customer_name),
     maskPhone(r.phone),
     maskAddress(r.address),
-    maskText(r.customer_reason),
+    maskPersonalText(r.customer_reason, [r.customer_name]),
   ]);
 }

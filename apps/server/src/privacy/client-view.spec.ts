@@ -1,4 +1,4 @@
-import { maskForClient } from './client-view.js';
+import { customerIdsIn, maskForClient } from './client-view.js';
 
 describe('what a client user sees of buyers', () => {
   it('masks customers, their names wherever written, contacts in messages, and leaves out notes', () => {
@@ -23,6 +23,24 @@ describe('what a client user sees of buyers', () => {
       ],
       tickets: [{ customerName: 'L*****', orderRef: 'TB100' }],
     });
+  });
+
+  it('masks a buyer’s words in any text field (a ticket’s reason, a timeline note), the given names included, and keeps the desk’s own values', () => {
+    const ticket = {
+      id: 'a1b2',
+      customerId: 'u1',
+      status: 'approved',
+      orderRef: 'TB13812345678',
+      createdAt: '2026-12-02T10:00:00.000Z',
+      customerReason: '欧阳修远说杯子碎了，电话13987654321，补发到上海市浦东新区世纪大道1000号',
+      timeline: [{ kind: 'note', details: { note: '买家邮箱 xy.ouyang@example.com' } }],
+    };
+    expect(maskForClient(ticket, '', ['欧阳修远'])).toEqual({
+      ...ticket,
+      customerReason: '欧*说杯子碎了，电话139****4321，补发到上海市****',
+      timeline: [{ kind: 'note', details: { note: '买家邮箱 x***@example.com' } }],
+    });
+    expect([...customerIdsIn({ items: [ticket, { customerId: 'u2' }], customerId: 'u1' })].sort()).toEqual(['u1', 'u2']);
   });
 
   it('leaves order numbers, amounts and dates alone', () => {
