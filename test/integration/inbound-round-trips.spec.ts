@@ -68,6 +68,16 @@ describe('round trips of one customer message', () => {
     expect(next.result.status).toBe(202);
     expect(next.result.body.conversationId).toBe(first.result.body.conversationId);
 
+    // One fact, one event: the follow-up changed nothing but the last activity, so its message.created
+    // carries the conversation (preview and time) and no conversation.updated follows. The first message
+    // says both facts: a conversation (routed: with its assignee) and a message.
+    const events = (id: string) => live.events.filter((e) => e.payload?.conversationId === id || e.payload?.id === id).map((e) => e.name);
+    await waitFor(() => (events(first.result.body.conversationId).length >= 3 ? true : undefined), 5000, 'the three events');
+    const shown = events(first.result.body.conversationId);
+    expect(shown).toEqual(['conversation.created', 'message.created', 'message.created']);
+    const followUp = live.events.filter((e) => e.name === 'message.created' && e.payload.conversationId === first.result.body.conversationId)[1].payload;
+    expect(followUp.conversation).toMatchObject({ id: first.result.body.conversationId, assigneeId: agent.id, lastMessagePreview: '急用，今天能发吗', lastMessageAt: followUp.createdAt });
+
     process.stdout.write(`round trips: new routed conversation pg ${first.pg} redis ${first.redis}; follow-up pg ${next.pg} redis ${next.redis}\n`);
     // Before the routing moved into the inbound transaction: 19 and 8 PostgreSQL round trips.
     // New: channel, BEGIN, customer, conversation looked up then inserted, message, response timer, conversation, agent chosen, assigned, COMMIT.

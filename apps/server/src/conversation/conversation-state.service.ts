@@ -14,9 +14,21 @@ import { toConversationDto } from './conversation.dto.js';
 import { ConversationEntity } from './conversation.entity.js';
 import { MessageEntity } from './message.entity.js';
 
+/** The fields of a conversation that lists, boards and filters follow (its last activity aside). */
+const FOLLOWED = ['status', 'assigneeId', 'awaitingReplySince', 'queuedAt', 'slaDueAt', 'slaWarnAt', 'slaBreachedAt', 'orderRef', 'language'] as const;
+const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+
 export type InboundRecord =
   | { kind: 'duplicate'; messageId: string; conversationId: string }
-  | { kind: 'stored'; message: MessageEntity; conversation: ConversationEntity; created: boolean; timer: SlaTimerEntity | null };
+  | {
+      kind: 'stored';
+      message: MessageEntity;
+      conversation: ConversationEntity;
+      created: boolean;
+      /** Something a list or a board follows changed beyond the last activity (status, waiting, timer, order, language). */
+      changed: boolean;
+      timer: SlaTimerEntity | null;
+    };
 
 /**
  * The state transitions of conversations and their messages that other modules ask for (inbound
@@ -84,7 +96,7 @@ export class ConversationState {
       .returning('*')
       .execute();
     const fresh = entityFromRow<ConversationEntity>(m.connection.getMetadata(ConversationEntity), updated.raw[0]);
-    return { kind: 'stored', message, conversation: fresh, created, timer };
+    return { kind: 'stored', message, conversation: fresh, created, changed: created || !!timer || FOLLOWED.some((k) => !same(conversation[k], fresh[k])), timer };
   }
 
   /**

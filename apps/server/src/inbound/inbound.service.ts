@@ -79,8 +79,13 @@ export class InboundService {
         ? await this.routing.assign(stored.id, { available: online, announce: false }).catch(deferred(this.logger, `conversation ${stored.id} left in the queue (not routed now)`))
         : outcome.routed;
     const conv = assigneeId ? { ...stored, assigneeId, queuedAt: null } : stored;
-    this.events.toStore(outcome.created ? 'conversation.created' : 'conversation.updated', conv, assigneeId ? [rooms.user(assigneeId)] : []);
-    this.events.toStore('message.created', toMessageDto(outcome.message));
+    if (outcome.created || outcome.changed || assigneeId) {
+      this.events.toStore(outcome.created ? 'conversation.created' : 'conversation.updated', conv, assigneeId ? [rooms.user(assigneeId)] : []);
+      this.events.toStore('message.created', toMessageDto(outcome.message));
+    } else {
+      // A follow-up that changed nothing but the last activity: one event, carrying the conversation as it now is.
+      this.events.toStore('message.created', { ...toMessageDto(outcome.message), conversation: conv });
+    }
     return { duplicate: false, messageId: outcome.message.id, conversationId: conv.id };
   }
 
