@@ -240,6 +240,7 @@ export const adminEn = {
     words: {
       store_created: '{{actor}} created the store {{target}}',
       store_updated: '{{actor}} changed {{fields}} of the store {{target}}',
+      store_contract_set: '{{actor}} set the contract of the store {{target}}{{terms}}',
       channel_created: '{{actor}} created the channel {{target}}',
       channel_updated: '{{actor}} renamed the channel {{target}}',
       channel_disabled: '{{actor}} disabled the channel {{target}}',
@@ -274,6 +275,7 @@ export const adminEn = {
       agencyName: 'name',
       agencyLogo: 'logo',
     },
+    contractTerms: ': ¥{{fee}} a month, {{rate}} commission, {{hours}}h window',
     fieldSeparator: ', ',
     deactivated: ' (deactivated)',
     reactivated: ' (activated)',

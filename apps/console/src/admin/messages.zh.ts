@@ -242,6 +242,7 @@ export const adminZh: typeof adminEn = {
     words: {
       store_created: '{{actor}} 创建了店铺 {{target}}',
       store_updated: '{{actor}} 修改了店铺 {{target}} 的{{fields}}',
+      store_contract_set: '{{actor}} 设定了店铺 {{target}} 的合同{{terms}}',
       channel_created: '{{actor}} 创建了渠道 {{target}}',
       channel_updated: '{{actor}} 重命名了渠道 {{target}}',
       channel_disabled: '{{actor}} 停用了渠道 {{target}}',
@@ -276,6 +277,7 @@ export const adminZh: typeof adminEn = {
       agencyName: '名称',
       agencyLogo: '标志',
     },
+    contractTerms: '：每月 ¥{{fee}}，佣金 {{rate}}，归因 {{hours}} 小时',
     fieldSeparator: '、',
     deactivated: '（已停用）',
     reactivated: '（已启用）',
