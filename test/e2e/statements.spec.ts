@@ -84,6 +84,12 @@ describe('the agency’s statements', () => {
       await expect(panel.getByTestId('promotion-note-0').inputValue()).resolves.toBe('双十一会场');
       await panel.scrollIntoViewIfNeeded();
       await adminPage.screenshot({ path: join(DIR, 'zh-02-contract.png') });
+      await adminPage.getByTestId('lang-switch').click();
+      await adminPage.locator('[data-testid="lang-switch"][data-lang="en"]').waitFor();
+      await panel.getByText('Contract and fees').waitFor();
+      await adminPage.screenshot({ path: join(DIR, 'en-02-contract.png') });
+      await adminPage.getByTestId('lang-switch').click();
+      await adminPage.locator('[data-testid="lang-switch"][data-lang="zh-CN"]').waitFor();
       // The audit log names it.
       await go(adminPage, '#/admin/audit');
       await adminPage.getByText(`设定了店铺 ${s.store.name} 的合同：每月 ¥5000，佣金 3.5%，归因 24 小时`).waitFor();

@@ -9,10 +9,10 @@ const contractPath = (storeId: string) => `/api/stores/${encodeURIComponent(stor
 export const billingApi = {
   /** The month's statement of each store the caller may see that has a contract (or of `storeId` alone). */
   statements: (month: string, storeId?: string, signal?: AbortSignal) => request('/api/statements', StatementList, { query: { month, storeId }, signal }),
-  /** The store's contract, or null while it has none (the API answers 404). */
+  /** The store's contract, or null while it has none (the API answers 404 today; a null answer is read the same). */
   contract: async (storeId: string, signal?: AbortSignal): Promise<StoreContract | null> => {
     try {
-      return await request(contractPath(storeId), StoreContract, { signal });
+      return await request(contractPath(storeId), StoreContract.nullable(), { signal });
     } catch (err) {
       if (err instanceof ApiRequestError && err.statusCode === 404) return null;
       throw err;

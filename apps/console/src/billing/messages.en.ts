@@ -47,7 +47,7 @@ export const billingEn = {
     updatedAt: 'Last changed {{time}}',
     baseFee: 'Base service fee a month (¥)',
     commission: 'Commission rate (%)',
-    commissionHint: 'Of attributed sales less their refunds, 0–50 %.',
+    commissionHint: 'Of attributed sales less their refunds; 0–50%.',
     attributionHours: 'Attribution window (hours)',
     attributionHint: 'An order paid this long after a pre-sale conversation an agent answered counts.',
     promotions: 'Promotion fees',
