@@ -72,6 +72,17 @@ describe('the agency’s statements', () => {
 
       await panel.getByTestId('promotion-remove-1').click();
       await panel.getByTestId('contract-commission').fill('3.5');
+      // What the server refuses is said at the field it names (the rate's at the percentage): one answer made up here.
+      await adminPage.route('**/api/stores/*/contract', (route) =>
+        route.request().method() === 'PUT'
+          ? route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'Invalid input', fields: { commissionRate: 'Too big: expected number to be <=0.5', 'promotionFees.0.amount': 'at most two decimals' } }) })
+          : route.continue(),
+      );
+      await panel.getByTestId('contract-save').click();
+      await expect(panel.getByTestId('contract-notice').textContent()).resolves.toBe('有些内容需要修改，请查看标红的字段。');
+      await expect(commissionField.getByTestId('field-error').textContent()).resolves.toBe('不接受：Too big: expected number to be <=0.5');
+      await expect(panel.getByTestId('promotion-0').getByTestId('field-error').textContent()).resolves.toBe('最多两位小数。');
+      await adminPage.unroute('**/api/stores/*/contract');
       await panel.getByTestId('contract-save').click();
       await expect(panel.getByTestId('contract-notice').textContent()).resolves.toBe('已保存。');
       const saved = await http(url, 'GET', `/api/stores/${s.store.id}/contract`, { token: admin });

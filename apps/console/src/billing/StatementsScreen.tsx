@@ -14,10 +14,11 @@ import { useStatements } from './useBilling';
 export function StatementsScreen() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { stores, storeById } = useStores();
+  const { stores, storesLoaded, storeById } = useStores();
   const search = useSearch({ from: '/statements' });
   const navigate = useNavigate({ from: '/statements' });
-  const storeId = search.store && storeById.has(search.store) ? search.store : '';
+  // A store in the address that is not (or no longer) one of the caller's is dropped once the stores are known.
+  const storeId = search.store && (!storesLoaded || storeById.has(search.store)) ? search.store : '';
   // "This month" in the chosen store's time zone (else the one most stores keep), as the server counts it.
   const thisMonth = monthOf(serverNow(), periodTimezone(stores, storeId));
   const month = search.month ?? thisMonth;
