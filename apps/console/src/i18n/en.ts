@@ -1321,6 +1321,7 @@ export const en = {
       REPLY_BLOCKED: 'This reply breaks a platform rule and was not sent.',
       REPLY_NEEDS_CONFIRMATION: 'This reply may break a platform rule: confirm with a reason to send it.',
       REVEAL_QUOTA_EXCEEDED: 'You have used up today’s reveals of personal data.',
+      CONTRACT_NOT_SET: 'This store has no contract with the agency yet.',
     } satisfies Record<ErrorCode, string>,
   },
   guard: {

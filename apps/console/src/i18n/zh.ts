@@ -1320,6 +1320,7 @@ export const zh: Messages = {
       REPLY_BLOCKED: '回复违反平台规则，未发送。',
       REPLY_NEEDS_CONFIRMATION: '回复可能违反平台规则：填写理由确认后才能发送。',
       REVEAL_QUOTA_EXCEEDED: '今日查看个人信息的次数已用完。',
+      CONTRACT_NOT_SET: '该店铺尚未设置代运营合同。',
     },
   },
   guard: {

@@ -76,7 +76,7 @@ export class StatementService {
   async contract(caller: Caller, storeId: string): Promise<StoreContract> {
     await this.visibleStore(caller, storeId);
     const [row] = (await this.db.query(`SELECT * FROM store_contracts WHERE store_id = $1`, [storeId])) as ContractRow[];
-    if (!row) throw new DeskError('NOT_FOUND', 'This store has no contract yet');
+    if (!row) throw new DeskError('CONTRACT_NOT_SET', 'This store has no contract yet');
     return contractOf(row);
   }
 
