@@ -75,12 +75,12 @@ describe('the agency’s statements', () => {
       // What the server refuses is said at the field it names (the rate's at the percentage): one answer made up here.
       await adminPage.route('**/api/stores/*/contract', (route) =>
         route.request().method() === 'PUT'
-          ? route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'Invalid input', fields: { commissionRate: 'Too big: expected number to be <=0.5', 'promotionFees.0.amount': 'at most two decimals' } }) })
+          ? route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'Invalid input', fields: { commissionRate: 'at most five decimals (a percentage to three)', 'promotionFees.0.amount': 'at most two decimals' } }) })
           : route.continue(),
       );
       await panel.getByTestId('contract-save').click();
       await expect(panel.getByTestId('contract-notice').textContent()).resolves.toBe('有些内容需要修改，请查看标红的字段。');
-      await expect(commissionField.getByTestId('field-error').textContent()).resolves.toBe('不接受：Too big: expected number to be <=0.5');
+      await expect(commissionField.getByTestId('field-error').textContent()).resolves.toBe('最多三位小数（千分之一个百分点）。');
       await expect(panel.getByTestId('promotion-0').getByTestId('field-error').textContent()).resolves.toBe('最多两位小数。');
       await adminPage.unroute('**/api/stores/*/contract');
       await panel.getByTestId('contract-save').click();

@@ -20,9 +20,14 @@ describe('contract form', () => {
     expect(rateOfPercent(3.5)).toBe(0.035);
     expect(rateOfPercent(7)).toBe(0.07);
     expect(rateOfPercent(0.1)).toBe(0.001);
+    // A finer percentage is refused by the form (below); were one sent, it would round to the contract's five decimals.
     expect(rateOfPercent(12.3456)).toBe(0.12346);
     expect(rateOfPercent(0)).toBe(0);
-    for (const p of [0, 0.001, 1.1, 2.5, 3.333, 12.345, 29.9, 50]) expect(percentOfRate(rateOfPercent(p))).toBe(p);
+    // Every percentage the form takes is sent as a rate the contract takes, and read back as typed.
+    for (const p of [0, 0.001, 1.1, 2.5, 3.333, 12.345, 29.9, 49.999, 50]) {
+      expect(StoreContractInput.shape.commissionRate.safeParse(rateOfPercent(p)).success).toBe(true);
+      expect(percentOfRate(rateOfPercent(p))).toBe(p);
+    }
   });
 
   it('round-trips a contract into the form and out as the API’s input', () => {
@@ -52,6 +57,8 @@ describe('contract form', () => {
     const paths = (v: unknown) => (ContractForm.safeParse(v).error?.issues ?? []).map((i) => i.path.join('.'));
     expect(paths({ ...contractFormOf(contract), commissionPercent: 50.5 })).toEqual(['commissionPercent']);
     expect(paths({ ...contractFormOf(contract), commissionPercent: -1 })).toEqual(['commissionPercent']);
+    expect(paths({ ...contractFormOf(contract), commissionPercent: 3.3333 })).toEqual(['commissionPercent']);
+    expect(paths({ ...contractFormOf(contract), commissionPercent: 12.345 })).toEqual([]);
     expect(paths({ ...contractFormOf(contract), baseFeeMonthly: 10.005 })).toEqual(['baseFeeMonthly']);
     expect(paths({ ...contractFormOf(contract), attributionHours: 0 })).toEqual(['attributionHours']);
     expect(paths({ ...contractFormOf(contract), promotionFees: [{ month: '2026-13', amount: 1, note: '' }] })).toEqual(['promotionFees.0.month']);

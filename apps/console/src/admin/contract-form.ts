@@ -11,7 +11,7 @@ export const DEFAULT_ATTRIBUTION_HOURS = 48;
 /** The rate's bounds as a percentage (the contract's 0–0.5). */
 export const MAX_COMMISSION_PERCENT = StoreContractInput.shape.commissionRate.maxValue! * 100;
 
-/** 3.5 (%) → 0.035, to the database's five decimals (a thousandth of a percent). */
+/** 3.5 (%) → 0.035: the contract keeps five decimals (a thousandth of a percent); the rounding only drops the float's noise. */
 export const rateOfPercent = (percent: number): number => Math.round(percent * 1000) / 100_000;
 
 /** 0.035 → 3.5 (%), without the float's noise. */
@@ -19,7 +19,8 @@ export const percentOfRate = (rate: number): number => Math.round(rate * 100_000
 
 export const ContractForm = z.object({
   baseFeeMonthly: StoreContractInput.shape.baseFeeMonthly,
-  commissionPercent: z.number().finite().min(0).max(MAX_COMMISSION_PERCENT),
+  // The contract's five decimals of the rate, said of the percentage: three.
+  commissionPercent: z.number().finite().min(0).max(MAX_COMMISSION_PERCENT).multipleOf(0.001, 'at most three decimals'),
   attributionHours: StoreContractInput.shape.attributionHours,
   // The contract's one-a-month rule, said at the month listed again (not the whole list).
   promotionFees: z

@@ -348,6 +348,7 @@ export const formEn = {
   month: 'A month (YYYY-MM).',
   cents: 'At most two decimals.',
   oneAMonth: 'One promotion fee a month: this month is listed twice.',
+  percentDecimals: 'At most three decimals (a thousandth of a percent).',
   sameAsStart: 'Must differ from the start (or count all day).',
   beforeStart: 'Must not be before the start.',
   timezone: 'An IANA time zone, e.g. Asia/Shanghai.',

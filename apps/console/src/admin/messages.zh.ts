@@ -349,6 +349,7 @@ export const formZh: typeof formEn = {
   month: '请填写月份（YYYY-MM）。',
   cents: '最多两位小数。',
   oneAMonth: '每月只能有一笔推广费用：这个月份重复了。',
+  percentDecimals: '最多三位小数（千分之一个百分点）。',
   sameAsStart: '须与开始时间不同（或选择全天考核）。',
   beforeStart: '不能早于开始日期。',
   timezone: '请填 IANA 时区，如 Asia/Shanghai。',

@@ -9,12 +9,12 @@ const contractPath = (storeId: string) => `/api/stores/${encodeURIComponent(stor
 export const billingApi = {
   /** The month's statement of each store the caller may see that has a contract (or of `storeId` alone). */
   statements: (month: string, storeId?: string, signal?: AbortSignal) => request('/api/statements', StatementList, { query: { month, storeId }, signal }),
-  /** The store's contract, or null while it has none (the API answers 404 today; a null answer is read the same). */
+  /** The store's contract, or null while it has none (404 CONTRACT_NOT_SET; a store the caller may not see stays an error). */
   contract: async (storeId: string, signal?: AbortSignal): Promise<StoreContract | null> => {
     try {
-      return await request(contractPath(storeId), StoreContract.nullable(), { signal });
+      return await request(contractPath(storeId), StoreContract, { signal });
     } catch (err) {
-      if (err instanceof ApiRequestError && err.statusCode === 404) return null;
+      if (err instanceof ApiRequestError && err.code === 'CONTRACT_NOT_SET') return null;
       throw err;
     }
   },

@@ -23,6 +23,7 @@ const KNOWN: [RegExp, (t: TFunction) => string][] = [
   [/must be a month as YYYY-MM/, (t) => t('form.month')],
   [/at most two decimals/, (t) => t('form.cents')],
   [/one promotion fee a month/, (t) => t('form.oneAMonth')],
+  [/at most three decimals|at most five decimals \(a percentage to three\)/, (t) => t('form.percentDecimals')],
 ];
 
 type Issue = z.core.$ZodIssue;
