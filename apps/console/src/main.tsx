@@ -12,6 +12,7 @@ import './styles/analysis.css';
 import './styles/kb.css';
 import './guard/guard.css';
 import './styles/admin.css';
+import './billing/billing.css';
 import './portal/portal.css';
 import { App } from './App';
 

@@ -2,6 +2,7 @@ import { adminEn, formEn } from '../admin/messages.en';
 import { guardReviewEn, guardSavedEn } from '../guard/messages.en';
 import type { ErrorCode } from '@kefu/contracts';
 import { portalEn } from '../portal/messages.en';
+import { billingEn } from '../billing/messages.en';
 
 /** English strings. zh.ts must provide every key (its type is this object's). */
 export const en = {
@@ -1232,6 +1233,7 @@ export const en = {
   },
   admin: adminEn,
   portal: portalEn,
+  billing: billingEn,
   form: formEn,
   fieldIssue: {
     required: 'Required',

@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { adminZh, formZh } from '../admin/messages.zh';
 import { guardReviewZh, guardSavedZh } from '../guard/messages.zh';
 import { portalZh } from '../portal/messages.zh';
+import { billingZh } from '../billing/messages.zh';
 
 /** 简体中文。 */
 export const zh: Messages = {
@@ -1232,6 +1233,7 @@ export const zh: Messages = {
   },
   admin: adminZh,
   portal: portalZh,
+  billing: billingZh,
   form: formZh,
   fieldIssue: {
     required: '必填',
