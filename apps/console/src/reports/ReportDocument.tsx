@@ -1,4 +1,4 @@
-import { type ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CauseCode, ClientReport, Store } from '@kefu/contracts';
 import { causeColor } from '../analytics/cause-colors';
@@ -9,10 +9,11 @@ import { formatDateTime } from '../time/format';
 import { PlatformBadge } from '../ui/badges';
 import { causesOfReport, changeTone, findingsIn, pointsLabel, relativeChange, reportDates, skusByCause } from './report-format';
 import { type ReportColumn, ReportTable } from './ReportTable';
-import { AgencyBrand } from '../admin/AgencyBrand';
+import { AgencyBrand, useAgencyTitle } from '../admin/AgencyBrand';
 import { responseRateLabel } from '../sla/format';
 import { PlatformResponseBlock } from './PlatformResponseBlock';
 import { ReplyGuardBlock } from './ReplyGuardBlock';
+import './report-print.css';
 
 // The printable client report itself: findings, tickets by type and cause, SKUs, carriers and service figures.
 
@@ -37,6 +38,9 @@ export function ReportDocument({ report, store, generatedBy }: { report: ClientR
   const thisPeriod: ReportColumn<Counted> = { head: t('reports.page.thisPeriod'), className: 'num', cellClassName: 'strong', cell: (x) => x.count };
   const previousPeriod: ReportColumn<Counted> = { head: t('reports.page.previousPeriod'), className: 'num', cellClassName: 'muted', cell: (x) => x.previousCount };
   const change: ReportColumn<Counted> = { head: t('reports.page.change'), className: 'num', cell: (x) => <Change value={x.change} tone={changeTone(x.count, x.previousCount, false)} /> };
+  const agency = useAgencyTitle();
+  const dates = reportDates(report.periodStart, report.periodEnd, lang);
+  useRunningFooter(`${agency} · ${c.storeName} · ${dates}`);
 
   return (
     <article className="report" data-testid="report-page" data-report-id={report.id} lang={lang.startsWith('zh') ? 'zh-CN' : 'en'}>
@@ -56,7 +60,7 @@ export function ReportDocument({ report, store, generatedBy }: { report: ClientR
         </p>
       </header>
 
-      <ReportSection id="findings-title" title={t('reports.page.findings')} className="report__findings" testId="report-findings">
+      <ReportSection id="findings-title" title={t('reports.page.findings')} className="report__findings report__section--keep" testId="report-findings">
         {findings.length === 0 ? (
           <p className="report__muted">{t('reports.page.noFindings')}</p>
         ) : (
@@ -71,7 +75,7 @@ export function ReportDocument({ report, store, generatedBy }: { report: ClientR
         )}
       </ReportSection>
 
-      <ReportSection id="glance-title" title={t('reports.page.glance')}>
+      <ReportSection id="glance-title" title={t('reports.page.glance')} className="report__section--keep">
         <div className={platform ? 'kpis kpis--six' : 'kpis'}>
           <Kpi label={t('reports.page.tickets')} value={String(c.tickets.total)} change={changeLabel(c.tickets.change)} tone={changeTone(c.tickets.total, c.tickets.previousTotal, false)} previous={t('reports.page.previous', { value: c.tickets.previousTotal })} />
           <Kpi
@@ -115,7 +119,7 @@ export function ReportDocument({ report, store, generatedBy }: { report: ClientR
         </div>
       </ReportSection>
 
-      <ReportSection id="bytype-title" title={t('reports.page.byType')} className="report__section--break">
+      <ReportSection id="bytype-title" title={t('reports.page.byType')} className="report__section--keep">
         {types.length === 0 ? (
           <p className="report__muted">{t('reports.page.noTickets')}</p>
         ) : (
@@ -160,7 +164,7 @@ export function ReportDocument({ report, store, generatedBy }: { report: ClientR
         {causes.length > 0 && <p className="report__legend">{t('reports.page.barLegend')}</p>}
       </ReportSection>
 
-      <ReportSection id="skus-title" title={t('reports.page.topSkus')} className="report__section--break">
+      <ReportSection id="skus-title" title={t('reports.page.topSkus')}>
         {skuGroups.length === 0 ? (
           <p className="report__muted">{t('reports.page.noSkus')}</p>
         ) : (
@@ -193,7 +197,7 @@ export function ReportDocument({ report, store, generatedBy }: { report: ClientR
         </ReportSection>
       )}
 
-      <ReportSection id="service-title" title={t('reports.page.service')} className="report__section--break">
+      <ReportSection id="service-title" title={t('reports.page.service')}>
         <div className="service-grid">
           <ServiceBlock title={t('reports.page.sla')}>
             <Row label={t('reports.page.p50')} value={secondsLabel(c.sla.firstResponseP50, t)} previous={c.sla.previousFirstResponseP50 === null ? null : secondsLabel(c.sla.previousFirstResponseP50, t)} />
@@ -218,9 +222,23 @@ export function ReportDocument({ report, store, generatedBy }: { report: ClientR
         {guard && <p className="report__note">{t('reports.page.guard.note')}</p>}
       </ReportSection>
 
-      <footer className="report__footer">{t('reports.page.footer', { store: c.storeName, dates: reportDates(report.periodStart, report.periodEnd, lang) })}</footer>
+      <footer className="report__footer">{t('reports.page.footer', { store: c.storeName, dates, agency })}</footer>
     </article>
   );
+}
+
+/**
+ * While the report is open, the printed pages' running footer (the report's @page, report-print.css) names the agency,
+ * the store and the period: a margin box reads it from :root, the only element a page inherits from.
+ */
+function useRunningFooter(text: string) {
+  useEffect(() => {
+    const root = document.documentElement.style;
+    root.setProperty('--report-running', `"${text.replace(/["\\]/g, '\\$&')}"`);
+    return () => {
+      root.removeProperty('--report-running');
+    };
+  }, [text]);
 }
 
 /** A row of counts: this period's, the period before's, and the change as shown. */
