@@ -121,7 +121,10 @@ describe('the client report, printed', () => {
     expect(report.status).toBe(201);
     expect(report.body.content.carriers.length).toBeGreaterThan(1);
     expect(report.body.content.topSkus.length).toBeGreaterThan(4);
-    return { admin, store: s.store, reportId: report.body.id as string };
+    // The month's report as well: a column a day, thirty of them, on the same page width.
+    const month = await http(url, 'POST', `/api/reports/stores/${s.store.id}/generate?period=month&date=${today}`, { token: admin });
+    expect(month.status).toBe(201);
+    return { admin, store: s.store, reportId: report.body.id as string, monthId: month.body.id as string };
   }
 
   /** The agency's logo: a small PNG drawn in the browser (the logo must be a PNG, JPEG or WebP data: URL). */
@@ -146,6 +149,14 @@ describe('the client report, printed', () => {
     } finally {
       await page.close();
     }
+  }
+
+  /** The report on the screen at 1280×720: its top, then its service figures scrolled into view. */
+  async function onScreen(page: Page, name: string) {
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(DIR, `${name}-1.png`) });
+    await page.getByTestId('report-guard').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(DIR, `${name}-2.png`) });
   }
 
   /** The texts of the console around the report (navigation, toolbar, thread) that the report itself does not contain. */
@@ -265,13 +276,19 @@ describe('the client report, printed', () => {
       await report.getByTestId('report-agency').filter({ hasText: AGENCY }).waitFor();
       await report.locator('.report__agency-logo').waitFor();
       await expect(report.getAttribute('lang')).resolves.toBe(lang === 'zh' ? 'zh-CN' : 'en');
-      await agency.mouse.move(0, 0);
-      await agency.screenshot({ path: join(DIR, `${lang}-agency-screen.png`) });
+      await onScreen(agency, `screen-${lang}-agency`);
       const layout = await printedLayout(agency);
       const chrome = await chromeTexts(agency);
       // The toolbar's own words must be among those looked for.
       expect(chrome).toEqual(expect.arrayContaining([lang === 'zh' ? '打印' : 'Print', lang === 'zh' ? '重新生成' : 'Regenerate']));
       await expectDocument(agency, `${lang}-agency`, { ...layout, chrome, mustRead });
+
+      await agency.evaluate((h) => (window.location.hash = h), `#/reports/${d.monthId}`);
+      await agency.locator(`[data-testid="report-page"][data-report-id="${d.monthId}"]`).waitFor({ timeout: 15000 });
+      await expect(agency.getByTestId('report-platform-day').count()).resolves.toBeGreaterThanOrEqual(28);
+      await onScreen(agency, `screen-${lang}-agency-month`);
+      const month = await printedLayout(agency);
+      await expectDocument(agency, `${lang}-agency-month`, { ...month, chrome: await chromeTexts(agency), mustRead });
     } finally {
       await agency.context().close();
     }
@@ -290,8 +307,7 @@ describe('the client report, printed', () => {
       await report.waitFor({ timeout: 15000 });
       await report.getByTestId('report-agency').filter({ hasText: AGENCY }).waitFor();
       await brand.getByTestId('report-comment').first().waitFor();
-      await brand.mouse.move(0, 0);
-      await brand.screenshot({ path: join(DIR, `${lang}-brand-screen.png`) });
+      await onScreen(brand, `screen-${lang}-brand`);
       const layout = await printedLayout(brand);
       const chrome = await chromeTexts(brand);
       expect(chrome).toEqual(expect.arrayContaining([lang === 'zh' ? '打印/PDF' : 'Print/PDF', comment.body.body.replace(/\s+/g, '')]));

@@ -198,25 +198,27 @@ export function ReportDocument({ report, store, generatedBy }: { report: ClientR
       )}
 
       <ReportSection id="service-title" title={t('reports.page.service')}>
-        <div className="service-grid">
-          <ServiceBlock title={t('reports.page.sla')}>
-            <Row label={t('reports.page.p50')} value={secondsLabel(c.sla.firstResponseP50, t)} previous={c.sla.previousFirstResponseP50 === null ? null : secondsLabel(c.sla.previousFirstResponseP50, t)} />
-            <Row label={t('reports.page.p90')} value={secondsLabel(c.sla.firstResponseP90, t)} previous={null} />
-            <Row label={t('reports.page.breachRate')} value={shareLabel(c.sla.breachRate)} previous={c.sla.previousBreachRate === null ? null : shareLabel(c.sla.previousBreachRate)} />
-          </ServiceBlock>
-          <ServiceBlock title={t('reports.page.csatTitle')}>
-            <Row label={t('reports.page.csat')} value={c.csat.average === null ? '—' : `${c.csat.average.toFixed(2)} / 5`} previous={c.csat.previousAverage === null ? null : c.csat.previousAverage.toFixed(2)} />
-            <Row label={t('reports.page.responses')} value={String(c.csat.responses)} previous={null} />
-            <Row label={t('reports.page.satisfied')} value={shareLabel(c.csat.satisfiedShare)} previous={null} />
-          </ServiceBlock>
-          <ServiceBlock title={t('reports.page.conversionTitle')}>
-            <Row label={t('reports.page.conversion')} value={shareLabel(c.conversion.rate)} previous={c.conversion.previousRate === null ? null : shareLabel(c.conversion.previousRate)} />
-            <Row label={t('reports.page.presale')} value={String(c.conversion.presale)} previous={null} />
-            <Row label={t('reports.page.converted')} value={String(c.conversion.converted)} previous={null} />
-          </ServiceBlock>
+        <div className="service-layout">
+          <div className="service-grid">
+            <ServiceBlock title={t('reports.page.sla')}>
+              <Row label={t('reports.page.p50')} value={secondsLabel(c.sla.firstResponseP50, t)} previous={c.sla.previousFirstResponseP50 === null ? null : secondsLabel(c.sla.previousFirstResponseP50, t)} />
+              <Row label={t('reports.page.p90')} value={secondsLabel(c.sla.firstResponseP90, t)} previous={null} />
+              <Row label={t('reports.page.breachRate')} value={shareLabel(c.sla.breachRate)} previous={c.sla.previousBreachRate === null ? null : shareLabel(c.sla.previousBreachRate)} />
+            </ServiceBlock>
+            <ServiceBlock title={t('reports.page.csatTitle')}>
+              <Row label={t('reports.page.csat')} value={c.csat.average === null ? '—' : `${c.csat.average.toFixed(2)} / 5`} previous={c.csat.previousAverage === null ? null : c.csat.previousAverage.toFixed(2)} />
+              <Row label={t('reports.page.responses')} value={String(c.csat.responses)} previous={null} />
+              <Row label={t('reports.page.satisfied')} value={shareLabel(c.csat.satisfiedShare)} previous={null} />
+            </ServiceBlock>
+            <ServiceBlock title={t('reports.page.conversionTitle')}>
+              <Row label={t('reports.page.conversion')} value={shareLabel(c.conversion.rate)} previous={c.conversion.previousRate === null ? null : shareLabel(c.conversion.previousRate)} />
+              <Row label={t('reports.page.presale')} value={String(c.conversion.presale)} previous={null} />
+              <Row label={t('reports.page.converted')} value={String(c.conversion.converted)} previous={null} />
+            </ServiceBlock>
+          </div>
+          {platform && <PlatformResponseBlock platform={platform} periodStart={report.periodStart} periodEnd={report.periodEnd} />}
+          {guard && <ReplyGuardBlock guard={guard} />}
         </div>
-        {platform && <PlatformResponseBlock platform={platform} periodStart={report.periodStart} periodEnd={report.periodEnd} />}
-        {guard && <ReplyGuardBlock guard={guard} />}
         <p className="report__note">{t('reports.page.serviceNote')}</p>
         {platform && <p className="report__note">{t('reports.page.platform.note')}</p>}
         {guard && <p className="report__note">{t('reports.page.guard.note')}</p>}
