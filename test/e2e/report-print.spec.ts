@@ -247,7 +247,7 @@ describe('the client report, printed', () => {
     const problems = [
       ...expected.problems,
       ...pages.slice(0, -1).flatMap((p, i) => [
-        ...(p.bottom < 0.72 ? [`page ${i + 1} is mostly empty: its ink stops ${Math.round(p.bottom * 100)}% down`] : []),
+        ...(p.bottom < 0.66 ? [`page ${i + 1} is mostly empty: its ink stops ${Math.round(p.bottom * 100)}% down`] : []),
         ...(texts[i].length < 0.15 * fullest ? [`page ${i + 1} has ${texts[i].length} characters, under 15% of the fullest page's ${fullest}`] : []),
       ]),
       ...(pages.length > Math.ceil(used) ? [`${pages.length} pages for ${used.toFixed(2)} pages of content`] : []),

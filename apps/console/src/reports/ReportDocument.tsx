@@ -13,7 +13,6 @@ import { AgencyBrand, useAgencyTitle } from '../admin/AgencyBrand';
 import { responseRateLabel } from '../sla/format';
 import { PlatformResponseBlock } from './PlatformResponseBlock';
 import { ReplyGuardBlock } from './ReplyGuardBlock';
-import './report-print.css';
 
 // The printable client report itself: findings, tickets by type and cause, SKUs, carriers and service figures.
 
