@@ -250,6 +250,12 @@ describe('the client report, printed', () => {
         ...(p.bottom < 0.66 ? [`page ${i + 1} is mostly empty: its ink stops ${Math.round(p.bottom * 100)}% down`] : []),
         ...(texts[i].length < 0.15 * fullest ? [`page ${i + 1} has ${texts[i].length} characters, under 15% of the fullest page's ${fullest}`] : []),
       ]),
+      ...pages.slice(0, -1).flatMap((p, i) => {
+        // The page's last line above its running footer (the agency, store and period; the page number).
+        const lines = p.text.split('\n').map(squash).filter((l) => l && !l.includes(squash(AGENCY)) && !/^\d+\/\d+$/.test(l));
+        const last = lines[lines.length - 1];
+        return expected.headings.includes(last) ? [`page ${i + 1} ends with the heading “${last}”, away from what it heads`] : [];
+      }),
       ...(pages.length > Math.ceil(used) ? [`${pages.length} pages for ${used.toFixed(2)} pages of content`] : []),
       ...pages.flatMap((p, i) => (p.left < 0.02 || p.right > 0.98 ? [`page ${i + 1} has ink at its edge (${Math.round(p.left * 100)}–${Math.round(p.right * 100)}% across): cut off`] : [])),
       ...expected.headings.filter((h) => !all.includes(squash(h))).map((h) => `heading missing from the PDF: ${h}`),
