@@ -1061,7 +1061,7 @@ export const en = {
         overrides: 'Sent despite a warning',
         note: 'Reply guard: replies breaking a platform rule are refused (blocked) or sent only with the agent’s reason (overrides); violations per 1,000 replies sent or refused.',
       },
-      footer: '{{store}} · {{dates}} · Kefu Desk',
+      footer: '{{store}} · {{dates}} · {{agency}}',
     },
   },
   kb: {

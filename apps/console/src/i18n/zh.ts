@@ -1061,7 +1061,7 @@ export const zh: Messages = {
         overrides: '提醒后仍发送',
         note: '回复质检：违反平台规则的回复会被拦截，或由客服填写理由后强制发送；违规数按每千条已发送和被拦截的回复计算。',
       },
-      footer: '{{store}} · {{dates}} · 客服台',
+      footer: '{{store}} · {{dates}} · {{agency}}',
     },
   },
   kb: {
