@@ -54,7 +54,7 @@ interface StoreSet {
 
 const STORE_SETS: StoreSet[] = [
   { key: 'qimu', label: 'tuning set', store: QIMU_STORE, topics: QIMU_TOPICS, articles: QIMU_ARTICLES, questions: QIMU_QUESTIONS },
-  { key: 'geekisle', label: 'held-out set', store: HOLDOUT2_STORE, topics: HOLDOUT2_TOPICS, articles: HOLDOUT2_ARTICLES, questions: HOLDOUT2_QUESTIONS },
+  { key: 'geekisle', label: 'tuning set', store: HOLDOUT2_STORE, topics: HOLDOUT2_TOPICS, articles: HOLDOUT2_ARTICLES, questions: HOLDOUT2_QUESTIONS },
   { key: 'furplanet', label: 'held-out set', store: HOLDOUT3_STORE, topics: HOLDOUT3_TOPICS, articles: HOLDOUT3_ARTICLES, questions: HOLDOUT3_QUESTIONS },
 ];
 

@@ -109,7 +109,7 @@ export const SEARCH_TUNING = {
    * store has its own articles among them: the store's own answer first unless the global one is
    * clearly better (a store's FAQ on a topic the seed also covers is written for its customers).
    */
-  storeFirstMargin: 0.1,
+  storeFirstMargin: 0.2,
   /** A word with no translation weighs this share of itself when an article in the other language is measured. */
   untranslatedShare: 0.5,
   /** An article in the other language than asked for counts this much (cross-language answers stay possible). */
