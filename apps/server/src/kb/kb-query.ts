@@ -117,8 +117,11 @@ export const SEARCH_TUNING = {
   storeFirstMargin: 0.2,
   /** A word with no translation weighs this share of itself when an article in the other language is measured. */
   untranslatedShare: 0.5,
-  /** An article in the other language than asked for counts this much (cross-language answers stay possible). */
-  otherLanguageFactor: 0.92,
+  /**
+   * An article in the other language than asked for counts this much in its score: as much, an
+   * answer is as likely right in either language (a lower factor lost cross-language answers).
+   */
+  otherLanguageFactor: 1,
 };
 
 const key = (lexemes: string[]) => lexemes.join(' ');
