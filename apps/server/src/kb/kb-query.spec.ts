@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildConcepts, candidateQuery, correction, editDistance, EMPTY_SYNONYMS, essentialConcepts, findPhrases, type ResolvedToken, type SynonymTable, tsquery } from './kb-query.js';
+import { buildConcepts, candidateQuery, correction, editDistance, EMPTY_SYNONYMS, essentialConcepts, findPhrases, type ResolvedToken, SEARCH_TUNING, type SynonymTable, tsquery } from './kb-query.js';
 import { SoundTrie } from './kb-soundalike.js';
 import { queryWords, readQuery, SEARCH_EMPHASIS } from './kb-tokenizer.js';
 
@@ -101,6 +101,37 @@ describe('kb query', () => {
       { lexemes: ['蓝牙'], factor: 0.9 * 0.8 },
       { lexemes: ['bluetooth'], factor: 0.9 * 0.8 },
     ]);
+  });
+
+  it('reads a phrase that starts inside the longest match and ends past it too (几天能到|到账)', () => {
+    const howLong = { terms: [{ lexemes: ['配送时间'], df: 3, complete: true }], broader: [], lexicon: true };
+    const refund = { terms: [{ lexemes: ['退款'], df: 3, complete: true }], broader: [], lexicon: true };
+    const table: SynonymTable = { ...EMPTY_SYNONYMS, phrases: new Map([['几天能到', [howLong]], ['到账', [refund]], ['退款', [refund]]]), longestPhrase: 4 };
+    const query = readQuery('退款几天能到账');
+    expect(findPhrases(query.text, table).map((p) => query.text.slice(p.start, p.end))).toEqual(['退款', '几天能到', '到账']);
+  });
+
+  it('does not read a typo by sound across a word of general language (发美国 is not 发霉)', () => {
+    const mould = { terms: [{ lexemes: ['发霉'], df: 3, complete: true }], broader: [], lexicon: true };
+    const sounds = new SoundTrie<string>();
+    sounds.add('发霉', '发霉');
+    const table: SynonymTable = { ...EMPTY_SYNONYMS, phrases: new Map([['发霉', [mould]]]), longestPhrase: 2, sounds };
+    const query = readQuery('发美国要多少运费');
+    expect(findPhrases(query.text, table).some((p) => p.soundalike)).toBe(true);
+    const concepts = buildConcepts(query, resolved({ 美国: { df: 1 }, 运费: { df: 4 } }), table, 50);
+    expect(concepts.map((c) => c.label)).toContain('美国');
+    expect(concepts.some((c) => c.alternatives.some((a) => a.lexemes[0] === '发霉'))).toBe(false);
+  });
+
+  it('weighs a word no dictionary knows less than one of general language, and a measure as a detail', () => {
+    // 配队 (a typo of 配对) and 电话 are both in no article; only 电话 is a word of general language.
+    const [typo] = buildConcepts(readQuery('配队'), resolved({ 配队: { df: 0 } }), EMPTY_SYNONYMS, 50);
+    const [word] = buildConcepts(readQuery('电话'), resolved({ 电话: { df: 0 } }), EMPTY_SYNONYMS, 50);
+    expect(typo.weight / (SEARCH_TUNING.unknownShare * SEARCH_TUNING.unlistedShare * SEARCH_TUNING.strangerShare)).toBeCloseTo(9, 6);
+    expect(word.weight).toBeGreaterThan(typo.weight);
+    const [, measure] = buildConcepts(readQuery('内存卡 128g'), resolved({ 内存卡: { df: 2 }, '128g': { df: 0 } }), EMPTY_SYNONYMS, 50);
+    expect(measure).toMatchObject({ label: '128g', aside: true });
+    expect(measure.weight).toBeCloseTo(8 * SEARCH_TUNING.unknownShare * SEARCH_TUNING.minorShare, 6);
   });
 
   it('counts the sentence before a question fully only when the question says little of its own', () => {

@@ -2,7 +2,7 @@
 // to lexemes and document frequencies in PostgreSQL, this decides what to look for and how much
 // each part of the query counts.
 import { fillerMask, SoundTrie } from './kb-soundalike.js';
-import { type QueryText, type QueryWord, specificity } from './kb-tokenizer.js';
+import { inDictionary, type QueryText, type QueryWord, specificity } from './kb-tokenizer.js';
 
 /** A word as the index knows it: its lexemes (`english` configuration) and in how many published articles they all occur. */
 export interface ResolvedToken {
@@ -102,6 +102,11 @@ export const SEARCH_TUNING = {
   minGrams: 4,
   /** A word the lexicon does not know weighs this share (it may be a product name as well as noise such as 发到 or 急用). */
   unlistedShare: 0.7,
+  /**
+   * A word neither the lexicon, the knowledge base nor general language knows (a typo, or characters
+   * jieba glued together: 用微 of 用微信付) weighs this share more: it says little of what is asked.
+   */
+  strangerShare: 0.4,
   /** A global article counts this much for a store that has its own articles (a store's own answer first). */
   globalFactor: 0.92,
   /**
@@ -109,14 +114,18 @@ export const SEARCH_TUNING = {
    * store has its own articles among them: the store's own answer first unless the global one is
    * clearly better (a store's FAQ on a topic the seed also covers is written for its customers).
    */
-  storeFirstMargin: 0.1,
+  storeFirstMargin: 0.2,
   /** A word with no translation weighs this share of itself when an article in the other language is measured. */
   untranslatedShare: 0.5,
-  /** An article in the other language than asked for counts this much (cross-language answers stay possible). */
-  otherLanguageFactor: 0.92,
+  /**
+   * An article in the other language than asked for counts this much in its score: as much, an
+   * answer is as likely right in either language (a lower factor lost cross-language answers).
+   */
+  otherLanguageFactor: 1,
 };
 
 const key = (lexemes: string[]) => lexemes.join(' ');
+const DIGIT = /\d/;
 const HAN_LEXEME = /\p{Script=Han}/u;
 /** Lexemes an article in `lang` may hold: Chinese ones for zh, the others for en. */
 export const writtenIn = (lexemes: string[], lang: 'zh' | 'en') => lexemes.every((l) => HAN_LEXEME.test(l) === (lang === 'zh'));
@@ -223,7 +232,15 @@ export function findPhrases(text: string, table: SynonymTable): PhraseMatch[] {
       for (const g of sub?.groups ?? []) if (!hit.groups.includes(g)) inner.add(g);
     }
     found.push({ start: i, end: i + hit.n, groups: hit.groups, inner: [...inner] });
-    i += hit.n;
+    // A phrase starting inside this one and ending past it is read too (几天能到|到账 of 几天能到账):
+    // the longest match must not swallow the start of the next term.
+    let next = i + hit.n;
+    for (let j = i + 1; j < i + hit.n; j++)
+      if ((longestAt(j, Infinity)?.n ?? 0) > i + hit.n - j) {
+        next = j;
+        break;
+      }
+    i = next;
   }
   return found;
 }
@@ -258,10 +275,15 @@ export function buildConcepts(query: QueryText | QueryWord[], resolved: Map<stri
   const seenGroups = new Set<string>();
   const ids = new Map<ConceptGroup, number>();
   const groupKey = (groups: ConceptGroup[]) => groups.map((g) => ids.get(g) ?? (ids.set(g, ids.size), ids.size - 1)).sort((a, b) => a - b).join(',');
+  const straddles = (w: QueryWord, start: number, end: number) => (w.start < start && w.end > start) || (w.start < end && w.end > end);
   for (const phrase of findPhrases(q.text, synonyms)) {
+    // A typo read by sound does not cut through a word of general language (发美 of 发美国 is not 发霉).
+    if (phrase.soundalike && q.words.some((w) => w.text.length >= 2 && straddles(w, phrase.start, phrase.end) && inDictionary(w.text))) continue;
     const label = q.text.slice(phrase.start, phrase.end);
     const inside = q.words.filter((w) => w.start >= phrase.start && w.end <= phrase.end);
     for (const w of inside) absorbed.add(w);
+    // What jieba glued across the phrase's edge out of no word (用微 and 信付 around 微信) is no word of the question.
+    for (const w of q.words) if (straddles(w, phrase.start, phrase.end) && !inDictionary(w.text)) absorbed.add(w);
     // Two ways of saying one concept in a question (台灯…灯罩) are one concept.
     const groups = groupKey(phrase.groups);
     if (seen.has(label) || seenGroups.has(groups)) continue;
@@ -340,7 +362,14 @@ export function buildConcepts(query: QueryText | QueryWord[], resolved: Map<stri
     // A lone Chinese character is as often a fragment (货, 到) as a word: it counts half.
     const fragment = run.length === 1 && /^\p{Script=Han}$/u.test(label) ? SEARCH_TUNING.charShare : 1;
     const emphasis = Math.max(...run.map((t) => t.word.emphasis ?? 1));
-    const share = !groups
+    // A word with a digit (128g, s24, 50%) is a measure or a model number: a detail.
+    const measure = !groups && DIGIT.test(label);
+    const stranger = !groups && !measure && dfs[0] === 0 && alternatives.length === 1 && run.every((t) => !inDictionary(t.word.text));
+    const share = measure
+      ? SEARCH_TUNING.minorShare
+      : stranger
+        ? SEARCH_TUNING.unlistedShare * SEARCH_TUNING.strangerShare
+        : !groups
       ? SEARCH_TUNING.unlistedShare
       : groups.every((g) => g.minor)
         ? SEARCH_TUNING.minorShare
@@ -349,7 +378,7 @@ export function buildConcepts(query: QueryText | QueryWord[], resolved: Map<stri
           : 1;
     const spec = Math.max(...run.map((t) => t.word.specificity));
     const weight = share * emphasis * fragment * conceptWeight(spec, Math.max(...dfs), docs);
-    const aside = !!groups?.every((g) => g.minor || g.product);
+    const aside = measure || !!groups?.every((g) => g.minor || g.product);
     concepts.push({ label, weight, aside, alternatives });
   }
   return concepts;

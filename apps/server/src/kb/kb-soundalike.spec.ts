@@ -44,4 +44,11 @@ describe('kb soundalike', () => {
     expect(matches(t, '怎么还不发货')).toEqual([]);
     expect(matches(t, '是不是质量问题')).toEqual([]);
   });
+
+  it('reads a typo of a term whose mistyped character is filler on its own, when what was typed is not (配队 for 配对)', () => {
+    const t = trie('配对', '降噪');
+    expect(matches(t, '耳机怎么配队')).toEqual(['配队→配对']);
+    // Typed filler stays no typo in a two-character term (将 is filler).
+    expect(matches(t, '将噪怎么开')).toEqual([]);
+  });
 });

@@ -62,9 +62,10 @@ export function fillerMask(text: string): Uint8Array {
 function likelyTypo(typed: string, term: string, mask: Uint8Array, start: number): boolean {
   let kept = false;
   for (let i = 0; i < term.length; i++) {
-    const filler = Math.max(mask[start + i], STOP_WORDS.has(term[i]) ? FILLER_CHAR : 0);
-    if (typed[i] === term[i]) kept ||= filler === 0;
-    else if (filler === IN_FILLER_WORD || (filler === FILLER_CHAR && term.length < 3)) return false;
+    // What was typed decides whether the typo is filler: 配队 is a typo of 配对 though 对 alone is filler.
+    const typedFiller = mask[start + i];
+    if (typed[i] === term[i]) kept ||= Math.max(typedFiller, STOP_WORDS.has(term[i]) ? FILLER_CHAR : 0) === 0;
+    else if (typedFiller === IN_FILLER_WORD || (typedFiller === FILLER_CHAR && term.length < 3)) return false;
   }
   return kept;
 }

@@ -93,6 +93,16 @@ export function specificity(word: string): number {
   return generalIdf.get(word) ?? (HAN.test(word) ? 9 : NUMBER.test(word) ? 2 : 8);
 }
 
+/**
+ * Whether a word is one of general language: in jieba's dictionary (Chinese) or among the words said
+ * in films and TV (English). A run jieba's HMM glued together out of a question's characters (用微 of
+ * 用微信付, 里少 of 盒子里少了) or a mistyped word is not.
+ */
+export function inDictionary(word: string): boolean {
+  specificity(word);
+  return ENGLISH_WORD.test(word) ? englishSpecificity(word) !== undefined : generalIdf!.has(word);
+}
+
 export interface QueryWord {
   /** The word as segmented from the query. */
   text: string;
