@@ -69,6 +69,11 @@ describe('every screen at 1280×720', () => {
     await page.getByTestId('view-all').click();
     await page.getByTestId('inbox-item').first().waitFor();
     await shot('07-inbox-all');
+    // With the assignee on each row the status pill still fits inside it.
+    const row = page.getByTestId('inbox-item').first();
+    await row.getByTestId('inbox-item-assignee').waitFor();
+    const [rowBox, pillBox] = await Promise.all([row.boundingBox(), row.locator('.row__meta-end > :last-child').boundingBox()]);
+    expect(pillBox!.x + pillBox!.width).toBeLessThanOrEqual(rowBox!.x + rowBox!.width - 8);
     await go('#/sla', 'sla-board');
     await page.getByTestId('sla-running-list').getByTestId('sla-timer').first().waitFor({ timeout: 10000 });
     await shot('08-sla-board');
@@ -119,6 +124,9 @@ describe('every screen at 1280×720', () => {
     // The admin: stores, people, the audit log, the desk's settings.
     await signIn(page, env.desk.url, 'admin@demo.kefu');
     await go('#/admin/stores', 'stores-table');
+    // The admin's long sidebar scrolls its navigation: the status switch and sign-out stay on screen.
+    const logout = await page.getByTestId('logout').boundingBox();
+    expect(logout!.y + logout!.height).toBeLessThanOrEqual(720);
     await shot('19-admin-stores');
     await go('#/admin/people', 'people-table');
     await shot('20-admin-people');
