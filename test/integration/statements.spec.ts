@@ -38,6 +38,15 @@ describe('the agency’s contract and monthly statements', () => {
     const bad = await http(desk.url, 'PUT', `/api/stores/${s.store.id}/contract`, { token: admin, body: { baseFeeMonthly: 5000, commissionRate: 0.8, attributionHours: 0 } });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.fields)).toEqual(expect.arrayContaining(['commissionRate', 'attributionHours']));
+    // A rate finer than the five decimals the desk keeps would be rounded away unseen: refused, naming it.
+    const fine = await http(desk.url, 'PUT', `/api/stores/${s.store.id}/contract`, { token: admin, body: { baseFeeMonthly: 5000, commissionRate: 0.123456, attributionHours: 24 } });
+    expect(fine.status).toBe(400);
+    expect(Object.keys(fine.body.fields)).toEqual(['commissionRate']);
+    // No contract yet is told apart from a store the caller may not see (both 404, by code).
+    const none = await http(desk.url, 'GET', `/api/stores/${s.store.id}/contract`, { token: admin });
+    expect([none.status, none.body.code]).toEqual([404, 'CONTRACT_NOT_SET']);
+    const unseen = await http(desk.url, 'GET', `/api/stores/${randomUUID()}/contract`, { token: admin });
+    expect([unseen.status, unseen.body.code]).toEqual([404, 'NOT_FOUND']);
     expect((await http(desk.url, 'PUT', `/api/stores/${s.store.id}/contract`, { token: s.agentToken, body: { baseFeeMonthly: 1, commissionRate: 0.1, attributionHours: 24 } })).status).toBe(403);
     const set = await http(desk.url, 'PUT', `/api/stores/${s.store.id}/contract`, {
       token: admin,
@@ -45,6 +54,7 @@ describe('the agency’s contract and monthly statements', () => {
     });
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ storeId: s.store.id, baseFeeMonthly: 5000, commissionRate: 0.1, attributionHours: 24 });
+    expect((await http(desk.url, 'GET', `/api/stores/${s.store.id}/contract`, { token: admin })).body).toEqual(set.body);
 
     const tag = randomUUID().slice(0, 6);
     const ref = (k: string) => `F${tag}${k}`;

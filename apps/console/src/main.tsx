@@ -12,7 +12,10 @@ import './styles/analysis.css';
 import './styles/kb.css';
 import './guard/guard.css';
 import './styles/admin.css';
+import './billing/billing.css';
 import './portal/portal.css';
+// Last: a printed report overrides the screen's rules of the report, the portal and the desk.
+import './reports/report-print.css';
 import { App } from './App';
 
 // The strings of the language in use come first (their own chunk).

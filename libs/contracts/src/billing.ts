@@ -17,7 +17,8 @@ export type PromotionFee = z.infer<typeof PromotionFee>;
  */
 export const StoreContractInput = z.object({
   baseFeeMonthly: money(100_000_000),
-  commissionRate: z.number().finite().min(0).max(0.5),
+  // Kept to five decimals (a percentage to three: 12.345% = 0.12345); more would be rounded away unseen.
+  commissionRate: z.number().finite().min(0).max(0.5).multipleOf(0.00001, 'at most five decimals (a percentage to three)'),
   attributionHours: z.number().int().min(1).max(720),
   promotionFees: z
     .array(PromotionFee)

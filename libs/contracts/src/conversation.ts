@@ -54,6 +54,14 @@ export const Conversation = z.object({
 });
 export type Conversation = z.infer<typeof Conversation>;
 
+/**
+ * `message.created`: the message; a customer's message that changes nothing of its conversation but its last
+ * activity also carries the conversation as it now is, instead of a second event (`conversation.updated`) for
+ * the same fact — a console applies it as that event.
+ */
+export const MessageCreatedEvent = Message.extend({ conversation: Conversation.optional() });
+export type MessageCreatedEvent = z.infer<typeof MessageCreatedEvent>;
+
 export const ConversationDetail = Conversation.extend({
   customer: Customer,
   messages: z.array(Message),

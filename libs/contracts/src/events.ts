@@ -1,5 +1,5 @@
 // Live events of namespace /desk (SPEC.md "Live events"). The names are the contract.
-import type { Conversation, ConversationActivityEvent, Message } from './conversation.js';
+import type { Conversation, ConversationActivityEvent, Message, MessageCreatedEvent } from './conversation.js';
 import type { AgentPresenceEvent } from './user.js';
 import type { SlaBreachedEvent, SlaMetEvent, SlaNudgeEvent, SlaWarningEvent } from './sla.js';
 import type { Ticket } from './ticket.js';
@@ -46,7 +46,7 @@ export type DeskEventName = (typeof DeskEvent)[keyof typeof DeskEvent];
 export interface DeskServerEvents {
   'conversation.created': (c: Conversation) => void;
   'conversation.updated': (c: Conversation) => void;
-  'message.created': (m: Message) => void;
+  'message.created': (m: MessageCreatedEvent) => void;
   /** Delivery status of an outbound message changed. */
   'message.updated': (m: Message) => void;
   'ticket.created': (t: Ticket) => void;

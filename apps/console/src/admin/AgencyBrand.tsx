@@ -4,8 +4,8 @@ import { useDeskSettings } from './useAdmin';
 
 /** The agency's logo and name, as set up in the console, heading a client report (the desk's own name until then). */
 export function AgencyBrand() {
-  const { t } = useTranslation();
   const settings = useDeskSettings().data;
+  const name = useAgencyTitle();
   return (
     <div className="report__brand" data-testid="report-agency">
       {settings?.agencyLogo ? (
@@ -15,7 +15,13 @@ export function AgencyBrand() {
           <Icon name="chat" size={14} strokeWidth={2.2} />
         </span>
       )}
-      {settings?.agencyName || `${t('app.nameLocal')} · ${t('app.name')}`}
+      {name}
     </div>
   );
+}
+
+/** The agency's name as a report gives it: the name set up in the console, the desk's own name until then. */
+export function useAgencyTitle(): string {
+  const { t } = useTranslation();
+  return useDeskSettings().data?.agencyName || `${t('app.nameLocal')} · ${t('app.name')}`;
 }

@@ -9,6 +9,7 @@ import { contractResolver, serverFieldText } from '../ui/form-errors';
 import { adminApi } from './admin-api';
 import { AdminFrame, LoadError } from './AdminFrame';
 import { ChannelsPanel } from './ChannelsPanel';
+import { ContractPanel } from './ContractEditor';
 import { HolidaysEditor } from './HolidaysEditor';
 import { HoursEditor } from './HoursEditor';
 import { ResponseRuleEditor } from './ResponseRuleEditor';
@@ -198,6 +199,7 @@ function StoreEditor({ store }: { store: Store | null }) {
         </div>
       </form>
 
+      {store && <ContractPanel store={store} />}
       {store && <ChannelsPanel store={store} />}
     </AdminFrame>
   );

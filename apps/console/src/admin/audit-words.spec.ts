@@ -16,6 +16,10 @@ describe('audit entries in words', () => {
     expect(auditSentence(e, t('zh-CN'))).toBe('Lin 修改了店铺 星河旗舰店 的营业时间、节假日');
     expect(auditSentence(entry({ action: 'channel.secret_rotated', targetType: 'channel', targetName: '天猫', details: { overlapSeconds: 7200 } }), t('en'))).toBe('Lin rotated the secret of the channel 天猫 (2h overlap)');
     expect(auditSentence(entry({ action: 'user.created', targetType: 'user', targetName: '小王', details: { role: 'agent' } }), t('zh-CN'))).toBe('Lin 添加了客服 小王');
+    const contract = entry({ action: 'store.contract_set', details: { baseFeeMonthly: 5000, commissionRate: 0.035, attributionHours: 48, promotionFees: [] } });
+    expect(auditSentence(contract, t('en'))).toBe('Lin set the contract of the store 星河旗舰店: ¥5000 a month, 3.5% commission, 48h window');
+    expect(auditSentence(contract, t('zh-CN'))).toBe('Lin 设定了店铺 星河旗舰店 的合同：每月 ¥5000，佣金 3.5%，归因 48 小时');
+    expect(auditSentence(entry({ action: 'store.contract_set', details: {} }), t('en'))).toBe('Lin set the contract of the store 星河旗舰店');
     expect(auditSentence(entry({ action: 'user.updated', targetType: 'user', targetName: '小王', details: { changed: ['active'], active: false } }), t('en'))).toBe('Lin changed active status of 小王 (deactivated)');
   });
   it('still says something of an action it has no sentence for, and of a gone actor or target', () => {

@@ -1,11 +1,13 @@
 import type { TFunction } from 'i18next';
 import type { AuditEvent } from '@kefu/contracts';
+import { rateLabel } from '../billing/statement-format';
 
 // An audit entry as a sentence: who did what to what, with the fields a change touched named in words.
 
 const SENTENCES = new Set([
   'store.created',
   'store.updated',
+  'store.contract_set',
   'channel.created',
   'channel.updated',
   'channel.disabled',
@@ -45,10 +47,18 @@ export function auditSentence(e: AuditEvent, t: TFunction, selfName?: (id: strin
     role: role && ROLE_KEYS.has(role) ? t(`roles.${role as 'agent'}`) : (role ?? ''),
     overlap,
     agency: str(e.details.agencyName) ?? '',
+    terms: e.action === 'store.contract_set' ? contractTerms(e.details, t) : '',
   });
   if (e.action === 'user.updated' && e.details.active === false) sentence += t('admin.audit.deactivated');
   if (e.action === 'user.updated' && e.details.active === true) sentence += t('admin.audit.reactivated');
   return sentence;
+}
+
+/** A contract's terms as the audit entry recorded them ("¥5000 a month, 3.5% commission, 48h window"). */
+function contractTerms(d: Record<string, unknown>, t: TFunction): string {
+  const { baseFeeMonthly: fee, commissionRate: rate, attributionHours: window } = d;
+  if (typeof fee !== 'number' || typeof rate !== 'number' || typeof window !== 'number') return '';
+  return t('admin.audit.contractTerms', { fee, rate: rateLabel(rate), hours: window });
 }
 
 function hours(seconds: number, t: TFunction): string {

@@ -1,4 +1,4 @@
-import type { FieldError, FieldErrors, UseFormReturn } from 'react-hook-form';
+import type { FieldError, FieldErrors, FieldValues, UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 import {
   type BusinessHoursSlot,
@@ -202,5 +202,5 @@ export function formPathOf(serverPath: string, v: StoreFormValues): string | nul
 export type StoreFormApi = UseFormReturn<StoreFormValues, unknown, StoreFormOutput>;
 
 /** The error at a dotted path of a form's errors. */
-export const errorAt = (errors: FieldErrors<StoreFormValues>, path: string): FieldError | undefined =>
+export const errorAt = <T extends FieldValues = StoreFormValues>(errors: FieldErrors<T>, path: string): FieldError | undefined =>
   path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors) as FieldError | undefined;

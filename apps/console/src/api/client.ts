@@ -25,7 +25,7 @@ export class ApiRequestError extends Error {
 type QueryValue = string | number | boolean | null | undefined;
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   query?: Record<string, QueryValue>;
   /** false for the login call: its 401 means bad credentials, not an expired session (no token, no refresh). */

@@ -34,7 +34,7 @@ export function Desk({ user, onLogout }: { user: User; onLogout(): void }) {
 }
 
 const screenOf = (pathname: string): Screen =>
-  isInboxPath(pathname) ? 'inbox' : (['sla', 'tickets', 'analytics', 'reports', 'kb', 'guard', 'admin'] as const).find((s) => pathname === `/${s}` || pathname.startsWith(`/${s}/`)) ?? 'inbox';
+  isInboxPath(pathname) ? 'inbox' : (['sla', 'tickets', 'analytics', 'reports', 'statements', 'kb', 'guard', 'admin'] as const).find((s) => pathname === `/${s}` || pathname.startsWith(`/${s}/`)) ?? 'inbox';
 
 /** Every screen's frame: the sidebar, the offline bar, and the screen of the address. */
 export function DeskLayout() {
@@ -66,7 +66,7 @@ export function DeskLayout() {
   return (
     <ActivityProvider meId={user.id}>
       <NudgeProvider>
-        <div className={`desk${wide ? ' desk--board' : ''}${screen === 'reports' && location.pathname !== '/reports' ? ' desk--report' : ''}`}>
+        <div className={`desk${wide ? ' desk--board' : ''}${screen === 'reports' && location.pathname !== '/reports' ? ' desk--report' : ''}${screen === 'statements' ? ' desk--statements' : ''}`}>
           <Sidebar
             user={user}
             screen={screen}

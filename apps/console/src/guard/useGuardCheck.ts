@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { GuardViolation } from '@kefu/contracts';
+import { useDebounced } from '../ui/useDebounced';
 import { guardApi } from './guard-api';
 
 /** How long typing must pause before the text is checked. */
@@ -7,25 +8,19 @@ export const GUARD_DEBOUNCE_MS = 350;
 
 /**
  * The violations of the text being typed, checked against the conversation's rules once typing
- * pauses. Advisory: the server checks again on send. Violations of an older text are dropped.
+ * pauses. Advisory: the server checks again on send. `checkedText` says which text they belong to
+ * (their offsets are into it), so violations of an older text are never drawn over a newer one.
  */
 export function useGuardCheck(conversationId: string, text: string, enabled: boolean): { violations: GuardViolation[]; checkedText: string } {
-  const [result, setResult] = useState<{ violations: GuardViolation[]; checkedText: string }>({ violations: [], checkedText: '' });
-  useEffect(() => {
-    if (!enabled || !text.trim()) return;
-    const ctrl = new AbortController();
-    const timer = setTimeout(() => {
-      guardApi
-        .check({ conversationId, text }, ctrl.signal)
-        .then((r) => setResult({ violations: r.violations, checkedText: text }))
-        .catch((err: unknown) => {
-          if (!ctrl.signal.aborted) console.warn('guard check failed', err);
-        });
-    }, GUARD_DEBOUNCE_MS);
-    return () => {
-      clearTimeout(timer);
-      ctrl.abort();
-    };
-  }, [conversationId, text, enabled]);
-  return !enabled || !text.trim() ? { violations: [], checkedText: text } : result;
+  const settled = useDebounced(text, GUARD_DEBOUNCE_MS);
+  const checking = enabled && settled.trim() !== '';
+  const checked = useQuery({
+    queryKey: ['guardCheck', conversationId, settled],
+    queryFn: ({ signal }) => guardApi.check({ conversationId, text: settled }, signal),
+    enabled: checking,
+    staleTime: 60_000,
+    retry: false,
+  });
+  if (!enabled || !text.trim()) return { violations: [], checkedText: text };
+  return checking && checked.data ? { violations: checked.data.violations, checkedText: settled } : { violations: [], checkedText: '' };
 }

@@ -2,6 +2,7 @@ import { adminEn, formEn } from '../admin/messages.en';
 import { guardReviewEn, guardSavedEn } from '../guard/messages.en';
 import type { ErrorCode } from '@kefu/contracts';
 import { portalEn } from '../portal/messages.en';
+import { billingEn } from '../billing/messages.en';
 
 /** English strings. zh.ts must provide every key (its type is this object's). */
 export const en = {
@@ -1060,7 +1061,7 @@ export const en = {
         overrides: 'Sent despite a warning',
         note: 'Reply guard: replies breaking a platform rule are refused (blocked) or sent only with the agent’s reason (overrides); violations per 1,000 replies sent or refused.',
       },
-      footer: '{{store}} · {{dates}} · Kefu Desk',
+      footer: '{{store}} · {{dates}} · {{agency}}',
     },
   },
   kb: {
@@ -1232,6 +1233,7 @@ export const en = {
   },
   admin: adminEn,
   portal: portalEn,
+  billing: billingEn,
   form: formEn,
   fieldIssue: {
     required: 'Required',
@@ -1319,6 +1321,7 @@ export const en = {
       REPLY_BLOCKED: 'This reply breaks a platform rule and was not sent.',
       REPLY_NEEDS_CONFIRMATION: 'This reply may break a platform rule: confirm with a reason to send it.',
       REVEAL_QUOTA_EXCEEDED: 'You have used up today’s reveals of personal data.',
+      CONTRACT_NOT_SET: 'This store has no contract with the agency yet.',
     } satisfies Record<ErrorCode, string>,
   },
   guard: {

@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { adminZh, formZh } from '../admin/messages.zh';
 import { guardReviewZh, guardSavedZh } from '../guard/messages.zh';
 import { portalZh } from '../portal/messages.zh';
+import { billingZh } from '../billing/messages.zh';
 
 /** 简体中文。 */
 export const zh: Messages = {
@@ -1060,7 +1061,7 @@ export const zh: Messages = {
         overrides: '提醒后仍发送',
         note: '回复质检：违反平台规则的回复会被拦截，或由客服填写理由后强制发送；违规数按每千条已发送和被拦截的回复计算。',
       },
-      footer: '{{store}} · {{dates}} · 客服台',
+      footer: '{{store}} · {{dates}} · {{agency}}',
     },
   },
   kb: {
@@ -1232,6 +1233,7 @@ export const zh: Messages = {
   },
   admin: adminZh,
   portal: portalZh,
+  billing: billingZh,
   form: formZh,
   fieldIssue: {
     required: '必填',
@@ -1318,6 +1320,7 @@ export const zh: Messages = {
       REPLY_BLOCKED: '回复违反平台规则，未发送。',
       REPLY_NEEDS_CONFIRMATION: '回复可能违反平台规则：填写理由确认后才能发送。',
       REVEAL_QUOTA_EXCEEDED: '今日查看个人信息的次数已用完。',
+      CONTRACT_NOT_SET: '该店铺尚未设置代运营合同。',
     },
   },
   guard: {

@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { KbArticle, KbVariable, QuickReply } from '@kefu/contracts';
 import { deskApi } from '../api/desk-api';
 import { apiErrorOf } from '../data/errors';
 import { liveFamily, liveQueryFn, Stale, type LiveReducer } from '../data/live-cache';
+import { useDebounced } from '../ui/useDebounced';
 import { fillVariables, findPlaceholders } from './kb-text';
 
 /** An article offered to the agent, its texts filled for the conversation. */
@@ -64,16 +65,6 @@ export function useKbCandidates(conversationId: string, storeId: string, lang: s
   );
   if (typed) return { searching: true, items: found, query: q, error: errorText(searched.error), loading: searched.isFetching || q !== typed };
   return { searching: false, items: offered, query: answer?.query ?? '', error: errorText(suggested.error), loading: suggested.isFetching };
-}
-
-/** `value`, once it has stayed the same for `ms`. */
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
 }
 
 // Quick replies change rarely: one read per store for a few minutes, shared by every conversation.

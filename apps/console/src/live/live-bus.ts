@@ -43,6 +43,13 @@ export class LiveBus {
       console.warn(`Ignoring malformed ${event} event`, parsed.error);
       return;
     }
+    // One fact on the wire, two for the cache: a customer's message carrying its conversation also updates it.
+    if (event === 'message.created') {
+      const { conversation, ...message } = parsed.data as LivePayload<'message.created'>;
+      if (conversation) this.publish('conversation.updated', conversation);
+      this.publish('message.created', message);
+      return;
+    }
     this.publish(event, parsed.data as LivePayload<typeof event>);
   }
 }

@@ -1,15 +1,12 @@
 import { z } from 'zod';
-import { ReportComment, type ReportCommentInput, ResponseRate, type ResponseRateQuery, Statement } from '@kefu/contracts';
+import { ReportComment, type ReportCommentInput, ResponseRate, type ResponseRateQuery } from '@kefu/contracts';
 import { request } from '../api/client';
 
-const StatementList = z.object({ items: z.array(Statement) });
 const CommentList = z.object({ items: z.array(ReportComment) });
 const reportPath = (id: string) => `/api/reports/${encodeURIComponent(id)}`;
 
 /** The calls only the brand's portal makes (the rest are the desk's own, in deskApi), each answer parsed with its contract. */
 export const portalApi = {
-  /** The month's statement of each of the caller's stores with a contract. */
-  statements: (month: string, storeId?: string, signal?: AbortSignal) => request('/api/statements', StatementList, { query: { month, storeId }, signal }),
   /** The platforms' response rate of waits started in [from, to). */
   responseRate: (query: Partial<ResponseRateQuery>, signal?: AbortSignal) => request('/api/sla/response-rate', ResponseRate, { query: { ...query }, signal }),
   /** A report's thread between the brand and the agency, oldest first. */

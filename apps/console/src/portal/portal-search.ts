@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONVERSATION_STATUSES, text, type Role } from '@kefu/contracts';
-import { isMonth } from './statement-format';
+import { MonthParam } from '../billing/statement-search';
 
 // The portal's addresses: who may be there, and each screen's choices in the address (a bad value is dropped, not an error).
 
@@ -24,7 +24,7 @@ export const OverviewSearch = z.object({ store, period: z.enum(PORTAL_PERIODS).o
 export type OverviewSearch = z.infer<typeof OverviewSearch>;
 
 /** #/portal/statement?month=2026-03 */
-export const StatementSearch = z.object({ month: text().refine(isMonth).optional().catch(undefined) });
+export const StatementSearch = z.object({ month: MonthParam });
 export type StatementSearch = z.infer<typeof StatementSearch>;
 
 /** #/portal/conversations?store=…&status=open&q=… */

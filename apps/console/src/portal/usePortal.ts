@@ -7,7 +7,7 @@ import { useDeskLive } from '../live/DeskLiveProvider';
 import { withComment } from './comment-thread';
 import { portalApi } from './portal-api';
 
-// The portal's own data (the rest comes through the desk's hooks): a report's thread, kept live, and the statements.
+// The portal's own data (the rest comes through the desk's hooks): a report's thread, kept live.
 
 type Thread = { items: ReportComment[] };
 
@@ -32,10 +32,4 @@ export function useReportThread(reportId: string) {
     [reportId, bus],
   );
   return { comments: query.data?.items ?? [], loading: query.isPending, error: apiErrorOf(query.error), reload: () => void query.refetch(), post };
-}
-
-/** The month's statements of the brand's stores. */
-export function useStatements(month: string) {
-  const query = useQuery({ queryKey: ['statements', month], queryFn: ({ signal }) => portalApi.statements(month, undefined, signal) });
-  return { statements: query.data?.items ?? null, loading: query.isPending, error: apiErrorOf(query.error), reload: () => void query.refetch() };
 }

@@ -1,4 +1,4 @@
-import { type ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CauseCode, ClientReport, Store } from '@kefu/contracts';
 import { causeColor } from '../analytics/cause-colors';
@@ -9,7 +9,7 @@ import { formatDateTime } from '../time/format';
 import { PlatformBadge } from '../ui/badges';
 import { causesOfReport, changeTone, findingsIn, pointsLabel, relativeChange, reportDates, skusByCause } from './report-format';
 import { type ReportColumn, ReportTable } from './ReportTable';
-import { AgencyBrand } from '../admin/AgencyBrand';
+import { AgencyBrand, useAgencyTitle } from '../admin/AgencyBrand';
 import { responseRateLabel } from '../sla/format';
 import { PlatformResponseBlock } from './PlatformResponseBlock';
 import { ReplyGuardBlock } from './ReplyGuardBlock';
@@ -37,6 +37,9 @@ export function ReportDocument({ report, store, generatedBy }: { report: ClientR
   const thisPeriod: ReportColumn<Counted> = { head: t('reports.page.thisPeriod'), className: 'num', cellClassName: 'strong', cell: (x) => x.count };
   const previousPeriod: ReportColumn<Counted> = { head: t('reports.page.previousPeriod'), className: 'num', cellClassName: 'muted', cell: (x) => x.previousCount };
   const change: ReportColumn<Counted> = { head: t('reports.page.change'), className: 'num', cell: (x) => <Change value={x.change} tone={changeTone(x.count, x.previousCount, false)} /> };
+  const agency = useAgencyTitle();
+  const dates = reportDates(report.periodStart, report.periodEnd, lang);
+  useRunningFooter(`${agency} · ${c.storeName} · ${dates}`);
 
   return (
     <article className="report" data-testid="report-page" data-report-id={report.id} lang={lang.startsWith('zh') ? 'zh-CN' : 'en'}>
@@ -56,7 +59,7 @@ export function ReportDocument({ report, store, generatedBy }: { report: ClientR
         </p>
       </header>
 
-      <ReportSection id="findings-title" title={t('reports.page.findings')} className="report__findings" testId="report-findings">
+      <ReportSection id="findings-title" title={t('reports.page.findings')} className="report__findings report__section--keep" testId="report-findings">
         {findings.length === 0 ? (
           <p className="report__muted">{t('reports.page.noFindings')}</p>
         ) : (
@@ -71,7 +74,7 @@ export function ReportDocument({ report, store, generatedBy }: { report: ClientR
         )}
       </ReportSection>
 
-      <ReportSection id="glance-title" title={t('reports.page.glance')}>
+      <ReportSection id="glance-title" title={t('reports.page.glance')} className="report__section--keep">
         <div className={platform ? 'kpis kpis--six' : 'kpis'}>
           <Kpi label={t('reports.page.tickets')} value={String(c.tickets.total)} change={changeLabel(c.tickets.change)} tone={changeTone(c.tickets.total, c.tickets.previousTotal, false)} previous={t('reports.page.previous', { value: c.tickets.previousTotal })} />
           <Kpi
@@ -115,7 +118,7 @@ export function ReportDocument({ report, store, generatedBy }: { report: ClientR
         </div>
       </ReportSection>
 
-      <ReportSection id="bytype-title" title={t('reports.page.byType')} className="report__section--break">
+      <ReportSection id="bytype-title" title={t('reports.page.byType')} className="report__section--keep">
         {types.length === 0 ? (
           <p className="report__muted">{t('reports.page.noTickets')}</p>
         ) : (
@@ -160,7 +163,7 @@ export function ReportDocument({ report, store, generatedBy }: { report: ClientR
         {causes.length > 0 && <p className="report__legend">{t('reports.page.barLegend')}</p>}
       </ReportSection>
 
-      <ReportSection id="skus-title" title={t('reports.page.topSkus')} className="report__section--break">
+      <ReportSection id="skus-title" title={t('reports.page.topSkus')}>
         {skuGroups.length === 0 ? (
           <p className="report__muted">{t('reports.page.noSkus')}</p>
         ) : (
@@ -193,34 +196,50 @@ export function ReportDocument({ report, store, generatedBy }: { report: ClientR
         </ReportSection>
       )}
 
-      <ReportSection id="service-title" title={t('reports.page.service')} className="report__section--break">
-        <div className="service-grid">
-          <ServiceBlock title={t('reports.page.sla')}>
-            <Row label={t('reports.page.p50')} value={secondsLabel(c.sla.firstResponseP50, t)} previous={c.sla.previousFirstResponseP50 === null ? null : secondsLabel(c.sla.previousFirstResponseP50, t)} />
-            <Row label={t('reports.page.p90')} value={secondsLabel(c.sla.firstResponseP90, t)} previous={null} />
-            <Row label={t('reports.page.breachRate')} value={shareLabel(c.sla.breachRate)} previous={c.sla.previousBreachRate === null ? null : shareLabel(c.sla.previousBreachRate)} />
-          </ServiceBlock>
-          <ServiceBlock title={t('reports.page.csatTitle')}>
-            <Row label={t('reports.page.csat')} value={c.csat.average === null ? '—' : `${c.csat.average.toFixed(2)} / 5`} previous={c.csat.previousAverage === null ? null : c.csat.previousAverage.toFixed(2)} />
-            <Row label={t('reports.page.responses')} value={String(c.csat.responses)} previous={null} />
-            <Row label={t('reports.page.satisfied')} value={shareLabel(c.csat.satisfiedShare)} previous={null} />
-          </ServiceBlock>
-          <ServiceBlock title={t('reports.page.conversionTitle')}>
-            <Row label={t('reports.page.conversion')} value={shareLabel(c.conversion.rate)} previous={c.conversion.previousRate === null ? null : shareLabel(c.conversion.previousRate)} />
-            <Row label={t('reports.page.presale')} value={String(c.conversion.presale)} previous={null} />
-            <Row label={t('reports.page.converted')} value={String(c.conversion.converted)} previous={null} />
-          </ServiceBlock>
+      <ReportSection id="service-title" title={t('reports.page.service')}>
+        <div className="service-layout">
+          <div className="service-grid">
+            <ServiceBlock title={t('reports.page.sla')}>
+              <Row label={t('reports.page.p50')} value={secondsLabel(c.sla.firstResponseP50, t)} previous={c.sla.previousFirstResponseP50 === null ? null : secondsLabel(c.sla.previousFirstResponseP50, t)} />
+              <Row label={t('reports.page.p90')} value={secondsLabel(c.sla.firstResponseP90, t)} previous={null} />
+              <Row label={t('reports.page.breachRate')} value={shareLabel(c.sla.breachRate)} previous={c.sla.previousBreachRate === null ? null : shareLabel(c.sla.previousBreachRate)} />
+            </ServiceBlock>
+            <ServiceBlock title={t('reports.page.csatTitle')}>
+              <Row label={t('reports.page.csat')} value={c.csat.average === null ? '—' : `${c.csat.average.toFixed(2)} / 5`} previous={c.csat.previousAverage === null ? null : c.csat.previousAverage.toFixed(2)} />
+              <Row label={t('reports.page.responses')} value={String(c.csat.responses)} previous={null} />
+              <Row label={t('reports.page.satisfied')} value={shareLabel(c.csat.satisfiedShare)} previous={null} />
+            </ServiceBlock>
+            <ServiceBlock title={t('reports.page.conversionTitle')}>
+              <Row label={t('reports.page.conversion')} value={shareLabel(c.conversion.rate)} previous={c.conversion.previousRate === null ? null : shareLabel(c.conversion.previousRate)} />
+              <Row label={t('reports.page.presale')} value={String(c.conversion.presale)} previous={null} />
+              <Row label={t('reports.page.converted')} value={String(c.conversion.converted)} previous={null} />
+            </ServiceBlock>
+          </div>
+          {platform && <PlatformResponseBlock platform={platform} periodStart={report.periodStart} periodEnd={report.periodEnd} />}
+          {guard && <ReplyGuardBlock guard={guard} />}
         </div>
-        {platform && <PlatformResponseBlock platform={platform} periodStart={report.periodStart} periodEnd={report.periodEnd} />}
-        {guard && <ReplyGuardBlock guard={guard} />}
         <p className="report__note">{t('reports.page.serviceNote')}</p>
         {platform && <p className="report__note">{t('reports.page.platform.note')}</p>}
         {guard && <p className="report__note">{t('reports.page.guard.note')}</p>}
       </ReportSection>
 
-      <footer className="report__footer">{t('reports.page.footer', { store: c.storeName, dates: reportDates(report.periodStart, report.periodEnd, lang) })}</footer>
+      <footer className="report__footer">{t('reports.page.footer', { store: c.storeName, dates, agency })}</footer>
     </article>
   );
+}
+
+/**
+ * While the report is open, the printed pages' running footer (the report's @page, report-print.css) names the agency,
+ * the store and the period: a margin box reads it from :root, the only element a page inherits from.
+ */
+function useRunningFooter(text: string) {
+  useEffect(() => {
+    const root = document.documentElement.style;
+    root.setProperty('--report-running', `"${text.replace(/["\\]/g, '\\$&')}"`);
+    return () => {
+      root.removeProperty('--report-running');
+    };
+  }, [text]);
 }
 
 /** A row of counts: this period's, the period before's, and the change as shown. */

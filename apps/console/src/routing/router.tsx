@@ -9,6 +9,8 @@ import { TicketSearch } from '../tickets/ticket-search';
 import { ReviewSearch } from '../guard/review-figures';
 import { PortalLayout } from '../portal/PortalLayout';
 import { ConversationsSearch, OverviewSearch, StatementSearch, portalRedirect } from '../portal/portal-search';
+import { StatementsSearch } from '../billing/statement-search';
+import { STATEMENT_ROLES } from '../billing/statement-roles';
 
 // The desk's screens as typed routes in the address's hash (#/c/<id>, #/sla …, so a reload or a shared link keeps
 // the screen and its filters); the screens other than the inbox load when first opened.
@@ -110,6 +112,14 @@ const reportRoute = createRoute({
   beforeLoad: only(ANALYSIS),
   component: lazyRouteComponent(() => import('../reports/ReportPage'), 'ReportRoute'),
 });
+// The agency's fees, store by store (analysts and admins: who the API lets read them).
+const statementsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/statements',
+  validateSearch: StatementsSearch,
+  beforeLoad: only(STATEMENT_ROLES),
+  component: lazyRouteComponent(() => import('../billing/StatementsScreen'), 'StatementsScreen'),
+});
 
 // Setting the desk up (admins only): stores with their hours, holidays, policies and channels; people; the audit log.
 const adminStoresRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin/stores', beforeLoad: only(ADMINS), component: lazyRouteComponent(() => import('../admin/StoresScreen'), 'StoresScreen') });
@@ -135,7 +145,7 @@ const portalStatementRoute = createRoute({ getParentRoute: () => rootRoute, path
 const portalConversationsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/portal/conversations', validateSearch: ConversationsSearch, component: lazyRouteComponent(() => import('../portal/PortalConversations'), 'PortalConversations') });
 const portalConversationRoute = createRoute({ getParentRoute: () => rootRoute, path: '/portal/conversations/$conversationId', validateSearch: ConversationsSearch, component: lazyRouteComponent(() => import('../portal/PortalConversations'), 'PortalConversations') });
 
-const routeTree = rootRoute.addChildren([inboxRoute, conversationRoute, conversationTicketRoute, ticketsRoute, slaRoute, kbRoute, analyticsRoute, reportsRoute, reportRoute, guardRoute, guardReviewRoute, adminStoresRoute, adminStoreRoute, adminPeopleRoute, adminAuditRoute, adminDeskRoute, portalRoute, portalReportsRoute, portalReportRoute, portalStatementRoute, portalConversationsRoute, portalConversationRoute]);
+const routeTree = rootRoute.addChildren([inboxRoute, conversationRoute, conversationTicketRoute, ticketsRoute, slaRoute, kbRoute, analyticsRoute, reportsRoute, reportRoute, statementsRoute, guardRoute, guardReviewRoute, adminStoresRoute, adminStoreRoute, adminPeopleRoute, adminAuditRoute, adminDeskRoute, portalRoute, portalReportsRoute, portalReportRoute, portalStatementRoute, portalConversationsRoute, portalConversationRoute]);
 
 export function createDeskRouter(user: User) {
   const context: DeskRouterContext = { user, logout: () => undefined };

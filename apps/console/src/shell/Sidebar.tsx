@@ -14,6 +14,7 @@ import { Kbd } from '../ui/badges';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 import { AdminNav } from '../admin/AdminNav';
+import { STATEMENT_ROLES } from '../billing/statement-roles';
 
 // In the order of their keys (1–4).
 const VIEWS: { view: InboxView; icon: IconName }[] = [
@@ -23,7 +24,7 @@ const VIEWS: { view: InboxView; icon: IconName }[] = [
   { view: 'all', icon: 'inbox' },
 ];
 
-export type Screen = 'inbox' | 'sla' | 'tickets' | 'analytics' | 'reports' | 'kb' | 'guard' | 'admin';
+export type Screen = 'inbox' | 'sla' | 'tickets' | 'analytics' | 'reports' | 'statements' | 'kb' | 'guard' | 'admin';
 
 interface Props {
   user: User;
@@ -112,6 +113,17 @@ export function Sidebar({ user, screen, showSlaBoard, showAnalytics, view, onVie
               <Icon name="fileText" size={16} />
               <span>{t('nav.reports')}</span>
             </Link>
+            {STATEMENT_ROLES.has(user.role) && (
+              <Link
+                to="/statements"
+                className={`nav__item${screen === 'statements' ? ' is-active' : ''}`}
+                aria-current={screen === 'statements' ? 'page' : undefined}
+                data-testid="nav-statements"
+              >
+                <Icon name="receipt" size={16} />
+                <span>{t('billing.statements.nav')}</span>
+              </Link>
+            )}
           </nav>
         )}
 

@@ -20,6 +20,10 @@ const KNOWN: [RegExp, (t: TFunction) => string][] = [
   [/client must be given their stores/, (t) => t('form.clientStores')],
   [/at least 8 characters/, (t) => t('form.tooShort', { count: 8 })],
   [/between 2000 and 2100|YYYY-MM-DD|^Invalid ISO date/, (t) => t('form.date')],
+  [/must be a month as YYYY-MM/, (t) => t('form.month')],
+  [/at most two decimals/, (t) => t('form.cents')],
+  [/one promotion fee a month/, (t) => t('form.oneAMonth')],
+  [/at most three decimals|at most five decimals \(a percentage to three\)/, (t) => t('form.percentDecimals')],
 ];
 
 type Issue = z.core.$ZodIssue;

@@ -7,7 +7,7 @@ import type { Caller } from '../auth/caller.js';
 import { CustomerEntity } from '../customer/customer.entity.js';
 import { ticketNumber } from '../ticket/ticket.dto.js';
 import { CSV_BOM, csvRow } from '../common/csv.util.js';
-import { maskAddress, maskName, maskPersonalText, maskPhone } from './mask.util.js';
+import { maskAddress, maskName, maskPersonalText, maskPhone } from '../privacy/pii-mask.js';
 import { TicketDrilldownService } from './ticket-drilldown.service.js';
 
 const HEADER = ['number', 'store', 'created', 'type', 'status', 'cause', 'causeSource', 'orderRef', 'skus', 'customerName', 'customerPhone', 'customerAddress', 'customerReason'];

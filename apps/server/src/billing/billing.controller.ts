@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ForClients, Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.js';
+import { ApiErrors } from '../errors/api-errors.decorator.js';
 import { ApiZodBody, ApiZodOk, ZodQuery } from '../errors/api-zod.decorator.js';
 import { UuidPipe } from '../errors/uuid.pipe.js';
 import { type Parsed, zod } from '../errors/zod.pipe.js';
@@ -22,6 +23,7 @@ export class BillingController {
   @Roles('analyst', 'admin')
   @ApiOperation({ summary: "The store's contract with the agency (fees, commission, attribution window)" })
   @ApiZodOk(StoreContract)
+  @ApiErrors('CONTRACT_NOT_SET')
   contract(@CurrentCaller() caller: Caller, @Param('id', UuidPipe) id: string) {
     return this.statements.contract(caller, id);
   }

@@ -1,10 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
-import { cents, finalAfter, monthWindow } from './statement-month.js';
+import { cents, finalAfter, monthsBetween, monthWindow } from './statement-month.js';
 
 describe('statement months', () => {
   it('are calendar months in the store timezone', () => {
     expect(monthWindow('2026-10', 'Asia/Shanghai')).toEqual({ start: new Date('2026-09-30T16:00:00Z'), end: new Date('2026-10-31T16:00:00Z') });
     expect(monthWindow('2026-12', 'UTC').end).toEqual(new Date('2027-01-01T00:00:00Z'));
+  });
+
+  it('are listed in the store timezone, not in UTC', () => {
+    // 1 March 03:00 in Shanghai is still February in UTC: the store's first month is March.
+    expect(monthsBetween(new Date('2026-02-28T19:00:00Z'), new Date('2026-05-10T00:00:00Z'), 'Asia/Shanghai')).toEqual(['2026-03', '2026-04', '2026-05']);
+    expect(monthsBetween(new Date('2026-02-28T19:00:00Z'), new Date('2026-02-28T20:00:00Z'), 'UTC')).toEqual(['2026-02']);
+    expect(monthsBetween(new Date('2026-11-30T00:00:00Z'), new Date('2027-01-02T00:00:00Z'), 'UTC')).toEqual(['2026-11', '2026-12', '2027-01']);
   });
 
   it('are final after the month and the last counted order’s return window', () => {

@@ -9,6 +9,14 @@ export function monthWindow(month: string, timezone: string): { start: Date; end
   return { start: start.toJSDate(), end: start.plus({ months: 1 }).toJSDate() };
 }
 
+/** The calendar months (`YYYY-MM`, in the timezone) from the one holding `from` to the one holding `to`. */
+export function monthsBetween(from: Date, to: Date, timezone: string): string[] {
+  const last = DateTime.fromJSDate(to, { zone: timezone }).startOf('month');
+  const months: string[] = [];
+  for (let m = DateTime.fromJSDate(from, { zone: timezone }).startOf('month'); m <= last; m = m.plus({ months: 1 })) months.push(m.toFormat('yyyy-MM'));
+  return months;
+}
+
 /**
  * When a month's statement may be frozen: after the month, and after the return window of every order
  * it counts (from delivery, or from payment plus the delivery allowance when the platform has not said) —

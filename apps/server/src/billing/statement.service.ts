@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Statement, StatementOrder, StatementQuery, StoreContract, StoreContractInput } from '@kefu/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
-import { cents, finalAfter, monthWindow } from './statement-month.js';
+import { cents, finalAfter, monthsBetween, monthWindow } from './statement-month.js';
 import { DeskError, notFound } from '../errors/desk-error.js';
 
 interface ContractRow {
@@ -76,7 +76,7 @@ export class StatementService {
   async contract(caller: Caller, storeId: string): Promise<StoreContract> {
     await this.visibleStore(caller, storeId);
     const [row] = (await this.db.query(`SELECT * FROM store_contracts WHERE store_id = $1`, [storeId])) as ContractRow[];
-    if (!row) throw new DeskError('NOT_FOUND', 'This store has no contract yet');
+    if (!row) throw new DeskError('CONTRACT_NOT_SET', 'This store has no contract yet');
     return contractOf(row);
   }
 
@@ -116,14 +116,13 @@ export class StatementService {
     const contracts = (await this.db.query(`SELECT * FROM store_contracts`)) as ContractRow[];
     let frozen = 0;
     for (const c of contracts) {
-      // The months since the contract's store began taking orders, up to last month.
-      const [{ first }] = (await this.db.query(`SELECT min(paid_at) AS first FROM orders WHERE store_id = $1`, [c.store_id])) as { first: Date | null }[];
+      // The months since the store's first order, counted in the store's timezone (as statements count them), up to now.
+      const [{ first, timezone }] = (await this.db.query(`SELECT (SELECT min(paid_at) FROM orders WHERE store_id = s.id) AS first, s.timezone FROM stores s WHERE s.id = $1`, [c.store_id])) as {
+        first: Date | null;
+        timezone: string;
+      }[];
       if (!first) continue;
-      for (let d = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1)); d < now; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))) {
-        const month = d.toISOString().slice(0, 7);
-        const s = await this.statement(c, month, now);
-        if (s.status === 'final') frozen++;
-      }
+      for (const month of monthsBetween(first, now, timezone)) if ((await this.statement(c, month, now)).status === 'final') frozen++;
     }
     return frozen;
   }

@@ -14,9 +14,21 @@ import { toConversationDto } from './conversation.dto.js';
 import { ConversationEntity } from './conversation.entity.js';
 import { MessageEntity } from './message.entity.js';
 
+/** The fields of a conversation that lists, boards and filters follow (its last activity aside). */
+const FOLLOWED = ['status', 'assigneeId', 'awaitingReplySince', 'queuedAt', 'slaDueAt', 'slaWarnAt', 'slaBreachedAt', 'orderRef', 'language'] as const;
+const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+
 export type InboundRecord =
   | { kind: 'duplicate'; messageId: string; conversationId: string }
-  | { kind: 'stored'; message: MessageEntity; conversation: ConversationEntity; created: boolean; timer: SlaTimerEntity | null };
+  | {
+      kind: 'stored';
+      message: MessageEntity;
+      conversation: ConversationEntity;
+      created: boolean;
+      /** Something a list or a board follows changed beyond the last activity (status, waiting, timer, order, language). */
+      changed: boolean;
+      timer: SlaTimerEntity | null;
+    };
 
 /**
  * The state transitions of conversations and their messages that other modules ask for (inbound
@@ -84,11 +96,25 @@ export class ConversationState {
       .returning('*')
       .execute();
     const fresh = entityFromRow<ConversationEntity>(m.connection.getMetadata(ConversationEntity), updated.raw[0]);
-    return { kind: 'stored', message, conversation: fresh, created, timer };
+    return { kind: 'stored', message, conversation: fresh, created, changed: created || !!timer || FOLLOWED.some((k) => !same(conversation[k], fresh[k])), timer };
   }
 
-  /** The customer's unresolved conversation in this channel, or a new one (unique index, no race). */
+  /**
+   * The customer's unresolved conversation in this channel, locked, or a new one (locked as inserted): one
+   * statement for a follow-up, two for a first message. The partial unique index (one unresolved
+   * conversation per customer and channel) settles two first messages at once: the second inserts nothing
+   * and locks the one the first opened.
+   */
   private async activeConversation(m: EntityManager, channel: ChannelEntity, customerId: string, input: InboundMessageInput) {
+    const locked = () =>
+      m
+        .getRepository(ConversationEntity)
+        .createQueryBuilder('c')
+        .where('c.channelId = :channelId AND c.customerId = :customerId AND c.status <> :resolved', { channelId: channel.id, customerId, resolved: 'resolved' })
+        .setLock('pessimistic_write')
+        .getOne();
+    const existing = await locked();
+    if (existing) return { conversation: existing, created: false };
     const inserted = await m
       .createQueryBuilder()
       .insert()
@@ -102,17 +128,14 @@ export class ConversationState {
         lastMessagePreview: previewOf(input.text),
         orderRef: input.orderRef ?? null,
       })
-      .orIgnore() // the partial unique index: one unresolved conversation per customer and channel
-      .returning('id')
+      .orIgnore()
+      .returning('*')
       .execute();
-    const createdId: string | undefined = inserted.raw[0]?.id;
-    const conversation = await m
-      .getRepository(ConversationEntity)
-      .createQueryBuilder('c')
-      .where('c.channelId = :channelId AND c.customerId = :customerId AND c.status <> :resolved', { channelId: channel.id, customerId, resolved: 'resolved' })
-      .setLock('pessimistic_write')
-      .getOneOrFail();
-    return { conversation, created: createdId === conversation.id };
+    const row = inserted.raw[0];
+    if (row) return { conversation: entityFromRow<ConversationEntity>(m.connection.getMetadata(ConversationEntity), row), created: true };
+    const opened = await locked();
+    if (!opened) throw new Error(`conversation of customer ${customerId} in channel ${channel.id} neither found nor inserted`);
+    return { conversation: opened, created: false };
   }
 
   /** A survey answer joins its resolved conversation as an inbound message (reopening nothing, starting no clock). */
@@ -128,26 +151,28 @@ export class ConversationState {
     return entityFromRow<MessageEntity>(m.connection.getMetadata(MessageEntity), inserted.raw[0]);
   }
 
+  /** Locks the conversation if it is open and assigned to `assigneeId` (null: waiting in its queue); null otherwise. */
+  async lockOpen(m: EntityManager, conversationId: string, assigneeId: string | null): Promise<ConversationEntity | null> {
+    const [row] = await m.query(`SELECT * FROM conversations WHERE id = $1 AND status = 'open' AND assignee_id IS NOT DISTINCT FROM $2 FOR UPDATE`, [conversationId, assigneeId]);
+    return row ? entityFromRow<ConversationEntity>(m.connection.getMetadata(ConversationEntity), row) : null;
+  }
+
   /**
-   * Routing: gives a waiting conversation to an agent if it is still open and held by `from`, and the
-   * agent (row locked, load recounted under the lock) still has room.
+   * Routing's assignment, in the caller's transaction, which holds the conversation's and the agent's row
+   * locks: made (true) only if the agent's load, recounted now that their row is locked, leaves room — every
+   * assignment locks the agent's row first, so two processes can never both fill an agent's last slot.
    */
-  async claim(conversationId: string, agentId: string, from: string | null, announce = true): Promise<'assigned' | 'full' | 'gone'> {
-    const result = await this.db.transaction(async (m) => {
-      const [conv] = await m.query(`SELECT id FROM conversations WHERE id = $1 AND status = 'open' AND assignee_id IS NOT DISTINCT FROM $2 FOR UPDATE`, [
-        conversationId,
-        from,
-      ]);
-      if (!conv) return 'gone' as const;
-      const [agent] = await m.query(`SELECT max_concurrent FROM users WHERE id = $1 FOR UPDATE`, [agentId]);
-      const [{ load }] = await m.query(`SELECT count(*)::int AS load FROM conversations WHERE assignee_id = $1 AND status = 'open'`, [agentId]);
-      if (!agent || load >= agent.max_concurrent) return 'full' as const;
-      await m.query(`UPDATE conversations SET assignee_id = $2, queued_at = NULL, routing_excluded_id = NULL, updated_at = now() WHERE id = $1`, [conversationId, agentId]);
-      await m.query(`UPDATE users SET last_assigned_at = clock_timestamp() WHERE id = $1`, [agentId]);
-      return 'assigned' as const;
-    });
-    if (result === 'assigned' && announce) await this.publish(conversationId, [agentId, from]);
-    return result;
+  async claimWithin(m: EntityManager, conversationId: string, agentId: string): Promise<boolean> {
+    const [, count] = await m.query(
+      `WITH agent AS (
+         UPDATE users SET last_assigned_at = clock_timestamp()
+          WHERE id = $2 AND (SELECT count(*) FROM conversations WHERE assignee_id = $2 AND status = 'open') < max_concurrent
+          RETURNING id)
+       UPDATE conversations SET assignee_id = agent.id, queued_at = NULL, routing_excluded_id = NULL, updated_at = now()
+         FROM agent WHERE conversations.id = $1`,
+      [conversationId, agentId],
+    );
+    return count === 1;
   }
 
   /**

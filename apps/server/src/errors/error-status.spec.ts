@@ -46,6 +46,7 @@ const EXPECTED: [ErrorCode, number][] = [
   ['REPLY_BLOCKED', 422],
   ['REPLY_NEEDS_CONFIRMATION', 422],
   ['REVEAL_QUOTA_EXCEEDED', 429],
+  ['CONTRACT_NOT_SET', 404],
 ];
 
 /** Runs the filter on an error and returns what it answers. */

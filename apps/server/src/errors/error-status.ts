@@ -46,6 +46,8 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   REPLY_NEEDS_CONFIRMATION: HttpStatus.UNPROCESSABLE_ENTITY,
 
   REVEAL_QUOTA_EXCEEDED: HttpStatus.TOO_MANY_REQUESTS,
+
+  CONTRACT_NOT_SET: HttpStatus.NOT_FOUND,
 };
 
 /** The code of an HTTP error raised outside the desk's services (the framework, body parser, throttler). */

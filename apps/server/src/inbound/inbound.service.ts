@@ -9,6 +9,7 @@ import { CustomerEntity } from '../customer/customer.entity.js';
 import { toMessageDto } from '../conversation/message.dto.js';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { SlaAlarms } from '../sla/sla-alarms.service.js';
+import { PresenceService } from '../routing/presence.service.js';
 import { RoutingService } from '../routing/routing.service.js';
 import { entityFromRow } from '../database/entity-from-row.util.js';
 import { SignedWebhook } from './signed-webhook.service.js';
@@ -31,6 +32,7 @@ export class InboundService {
     private readonly state: ConversationState,
     private readonly alarms: SlaAlarms,
     private readonly routing: RoutingService,
+    private readonly presence: PresenceService,
     private readonly csat: CsatService,
     private readonly webhook: SignedWebhook,
   ) {}
@@ -44,13 +46,24 @@ export class InboundService {
   private async store(channel: ChannelEntity, given: InboundMessageInput): Promise<InboundResult> {
     // An order number in the customer's words links the order, as one the platform sent would.
     const input = { ...given, orderRef: given.orderRef ?? orderRefIn(given.text) ?? undefined };
+    // Who could take a new conversation (Redis); without presence it waits in its queue, which the
+    // worker drains (RoutingSweeper) once Redis answers again. Stored is acknowledged either way.
+    const online = await this.presence.onlineUsers().then(
+      (ids) => [...ids],
+      (err: Error) => (deferred(this.logger, 'presence unknown: new conversations wait in their queues')(err), [] as string[]),
+    );
     const outcome = await this.db.transaction(async (m) => {
       const customer = await this.upsertCustomer(m, channel.storeId, input.customer);
       const rating = await this.csat.recordAnswer(m, channel.id, customer.id, input);
       if (rating?.duplicate) return { kind: 'duplicate' as const, messageId: rating.message.id, conversationId: rating.conversation.id };
       if (rating) return { kind: 'rating' as const, messageId: rating.message.id, conversationId: rating.conversation.id, message: rating.message };
       const recorded = await this.state.recordInbound(m, channel, customer.id, input);
-      return recorded.kind === 'stored' ? { ...recorded, conversation: { ...recorded.conversation, customer } } : recorded;
+      if (recorded.kind !== 'stored') return recorded;
+      const conv = recorded.conversation;
+      // Routed in the same transaction, which holds the conversation's lock: one commit, and one event
+      // that says the conversation and who has it.
+      const routed = !conv.assigneeId && conv.status === 'open' && online.length ? await this.routing.assignWithin(m, conv, online) : null;
+      return { ...recorded, routed, conversation: { ...conv, customer } };
     });
     if (outcome.kind === 'duplicate') return { duplicate: true, messageId: outcome.messageId, conversationId: outcome.conversationId };
     if (outcome.kind === 'rating') {
@@ -60,16 +73,19 @@ export class InboundService {
     }
     if (outcome.timer) await this.alarms.arm([outcome.timer]).catch(deferred(this.logger, 'SLA alarm not armed (the reconciler will)'));
     const stored = toConversationDto(outcome.conversation);
-    // Routed before it is announced, so one event says the conversation and who has it. Stored is acknowledged:
-    // a conversation routing cannot place now waits in its store's queue, which the worker drains
-    // (RoutingSweeper) once presence (Redis) and the database answer again.
+    // The agent chosen filled up between choice and assignment (another process): routing chooses again.
     const assigneeId =
-      !stored.assigneeId && stored.status === 'open'
-        ? await this.routing.assign(stored.id, { announce: false }).catch(deferred(this.logger, `conversation ${stored.id} left in the queue (not routed now)`))
-        : null;
+      outcome.routed === 'full'
+        ? await this.routing.assign(stored.id, { available: online, announce: false }).catch(deferred(this.logger, `conversation ${stored.id} left in the queue (not routed now)`))
+        : outcome.routed;
     const conv = assigneeId ? { ...stored, assigneeId, queuedAt: null } : stored;
-    this.events.toStore(outcome.created ? 'conversation.created' : 'conversation.updated', conv, assigneeId ? [rooms.user(assigneeId)] : []);
-    this.events.toStore('message.created', toMessageDto(outcome.message));
+    if (outcome.created || outcome.changed || assigneeId) {
+      this.events.toStore(outcome.created ? 'conversation.created' : 'conversation.updated', conv, assigneeId ? [rooms.user(assigneeId)] : []);
+      this.events.toStore('message.created', toMessageDto(outcome.message));
+    } else {
+      // A follow-up that changed nothing but the last activity: one event, carrying the conversation as it now is.
+      this.events.toStore('message.created', { ...toMessageDto(outcome.message), conversation: conv });
+    }
     return { duplicate: false, messageId: outcome.message.id, conversationId: conv.id };
   }
 

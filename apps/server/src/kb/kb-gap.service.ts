@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Language } from '@kefu/contracts';
-import { maskPersonalText } from '../analytics/mask.util.js';
+import { maskPersonalText } from '../privacy/pii-mask.js';
 import { gapKey, queryWords } from './kb-tokenizer.js';
 
 /** Questions the knowledge base had no answer for, counted by normalised text per store and language. */

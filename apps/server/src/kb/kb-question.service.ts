@@ -11,7 +11,7 @@ import type {
   UpdateKbQuestionInput,
 } from '@kefu/contracts';
 import { DeskEvent, rooms } from '@kefu/contracts';
-import { maskText } from '../analytics/mask.util.js';
+import { maskText } from '../privacy/pii-mask.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { keysetPage } from '../common/keyset-page.util.js';

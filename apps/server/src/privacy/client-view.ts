@@ -1,5 +1,4 @@
-import { maskPersonalText } from '../analytics/mask.util.js';
-import { maskName } from './pii-mask.js';
+import { maskName, maskPersonalText } from './pii-mask.js';
 
 // What a brand's `client` user gets of a buyer: the desk's answers pass through `maskForClient`, which masks
 // every customer's name and external id and the personal data written in any text (phones, e-mails,

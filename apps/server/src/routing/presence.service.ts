@@ -108,14 +108,6 @@ export class PresenceService {
     return new Map(users.map((u) => [u.id, online.has(u.id) ? (u.status === 'away' ? 'away' : 'online') : 'offline']));
   }
 
-  /** Agents that routing may give a conversation to: online and available. */
-  async availableAgentIds(): Promise<string[]> {
-    const live = [...(await this.onlineUsers())];
-    if (live.length === 0) return [];
-    const rows: { id: string }[] = await this.db.query(`SELECT id FROM users WHERE id = ANY($1) AND status = 'available' AND active`, [live]);
-    return rows.map((r) => r.id);
-  }
-
   /**
    * Tells the agent's own consoles and the leads who may see the agent their presence now: leads of
    * every store get the whole event, a store's leads one naming only that store (a lead of several

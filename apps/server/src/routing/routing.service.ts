@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { JobName, QueueName } from '@kefu/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { StoreScope } from '../auth/store-scope.js';
@@ -15,9 +15,11 @@ import { deferred } from '../redis/redis-errors.js';
 
 interface Candidate {
   id: string;
-  load: number;
   max_concurrent: number;
 }
+
+/** An agent's load: the open conversations assigned to them (`u` is the agent's users row). */
+const LOAD = `SELECT count(*) FROM conversations c WHERE c.assignee_id = u.id AND c.status = 'open'`;
 
 /** How often a conversation is retried when the chosen agent filled up meanwhile. */
 const MAX_ATTEMPTS = 8;
@@ -55,31 +57,45 @@ export class RoutingService {
    */
   async assign(conversationId: string, opts: { available?: string[]; from?: string; announce?: boolean } = {}): Promise<string | null> {
     const from = opts.from ?? null;
-    const agents = (opts.available ?? (await this.presence.availableAgentIds())).filter((id) => id !== from);
+    const agents = (opts.available ?? [...(await this.presence.onlineUsers())]).filter((id) => id !== from);
     if (agents.length === 0) return null;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const conv = await this.db.getRepository(ConversationEntity).findOneBy({ id: conversationId });
-      if (!conv || conv.status !== 'open' || conv.assigneeId !== from) return null;
-      const eligible = conv.routingExcludedId ? agents.filter((id) => id !== conv.routingExcludedId) : agents;
-      if (eligible.length === 0) return null;
-      const candidates: Candidate[] = await this.db.query(
-        `SELECT u.id, u.max_concurrent,
-                (SELECT count(*)::int FROM conversations c WHERE c.assignee_id = u.id AND c.status = 'open') AS load
-         FROM users u
-         WHERE u.id = ANY($1) AND u.role = 'agent' AND u.active AND u.status = 'available'
-           AND $2 = ANY(u.store_ids) AND ($3::text IS NULL OR $3 = ANY(u.languages))
-         ORDER BY load, u.last_assigned_at NULLS FIRST, u.id`,
-        [eligible, conv.storeId, conv.language],
-      );
-      const pick = candidates.find((c) => c.load < c.max_concurrent);
-      if (!pick) return null;
-      const outcome = await this.state.claim(conversationId, pick.id, from, opts.announce ?? true);
-      if (outcome === 'assigned') return pick.id;
-      if (outcome === 'gone') return null;
-      // 'full': another process filled that agent meanwhile; choose again.
+      const outcome = await this.db.transaction(async (m) => {
+        const conv = await this.state.lockOpen(m, conversationId, from);
+        return conv ? this.assignWithin(m, conv, agents) : null;
+      });
+      if (outcome === 'full') continue; // another process filled the chosen agent meanwhile: choose again
+      if (outcome && (opts.announce ?? true)) await this.state.publish(conversationId, [outcome, from]);
+      return outcome;
     }
     this.logger.warn(`conversation ${conversationId} not assigned after ${MAX_ATTEMPTS} attempts`);
     return null;
+  }
+
+  /**
+   * Inside a transaction that holds the open conversation's row lock (the inbound message's, or
+   * `assign`'s): among `agents` (online users), the least-loaded available agent of the store who
+   * speaks its language and has room gets it — two statements: the choice, which locks the agent's
+   * row, then the assignment, made only if the load recounted under that lock still leaves room.
+   * Returns the agent's id, null when nobody can take it, or 'full' when the chosen agent filled up
+   * between the two (another process's assignment committed meanwhile: choose again).
+   */
+  async assignWithin(m: EntityManager, conv: Pick<ConversationEntity, 'id' | 'storeId' | 'language' | 'assigneeId' | 'routingExcludedId'>, agents: readonly string[]): Promise<string | null | 'full'> {
+    const eligible = agents.filter((id) => id !== conv.routingExcludedId && id !== conv.assigneeId);
+    if (eligible.length === 0) return null;
+    const [pick]: Candidate[] = await m.query(
+      `SELECT u.id, u.max_concurrent
+         FROM users u
+        WHERE u.id = ANY($1) AND u.role = 'agent' AND u.active AND u.status = 'available'
+          AND $2 = ANY(u.store_ids) AND ($3::text IS NULL OR $3 = ANY(u.languages))
+          AND (${LOAD}) < u.max_concurrent
+        ORDER BY (${LOAD}), u.last_assigned_at NULLS FIRST, u.id
+        LIMIT 1
+        FOR UPDATE OF u`,
+      [eligible, conv.storeId, conv.language],
+    );
+    if (!pick) return null;
+    return (await this.state.claimWithin(m, conv.id, pick.id)) ? pick.id : 'full';
   }
 
   /** A store may ask for a breached conversation to move to the least-loaded online agent other than the current one (who keeps it when nobody can). */
@@ -96,7 +112,7 @@ export class RoutingService {
    * Returns how many were assigned.
    */
   async drain(storeIds: string[] | null): Promise<number> {
-    const agents = await this.presence.availableAgentIds();
+    const agents = [...(await this.presence.onlineUsers())];
     if (agents.length === 0) return 0;
     // Only queues of stores that someone available serves; oldest first.
     const waiting: { id: string }[] = await this.db.query(

@@ -99,6 +99,11 @@ export const GuardErrorCode = {
   REPLY_NEEDS_CONFIRMATION: 'REPLY_NEEDS_CONFIRMATION',
 } as const;
 
+export const BillingErrorCode = {
+  /** 404: the store (which the caller may see) has no contract with the agency yet. */
+  CONTRACT_NOT_SET: 'CONTRACT_NOT_SET',
+} as const;
+
 type ValueOf<T> = T[keyof T];
 export type CommonErrorCode = ValueOf<typeof CommonErrorCode>;
 export type AuthErrorCode = ValueOf<typeof AuthErrorCode>;
@@ -109,6 +114,7 @@ export type UserErrorCode = ValueOf<typeof UserErrorCode>;
 export type KbErrorCode = ValueOf<typeof KbErrorCode>;
 export type GuardErrorCode = ValueOf<typeof GuardErrorCode>;
 export type PrivacyErrorCode = ValueOf<typeof PrivacyErrorCode>;
+export type BillingErrorCode = ValueOf<typeof BillingErrorCode>;
 
 /** Every module's codes, by module (a code belongs to exactly one). */
 export const ERROR_CODES_BY_MODULE = {
@@ -121,8 +127,9 @@ export const ERROR_CODES_BY_MODULE = {
   kb: KbErrorCode,
   guard: GuardErrorCode,
   privacy: PrivacyErrorCode,
+  billing: BillingErrorCode,
 } as const;
 
-export type ErrorCode = CommonErrorCode | AuthErrorCode | ChannelErrorCode | ConversationErrorCode | TicketErrorCode | UserErrorCode | KbErrorCode | GuardErrorCode | PrivacyErrorCode;
+export type ErrorCode = CommonErrorCode | AuthErrorCode | ChannelErrorCode | ConversationErrorCode | TicketErrorCode | UserErrorCode | KbErrorCode | GuardErrorCode | PrivacyErrorCode | BillingErrorCode;
 
 export const ERROR_CODES = Object.values(ERROR_CODES_BY_MODULE).flatMap((codes) => Object.values(codes)) as [ErrorCode, ...ErrorCode[]];

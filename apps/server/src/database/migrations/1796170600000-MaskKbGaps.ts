@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { maskPersonalText } from '../../analytics/mask.util.js';
+import { maskPersonalText } from '../../privacy/pii-mask.js';
 import { gapKey } from '../../kb/kb-tokenizer.js';
 
 interface Gap {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Statement } from '@kefu/contracts';
-import { commissionBase, isMonth, moneyLabel, monthLabel, monthOf, rateLabel, shiftMonth, statementCsv, statementFileName, type StatementCsvLabels } from './statement-format';
+import { commissionBase, isMonth, moneyLabel, monthLabel, monthOf, rateLabel, shiftMonth, statementCsv, statementFileName, statementsTotal, type StatementCsvLabels } from './statement-format';
 
 const statement: Statement = {
   storeId: 's1',
@@ -93,6 +93,12 @@ describe('statement format', () => {
       `"'=HYPERLINK(""x""),1",2026-03-02T02:00:00.000Z,345.60,345.60`,
       '',
     ]);
+  });
+
+  it('adds statements up to the cent', () => {
+    expect(statementsTotal([{ total: 0.1 }, { total: 0.2 }])).toBe(0.3);
+    expect(statementsTotal([{ total: 6220 }, { total: 5819.95 }])).toBe(12039.95);
+    expect(statementsTotal([])).toBe(0);
   });
 
   it('names the file after the store and month', () => {

@@ -85,3 +85,6 @@ export function statementCsv(s: Statement, storeName: string, labels: StatementC
 
 /** The CSV's file name: "statement-<store>-2026-03.csv", the store's name kept readable but safe. */
 export const statementFileName = (storeName: string, month: string): string => `statement-${storeName.replace(/[\\/:*?"<>|\s]+/g, '_')}-${month}.csv`;
+
+/** What several statements come to together (to the cent). */
+export const statementsTotal = (statements: readonly Pick<Statement, 'total'>[]): number => Math.round(statements.reduce((sum, s) => sum + s.total * 100, 0)) / 100;
