@@ -135,6 +135,9 @@ describe('every screen at 1280×720', () => {
     await shot('21-admin-audit');
     await go('#/admin/desk', 'admin-desk');
     await shot('22-admin-desk');
+    await go('#/statements', 'statements-screen');
+    await page.waitForTimeout(1000);
+    await shot('23-statements');
     await context.close();
   });
 });
