@@ -277,11 +277,41 @@ describe('analysts’ desk and client reports in Chromium', () => {
 
     // The list shows it, filtered by the store.
     await page.getByTestId('nav-reports').click();
-    await page.getByTestId('reports-filter-store').selectOption(s.store.id);
-    const reportRow = page.getByTestId('reports-list').locator(`[data-testid="report-row"][data-store-id="${s.store.id}"][data-period="week"]`);
+    await page.getByTestId('reports-screen').waitFor();
+    const storeFilter = page.getByTestId('reports-filter-store');
+    const periodFilter = page.getByTestId('reports-filter-period');
+    const list = page.getByTestId('reports-list');
+    await storeFilter.selectOption(s.store.id);
+    const reportRow = list.locator(`[data-testid="report-row"][data-store-id="${s.store.id}"][data-period="week"]`);
     await reportRow.waitFor({ timeout: 10000 });
-    await page.getByTestId('reports-filter-store').selectOption('');
-    await reportRow.waitFor();
+    await expect(list.locator(`[data-testid="report-row"]:not([data-store-id="${s.store.id}"])`).count()).resolves.toBe(0);
+    // The filters are in the address: a link, a reload and Back keep them (nothing is kept in localStorage).
+    await waitFor(async () => (hash().includes(`store=${s.store.id}`) || undefined), 5000, 'the store in the address');
+    await periodFilter.selectOption('month');
+    await list.getByText('没有符合筛选条件的报告。').waitFor({ timeout: 10000 });
+    await waitFor(async () => (hash().includes('period=month') || undefined), 5000, 'the period in the address');
+    expect(hash()).toContain(`store=${s.store.id}`);
+    await page.reload();
+    await list.getByText('没有符合筛选条件的报告。').waitFor({ timeout: 15000 });
+    await expect(storeFilter.inputValue()).resolves.toBe(s.store.id);
+    await expect(periodFilter.inputValue()).resolves.toBe('month');
+    expect(hash()).toContain('period=month');
+    await expect(page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kefu.reportFilters')))).resolves.toEqual([]);
+    await page.goBack();
+    await reportRow.waitFor({ timeout: 10000 });
+    await expect(periodFilter.inputValue()).resolves.toBe('');
+    await expect(storeFilter.inputValue()).resolves.toBe(s.store.id);
+    expect(hash()).not.toContain('period=');
+    // A link to the filtered list opens it so (other test files' stores may have monthly reports: this store has none).
+    await page.getByTestId('nav-analytics').click();
+    await page.getByTestId('analytics-screen').waitFor();
+    await page.goto(`${env.desk.url}/#/reports?period=month&store=${s.store.id}`);
+    await list.getByText('没有符合筛选条件的报告。').waitFor({ timeout: 15000 });
+    await expect(periodFilter.inputValue()).resolves.toBe('month');
+    await expect(storeFilter.inputValue()).resolves.toBe(s.store.id);
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await reportRow.waitFor({ timeout: 10000 });
+    expect(hash()).not.toContain('period=');
     await shot(page, 'reports-list-zh.png');
     await context.close();
   });

@@ -69,6 +69,11 @@ describe('every screen at 1280×720', () => {
     await page.getByTestId('view-all').click();
     await page.getByTestId('inbox-item').first().waitFor();
     await shot('07-inbox-all');
+    // With the assignee on each row the status pill still fits inside it.
+    const row = page.getByTestId('inbox-item').first();
+    await row.getByTestId('inbox-item-assignee').waitFor();
+    const [rowBox, pillBox] = await Promise.all([row.boundingBox(), row.locator('.row__meta-end > :last-child').boundingBox()]);
+    expect(pillBox!.x + pillBox!.width).toBeLessThanOrEqual(rowBox!.x + rowBox!.width - 8);
     await go('#/sla', 'sla-board');
     await page.getByTestId('sla-running-list').getByTestId('sla-timer').first().waitFor({ timeout: 10000 });
     await shot('08-sla-board');
@@ -94,15 +99,45 @@ describe('every screen at 1280×720', () => {
     await page.getByTestId('kb-article-row').first().click();
     await page.getByTestId('kb-similar-questions').scrollIntoViewIfNeeded();
     await shot('13c-kb-editor-similar');
-    await go('#/analytics', 'analytics-store');
-    await page.waitForTimeout(1500);
+    await go(`#/analytics?store=${s.store.id}`, 'analytics-store');
+    await page.getByTestId('figure-tickets').filter({ hasText: '1' }).waitFor({ timeout: 10000 });
+    await page.waitForTimeout(1000);
     await shot('14-analytics');
-    await go('#/reports', 'reports-screen');
+    await page.getByTestId('figure-tickets').click();
+    await page.getByTestId('drilldown').getByTestId('drilldown-row').first().waitFor({ timeout: 10000 });
+    await shot('14b-analytics-drilldown');
+    await page.keyboard.press('Escape');
+    await go(`#/reports?store=${s.store.id}&period=week`, 'reports-screen');
     await page.getByTestId('report-row').first().waitFor({ timeout: 10000 });
     await shot('15-reports');
     await page.getByTestId('report-row').first().click();
     await page.getByTestId('report-page').waitFor({ timeout: 10000 });
     await shot('16-report');
+    await go('#/guard', 'guard-screen');
+    await page.waitForTimeout(1000);
+    await shot('17-guard');
+    await go('#/guard/review', 'guard-review-screen');
+    await page.waitForTimeout(1000);
+    await shot('18-guard-review');
+    await page.getByTestId('logout').click();
+
+    // The admin: stores, people, the audit log, the desk's settings.
+    await signIn(page, env.desk.url, 'admin@demo.kefu');
+    await go('#/admin/stores', 'stores-table');
+    // The admin's long sidebar scrolls its navigation: the status switch and sign-out stay on screen.
+    const logout = await page.getByTestId('logout').boundingBox();
+    expect(logout!.y + logout!.height).toBeLessThanOrEqual(720);
+    await shot('19-admin-stores');
+    await go('#/admin/people', 'people-table');
+    await shot('20-admin-people');
+    await go('#/admin/audit', 'audit-list');
+    await page.waitForTimeout(500);
+    await shot('21-admin-audit');
+    await go('#/admin/desk', 'admin-desk');
+    await shot('22-admin-desk');
+    await go('#/statements', 'statements-screen');
+    await page.waitForTimeout(1000);
+    await shot('23-statements');
     await context.close();
   });
 });

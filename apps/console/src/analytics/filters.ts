@@ -43,6 +43,16 @@ export function drillQuery(f: Pick<AnalyticsFilters, 'storeId' | 'type'>, period
   };
 }
 
+/** A drill-down as opened: its target, the words saying where it is from (bar, period, store, type), the count the figure showed. */
+export interface Drill {
+  target: DrillTarget;
+  context: string;
+  expected: number | null;
+}
+
+/** The words of a drill-down's context: the parts given, joined. */
+export const drillContext = (...parts: (string | undefined)[]): string => parts.filter(Boolean).join(' · ');
+
 export const sameTarget = (a: DrillTarget | null, b: DrillTarget | null): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**

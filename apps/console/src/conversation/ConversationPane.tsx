@@ -62,7 +62,7 @@ function ConversationView({ conversationId, focusTicketId = null, me, storeById,
   const kbValues = useMemo(() => ({ customerName, orderRef, storeName }), [customerName, orderRef, storeName]);
 
   // R writes a reply (the inbox passes R on to here when its cursor is on this conversation); S opens the status menu from
-  // wherever the focus is (the ticket card is ten and more Shift+Tabs away from it).
+  // wherever the focus is.
   const statusMenu = useRef<ChoiceMenuHandle>(null);
   useShortcuts({ r: () => composer.current?.focus(), s: () => statusMenu.current?.open() }, detail !== null);
   const shown = detail !== null;
@@ -130,7 +130,9 @@ function ConversationView({ conversationId, focusTicketId = null, me, storeById,
   const takeoverFrom = me.role === 'agent' && otherAssignee ? nameOf(otherAssignee) : null;
   return (
     <main className="pane" data-testid="conversation-view" data-conversation-id={conversationId} data-status={detail.status}>
-      <div className="conversation">
+      {/* The side panel comes right after the header in the tab order (it sits beside the chat on screen): the ticket
+          card and the status menu are a few Shift+Tabs apart, not the whole thread and composer. */}
+      <div className="conversation__head">
         <ConversationHeader
           detail={detail}
           store={store}
@@ -151,6 +153,9 @@ function ConversationView({ conversationId, focusTicketId = null, me, storeById,
             </button>
           </div>
         )}
+      </div>
+      <DetailsPanel detail={detail} store={store} me={me} userById={directory.userById} focusTicketId={focusTicketId} />
+      <div className="conversation">
         <Thread detail={detail} me={me} userById={directory.userById} />
         <KbSuggestions conversationId={conversationId} storeId={detail.storeId} lang={detail.language} values={kbValues} composer={composer} />
         <ReplyBox
@@ -171,7 +176,6 @@ function ConversationView({ conversationId, focusTicketId = null, me, storeById,
           onIdle={activity.idle}
         />
       </div>
-      <DetailsPanel detail={detail} store={store} me={me} userById={directory.userById} focusTicketId={focusTicketId} />
     </main>
   );
 }

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { useNavigate } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useListShortcuts } from '../keyboard/shortcuts';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/error-text';
@@ -25,39 +25,24 @@ import { useStores } from '../desk/useStores';
 /** The first control of the filter bar (the `/` key focuses it). */
 const REPORTS_FILTER_ID = 'reports-filter-store';
 
-const storageKey = (userId: string) => `kefu.reportFilters.${userId}`;
-function loadFilters(userId: string): ReportFilters {
-  try {
-    const saved = JSON.parse(localStorage.getItem(storageKey(userId)) ?? 'null') as Partial<ReportFilters> | null;
-    return { storeId: typeof saved?.storeId === 'string' ? saved.storeId : '', period: saved?.period === 'week' || saved?.period === 'month' ? saved.period : '' };
-  } catch {
-    return { storeId: '', period: '' };
-  }
-}
-
 /** The client reports (定期汇报): made every week and month by the schedule, or now on request. */
 export function ReportsScreen() {
   const me = useMe();
-  const userId = me.id;
   const { stores, storesLoaded, storeById } = useStores();
   const { userById } = useDirectory(me);
   const { t } = useTranslation();
   const now = useNowMinute();
-  const [filters, setFilters] = useState<ReportFilters>(() => loadFilters(userId));
+  const search = useSearch({ from: '/reports' });
+  const navigate = useNavigate({ from: '/reports' });
+  const filters: ReportFilters = { storeId: search.store ?? '', period: search.period ?? '' };
+  // Each choice is a step in the history (Back undoes it).
+  const setFilters = (next: ReportFilters) => void navigate({ search: { store: next.storeId || undefined, period: next.period || undefined } });
   const storeId = filters.storeId && storesLoaded && !storeById.has(filters.storeId) ? '' : filters.storeId;
   const list = useReportList({ storeId, period: filters.period });
   const filtered = storeId !== '' || filters.period !== '';
   const bodyRef = useRef<HTMLDivElement>(null);
   // `/` goes to the store filter (the list has no search box).
   useListShortcuts(bodyRef, '[data-report-row]', () => document.getElementById(REPORTS_FILTER_ID));
-
-  useEffect(() => {
-    try {
-      localStorage.setItem(storageKey(userId), JSON.stringify(filters));
-    } catch {
-      // not remembered
-    }
-  }, [userId, filters]);
 
   return (
     <main className="tickets reports" data-testid="reports-screen" aria-labelledby="reports-title">
@@ -77,12 +62,12 @@ export function ReportsScreen() {
           id={REPORTS_FILTER_ID}
           stores={stores}
           value={storeId}
-          onChange={(id) => setFilters((f) => ({ ...f, storeId: id }))}
+          onChange={(id) => setFilters({ ...filters, storeId: id })}
           label={t('reports.store')}
           allLabel={t('reports.allStores')}
           testId="reports-filter-store"
         />
-        <select className="select" data-testid="reports-filter-period" aria-label={t('reports.period')} value={filters.period} onChange={(e) => setFilters((f) => ({ ...f, period: e.target.value as ReportPeriod | '' }))}>
+        <select className="select" data-testid="reports-filter-period" aria-label={t('reports.period')} value={filters.period} onChange={(e) => setFilters({ ...filters, period: e.target.value as ReportPeriod | '' })}>
           <option value="">{t('reports.allPeriods')}</option>
           <option value="week">{t('reports.periods.week')}</option>
           <option value="month">{t('reports.periods.month')}</option>

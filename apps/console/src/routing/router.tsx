@@ -1,6 +1,6 @@
 import { createHashHistory, createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect, useRouteContext } from '@tanstack/react-router';
 import { z } from 'zod';
-import { CONVERSATION_STATUSES, text, type User } from '@kefu/contracts';
+import { CONVERSATION_STATUSES, ReportPeriod, text, type User } from '@kefu/contracts';
 import { DeskLayout } from '../desk/Desk';
 import { INBOX_VIEWS } from '../inbox/filters';
 import { InboxRoute } from '../inbox/InboxRoute';
@@ -49,6 +49,13 @@ export const BoardSearch = z.object({
 });
 export type BoardSearch = z.infer<typeof BoardSearch>;
 
+/** The client reports' filters in the address (#/reports?store=…&period=week): a link, Back and a reload keep them. */
+export const ReportsSearch = z.object({
+  store: text().max(64).optional().catch(undefined),
+  period: ReportPeriod.optional().catch(undefined),
+});
+export type ReportsSearch = z.infer<typeof ReportsSearch>;
+
 /** A brand's staff (`client`) get the portal's frame; everyone else the desk's. */
 function RootLayout() {
   const { user } = useRouteContext({ from: '__root__' });
@@ -95,6 +102,7 @@ const analyticsRoute = createRoute({
 const reportsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/reports',
+  validateSearch: ReportsSearch,
   beforeLoad: only(ANALYSIS),
   component: lazyRouteComponent(() => import('../reports/ReportsScreen'), 'ReportsScreen'),
 });

@@ -57,131 +57,134 @@ export function Sidebar({ user, screen, showSlaBoard, showAnalytics, view, onVie
         </span>
       </div>
 
-      <nav className="nav" aria-label={t('nav.inbox')}>
-        <div className="nav__label">{t('nav.inbox')}</div>
-        {VIEWS.map((item, i) => (
-          <button
-            key={item.view}
-            type="button"
-            className={`nav__item${inInbox && view === item.view ? ' is-active' : ''}`}
-            aria-current={inInbox && view === item.view ? 'page' : undefined}
-            data-testid={`view-${item.view}`}
-            onClick={() => onViewChange(item.view)}
-          >
-            <Icon name={item.icon} size={16} />
-            <span>{t(`nav.${item.view}`)}</span>
-            <span className="nav__key" aria-hidden="true" title={t('shortcuts.views')}>
-              <Kbd>{String(i + 1)}</Kbd>
-            </span>
-          </button>
-        ))}
-      </nav>
-
-      <nav className="nav nav--aftersales" aria-label={t('nav.afterSales')}>
-        <div className="nav__label">{t('nav.afterSales')}</div>
-        <Link
-          to="/tickets"
-          className={`nav__item${screen === 'tickets' ? ' is-active' : ''}`}
-          aria-current={screen === 'tickets' ? 'page' : undefined}
-          data-testid="nav-tickets"
-        >
-          <Icon name="ticket" size={16} />
-          <span>{t('nav.tickets')}</span>
-        </Link>
-      </nav>
-
-      {showAnalytics && (
-        <nav className="nav nav--analysis" aria-label={t('nav.analysis')}>
-          <div className="nav__label">{t('nav.analysis')}</div>
-          <Link
-            to="/analytics"
-            className={`nav__item${screen === 'analytics' ? ' is-active' : ''}`}
-            aria-current={screen === 'analytics' ? 'page' : undefined}
-            data-testid="nav-analytics"
-          >
-            <Icon name="barChart" size={16} />
-            <span>{t('nav.analytics')}</span>
-          </Link>
-          <Link
-            to="/reports"
-            className={`nav__item${screen === 'reports' ? ' is-active' : ''}`}
-            aria-current={screen === 'reports' ? 'page' : undefined}
-            data-testid="nav-reports"
-          >
-            <Icon name="fileText" size={16} />
-            <span>{t('nav.reports')}</span>
-          </Link>
-          {STATEMENT_ROLES.has(user.role) && (
-            <Link
-              to="/statements"
-              className={`nav__item${screen === 'statements' ? ' is-active' : ''}`}
-              aria-current={screen === 'statements' ? 'page' : undefined}
-              data-testid="nav-statements"
-            >
-              <Icon name="receipt" size={16} />
-              <span>{t('billing.statements.nav')}</span>
-            </Link>
-          )}
-        </nav>
-      )}
-
-      {showSlaBoard && (
-        <nav className="nav nav--lead" aria-label={t('nav.supervision')}>
-          <div className="nav__label">{t('nav.supervision')}</div>
-          <Link
-            to="/sla"
-            className={`nav__item${screen === 'sla' ? ' is-active' : ''}`}
-            aria-current={screen === 'sla' ? 'page' : undefined}
-            data-testid="nav-sla-board"
-          >
-            <Icon name="gauge" size={16} />
-            <span>{t('nav.slaBoard')}</span>
-          </Link>
-          <Link
-            to="/kb"
-            className={`nav__item${screen === 'kb' ? ' is-active' : ''}`}
-            aria-current={screen === 'kb' ? 'page' : undefined}
-            data-testid="nav-kb"
-          >
-            <Icon name="book" size={16} />
-            <span>{t('nav.kb')}</span>
-          </Link>
-          <Link
-            to="/guard"
-            className={`nav__item${screen === 'guard' && !inReview ? ' is-active' : ''}`}
-            aria-current={screen === 'guard' && !inReview ? 'page' : undefined}
-            data-testid="nav-guard"
-          >
-            <Icon name="shield" size={16} />
-            <span>{t('guard.nav')}</span>
-          </Link>
-          <Link to="/guard/review" className={`nav__item${inReview ? ' is-active' : ''}`} aria-current={inReview ? 'page' : undefined} data-testid="nav-guard-review">
-            <Icon name="eye" size={16} />
-            <span>{t('guard.review.nav')}</span>
-          </Link>
-        </nav>
-      )}
-
-      {user.role === 'admin' && <AdminNav active={screen === 'admin'} />}
-
-      {stores.length > 0 && (
-        <nav className="nav nav--stores" aria-label={t('nav.stores')}>
-          <div className="nav__label">{t('nav.stores')}</div>
-          {stores.map((store) => (
+      {/* The navigation scrolls on a short screen (after the shortcuts have given way); the footer always shows. */}
+      <div className="sidebar__navs">
+        <nav className="nav" aria-label={t('nav.inbox')}>
+          <div className="nav__label">{t('nav.inbox')}</div>
+          {VIEWS.map((item, i) => (
             <button
-              key={store.id}
+              key={item.view}
               type="button"
-              className={`nav__item${inInbox && storeId === store.id ? ' is-active' : ''}`}
-              aria-pressed={inInbox && storeId === store.id}
-              title={`${t(`platforms.${store.platform}`)} · ${store.name}`}
-              onClick={() => onStoreChange(inInbox && storeId === store.id ? '' : store.id)}
+              className={`nav__item${inInbox && view === item.view ? ' is-active' : ''}`}
+              aria-current={inInbox && view === item.view ? 'page' : undefined}
+              data-testid={`view-${item.view}`}
+              onClick={() => onViewChange(item.view)}
             >
-              <span className={`nav__dot platform--${store.platform}`} aria-hidden="true" />
-              <span className="nav__text">{store.name}</span>
+              <Icon name={item.icon} size={16} />
+              <span>{t(`nav.${item.view}`)}</span>
+              <span className="nav__key" aria-hidden="true" title={t('shortcuts.views')}>
+                <Kbd>{String(i + 1)}</Kbd>
+              </span>
             </button>
           ))}
         </nav>
-      )}
+
+        <nav className="nav nav--aftersales" aria-label={t('nav.afterSales')}>
+          <div className="nav__label">{t('nav.afterSales')}</div>
+          <Link
+            to="/tickets"
+            className={`nav__item${screen === 'tickets' ? ' is-active' : ''}`}
+            aria-current={screen === 'tickets' ? 'page' : undefined}
+            data-testid="nav-tickets"
+          >
+            <Icon name="ticket" size={16} />
+            <span>{t('nav.tickets')}</span>
+          </Link>
+        </nav>
+
+        {showAnalytics && (
+          <nav className="nav nav--analysis" aria-label={t('nav.analysis')}>
+            <div className="nav__label">{t('nav.analysis')}</div>
+            <Link
+              to="/analytics"
+              className={`nav__item${screen === 'analytics' ? ' is-active' : ''}`}
+              aria-current={screen === 'analytics' ? 'page' : undefined}
+              data-testid="nav-analytics"
+            >
+              <Icon name="barChart" size={16} />
+              <span>{t('nav.analytics')}</span>
+            </Link>
+            <Link
+              to="/reports"
+              className={`nav__item${screen === 'reports' ? ' is-active' : ''}`}
+              aria-current={screen === 'reports' ? 'page' : undefined}
+              data-testid="nav-reports"
+            >
+              <Icon name="fileText" size={16} />
+              <span>{t('nav.reports')}</span>
+            </Link>
+            {STATEMENT_ROLES.has(user.role) && (
+              <Link
+                to="/statements"
+                className={`nav__item${screen === 'statements' ? ' is-active' : ''}`}
+                aria-current={screen === 'statements' ? 'page' : undefined}
+                data-testid="nav-statements"
+              >
+                <Icon name="receipt" size={16} />
+                <span>{t('billing.statements.nav')}</span>
+              </Link>
+            )}
+          </nav>
+        )}
+
+        {showSlaBoard && (
+          <nav className="nav nav--lead" aria-label={t('nav.supervision')}>
+            <div className="nav__label">{t('nav.supervision')}</div>
+            <Link
+              to="/sla"
+              className={`nav__item${screen === 'sla' ? ' is-active' : ''}`}
+              aria-current={screen === 'sla' ? 'page' : undefined}
+              data-testid="nav-sla-board"
+            >
+              <Icon name="gauge" size={16} />
+              <span>{t('nav.slaBoard')}</span>
+            </Link>
+            <Link
+              to="/kb"
+              className={`nav__item${screen === 'kb' ? ' is-active' : ''}`}
+              aria-current={screen === 'kb' ? 'page' : undefined}
+              data-testid="nav-kb"
+            >
+              <Icon name="book" size={16} />
+              <span>{t('nav.kb')}</span>
+            </Link>
+            <Link
+              to="/guard"
+              className={`nav__item${screen === 'guard' && !inReview ? ' is-active' : ''}`}
+              aria-current={screen === 'guard' && !inReview ? 'page' : undefined}
+              data-testid="nav-guard"
+            >
+              <Icon name="shield" size={16} />
+              <span>{t('guard.nav')}</span>
+            </Link>
+            <Link to="/guard/review" className={`nav__item${inReview ? ' is-active' : ''}`} aria-current={inReview ? 'page' : undefined} data-testid="nav-guard-review">
+              <Icon name="eye" size={16} />
+              <span>{t('guard.review.nav')}</span>
+            </Link>
+          </nav>
+        )}
+
+        {user.role === 'admin' && <AdminNav active={screen === 'admin'} />}
+
+        {stores.length > 0 && (
+          <nav className="nav nav--stores" aria-label={t('nav.stores')}>
+            <div className="nav__label">{t('nav.stores')}</div>
+            {stores.map((store) => (
+              <button
+                key={store.id}
+                type="button"
+                className={`nav__item${inInbox && storeId === store.id ? ' is-active' : ''}`}
+                aria-pressed={inInbox && storeId === store.id}
+                title={`${t(`platforms.${store.platform}`)} · ${store.name}`}
+                onClick={() => onStoreChange(inInbox && storeId === store.id ? '' : store.id)}
+              >
+                <span className={`nav__dot platform--${store.platform}`} aria-hidden="true" />
+                <span className="nav__text">{store.name}</span>
+              </button>
+            ))}
+          </nav>
+        )}
+      </div>
 
       <div className="sidebar__spacer" />
 
