@@ -212,7 +212,7 @@ describe('after-sales tickets in Chromium', () => {
     expect(closed).toMatchObject({ status: 'closed', cause: 'changed_mind', cause_source: 'agent' });
     expect(Number(closed.refunded_amount)).toBe(318);
     await ticket.getByTestId('ticket-timeline').locator('[data-testid="ticket-event"][data-kind="refund"]').waitFor();
-    await page.locator(`[data-testid="message"][data-ticket-id="${ticketId}"][data-delivery="delivered"]`, { hasText: '318' }).waitFor({ timeout: 10000 });
+    await page.locator(`[data-testid="message"][data-ticket-id="${ticketId}"][data-delivery="delivered"]`, { hasText: '¥318' }).waitFor({ timeout: 10000 });
     await shot(page, 'tickets-closed-en.png');
     await context.close();
   });
