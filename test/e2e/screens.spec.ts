@@ -28,7 +28,7 @@ describe('every screen at 1280×720', () => {
     const page = await context.newPage();
     const shot = async (name: string) => {
       await page.mouse.move(0, 0);
-      await page.waitForTimeout(300);
+      await page.waitForTimeout(100); // hover styles and transitions settle
       await page.screenshot({ path: join(DIR, `${lang}-${name}.png`) });
     };
     const go = async (hash: string, testId: string) => {
@@ -114,10 +114,10 @@ describe('every screen at 1280×720', () => {
     await page.getByTestId('report-page').waitFor({ timeout: 10000 });
     await shot('16-report');
     await go('#/guard', 'guard-screen');
-    await page.waitForTimeout(1000);
+    await page.waitForTimeout(500);
     await shot('17-guard');
     await go('#/guard/review', 'guard-review-screen');
-    await page.waitForTimeout(1000);
+    await page.waitForTimeout(500);
     await shot('18-guard-review');
     await page.getByTestId('logout').click();
 
@@ -136,7 +136,7 @@ describe('every screen at 1280×720', () => {
     await go('#/admin/desk', 'admin-desk');
     await shot('22-admin-desk');
     await go('#/statements', 'statements-screen');
-    await page.waitForTimeout(1000);
+    await page.waitForTimeout(500);
     await shot('23-statements');
     await context.close();
   });
