@@ -1,8 +1,9 @@
 // Eight weeks of made-up history for the demo stores, so that the analysts' desk, the reports and
 // the SLA figures have something to show on a fresh `npm start`: served conversations with their
-// response times, after-sales tickets with confirmed causes, satisfaction ratings and orders.
+// response times, after-sales tickets with confirmed causes, satisfaction ratings, orders and the agency's contracts.
 import type { EntityManager } from 'typeorm';
-import { orderTotal, type CauseCode, type OrderItem, type TicketType } from '@kefu/contracts';
+import { DateTime } from 'luxon';
+import { DEFAULT_TIMEZONE, orderTotal, type CauseCode, type OrderItem, type TicketType } from '@kefu/contracts';
 
 const DAY = 24 * 3600 * 1000;
 const CARRIERS = ['顺丰速运', '中通快递', '圆通速递', '京东物流'];
@@ -73,8 +74,28 @@ const weighted = <T>(items: [T, number][], r: number): T => {
   return items[items.length - 1][0];
 };
 
+/** Each demo store's made-up contract with the agency (base fee a month, commission, attribution window), with a promotion fee last month. */
+const CONTRACTS: Record<string, { baseFeeMonthly: number; commissionRate: number; attributionHours: number; promotion?: { amount: number; note: string } }> = {
+  home: { baseFeeMonthly: 8000, commissionRate: 0.06, attributionHours: 48, promotion: { amount: 3000, note: '大促会场服务费' } },
+  coffee: { baseFeeMonthly: 5000, commissionRate: 0.08, attributionHours: 24 },
+  toys: { baseFeeMonthly: 6000, commissionRate: 0.1, attributionHours: 48, promotion: { amount: 1500, note: '直播间活动' } },
+  kids: { baseFeeMonthly: 4500, commissionRate: 0.05, attributionHours: 72 },
+};
+
 export async function seedHistory(m: EntityManager, storeIds: Map<string, string>, agentIds: Map<string, string[]>, now = new Date()): Promise<void> {
   const random = prng(20261127);
+  const lastMonth = DateTime.fromJSDate(now, { zone: DEFAULT_TIMEZONE }).minus({ months: 1 }).toFormat('yyyy-MM');
+  for (const [key, storeId] of storeIds) {
+    const contract = CONTRACTS[key];
+    if (contract)
+      await m.query(`INSERT INTO store_contracts (store_id, base_fee_monthly, commission_rate, attribution_hours, promotion_fees) VALUES ($1, $2, $3, $4, $5::jsonb)`, [
+        storeId,
+        contract.baseFeeMonthly,
+        contract.commissionRate,
+        contract.attributionHours,
+        JSON.stringify(contract.promotion ? [{ month: lastMonth, ...contract.promotion }] : []),
+      ]);
+  }
   for (const [key, storeId] of storeIds) {
     const profile = PROFILES[key];
     const agents = agentIds.get(key) ?? [];
