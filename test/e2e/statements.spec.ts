@@ -194,6 +194,11 @@ describe('the agency’s statements', () => {
       const [, width, height] = /^Page size:\s+([\d.]+) x ([\d.]+) pts \(A4\)/m.exec(info) ?? [];
       expect([Math.abs(Number(width) - 595.28) < 2, Math.abs(Number(height) - 841.89) < 2]).toEqual([true, true]);
       execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf, join(DIR, 'zh-statement-page')]);
+      // On paper it is headed by the agency (the desk's own name until an agency name is set up), and only on paper.
+      const agency = (await page.getByTestId('report-agency').textContent())!.trim();
+      expect(agency.length).toBeGreaterThan(0);
+      expect(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })).toContain(agency);
+      expect(await page.getByTestId('report-agency').isVisible()).toBe(false);
 
       // The store whose name starts like a formula: its CSV keeps the name as text.
       await page.getByTestId('statements-store').selectOption(formula.store.id);

@@ -1,5 +1,6 @@
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { AgencyBrand } from '../admin/AgencyBrand';
 import { periodTimezone } from '../analytics/period';
 import { useStores } from '../desk/useStores';
 import { serverNow } from '../time/server-clock';
@@ -32,6 +33,10 @@ export function StatementsScreen() {
     <main className="board statements-screen" data-testid="statements-screen" aria-labelledby="statements-title">
       <header className="board__header">
         <div className="board__heading">
+          {/* On paper the statement goes to a brand: it is headed by the agency, as a report is. */}
+          <div className="statements-screen__letterhead">
+            <AgencyBrand />
+          </div>
           <h1 className="board__title" id="statements-title">
             {t('billing.statements.title')} · <span data-testid="statement-month">{monthLabel(month, lang)}</span>
           </h1>
