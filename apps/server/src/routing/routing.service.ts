@@ -114,11 +114,11 @@ export class RoutingService {
   async drain(storeIds: string[] | null): Promise<number> {
     const agents = [...(await this.presence.onlineUsers())];
     if (agents.length === 0) return 0;
-    // Only queues of stores that someone available serves; oldest first.
+    // Only queues of stores that an online agent who is available serves; oldest first.
     const waiting: { id: string }[] = await this.db.query(
       `SELECT id FROM conversations
        WHERE status = 'open' AND assignee_id IS NULL AND ($1::uuid[] IS NULL OR store_id = ANY($1))
-         AND store_id IN (SELECT unnest(store_ids) FROM users WHERE id = ANY($2))
+         AND store_id IN (SELECT unnest(store_ids) FROM users WHERE id = ANY($2) AND role = 'agent' AND active AND status = 'available')
        ORDER BY queued_at NULLS LAST, created_at, id LIMIT 500`,
       [storeIds, agents],
     );
