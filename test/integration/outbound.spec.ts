@@ -158,7 +158,8 @@ describe('outgoing calls', () => {
         const detail = await http(desk.url, 'GET', `/api/tickets/${c.ticketId}`, { token: c.agentToken });
         return detail.body.timeline.find((e: { kind: string }) => e.kind === 'supplier_reminder');
       };
-      const reminders = await Promise.all(cases.map((c) => waitFor(() => reminderOf(c), 10000, `reminder to ${c.contact}`)));
+      // A failed post is tried again after OUTBOUND_BACKOFF_MS (2 s, doubling): the wait covers a slow first try and its retry.
+      const reminders = await Promise.all(cases.map((c) => waitFor(() => reminderOf(c), 30000, `reminder to ${c.contact}`)));
       const delivered = Object.fromEntries(cases.map((c, i) => [c.contact, reminders[i].details.delivered]));
       expect(delivered).toEqual(Object.fromEntries(contacts.map((c) => [c, c.endsWith('/allowed')])));
 
