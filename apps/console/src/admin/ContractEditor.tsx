@@ -11,7 +11,7 @@ import { useContract } from '../billing/useBilling';
 import { formatDateTime } from '../time/format';
 import { serverNow } from '../time/server-clock';
 import { FormField } from '../ui/FormField';
-import { contractResolver, serverFieldText } from '../ui/form-errors';
+import { contractResolver, placeServerErrors } from '../ui/form-errors';
 import { LoadError } from './AdminFrame';
 import { ContractForm, MAX_COMMISSION_PERCENT, contractFormOf, contractFormPathOf, contractInputOf, nextPromotionMonth, type ContractFormOutput, type ContractFormValues } from './contract-form';
 import { errorAt } from './store-form';
@@ -64,14 +64,7 @@ function ContractEditor({ store, contract }: { store: Store; contract: StoreCont
         setNotice({ kind: 'ok', text: t('admin.common.saved') });
       } catch (err) {
         const e = toApiError(err);
-        let placed = false;
-        for (const [path, reason] of Object.entries(e.fields ?? {})) {
-          const at = contractFormPathOf(path);
-          if (at) {
-            setError(at as never, { type: 'server', message: serverFieldText(reason, t) });
-            placed = true;
-          }
-        }
+        const placed = placeServerErrors(e.fields, (path) => contractFormPathOf(path), setError, t);
         setNotice({ kind: 'error', text: placed ? t('admin.common.fixFields') : t('admin.common.saveError', { message: errorText(e, t) }) });
       }
     },

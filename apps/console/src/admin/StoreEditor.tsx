@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PLATFORMS, TICKET_TEMPLATE_KEYS, type Store } from '@kefu/contracts';
 import { ApiRequestError } from '../api/client';
 import { CheckField, FormField } from '../ui/FormField';
-import { contractResolver, serverFieldText } from '../ui/form-errors';
+import { contractResolver, placeServerErrors } from '../ui/form-errors';
 import { adminApi } from './admin-api';
 import { AdminFrame, LoadError } from './AdminFrame';
 import { ChannelsPanel } from './ChannelsPanel';
@@ -57,14 +57,7 @@ function StoreEditor({ store }: { store: Store | null }) {
         if (!store) void navigate({ to: '/admin/stores/$storeId', params: { storeId: saved.id } });
       } catch (err) {
         const e = err instanceof ApiRequestError ? err : new ApiRequestError(0, String(err));
-        let placed = false;
-        for (const [path, reason] of Object.entries(e.fields ?? {})) {
-          const at = formPathOf(path, form.getValues());
-          if (at) {
-            setError(at as never, { type: 'server', message: serverFieldText(reason, t) });
-            placed = true;
-          }
-        }
+        const placed = placeServerErrors(e.fields, (path) => formPathOf(path, form.getValues()), setError, t);
         setNotice({ kind: 'error', text: placed ? t('admin.common.fixFields') : t('admin.common.saveError', { message: errorText(e, t) }) });
       }
     },

@@ -96,3 +96,18 @@ function nest(flat: Record<string, FieldError>): Record<string, unknown> {
   }
   return out;
 }
+
+/**
+ * Puts a 400's field reasons on the form's fields (`pathOf` maps an API field path to the form's, or null when the
+ * form has no such field). Returns whether any was placed, so the caller says "fix the fields" or the whole error.
+ */
+export function placeServerErrors(fields: Record<string, string> | undefined, pathOf: (path: string) => string | null | undefined, setError: (path: never, error: { type: string; message: string }) => void, t: TFunction): boolean {
+  let placed = false;
+  for (const [path, reason] of Object.entries(fields ?? {})) {
+    const at = pathOf(path);
+    if (!at) continue;
+    setError(at as never, { type: 'server', message: serverFieldText(reason, t) });
+    placed = true;
+  }
+  return placed;
+}
