@@ -12,8 +12,8 @@ export interface ConversationListener {
   resolving?(m: EntityManager, conv: ConversationEntity): Promise<MessageEntity | null>;
   /** After commit: agents' slots were freed or conversations went back to their stores' queues. */
   slotsFreed?(storeIds: string[]): Promise<void>;
-  /** After commit: a response clock of the conversation breached. */
-  breached?(conv: ConversationEntity): Promise<void>;
+  /** After commit: response clocks of these conversations breached (alarms that rang together). */
+  breached?(convs: ConversationEntity[]): Promise<void>;
 }
 
 @Injectable()
@@ -37,7 +37,7 @@ export class ConversationHooks {
     for (const l of this.listeners) await l.slotsFreed?.(storeIds);
   }
 
-  async breached(conv: ConversationEntity): Promise<void> {
-    for (const l of this.listeners) await l.breached?.(conv);
+  async breached(convs: ConversationEntity[]): Promise<void> {
+    if (convs.length) for (const l of this.listeners) await l.breached?.(convs);
   }
 }

@@ -21,18 +21,24 @@ export class ConversationSlaHandler implements SlaSubjectHandler, OnModuleInit {
     this.subjects.register('conversation', this);
   }
 
-  async find(m: EntityManager, id: string, lock: boolean): Promise<SlaSubjectRef | null> {
-    const [row]: { assignee_id: string | null }[] = await m.query(`SELECT assignee_id FROM conversations WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
-    return row ? { conversationId: id, assigneeId: row.assignee_id, accountableId: row.assignee_id } : null;
+  async find(m: EntityManager, ids: string[], lock: boolean): Promise<Map<string, SlaSubjectRef>> {
+    const rows: { id: string; assignee_id: string | null }[] = await m.query(
+      `SELECT id, assignee_id FROM conversations WHERE id = ANY($1) ORDER BY id${lock ? ' FOR UPDATE' : ''}`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { conversationId: r.id, assigneeId: r.assignee_id, accountableId: r.assignee_id }]));
   }
 
-  async breached(m: EntityManager, timer: SlaTimerEntity, at: Date) {
-    const [rows] = await m.query(`UPDATE conversations SET sla_breached_at = $2, sla_due_at = NULL, sla_warn_at = NULL WHERE id = $1 RETURNING *`, [timer.conversationId, at]);
-    if (!rows?.[0]) return;
-    const conv = entityFromRow<ConversationEntity>(m.connection.getMetadata(ConversationEntity), rows[0]);
+  async breached(m: EntityManager, timers: SlaTimerEntity[], at: Date) {
+    const [rows]: [Record<string, unknown>[]] = await m.query(
+      `UPDATE conversations SET sla_breached_at = $2, sla_due_at = NULL, sla_warn_at = NULL WHERE id = ANY($1) RETURNING *`,
+      [timers.map((t) => t.conversationId), at],
+    );
+    const meta = m.connection.getMetadata(ConversationEntity);
+    const convs = rows.map((row) => entityFromRow<ConversationEntity>(meta, row));
     return async () => {
-      this.events.toStore('conversation.updated', toConversationDto(conv));
-      await this.hooks.breached(conv);
+      for (const conv of convs) this.events.toStore('conversation.updated', toConversationDto(conv));
+      await this.hooks.breached(convs);
     };
   }
 

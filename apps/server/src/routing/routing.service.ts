@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { JobName, QueueName } from '@kefu/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { StoreScope } from '../auth/store-scope.js';
@@ -46,7 +46,7 @@ export class RoutingService {
     hooks.listen({
       // A slot freed or a conversation back in the queue: the next waiting customer gets an agent.
       slotsFreed: (storeIds) => this.requestDrain(storeIds),
-      breached: (conv) => this.escalate(conv),
+      breached: (convs) => this.escalate(convs),
     });
   }
 
@@ -99,12 +99,15 @@ export class RoutingService {
   }
 
   /** A store may ask for a breached conversation to move to the least-loaded online agent other than the current one (who keeps it when nobody can). */
-  private async escalate(conv: ConversationEntity): Promise<void> {
-    const store = await this.db.getRepository(StoreEntity).findOneBy({ id: conv.storeId });
-    if (!store?.slaEscalation?.reassign || conv.status !== 'open') return;
-    const to = await this.assign(conv.id, conv.assigneeId ? { from: conv.assigneeId } : {});
-    if (to)
-      await this.audit.record({ actorId: null, action: 'conversation.assigned', targetType: 'conversation', targetId: conv.id, details: { from: conv.assigneeId, to, reason: 'sla breach escalation' } });
+  private async escalate(convs: ConversationEntity[]): Promise<void> {
+    const stores = await this.db.getRepository(StoreEntity).findBy({ id: In([...new Set(convs.map((c) => c.storeId))]) });
+    const reassigning = new Set(stores.filter((s) => s.slaEscalation?.reassign).map((s) => s.id));
+    for (const conv of convs) {
+      if (!reassigning.has(conv.storeId) || conv.status !== 'open') continue;
+      const to = await this.assign(conv.id, conv.assigneeId ? { from: conv.assigneeId } : {});
+      if (to)
+        await this.audit.record({ actorId: null, action: 'conversation.assigned', targetType: 'conversation', targetId: conv.id, details: { from: conv.assigneeId, to, reason: 'sla breach escalation' } });
+    }
   }
 
   /**

@@ -4,7 +4,7 @@ import { DeliveryService } from '../delivery/delivery.service.js';
 import { JobHandler } from '../queue/job-handler.decorator.js';
 import { RedisStatus } from '../redis/redis-status.service.js';
 import { SlaAlarms } from './sla-alarms.service.js';
-import { SlaTimerService } from './sla-timer.service.js';
+import { ALARM_BATCH_MAX, SlaTimerService } from './sla-timer.service.js';
 
 /**
  * Redis holds only alarm clocks. A scheduled job (every SLA_RECONCILE_MS, across all workers; a new
@@ -40,7 +40,7 @@ export class SlaReconciler {
       return;
     }
     const { overdue, pending } = await this.timers.running(new Date());
-    for (let i = 0; i < overdue.length; i += 50) await Promise.all(overdue.slice(i, i + 50).map((id) => this.timers.fireBreach(id)));
+    for (let i = 0; i < overdue.length; i += ALARM_BATCH_MAX) await this.timers.fireBreaches(overdue.slice(i, i + ALARM_BATCH_MAX));
     const missing = await this.alarms.unarmed(pending);
     await this.alarms.arm(missing);
     // Nudges whose instant passed while no alarm rang fire now; the slots of those to come get their alarms back.

@@ -20,14 +20,18 @@ export interface SlaSubjectRef {
 export type AfterCommit = () => Promise<void>;
 
 /**
- * What a subject kind does when one of its timers changes state, registered by the subject's module
- * (the SLA engine imports none of them). Every method runs in the timer's transaction.
+ * What a subject kind does when its timers change state, registered by the subject's module (the SLA
+ * engine imports none of them). Every method runs in the timers' transaction; the engine hands over
+ * timers of one kind at a time (a batch of alarms that rang together).
  */
 export interface SlaSubjectHandler {
-  /** The subject's row, locked FOR UPDATE with `lock`: every path locks the subject before its timer. Null when it is gone. */
-  find(m: EntityManager, subjectId: string, lock: boolean): Promise<SlaSubjectRef | null>;
-  /** The timer breached (after its conditional update won): the subject writes its own columns and timeline. */
-  breached(m: EntityManager, timer: SlaTimerEntity, at: Date): Promise<AfterCommit | void>;
+  /**
+   * The subjects' rows by id, locked FOR UPDATE (in id order) with `lock`: every path locks the subject
+   * before its timer. A subject that is gone is missing from the map.
+   */
+  find(m: EntityManager, subjectIds: string[], lock: boolean): Promise<Map<string, SlaSubjectRef>>;
+  /** The timers breached (after their conditional update won): the subjects write their own columns and timelines. */
+  breached(m: EntityManager, timers: SlaTimerEntity[], at: Date): Promise<AfterCommit | void>;
   /** Timers of the subject were met or answered (the reply or resolution that did it runs in this transaction). */
   met(m: EntityManager, subjectId: string, timers: SlaTimerEntity[], at: Date): Promise<void>;
 }

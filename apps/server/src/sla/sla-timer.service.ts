@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { rooms, type SlaEscalation as SlaEscalationSettings, type SlaTimerKind } from '@kefu/contracts';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import { StoreEntity } from '../store/store.entity.js';
@@ -12,7 +13,7 @@ import { SlaEscalationService } from './sla-escalation.service.js';
 import { entityFromRow } from '../database/entity-from-row.util.js';
 import { toSlaTimerDto } from './sla-timer.dto.js';
 import { SlaTimerEntity } from './sla-timer.entity.js';
-import { SlaSubjects, subjectOf, type AfterCommit, type SlaSubjectRef } from './sla-subjects.js';
+import { SlaSubjects, subjectOf, type SlaSubjectKind } from './sla-subjects.js';
 
 /** The fields of a conversation a response clock starts from. */
 export interface ResponseSubject {
@@ -26,6 +27,34 @@ const EARLY_TOLERANCE_MS = 20;
 
 /** Waits nudged per statement. */
 const NUDGE_BATCH = 500;
+
+/**
+ * Alarms that ring within this window are fired as one batch (a promotion day breaches hundreds of
+ * timers a second: one transaction each cost the worker and PostgreSQL more than the breaches did).
+ */
+const ALARM_BATCH_WINDOW_MS = 20;
+export const ALARM_BATCH_MAX = 500;
+
+/** Collects the timer ids of alarms that ring together; each caller's promise settles with its batch. */
+const alarmBatches = (fire: (timerIds: string[]) => Promise<void>) =>
+  new DataLoader<string, void>(async (ids) => (await fire([...ids]), ids.map(() => undefined)), {
+    cache: false,
+    maxBatchSize: ALARM_BATCH_MAX,
+    batchScheduleFn: (run) => setTimeout(run, ALARM_BATCH_WINDOW_MS),
+  });
+
+/** Timers grouped by the kind of their subject (a transaction and a handler per kind). */
+function bySubjectKind<T extends Pick<SlaTimerEntity, 'conversationId' | 'ticketId'>>(timers: T[]): Map<SlaSubjectKind, T[]> {
+  const groups = new Map<SlaSubjectKind, T[]>();
+  for (const t of timers) {
+    const kind = subjectOf(t)?.kind;
+    if (!kind) continue;
+    const group = groups.get(kind) ?? [];
+    group.push(t);
+    groups.set(kind, group);
+  }
+  return groups;
+}
 
 /** A wait nudged, as its UPDATE returns it (`nudge_at`: the next instant, if any). */
 interface NudgeRow {
@@ -51,6 +80,8 @@ interface NudgeRow {
 @Injectable()
 export class SlaTimerService {
   private readonly logger = new Logger(SlaTimerService.name);
+  private readonly warnings = alarmBatches((ids) => this.fireWarnings(ids));
+  private readonly breaches = alarmBatches((ids) => this.fireBreaches(ids));
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -154,20 +185,33 @@ export class SlaTimerService {
     return { ...t, ...changes } as SlaTimerEntity;
   }
 
-  /** Worker: the warning alarm rang. Recorded once (one conditional UPDATE); nothing for a timer no longer running. */
-  async fireWarning(timerId: string): Promise<void> {
+  /** Worker: a warning alarm rang (alarms ringing within a few ms are fired together: `fireWarnings`). */
+  fireWarning(timerId: string): Promise<void> {
+    return this.warnings.load(timerId);
+  }
+
+  /**
+   * Warnings recorded once each (one conditional UPDATE for the batch); nothing for a timer no longer running.
+   * Those whose alarm rang early are armed again.
+   */
+  async fireWarnings(timerIds: string[]): Promise<void> {
+    timerIds = [...new Set(timerIds)];
     const now = new Date();
-    const [rows] = await this.db.query(
-      `UPDATE sla_timers SET warned_at = $2 WHERE id = $1 AND status = 'running' AND warned_at IS NULL AND warn_at <= $3 RETURNING *`,
-      [timerId, now, new Date(now.getTime() + EARLY_TOLERANCE_MS)],
+    const [rows]: [Record<string, unknown>[]] = await this.db.query(
+      `UPDATE sla_timers SET warned_at = $2 WHERE id = ANY($1) AND status = 'running' AND warned_at IS NULL AND warn_at <= $3 RETURNING *`,
+      [timerIds, now, new Date(now.getTime() + EARLY_TOLERANCE_MS)],
     );
-    if (!rows?.[0]) return this.rearmIfEarly(timerId);
-    const timer = entityFromRow<SlaTimerEntity>(this.timerMeta, rows[0]);
-    const subject = subjectOf(timer);
-    const ref = subject && (await this.subjects.of(subject.kind).find(this.db.manager, subject.id, false));
-    if (!ref) return;
-    const secondsLeft = Math.max(0, Math.round((timer.dueAt!.getTime() - now.getTime()) / 1000));
-    this.events.toStore('sla.warning', { ...toSlaTimerDto(timer), conversationId: ref.conversationId, storeId: timer.storeId, secondsLeft });
+    const warned = rows.map((row) => entityFromRow<SlaTimerEntity>(this.timerMeta, row));
+    for (const [kind, timers] of bySubjectKind(warned)) {
+      const refs = await this.subjects.of(kind).find(this.db.manager, timers.map((t) => subjectOf(t)!.id), false);
+      for (const timer of timers) {
+        const ref = refs.get(subjectOf(timer)!.id);
+        if (!ref) continue;
+        const secondsLeft = Math.max(0, Math.round((timer.dueAt!.getTime() - now.getTime()) / 1000));
+        this.events.toStore('sla.warning', { ...toSlaTimerDto(timer), conversationId: ref.conversationId, storeId: timer.storeId, secondsLeft });
+      }
+    }
+    await this.rearmEarly(timerIds, new Set(warned.map((t) => t.id)));
   }
 
   /**
@@ -231,41 +275,67 @@ export class SlaTimerService {
     return rows.map((r) => r.at);
   }
 
-  /**
-   * Worker: the due alarm rang. The breach is recorded exactly once: the conditional update of the
-   * timer (running and due) is the gate; the subject's handler then writes its own flags and timeline
-   * in the same transaction. The subject's row is locked first, as a reply or a ticket change does.
-   */
-  async fireBreach(timerId: string): Promise<void> {
-    const now = new Date();
-    const fired = await this.db.transaction(async (m) => {
-      const [row]: { conversation_id: string | null; ticket_id: string | null }[] = await m.query(`SELECT conversation_id, ticket_id FROM sla_timers WHERE id = $1`, [timerId]);
-      const subject = row && subjectOf({ conversationId: row.conversation_id, ticketId: row.ticket_id });
-      if (!subject) return null;
-      const handler = this.subjects.of(subject.kind);
-      const ref = await handler.find(m, subject.id, true);
-      const [rows] = await m.query(
-        `UPDATE sla_timers SET status = 'breached', breached_at = $2, breach_assignee_id = $4
-         WHERE id = $1 AND status = 'running' AND due_at <= $3 RETURNING *`,
-        [timerId, now, new Date(now.getTime() + EARLY_TOLERANCE_MS), ref?.accountableId ?? null],
-      );
-      if (!rows?.[0]) return null;
-      const timer = entityFromRow<SlaTimerEntity>(this.timerMeta, rows[0]);
-      const after = ref ? await handler.breached(m, timer, now) : undefined;
-      const [store]: { sla_escalation: SlaEscalationSettings }[] = await m.query(`SELECT sla_escalation FROM stores WHERE id = $1`, [timer.storeId]);
-      return { timer, ref, after, escalation: store?.sla_escalation };
-    });
-    if (!fired) return this.rearmIfEarly(timerId);
-    await this.announceBreach(fired.timer, fired.ref, fired.after || undefined, fired.escalation);
+  /** Worker: a due alarm rang (alarms ringing within a few ms are fired together: `fireBreaches`). */
+  fireBreach(timerId: string): Promise<void> {
+    return this.breaches.load(timerId);
   }
 
-  /** After commit: the board hears of the breach, the subject publishes its own change, the store's webhook is called. */
-  private async announceBreach(timer: SlaTimerEntity, ref: SlaSubjectRef | null, after: AfterCommit | undefined, escalation: SlaEscalationSettings | undefined): Promise<void> {
-    if (!ref) return;
-    this.events.toStore('sla.breached', { ...toSlaTimerDto(timer), conversationId: ref.conversationId, storeId: timer.storeId, assigneeId: ref.assigneeId });
-    await after?.().catch((err: Error) => this.logger.error(`breach of timer ${timer.id}: ${err.message}`));
+  /**
+   * Breaches recorded exactly once each: the conditional update of the timers (running and due) is the
+   * gate; the subjects' handler then writes their own flags and timelines in the same transaction, one
+   * per subject kind. The subjects' rows are locked first (in id order), as a reply or a ticket change
+   * does. A timer whose alarm rang early is armed again.
+   */
+  async fireBreaches(timerIds: string[]): Promise<void> {
+    timerIds = [...new Set(timerIds)];
+    const running: { id: string; conversation_id: string | null; ticket_id: string | null }[] = await this.db.query(
+      `SELECT id, conversation_id, ticket_id FROM sla_timers WHERE id = ANY($1) AND status = 'running'`,
+      [timerIds],
+    );
+    const fired = new Set<string>();
+    for (const [kind, timers] of bySubjectKind(running.map((r) => ({ id: r.id, conversationId: r.conversation_id, ticketId: r.ticket_id })))) {
+      const batch = await this.breachBatch(kind, timers.map((t) => t.id), timers.map((t) => subjectOf(t)!.id));
+      for (const b of batch.breached) fired.add(b.timer.id);
+      await this.announceBreaches(batch);
+    }
+    await this.rearmEarly(timerIds, fired);
+  }
+
+  /** One transaction: lock the subjects, breach the timers still running and due, let the subjects record it. */
+  private breachBatch(kind: SlaSubjectKind, timerIds: string[], subjectIds: string[]) {
+    const now = new Date();
+    const handler = this.subjects.of(kind);
+    return this.db.transaction(async (m) => {
+      const refs = await handler.find(m, subjectIds, true);
+      const accountable = subjectIds.map((id) => refs.get(id)?.accountableId ?? null);
+      const [rows]: [Record<string, unknown>[]] = await m.query(
+        `UPDATE sla_timers t SET status = 'breached', breached_at = $2, breach_assignee_id = a.accountable
+         FROM unnest($1::uuid[], $4::uuid[]) AS a(id, accountable)
+         WHERE t.id = a.id AND t.status = 'running' AND t.due_at <= $3 RETURNING t.*`,
+        [timerIds, now, new Date(now.getTime() + EARLY_TOLERANCE_MS), accountable],
+      );
+      const timers = rows.map((row) => entityFromRow<SlaTimerEntity>(this.timerMeta, row));
+      const breached = timers.flatMap((timer) => {
+        const ref = refs.get(subjectOf(timer)!.id);
+        return ref ? [{ timer, ref }] : [];
+      });
+      const after = breached.length ? await handler.breached(m, breached.map((b) => b.timer), now) : undefined;
+      const stores: { id: string; sla_escalation: SlaEscalationSettings }[] = breached.length
+        ? await m.query(`SELECT id, sla_escalation FROM stores WHERE id = ANY($1)`, [[...new Set(breached.map((b) => b.timer.storeId))]])
+        : [];
+      return { breached, after: after || undefined, escalation: new Map(stores.map((s) => [s.id, s.sla_escalation])) };
+    });
+  }
+
+  /** After commit: the board hears of each breach, the subjects publish their own changes, the stores' webhooks are called. */
+  private async announceBreaches({ breached, after, escalation }: Awaited<ReturnType<SlaTimerService['breachBatch']>>): Promise<void> {
+    for (const { timer, ref } of breached)
+      this.events.toStore('sla.breached', { ...toSlaTimerDto(timer), conversationId: ref.conversationId, storeId: timer.storeId, assigneeId: ref.assigneeId });
+    await after?.().catch((err: Error) => this.logger.error(`breach of timers ${breached.map((b) => b.timer.id).join(', ')}: ${err.message}`));
     // Response clocks only: a ticket's resolution breach is the board's business, not the store webhook's.
-    if (timer.conversationId) await this.escalation.onBreach(timer, escalation).catch((err: Error) => this.logger.error(`escalation of timer ${timer.id} failed: ${err.message}`));
+    for (const { timer } of breached)
+      if (timer.conversationId)
+        await this.escalation.onBreach(timer, escalation.get(timer.storeId)).catch((err: Error) => this.logger.error(`escalation of timer ${timer.id} failed: ${err.message}`));
   }
 
   /** Starts a ticket's resolution clock (business time, `resolutionHours` of the store); warns at 90 %. */
@@ -307,10 +377,12 @@ export class SlaTimerService {
     return this.db.getMetadata(SlaTimerEntity);
   }
 
-  /** A job that woke before its instant (clock drift, early re-arm) sets its alarm again. */
-  private async rearmIfEarly(timerId: string): Promise<void> {
-    const t = await this.db.getRepository(SlaTimerEntity).findOneBy({ id: timerId, status: 'running' });
-    if (t && t.dueAt && t.dueAt.getTime() > Date.now()) await this.alarms.arm([t]);
+  /** Timers whose job woke before their instant (clock drift, early re-arm) get their alarms again. */
+  private async rearmEarly(timerIds: string[], fired: Set<string>): Promise<void> {
+    const rest = timerIds.filter((id) => !fired.has(id));
+    if (rest.length === 0) return;
+    const running = await this.db.getRepository(SlaTimerEntity).findBy({ id: In(rest), status: 'running' });
+    await this.alarms.arm(running.filter((t) => t.dueAt && t.dueAt.getTime() > Date.now()));
   }
 
   /** Running timers, for reconciliation: overdue ones and the rest. */

@@ -5,7 +5,7 @@ import { JobHost } from '../queue/job-host.js';
 import { SlaTimerService } from './sla-timer.service.js';
 
 /** Wakes at a timer's warning, nudge and due instants; the timer row decides whether anything happens. */
-@Processor(QueueName.Sla, { concurrency: 50 })
+@Processor(QueueName.Sla, { concurrency: 100 })
 export class SlaProcessor extends JobHost {
   constructor(private readonly timers: SlaTimerService) {
     super();

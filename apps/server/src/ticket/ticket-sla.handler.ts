@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { EventPublisher } from '../realtime/event-publisher.service.js';
 import type { SlaTimerEntity } from '../sla/sla-timer.entity.js';
 import { SlaSubjects, type SlaSubjectHandler, type SlaSubjectRef } from '../sla/sla-subjects.js';
@@ -21,18 +21,22 @@ export class TicketSlaHandler implements SlaSubjectHandler, OnModuleInit {
     this.subjects.register('ticket', this);
   }
 
-  async find(m: EntityManager, id: string, lock: boolean): Promise<SlaSubjectRef | null> {
-    const [row]: { conversation_id: string; assignee_id: string | null }[] = await m.query(`SELECT conversation_id, assignee_id FROM tickets WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
-    return row ? { conversationId: row.conversation_id, assigneeId: row.assignee_id, accountableId: null } : null;
+  async find(m: EntityManager, ids: string[], lock: boolean): Promise<Map<string, SlaSubjectRef>> {
+    const rows: { id: string; conversation_id: string; assignee_id: string | null }[] = await m.query(
+      `SELECT id, conversation_id, assignee_id FROM tickets WHERE id = ANY($1) ORDER BY id${lock ? ' FOR UPDATE' : ''}`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { conversationId: r.conversation_id, assigneeId: r.assignee_id, accountableId: null }]));
   }
 
-  async breached(m: EntityManager, timer: SlaTimerEntity, at: Date) {
-    const ticketId = timer.ticketId!;
-    await m.getRepository(TicketEntity).update({ id: ticketId }, { resolutionBreachedAt: at });
-    await m.getRepository(TicketEventEntity).insert({ ticketId, at, actorId: null, kind: 'resolution_breached', fromStatus: null, toStatus: null, details: { dueAt: timer.dueAt?.toISOString() ?? null } as never });
+  async breached(m: EntityManager, timers: SlaTimerEntity[], at: Date) {
+    const ticketIds = timers.map((t) => t.ticketId!);
+    await m.getRepository(TicketEntity).update({ id: In(ticketIds) }, { resolutionBreachedAt: at });
+    await m.getRepository(TicketEventEntity).insert(
+      timers.map((t) => ({ ticketId: t.ticketId!, at, actorId: null, kind: 'resolution_breached', fromStatus: null, toStatus: null, details: { dueAt: t.dueAt?.toISOString() ?? null } as never })),
+    );
     return async () => {
-      const ticket = await this.db.getRepository(TicketEntity).findOneBy({ id: ticketId });
-      if (ticket) this.events.toStore('ticket.updated', toTicketDto(ticket));
+      for (const ticket of await this.db.getRepository(TicketEntity).findBy({ id: In(ticketIds) })) this.events.toStore('ticket.updated', toTicketDto(ticket));
     };
   }
 
