@@ -6,7 +6,9 @@
 // - geekisle (tuning): another made-up store, phone and computer accessories, 81 articles and 407
 //   questions (test/kb-eval/holdout2), the held-out set of the first pass, tuned on in the second;
 // - furplanet (held out): a third made-up store, pet supplies, 81 articles and 452 questions
-//   (test/kb-eval/holdout3), written before the second pass and not tuned on: the honest figure.
+//   (test/kb-eval/holdout3), written before the second pass and not tuned on: the honest figure;
+// - acornkids (held out): a fourth made-up store, mother-and-baby products, 83 articles and 498
+//   questions (test/kb-eval/holdout4), never evaluated yet: only with KB_EVAL_SETS=acornkids.
 // Prints the figures of each set (`npm run eval:kb` runs only this file); fails below the floors, a
 // little under what was measured.
 import { appendFileSync } from 'node:fs';
@@ -21,6 +23,9 @@ import { HOLDOUT2_TOPICS } from '../kb-eval/holdout2/topics.js';
 import { HOLDOUT3_ARTICLES, HOLDOUT3_STORE } from '../kb-eval/holdout3/articles.js';
 import { HOLDOUT3_QUESTIONS } from '../kb-eval/holdout3/questions.js';
 import { HOLDOUT3_TOPICS } from '../kb-eval/holdout3/topics.js';
+import { HOLDOUT4_ARTICLES, HOLDOUT4_STORE } from '../kb-eval/holdout4/articles.js';
+import { HOLDOUT4_QUESTIONS } from '../kb-eval/holdout4/questions.js';
+import { HOLDOUT4_TOPICS } from '../kb-eval/holdout4/topics.js';
 import { QIMU_ARTICLES, QIMU_STORE } from '../kb-eval/qimu/articles.js';
 import { QIMU_QUESTIONS } from '../kb-eval/qimu/questions.js';
 import { QIMU_TOPICS } from '../kb-eval/qimu/topics.js';
@@ -33,18 +38,21 @@ type Floor = { hit1: number; hit3: number; mrr: number; cross: number; noAnswer:
 /**
  * Floors, a little under what was measured (README, "Knowledge base"; hit@1, hit@3, MRR, cross-language,
  * no-answer empty): demo 85.2%, 93.2%, 0.891, 21/23, 52/55; qimu 79.7%, 91.6%, 0.856, 62/67, 34/42;
- * geekisle 75.9%, 83.6%, 0.796, 47/56, 34/42; furplanet (held out) 74.6%, 79.8%, 0.773, 40/61, 34/42.
+ * geekisle 75.9%, 83.6%, 0.796, 47/56, 34/42; furplanet (held out) 74.6%, 79.8%, 0.773, 40/61, 34/42;
+ * acornkids (held out) not measured yet.
  */
 const FLOORS: Record<'demo' | StoreSet['key'], Floor> = {
   demo: { hit1: 0.84, hit3: 0.92, mrr: 0.88, cross: 0.86, noAnswer: 0.92 },
   qimu: { hit1: 0.78, hit3: 0.9, mrr: 0.84, cross: 0.9, noAnswer: 0.78 },
   geekisle: { hit1: 0.74, hit3: 0.82, mrr: 0.78, cross: 0.8, noAnswer: 0.78 },
   furplanet: { hit1: 0.72, hit3: 0.78, mrr: 0.75, cross: 0.62, noAnswer: 0.78 },
+  // Never evaluated: its floors are set after its first look.
+  acornkids: { hit1: 0, hit3: 0, mrr: 0, cross: 0, noAnswer: 0 },
 };
 
 /** A made-up store of its own with its articles, topics and questions. */
 interface StoreSet {
-  key: 'qimu' | 'geekisle' | 'furplanet';
+  key: 'qimu' | 'geekisle' | 'furplanet' | 'acornkids';
   label: string;
   store: { name: string; platform: string };
   topics: { key: string; langs: ('zh' | 'en')[] }[];
@@ -56,6 +64,7 @@ const STORE_SETS: StoreSet[] = [
   { key: 'qimu', label: 'tuning set', store: QIMU_STORE, topics: QIMU_TOPICS, articles: QIMU_ARTICLES, questions: QIMU_QUESTIONS },
   { key: 'geekisle', label: 'tuning set', store: HOLDOUT2_STORE, topics: HOLDOUT2_TOPICS, articles: HOLDOUT2_ARTICLES, questions: HOLDOUT2_QUESTIONS },
   { key: 'furplanet', label: 'held-out set', store: HOLDOUT3_STORE, topics: HOLDOUT3_TOPICS, articles: HOLDOUT3_ARTICLES, questions: HOLDOUT3_QUESTIONS },
+  { key: 'acornkids', label: 'held-out set', store: HOLDOUT4_STORE, topics: HOLDOUT4_TOPICS, articles: HOLDOUT4_ARTICLES, questions: HOLDOUT4_QUESTIONS },
 ];
 
 /** A question with the store it is asked in and a token of an agent of that store. */
@@ -142,6 +151,7 @@ describe('knowledge-base search quality', () => {
   };
 
   // KB_EVAL_SETS=demo,qimu,geekisle while tuning: the held-out figures are looked at only now and then.
+  // acornkids is not in the default list: each look at it is a deliberate KB_EVAL_SETS=acornkids, recorded in its README.
   const sets = (process.env.KB_EVAL_SETS ?? 'demo,qimu,geekisle,furplanet').split(',');
 
   if (sets.includes('demo'))
