@@ -4,6 +4,7 @@ import { PLATFORMS, type GuardRule, type Platform, type RuleChange } from '@kefu
 import { useStores } from '../desk/useStores';
 import { guardApi } from './guard-api';
 import { errorText } from '../api/error-text';
+import { FormField } from '../ui/FormField';
 
 const splitTerms = (s: string) => s.split(/[,，\n]/).map((x) => x.trim()).filter(Boolean);
 
@@ -105,38 +106,64 @@ function RulesSection() {
       </table>
       <form className="guard-form" onSubmit={(e) => void create(e)} data-testid="guard-rule-form">
         <h3>{t('guard.rules.new')}</h3>
-        <select className="input" aria-label={t('guard.rules.store')} value={form.storeId} onChange={(e) => setForm({ ...form, storeId: e.target.value })}>
-          <option value="">{t('guard.rules.global')}</option>
-          {stores.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-        <select className="input" aria-label={t('guard.rules.platform')} value={form.platform} onChange={(e) => setForm({ ...form, platform: e.target.value })}>
-          <option value="">{t('guard.rules.anyPlatform')}</option>
-          {PLATFORMS.map((p) => (
-            <option key={p} value={p}>
-              {t(`guard.platforms.${p}`)}
-            </option>
-          ))}
-        </select>
-        <input className="input" aria-label={t('guard.rules.category')} placeholder={t('guard.rules.category')} value={form.category} onChange={(e) => setForm({ ...form, category: e.target.value })} />
-        <select className="input" aria-label={t('guard.rules.kind')} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as 'term' | 'pattern' })}>
-          <option value="term">{t('guard.kinds.term')}</option>
-          <option value="pattern">{t('guard.kinds.pattern')}</option>
-        </select>
+        <FormField label={t('guard.rules.store')}>
+          {(f) => (
+            <select id={f.id} className="input" value={form.storeId} onChange={(e) => setForm({ ...form, storeId: e.target.value })}>
+              <option value="">{t('guard.rules.global')}</option>
+              {stores.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label={t('guard.rules.platform')}>
+          {(f) => (
+            <select id={f.id} className="input" value={form.platform} onChange={(e) => setForm({ ...form, platform: e.target.value })}>
+              <option value="">{t('guard.rules.anyPlatform')}</option>
+              {PLATFORMS.map((p) => (
+                <option key={p} value={p}>
+                  {t(`guard.platforms.${p}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label={t('guard.rules.category')}>
+          {(f) => <input id={f.id} className="input" aria-describedby={f.describedBy} value={form.category} onChange={(e) => setForm({ ...form, category: e.target.value })} />}
+        </FormField>
+        <FormField label={t('guard.rules.kind')}>
+          {(f) => (
+            <select id={f.id} className="input" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as 'term' | 'pattern' })}>
+              <option value="term">{t('guard.kinds.term')}</option>
+              <option value="pattern">{t('guard.kinds.pattern')}</option>
+            </select>
+          )}
+        </FormField>
         {form.kind === 'term' ? (
-          <input className="input" data-testid="guard-rule-terms" aria-label={t('guard.rules.terms')} placeholder={t('guard.rules.termsHint')} value={form.terms} onChange={(e) => setForm({ ...form, terms: e.target.value })} />
+          <FormField label={t('guard.rules.terms')} hint={t('guard.rules.termsHint')}>
+            {(f) => <input id={f.id} className="input" aria-describedby={f.describedBy} data-testid="guard-rule-terms" value={form.terms} onChange={(e) => setForm({ ...form, terms: e.target.value })} />}
+          </FormField>
         ) : (
-          <input className="input" aria-label={t('guard.kinds.pattern')} placeholder="RE2" value={form.pattern} onChange={(e) => setForm({ ...form, pattern: e.target.value })} />
+          <FormField label={t('guard.kinds.pattern')}>
+            {(f) => <input id={f.id} className="input" aria-describedby={f.describedBy} value={form.pattern} onChange={(e) => setForm({ ...form, pattern: e.target.value })} placeholder="RE2" />}
+          </FormField>
         )}
-        <select className="input" aria-label={t('guard.rules.action')} value={form.action} onChange={(e) => setForm({ ...form, action: e.target.value as 'warn' | 'block' })}>
-          <option value="warn">{t('guard.warn')}</option>
-          <option value="block">{t('guard.block')}</option>
-        </select>
-        <input className="input" aria-label={t('guard.rules.reasonZh')} placeholder={t('guard.rules.reasonZh')} value={form.zh} onChange={(e) => setForm({ ...form, zh: e.target.value })} />
-        <input className="input" aria-label={t('guard.rules.reasonEn')} placeholder={t('guard.rules.reasonEn')} value={form.en} onChange={(e) => setForm({ ...form, en: e.target.value })} />
+        <FormField label={t('guard.rules.action')}>
+          {(f) => (
+            <select id={f.id} className="input" value={form.action} onChange={(e) => setForm({ ...form, action: e.target.value as 'warn' | 'block' })}>
+              <option value="warn">{t('guard.warn')}</option>
+              <option value="block">{t('guard.block')}</option>
+            </select>
+          )}
+        </FormField>
+        <FormField label={t('guard.rules.reasonZh')}>
+          {(f) => <input id={f.id} className="input" aria-describedby={f.describedBy} value={form.zh} onChange={(e) => setForm({ ...form, zh: e.target.value })} />}
+        </FormField>
+        <FormField label={t('guard.rules.reasonEn')}>
+          {(f) => <input id={f.id} className="input" aria-describedby={f.describedBy} value={form.en} onChange={(e) => setForm({ ...form, en: e.target.value })} />}
+        </FormField>
         <button type="submit" className="button button--primary" data-testid="guard-rule-create">
           {t('guard.rules.create')}
         </button>
@@ -223,28 +250,49 @@ function RuleChangesSection() {
       )}
       <form className="guard-form" onSubmit={(e) => void publish(e)} data-testid="rule-change-form">
         <h3>{t('guard.changes.new')}</h3>
-        <select className="input" aria-label={t('guard.rules.platform')} value={form.platform} onChange={(e) => setForm({ ...form, platform: e.target.value as Platform })}>
-          {PLATFORMS.map((p) => (
-            <option key={p} value={p}>
-              {t(`guard.platforms.${p}`)}
-            </option>
-          ))}
-        </select>
-        <input className="input" aria-label={t('guard.changes.titleField')} placeholder={t('guard.changes.titleField')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />
-        <textarea className="input" aria-label={t('guard.changes.summary')} placeholder={t('guard.changes.summary')} value={form.summary} onChange={(e) => setForm({ ...form, summary: e.target.value })} />
-        <label className="field">
-          <span className="field__label">{t('guard.changes.effectiveAt')}</span>
-          <input className="input" type="datetime-local" value={form.effectiveAt} onChange={(e) => setForm({ ...form, effectiveAt: e.target.value })} />
-        </label>
-        <input className="input" aria-label={t('guard.changes.categories')} placeholder={t('guard.changes.categories')} value={form.categories} onChange={(e) => setForm({ ...form, categories: e.target.value })} />
-        <input className="input" aria-label={t('guard.changes.link')} placeholder="https://" value={form.link} onChange={(e) => setForm({ ...form, link: e.target.value })} />
-        <input className="input" aria-label={t('guard.changes.terms')} placeholder={t('guard.changes.terms')} value={form.terms} onChange={(e) => setForm({ ...form, terms: e.target.value })} />
-        <select className="input" aria-label={t('guard.rules.action')} value={form.action} onChange={(e) => setForm({ ...form, action: e.target.value as 'warn' | 'block' })}>
-          <option value="warn">{t('guard.warn')}</option>
-          <option value="block">{t('guard.block')}</option>
-        </select>
-        <input className="input" aria-label={t('guard.rules.reasonZh')} placeholder={t('guard.rules.reasonZh')} value={form.zh} onChange={(e) => setForm({ ...form, zh: e.target.value })} />
-        <input className="input" aria-label={t('guard.rules.reasonEn')} placeholder={t('guard.rules.reasonEn')} value={form.en} onChange={(e) => setForm({ ...form, en: e.target.value })} />
+        <FormField label={t('guard.rules.platform')}>
+          {(f) => (
+            <select id={f.id} className="input" value={form.platform} onChange={(e) => setForm({ ...form, platform: e.target.value as Platform })}>
+              {PLATFORMS.map((p) => (
+                <option key={p} value={p}>
+                  {t(`guard.platforms.${p}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label={t('guard.changes.titleField')}>
+          {(f) => <input id={f.id} className="input" aria-describedby={f.describedBy} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />}
+        </FormField>
+        <FormField label={t('guard.changes.summary')}>
+          {(f) => <textarea id={f.id} className="input" aria-describedby={f.describedBy} value={form.summary} onChange={(e) => setForm({ ...form, summary: e.target.value })} />}
+        </FormField>
+        <FormField label={t('guard.changes.effectiveAt')}>
+          {(f) => <input id={f.id} className="input" type="datetime-local" value={form.effectiveAt} onChange={(e) => setForm({ ...form, effectiveAt: e.target.value })} />}
+        </FormField>
+        <FormField label={t('guard.changes.categories')}>
+          {(f) => <input id={f.id} className="input" aria-describedby={f.describedBy} value={form.categories} onChange={(e) => setForm({ ...form, categories: e.target.value })} />}
+        </FormField>
+        <FormField label={t('guard.changes.link')}>
+          {(f) => <input id={f.id} className="input" aria-describedby={f.describedBy} value={form.link} onChange={(e) => setForm({ ...form, link: e.target.value })} placeholder="https://" />}
+        </FormField>
+        <FormField label={t('guard.changes.terms')}>
+          {(f) => <input id={f.id} className="input" aria-describedby={f.describedBy} value={form.terms} onChange={(e) => setForm({ ...form, terms: e.target.value })} />}
+        </FormField>
+        <FormField label={t('guard.rules.action')}>
+          {(f) => (
+            <select id={f.id} className="input" value={form.action} onChange={(e) => setForm({ ...form, action: e.target.value as 'warn' | 'block' })}>
+              <option value="warn">{t('guard.warn')}</option>
+              <option value="block">{t('guard.block')}</option>
+            </select>
+          )}
+        </FormField>
+        <FormField label={t('guard.rules.reasonZh')}>
+          {(f) => <input id={f.id} className="input" aria-describedby={f.describedBy} value={form.zh} onChange={(e) => setForm({ ...form, zh: e.target.value })} />}
+        </FormField>
+        <FormField label={t('guard.rules.reasonEn')}>
+          {(f) => <input id={f.id} className="input" aria-describedby={f.describedBy} value={form.en} onChange={(e) => setForm({ ...form, en: e.target.value })} />}
+        </FormField>
         <button type="submit" className="button button--primary" data-testid="rule-change-publish">
           {t('guard.changes.publish')}
         </button>
