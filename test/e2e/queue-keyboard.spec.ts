@@ -153,6 +153,13 @@ describe('working the queue from the keyboard in Chromium', () => {
 
     console.log(`[${locale}] keyboard only: ${keys.length} keystrokes (${keys.join(' ')}) + ${typed} characters of the rejection reason`);
     expect(keys.length).toBeLessThanOrEqual(12);
+
+    // On a 720-px window the sidebar's shortcut list starts folded, so the stores and the footer fit; its heading opens it.
+    const shortcuts = page.getByTestId('sidebar-shortcuts');
+    expect(await shortcuts.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await shortcuts.locator('summary').click();
+    await shortcuts.locator('.shortcuts__row').first().waitFor({ state: 'visible', timeout: 5000 });
+    await page.screenshot({ path: join(OUTPUT_DIR, `queue-shortcuts-open-${lang}.png`) });
     await context.close();
   });
 });

@@ -4,6 +4,7 @@ import type { Store, User } from '@kefu/contracts';
 import type { InboxView } from '../inbox/filters';
 import { Link, useRouterState } from '@tanstack/react-router';
 import { ShortcutList } from '../keyboard/ShortcutList';
+import { useSidebarShortcutsOpen } from './sidebar-shortcuts';
 import { PresenceDot } from '../presence/PresenceDot';
 import { StatusSwitch } from '../presence/StatusSwitch';
 import { useMyPresence } from '../presence/usePresence';
@@ -45,6 +46,7 @@ export function Sidebar({ user, screen, showSlaBoard, showAnalytics, view, onVie
   const { t } = useTranslation();
   const inInbox = screen === 'inbox';
   const inReview = useRouterState({ select: (s) => s.location.pathname === '/guard/review' });
+  const [shortcutsOpen, setShortcutsOpen] = useSidebarShortcutsOpen();
   return (
     <aside className="sidebar">
       <div className="brand">
@@ -188,12 +190,12 @@ export function Sidebar({ user, screen, showSlaBoard, showAnalytics, view, onVie
 
       <div className="sidebar__spacer" />
 
-      <section className="sidebar__shortcuts" aria-label={t('nav.shortcuts')}>
-        <div className="nav__label">
+      <details className="sidebar__shortcuts" open={shortcutsOpen} onToggle={(e) => setShortcutsOpen(e.currentTarget.open)} data-testid="sidebar-shortcuts">
+        <summary className="nav__label sidebar__shortcuts-toggle">
           <Icon name="keyboard" size={13} /> {t('nav.shortcuts')}
-        </div>
+        </summary>
         <ShortcutList compact />
-      </section>
+      </details>
 
       <div className="sidebar__footer">
         <div className="sidebar__row">
