@@ -131,7 +131,7 @@ function RulesSection() {
           )}
         </FormField>
         <FormField label={t('guard.rules.category')}>
-          {(f) => <input id={f.id} className="input" aria-describedby={f.describedBy} value={form.category} onChange={(e) => setForm({ ...form, category: e.target.value })} />}
+          {(f) => <input id={f.id} className="input" value={form.category} onChange={(e) => setForm({ ...form, category: e.target.value })} />}
         </FormField>
         <FormField label={t('guard.rules.kind')}>
           {(f) => (
@@ -147,23 +147,10 @@ function RulesSection() {
           </FormField>
         ) : (
           <FormField label={t('guard.kinds.pattern')}>
-            {(f) => <input id={f.id} className="input" aria-describedby={f.describedBy} value={form.pattern} onChange={(e) => setForm({ ...form, pattern: e.target.value })} placeholder="RE2" />}
+            {(f) => <input id={f.id} className="input" value={form.pattern} onChange={(e) => setForm({ ...form, pattern: e.target.value })} placeholder="RE2" />}
           </FormField>
         )}
-        <FormField label={t('guard.rules.action')}>
-          {(f) => (
-            <select id={f.id} className="input" value={form.action} onChange={(e) => setForm({ ...form, action: e.target.value as 'warn' | 'block' })}>
-              <option value="warn">{t('guard.warn')}</option>
-              <option value="block">{t('guard.block')}</option>
-            </select>
-          )}
-        </FormField>
-        <FormField label={t('guard.rules.reasonZh')}>
-          {(f) => <input id={f.id} className="input" aria-describedby={f.describedBy} value={form.zh} onChange={(e) => setForm({ ...form, zh: e.target.value })} />}
-        </FormField>
-        <FormField label={t('guard.rules.reasonEn')}>
-          {(f) => <input id={f.id} className="input" aria-describedby={f.describedBy} value={form.en} onChange={(e) => setForm({ ...form, en: e.target.value })} />}
-        </FormField>
+        <VerdictFields verdict={form} onChange={(v) => setForm({ ...form, ...v })} />
         <button type="submit" className="button button--primary" data-testid="guard-rule-create">
           {t('guard.rules.create')}
         </button>
@@ -262,41 +249,49 @@ function RuleChangesSection() {
           )}
         </FormField>
         <FormField label={t('guard.changes.titleField')}>
-          {(f) => <input id={f.id} className="input" aria-describedby={f.describedBy} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />}
+          {(f) => <input id={f.id} className="input" value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />}
         </FormField>
         <FormField label={t('guard.changes.summary')}>
-          {(f) => <textarea id={f.id} className="input" aria-describedby={f.describedBy} value={form.summary} onChange={(e) => setForm({ ...form, summary: e.target.value })} />}
+          {(f) => <textarea id={f.id} className="input" value={form.summary} onChange={(e) => setForm({ ...form, summary: e.target.value })} />}
         </FormField>
         <FormField label={t('guard.changes.effectiveAt')}>
           {(f) => <input id={f.id} className="input" type="datetime-local" value={form.effectiveAt} onChange={(e) => setForm({ ...form, effectiveAt: e.target.value })} />}
         </FormField>
         <FormField label={t('guard.changes.categories')}>
-          {(f) => <input id={f.id} className="input" aria-describedby={f.describedBy} value={form.categories} onChange={(e) => setForm({ ...form, categories: e.target.value })} />}
+          {(f) => <input id={f.id} className="input" value={form.categories} onChange={(e) => setForm({ ...form, categories: e.target.value })} />}
         </FormField>
         <FormField label={t('guard.changes.link')}>
-          {(f) => <input id={f.id} className="input" aria-describedby={f.describedBy} value={form.link} onChange={(e) => setForm({ ...form, link: e.target.value })} placeholder="https://" />}
+          {(f) => <input id={f.id} className="input" value={form.link} onChange={(e) => setForm({ ...form, link: e.target.value })} placeholder="https://" />}
         </FormField>
         <FormField label={t('guard.changes.terms')}>
-          {(f) => <input id={f.id} className="input" aria-describedby={f.describedBy} value={form.terms} onChange={(e) => setForm({ ...form, terms: e.target.value })} />}
+          {(f) => <input id={f.id} className="input" value={form.terms} onChange={(e) => setForm({ ...form, terms: e.target.value })} />}
         </FormField>
-        <FormField label={t('guard.rules.action')}>
-          {(f) => (
-            <select id={f.id} className="input" value={form.action} onChange={(e) => setForm({ ...form, action: e.target.value as 'warn' | 'block' })}>
-              <option value="warn">{t('guard.warn')}</option>
-              <option value="block">{t('guard.block')}</option>
-            </select>
-          )}
-        </FormField>
-        <FormField label={t('guard.rules.reasonZh')}>
-          {(f) => <input id={f.id} className="input" aria-describedby={f.describedBy} value={form.zh} onChange={(e) => setForm({ ...form, zh: e.target.value })} />}
-        </FormField>
-        <FormField label={t('guard.rules.reasonEn')}>
-          {(f) => <input id={f.id} className="input" aria-describedby={f.describedBy} value={form.en} onChange={(e) => setForm({ ...form, en: e.target.value })} />}
-        </FormField>
+        <VerdictFields verdict={form} onChange={(v) => setForm({ ...form, ...v })} />
         <button type="submit" className="button button--primary" data-testid="rule-change-publish">
           {t('guard.changes.publish')}
         </button>
       </form>
     </section>
+  );
+}
+
+type Verdict = { action: 'warn' | 'block'; zh: string; en: string };
+
+/** What a rule does and the reason it shows, in both languages (a rule and a platform's rule change both set them). */
+function VerdictFields({ verdict, onChange }: { verdict: Verdict; onChange: (v: Partial<Verdict>) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <FormField label={t('guard.rules.action')}>
+        {(f) => (
+          <select id={f.id} className="input" value={verdict.action} onChange={(e) => onChange({ action: e.target.value as Verdict['action'] })}>
+            <option value="warn">{t('guard.warn')}</option>
+            <option value="block">{t('guard.block')}</option>
+          </select>
+        )}
+      </FormField>
+      <FormField label={t('guard.rules.reasonZh')}>{(f) => <input id={f.id} className="input" value={verdict.zh} onChange={(e) => onChange({ zh: e.target.value })} />}</FormField>
+      <FormField label={t('guard.rules.reasonEn')}>{(f) => <input id={f.id} className="input" value={verdict.en} onChange={(e) => onChange({ en: e.target.value })} />}</FormField>
+    </>
   );
 }
