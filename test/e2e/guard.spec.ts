@@ -77,5 +77,18 @@ describe('reply guard in Chromium', () => {
     await lead.getByTestId('guard-rule-row').first().waitFor({ timeout: 10_000 });
     await lead.getByTestId('rule-change-row').filter({ hasText: '淘宝客服用语新规' }).getByTestId('rule-change-progress').waitFor({ timeout: 5000 });
     await lead.screenshot({ path: join(OUTPUT_DIR, 'guard-screen.png'), fullPage: true });
+
+    // A rule added through the form, by its labels (shown above each field, not placeholders): listed, and stored as typed.
+    const form = lead.getByTestId('guard-rule-form');
+    await form.locator('label', { hasText: 'Reason (English)' }).waitFor({ state: 'visible', timeout: 5000 });
+    await form.getByLabel('Store').selectOption(s.store.id);
+    await form.getByLabel('Words', { exact: true }).fill('私下转账, 线下付款');
+    await form.getByLabel('Action').selectOption('block');
+    await form.getByLabel('Reason (Chinese)').fill('不得引导买家私下交易');
+    await form.getByLabel('Reason (English)').fill('No payment outside the platform');
+    await form.getByTestId('guard-rule-create').click();
+    await lead.getByTestId('guard-rule-row').filter({ hasText: '私下转账' }).waitFor({ timeout: 5000 });
+    const [rule] = await env.desk.db.query(`SELECT store_id, terms, action, message FROM guard_rules WHERE '私下转账' = ANY(terms)`);
+    expect(rule).toEqual({ store_id: s.store.id, terms: ['私下转账', '线下付款'], action: 'block', message: { zh: '不得引导买家私下交易', en: 'No payment outside the platform' } });
   });
 });
