@@ -62,6 +62,14 @@ export type Conversation = z.infer<typeof Conversation>;
 export const MessageCreatedEvent = Message.extend({ conversation: Conversation.optional() });
 export type MessageCreatedEvent = z.infer<typeof MessageCreatedEvent>;
 
+/**
+ * `conversations.changed`: a store's conversations that changed in the last moment (`INBOX_BATCH_MS`), each as it
+ * now is, to the store's agents who do not work them — what their inbox lists need of others' chats, in one event
+ * instead of one per customer message. A console applies each item as a `conversation.updated`.
+ */
+export const ConversationsChangedEvent = z.object({ storeId: text(), items: z.array(Conversation) });
+export type ConversationsChangedEvent = z.infer<typeof ConversationsChangedEvent>;
+
 export const ConversationDetail = Conversation.extend({
   customer: Customer,
   messages: z.array(Message),

@@ -1,5 +1,5 @@
 // Live events of namespace /desk (SPEC.md "Live events"). The names are the contract.
-import type { Conversation, ConversationActivityEvent, Message, MessageCreatedEvent } from './conversation.js';
+import type { Conversation, ConversationActivityEvent, ConversationsChangedEvent, Message, MessageCreatedEvent } from './conversation.js';
 import type { AgentPresenceEvent } from './user.js';
 import type { SlaBreachedEvent, SlaMetEvent, SlaNudgeEvent, SlaWarningEvent } from './sla.js';
 import type { Ticket } from './ticket.js';
@@ -13,6 +13,8 @@ export const DeskEvent = {
   ConversationCreated: 'conversation.created',
   ConversationUpdated: 'conversation.updated',
   MessageCreated: 'message.created',
+  /** Others' conversations of a store that changed, batched, to the store's agents who do not work them. */
+  ConversationsChanged: 'conversations.changed',
   MessageUpdated: 'message.updated',
   TicketCreated: 'ticket.created',
   TicketUpdated: 'ticket.updated',
@@ -47,6 +49,7 @@ export interface DeskServerEvents {
   'conversation.created': (c: Conversation) => void;
   'conversation.updated': (c: Conversation) => void;
   'message.created': (m: MessageCreatedEvent) => void;
+  'conversations.changed': (e: ConversationsChangedEvent) => void;
   /** Delivery status of an outbound message changed. */
   'message.updated': (m: Message) => void;
   'ticket.created': (t: Ticket) => void;
@@ -74,6 +77,8 @@ export const rooms = {
   leadsOf: (storeId: string) => `leads:${storeId}`,
   /** Leads of every store. */
   allLeads: 'leads:all',
+  /** The sockets that have one conversation open (announced with `conversation.activity`). */
+  viewing: (conversationId: string) => `viewing:${conversationId}`,
   /** The brand's (client) users of one store: only what is meant for them (report comments), never the store's live traffic. */
   clientsOf: (storeId: string) => `clients:${storeId}`,
 };

@@ -2,7 +2,7 @@
 // payload, and the server's list filters and orders as predicates (held against the api by
 // test/integration/live-contract.spec.ts, so they cannot drift from its WHERE and ORDER BY).
 import type { z } from 'zod';
-import { Conversation, ConversationActivityEvent, Message, MessageCreatedEvent, type ListConversationsQuery } from './conversation.js';
+import { Conversation, ConversationActivityEvent, ConversationsChangedEvent, Message, MessageCreatedEvent, type ListConversationsQuery } from './conversation.js';
 import type { DeskServerEvents } from './events.js';
 import { SlaBreachedEvent, SlaMetEvent, SlaNudgeEvent, SlaWarningEvent } from './sla.js';
 import { Ticket, type ListTicketsQuery } from './ticket.js';
@@ -16,6 +16,7 @@ export const DESK_EVENT_SCHEMAS = {
   'conversation.created': Conversation,
   'conversation.updated': Conversation,
   'message.created': MessageCreatedEvent,
+  'conversations.changed': ConversationsChangedEvent,
   'message.updated': Message,
   'ticket.created': Ticket,
   'ticket.updated': Ticket,

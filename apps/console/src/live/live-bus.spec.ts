@@ -60,4 +60,15 @@ describe('the live bus', () => {
     bus.receive('no.such.event', message);
     expect(events).toEqual([{ name: 'message.created', payload: message }]);
   });
+
+  it('applies a store’s batch of others’ conversations as one update each', () => {
+    const bus = new LiveBus();
+    const events = heard(bus);
+    const other = { ...conversation, id: 'c2', assigneeId: 'a2' };
+    bus.receive('conversations.changed', { storeId: 's1', items: [conversation, other] });
+    expect(events).toEqual([
+      { name: 'conversation.updated', payload: conversation },
+      { name: 'conversation.updated', payload: other },
+    ]);
+  });
 });

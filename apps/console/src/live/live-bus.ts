@@ -50,6 +50,11 @@ export class LiveBus {
       this.publish('message.created', message);
       return;
     }
+    // Others' conversations of a store, batched: each is that conversation's update.
+    if (event === 'conversations.changed') {
+      for (const conversation of (parsed.data as LivePayload<'conversations.changed'>).items) this.publish('conversation.updated', conversation);
+      return;
+    }
     this.publish(event, parsed.data as LivePayload<typeof event>);
   }
 }

@@ -51,6 +51,8 @@ const EnvSchema = z
     REBALANCE_AFTER_MS: z.coerce.number().int().min(0).default(10 * 60_000),
     /** Each api process re-announces its connected consoles this often (a crashed process's expire). */
     PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(20_000),
+    /** Others' conversations that changed reach a store's agents in one `conversations.changed` this often. */
+    INBOX_BATCH_MS: z.coerce.number().int().min(50).max(10_000).default(1_000),
     /** The desk's own day boundary (for "breaches today"). */
     DESK_TIMEZONE: z.string().default('Asia/Shanghai'),
     /** How long an order fetched from the platform is served from the cache. */
@@ -129,6 +131,7 @@ export interface AppConfig {
   presenceGraceMs: number;
   rebalanceAfterMs: number;
   presenceHeartbeatMs: number;
+  inboxBatchMs: number;
   deskTimezone: string;
   orderCacheSeconds: number;
   supplierSweepMs: number;
@@ -188,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     presenceGraceMs: e.PRESENCE_GRACE_MS,
     rebalanceAfterMs: e.REBALANCE_AFTER_MS,
     presenceHeartbeatMs: e.PRESENCE_HEARTBEAT_MS,
+    inboxBatchMs: e.INBOX_BATCH_MS,
     deskTimezone: e.DESK_TIMEZONE,
     orderCacheSeconds: e.ORDER_CACHE_SECONDS,
     supplierSweepMs: e.SUPPLIER_SWEEP_MS,

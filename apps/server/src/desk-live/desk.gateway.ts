@@ -94,8 +94,14 @@ export class DeskGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
     if (state.caller.user.role === 'client') return { ok: false, error: 'client accounts are read-only' };
     const conv = await this.conversations.findVisible(state.caller, parsed.data.conversationId).catch(() => null);
     if (!conv) return { ok: false, error: 'conversation not found' };
-    if (parsed.data.state === 'left') state.viewing.delete(conv.id);
-    else state.viewing.set(conv.id, conv.storeId);
+    // Whoever has a conversation open hears its messages even when it is someone else's (EventPublisher.toConversation).
+    if (parsed.data.state === 'left') {
+      state.viewing.delete(conv.id);
+      await socket.leave(rooms.viewing(conv.id));
+    } else {
+      state.viewing.set(conv.id, conv.storeId);
+      await socket.join(rooms.viewing(conv.id));
+    }
     const { user } = state.caller;
     this.events.toStore('conversation.activity', { conversationId: conv.id, storeId: conv.storeId, userId: user.id, userName: user.name, state: parsed.data.state });
     return { ok: true };

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { InboundMessageInput, orderRefIn, rooms } from '@kefu/contracts';
+import { InboundMessageInput, orderRefIn } from '@kefu/contracts';
 import { ChannelEntity } from '../channel/channel.entity.js';
 import { ConversationState } from '../conversation/conversation-state.service.js';
 import { toConversationDto } from '../conversation/conversation.dto.js';
@@ -79,12 +79,13 @@ export class InboundService {
         ? await this.routing.assign(stored.id, { available: online, announce: false }).catch(deferred(this.logger, `conversation ${stored.id} left in the queue (not routed now)`))
         : outcome.routed;
     const conv = assigneeId ? { ...stored, assigneeId, queuedAt: null } : stored;
+    // To those who work the conversation (everyone of the store while nobody has it); the store's other agents get it batched.
     if (outcome.created || outcome.changed || assigneeId) {
-      this.events.toStore(outcome.created ? 'conversation.created' : 'conversation.updated', conv, assigneeId ? [rooms.user(assigneeId)] : []);
-      this.events.toStore('message.created', toMessageDto(outcome.message));
+      this.events.toConversation(outcome.created ? 'conversation.created' : 'conversation.updated', conv, conv);
+      this.events.toConversation('message.created', toMessageDto(outcome.message), conv);
     } else {
       // A follow-up that changed nothing but the last activity: one event, carrying the conversation as it now is.
-      this.events.toStore('message.created', { ...toMessageDto(outcome.message), conversation: conv });
+      this.events.toConversation('message.created', { ...toMessageDto(outcome.message), conversation: conv }, conv);
     }
     return { duplicate: false, messageId: outcome.message.id, conversationId: conv.id };
   }

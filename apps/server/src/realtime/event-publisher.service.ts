@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
-import { DESK_NAMESPACE, DeskServerEvents, rooms } from '@kefu/contracts';
+import { DESK_NAMESPACE, DeskServerEvents, rooms, type Conversation } from '@kefu/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { REDIS } from '../redis/redis.module.js';
 import { socketKey } from './socket-key.util.js';
@@ -18,13 +18,18 @@ type Payload<E extends EventName> = Parameters<DeskServerEvents[E]>[0];
  * caller whose change is already committed. Consoles refetch when they reconnect after the outage.
  */
 @Injectable()
-export class EventPublisher {
+export class EventPublisher implements OnApplicationShutdown {
   private readonly logger = new Logger(EventPublisher.name);
   private readonly emitter: Emitter;
   private lost = 0;
   private readonly inflight = new Set<Promise<unknown>>();
+  /** Per store, the conversations changed since its last `conversations.changed` (the latest state of each). */
+  private readonly changed = new Map<string, Map<string, Conversation>>();
+  private batchTimer: NodeJS.Timeout | null = null;
+  private readonly batchMs: number;
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
+    this.batchMs = config.inboxBatchMs;
     // The emitter only publishes, and drops the promise: it gets a client whose publish cannot reject.
     const client = {
       publish: (channel: string, message: string | Buffer) => {
@@ -41,6 +46,39 @@ export class EventPublisher {
 
   toStore<E extends EventName>(event: E, payload: Payload<E> & { storeId: string }, extraRooms: string[] = []): void {
     this.toRooms(event, payload, [rooms.store(payload.storeId), rooms.allStores, ...extraRooms]);
+  }
+
+  /**
+   * A conversation's own traffic (a customer's message, the change it made): to those who work it — its assignee,
+   * the store's leads, callers of every store, and whoever has it open. While nobody has it, to everyone of the
+   * store, who may pick it. The store's other agents need only their inbox lists: they get the conversation in
+   * the store's next `conversations.changed` (one event a moment instead of one per message: on a promotion day
+   * this is most of the desk's socket traffic).
+   */
+  toConversation<E extends EventName>(event: E, payload: Payload<E> & { storeId: string }, conv: Conversation): void {
+    if (!conv.assigneeId) return this.toStore(event, payload);
+    this.toRooms(event, payload, [rooms.user(conv.assigneeId), rooms.leadsOf(conv.storeId), rooms.allLeads, rooms.allStores, rooms.viewing(conv.id)]);
+    let store = this.changed.get(conv.storeId);
+    if (!store) this.changed.set(conv.storeId, (store = new Map()));
+    store.set(conv.id, conv);
+    this.batchTimer ??= setTimeout(() => this.sendChanged(), this.batchMs).unref();
+  }
+
+  /** The batched conversations to the agents of their stores who did not get them with their events. */
+  private sendChanged(): void {
+    this.batchTimer = null;
+    for (const [storeId, convs] of this.changed)
+      this.emitter
+        .to(rooms.store(storeId))
+        .except([rooms.leadsOf(storeId), rooms.allLeads, rooms.allStores])
+        .emit('conversations.changed', { storeId, items: [...convs.values()] });
+    this.changed.clear();
+  }
+
+  /** Shutting down: what is batched goes now. */
+  onApplicationShutdown(): void {
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    if (this.changed.size) this.sendChanged();
   }
 
   /** Closes every open socket of a user, on every api process (their tokens were just revoked). */
