@@ -355,7 +355,7 @@ describe('after-sales tickets', () => {
       const url = `http://localhost:${(hook.address() as AddressInfo).port}/supplier`; // allow-listed (OUTBOUND_ALLOW)
       await act(c.agentToken, t.id, { action: 'open_supplier_case', supplier: '电子厂 B', contact: url, remedy: 'replace', dueAt: new Date(Date.now() + 1000).toISOString() });
       expect(hits).toHaveLength(0);
-      const hit = await waitFor(() => hits[0], 5000, 'supplier reminder');
+      const hit = await waitFor(() => hits[0], 30_000, 'supplier reminder'); // a sweep, then a post and its retry: seconds on a busy machine
       expect(hit).toMatchObject({ ticket: t.number, supplier: '电子厂 B', remedy: 'replace', reminder: 1 });
       // The post is answered before its job records it on the timeline: wait for the job, not the post.
       await drainQueues(desk.worker!);
