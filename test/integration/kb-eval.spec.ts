@@ -59,7 +59,7 @@ const STORE_SETS: StoreSet[] = [
 ];
 
 /** A question with the store it is asked in and a token of an agent of that store. */
-type Question = LabelledQuestion & { as: () => { storeId: string; token: string } };
+type Question = LabelledQuestion & { set: string; as: () => { storeId: string; token: string } };
 
 describe('knowledge-base search quality', () => {
   let desk: Desk;
@@ -99,19 +99,20 @@ describe('knowledge-base search quality', () => {
     const items = r.body.items as { article: { topic: string | null; storeId: string | null }; score: number }[];
     // KB_EVAL_DUMP=file: every answer with its scores, one JSON line a question, to fit the calibration and threshold on.
     if (process.env.KB_EVAL_DUMP)
-      appendFileSync(process.env.KB_EVAL_DUMP, JSON.stringify({ q: q.q, expect: q.expect, got: items.map((h) => ({ topic: h.article.topic, own: !!h.article.storeId, score: h.score })) }) + '\n');
+      appendFileSync(process.env.KB_EVAL_DUMP, JSON.stringify({ set: q.set, kind: q.kind, q: q.q, expect: q.expect, got: items.map((h) => ({ topic: h.article.topic, own: !!h.article.storeId, score: h.score })) }) + '\n');
     return items.map((h) => h.article.topic);
   };
 
   /** Cross-language: no article the store sees on the expected topics is in the question's language. */
   const demo: Question[] = EVAL_QUERIES.map((q) => {
     const langs = new Set(DEMO_ARTICLES.filter((a) => q.expect.includes(a.topic) && (a.store === null || a.store === q.store)).map((a) => a.lang));
-    return { ...q, cross: q.expect.length > 0 && !langs.has(detectLanguage(q.q)), as: () => ({ storeId: storeIds.get(q.store)!, token }) };
+    return { ...q, set: 'demo', cross: q.expect.length > 0 && !langs.has(detectLanguage(q.q)), as: () => ({ storeId: storeIds.get(q.store)!, token }) };
   });
   const questionsOf = (set: StoreSet): Question[] => {
     const topicLangs = new Map(set.topics.map((t) => [t.key, t.langs]));
     return set.questions.map((q) => ({
       ...q,
+      set: set.key,
       cross: q.expect.length > 0 && !q.expect.some((t) => topicLangs.get(t)?.includes(detectLanguage(q.q))),
       as: () => agents.get(set.key)!,
     }));

@@ -123,9 +123,17 @@ describe('kb query', () => {
     expect(concepts.some((c) => c.alternatives.some((a) => a.lexemes[0] === '发霉'))).toBe(false);
   });
 
+  it('reads a run jieba glued out of words as those words only when no article holds the run', () => {
+    const labels = (df: number) => buildConcepts(readQuery('粮猫吐了'), resolved({ 粮猫: { df }, 粮: { df: 3 }, 猫: { df: 5 }, 吐: { df: 2 } }), EMPTY_SYNONYMS, 50).map((c) => c.label);
+    expect(labels(0)).toEqual(expect.arrayContaining(['粮', '猫', '吐']));
+    expect(labels(0)).not.toContain('粮猫');
+    expect(labels(2)).toEqual(expect.arrayContaining(['粮猫', '吐']));
+    expect(labels(2)).not.toContain('粮');
+  });
+
   it('weighs a word no dictionary knows less than one of general language, and a measure as a detail', () => {
-    // 配队 (a typo of 配对) and 电话 are both in no article; only 电话 is a word of general language.
-    const [typo] = buildConcepts(readQuery('配队'), resolved({ 配队: { df: 0 } }), EMPTY_SYNONYMS, 50);
+    // 兰牙耳鸡 (蓝牙耳机 mistyped) and 电话 are both in no article; only 电话 is a word of general language.
+    const [typo] = buildConcepts(readQuery('兰牙耳鸡'), resolved({ 兰牙耳鸡: { df: 0 } }), EMPTY_SYNONYMS, 50);
     const [word] = buildConcepts(readQuery('电话'), resolved({ 电话: { df: 0 } }), EMPTY_SYNONYMS, 50);
     expect(typo.weight / (SEARCH_TUNING.unknownShare * SEARCH_TUNING.unlistedShare * SEARCH_TUNING.strangerShare)).toBeCloseTo(9, 6);
     expect(word.weight).toBeGreaterThan(typo.weight);

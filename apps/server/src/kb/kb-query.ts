@@ -276,10 +276,12 @@ export function buildConcepts(query: QueryText | QueryWord[], resolved: Map<stri
   const ids = new Map<ConceptGroup, number>();
   const groupKey = (groups: ConceptGroup[]) => groups.map((g) => ids.get(g) ?? (ids.set(g, ids.size), ids.size - 1)).sort((a, b) => a - b).join(',');
   const straddles = (w: QueryWord, start: number, end: number) => (w.start < start && w.end > start) || (w.start < end && w.end > end);
+  const spans: [number, number][] = [];
   for (const phrase of findPhrases(q.text, synonyms)) {
     // A typo read by sound does not cut through a word of general language (发美 of 发美国 is not 发霉).
     if (phrase.soundalike && q.words.some((w) => w.text.length >= 2 && straddles(w, phrase.start, phrase.end) && inDictionary(w.text))) continue;
     const label = q.text.slice(phrase.start, phrase.end);
+    spans.push([phrase.start, phrase.end]);
     const inside = q.words.filter((w) => w.start >= phrase.start && w.end <= phrase.end);
     for (const w of inside) absorbed.add(w);
     // What jieba glued across the phrase's edge out of no word (用微 and 信付 around 微信) is no word of the question.
@@ -310,7 +312,10 @@ export function buildConcepts(query: QueryText | QueryWord[], resolved: Map<stri
     concepts.push({ label, weight: share * emphasis * conceptWeight(spec, Math.max(...dfs), docs), aside, alternatives });
   }
 
-  const tokens = q.words.filter((w) => !absorbed.has(w)).map((w) => ({ word: w, info: infoOf(w) }));
+  // A run jieba glued out of words (粮猫) that no article holds is those words, less those a phrase took in.
+  const unglue = (w: QueryWord) =>
+    w.glued?.length && !infoOf(w).df ? w.glued.filter((p) => !spans.some(([start, end]) => p.start >= start && p.end <= end)) : [w];
+  const tokens = q.words.filter((w) => !absorbed.has(w)).flatMap(unglue).map((w) => ({ word: w, info: infoOf(w) }));
   for (let i = 0; i < tokens.length; ) {
     // The longest run of words that is a synonym term, else the word alone.
     let span = 1;
