@@ -111,6 +111,19 @@ describe('kb query', () => {
     expect(findPhrases(query.text, table).map((p) => query.text.slice(p.start, p.end))).toEqual(['退款', '几天能到', '到账']);
   });
 
+  it('finds a phrase of three characters or more with an adverb put inside it (质量也太差), never a shorter one', () => {
+    const quality = { terms: [{ lexemes: ['质量问题'], df: 3, complete: true }], broader: [], lexicon: true };
+    const stock = { terms: [{ lexemes: ['有货'], df: 3, complete: true }], broader: [], lexicon: true };
+    const table: SynonymTable = { ...EMPTY_SYNONYMS, phrases: new Map([['质量太差', [quality]], ['有货', [stock]]]), longestPhrase: 4, colloquial: new Set(['质量太差']) };
+    const found = findPhrases('这质量也太差了吧', table);
+    expect(found.map((p) => [p.start, p.end, p.said])).toEqual([[1, 6, '质量太差']]);
+    expect(findPhrases('有也货', table)).toEqual([]);
+    // Its own words are not the concept's when the phrase is a colloquial one.
+    const [concept] = buildConcepts(readQuery('这质量也太差了吧'), resolved({ 质量: { df: 5 }, 太差: { df: 1 } }), table, 50);
+    expect(concept).toMatchObject({ label: '质量也太差' });
+    expect(concept.alternatives.map((a) => a.lexemes)).toEqual([['质量问题']]);
+  });
+
   it('does not read a typo by sound across a word of general language (发美国 is not 发霉)', () => {
     const mould = { terms: [{ lexemes: ['发霉'], df: 3, complete: true }], broader: [], lexicon: true };
     const sounds = new SoundTrie<string>();

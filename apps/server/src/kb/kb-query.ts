@@ -196,7 +196,12 @@ export interface PhraseMatch {
   inner: ConceptGroup[];
   /** Not written as the phrase but sounding like it (兰牙 for 蓝牙): a typo. */
   soundalike?: boolean;
+  /** The phrase, when an adverb was put inside it (质量太差 of 质量也太差). */
+  said?: string;
 }
+
+/** Adverbs a customer puts inside a phrase (质量也太差, 钱还没退): a phrase is found across them. */
+const INSERTED = new Set([...'也都还就又真可']);
 
 /**
  * The phrases of the table found in a text, longest first from left to right, not overlapping: as
@@ -213,8 +218,22 @@ export function findPhrases(text: string, table: SynonymTable): PhraseMatch[] {
     return null;
   };
   const mask = fillerMask(text);
+  /** A phrase said with an adverb put inside it (质量也太差 for 质量太差): the longest at `i`, its length in the text. */
+  const spacedAt = (i: number) => {
+    let compact = '';
+    let best: { n: number; groups: ConceptGroup[]; said: string } | null = null;
+    for (let j = i; j < text.length && compact.length < table.longestPhrase; j++) {
+      if (j > i && INSERTED.has(text[j])) continue;
+      compact += text[j];
+      const groups = compact.length >= 3 && j + 1 - i > compact.length ? table.phrases.get(compact) : undefined;
+      if (groups) best = { n: j + 1 - i, groups, said: compact };
+    }
+    return best;
+  };
   for (let i = 0; i < text.length; ) {
-    const written = longestAt(i, Infinity);
+    const spaced = spacedAt(i);
+    const plain = longestAt(i, Infinity);
+    const written = spaced && spaced.n > (plain?.n ?? 0) ? spaced : plain;
     const sound = table.sounds.matchAt(text, i, mask);
     if (sound && sound.length > (written?.n ?? 0)) {
       found.push({ start: i, end: i + sound.length, groups: table.phrases.get(sound.text) ?? [], inner: [], soundalike: true });
@@ -231,7 +250,7 @@ export function findPhrases(text: string, table: SynonymTable): PhraseMatch[] {
       const sub = longestAt(j, i + hit.n - j - (j === i ? 1 : 0));
       for (const g of sub?.groups ?? []) if (!hit.groups.includes(g)) inner.add(g);
     }
-    found.push({ start: i, end: i + hit.n, groups: hit.groups, inner: [...inner] });
+    found.push({ start: i, end: i + hit.n, groups: hit.groups, inner: [...inner], said: hit === spaced ? spaced.said : undefined });
     // A phrase starting inside this one and ending past it is read too (几天能到|到账 of 几天能到账):
     // the longest match must not swallow the start of the next term.
     let next = i + hit.n;
@@ -301,7 +320,7 @@ export function buildConcepts(query: QueryText | QueryWord[], resolved: Map<stri
     // The words themselves first (factor 1), when the index knows each of them; not those of a
     // colloquial phrasing (多久 of 多久能到 is in every article on how long anything takes) or a typo.
     const own = inside.map(infoOf);
-    if (inside.length && own.every((t) => t.lexemes.length) && !phrase.soundalike && !synonyms.colloquial.has(label)) add({ lexemes: own.flatMap((t) => t.lexemes), factor: 1 }, Math.min(...own.map((t) => t.df)));
+    if (inside.length && own.every((t) => t.lexemes.length) && !phrase.soundalike && !synonyms.colloquial.has(phrase.said ?? label)) add({ lexemes: own.flatMap((t) => t.lexemes), factor: 1 }, Math.min(...own.map((t) => t.df)));
     groupAlternatives(phrase.groups, add, SEARCH_TUNING.synonymFactor * (phrase.soundalike ? SEARCH_TUNING.typoFactor : 1));
     groupAlternatives(phrase.inner, add, SEARCH_TUNING.synonymFactor * SEARCH_TUNING.partsFactor);
     if (!alternatives.length) continue;
