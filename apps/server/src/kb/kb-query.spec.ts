@@ -111,6 +111,19 @@ describe('kb query', () => {
     expect(findPhrases(query.text, table).map((p) => query.text.slice(p.start, p.end))).toEqual(['退款', '几天能到', '到账']);
   });
 
+  it('finds a phrase of three characters or more with an adverb put inside it (质量也太差), never a shorter one', () => {
+    const quality = { terms: [{ lexemes: ['质量问题'], df: 3, complete: true }], broader: [], lexicon: true };
+    const stock = { terms: [{ lexemes: ['有货'], df: 3, complete: true }], broader: [], lexicon: true };
+    const table: SynonymTable = { ...EMPTY_SYNONYMS, phrases: new Map([['质量太差', [quality]], ['有货', [stock]]]), longestPhrase: 4, colloquial: new Set(['质量太差']) };
+    const found = findPhrases('这质量也太差了吧', table);
+    expect(found.map((p) => [p.start, p.end, p.said])).toEqual([[1, 6, '质量太差']]);
+    expect(findPhrases('有也货', table)).toEqual([]);
+    // Its own words are not the concept's when the phrase is a colloquial one.
+    const [concept] = buildConcepts(readQuery('这质量也太差了吧'), resolved({ 质量: { df: 5 }, 太差: { df: 1 } }), table, 50);
+    expect(concept).toMatchObject({ label: '质量也太差' });
+    expect(concept.alternatives.map((a) => a.lexemes)).toEqual([['质量问题']]);
+  });
+
   it('does not read a typo by sound across a word of general language (发美国 is not 发霉)', () => {
     const mould = { terms: [{ lexemes: ['发霉'], df: 3, complete: true }], broader: [], lexicon: true };
     const sounds = new SoundTrie<string>();
@@ -123,9 +136,17 @@ describe('kb query', () => {
     expect(concepts.some((c) => c.alternatives.some((a) => a.lexemes[0] === '发霉'))).toBe(false);
   });
 
+  it('reads a run jieba glued out of words as those words only when no article holds the run', () => {
+    const labels = (df: number) => buildConcepts(readQuery('粮猫吐了'), resolved({ 粮猫: { df }, 粮: { df: 3 }, 猫: { df: 5 }, 吐: { df: 2 } }), EMPTY_SYNONYMS, 50).map((c) => c.label);
+    expect(labels(0)).toEqual(expect.arrayContaining(['粮', '猫', '吐']));
+    expect(labels(0)).not.toContain('粮猫');
+    expect(labels(2)).toEqual(expect.arrayContaining(['粮猫', '吐']));
+    expect(labels(2)).not.toContain('粮');
+  });
+
   it('weighs a word no dictionary knows less than one of general language, and a measure as a detail', () => {
-    // 配队 (a typo of 配对) and 电话 are both in no article; only 电话 is a word of general language.
-    const [typo] = buildConcepts(readQuery('配队'), resolved({ 配队: { df: 0 } }), EMPTY_SYNONYMS, 50);
+    // 兰牙耳鸡 (蓝牙耳机 mistyped) and 电话 are both in no article; only 电话 is a word of general language.
+    const [typo] = buildConcepts(readQuery('兰牙耳鸡'), resolved({ 兰牙耳鸡: { df: 0 } }), EMPTY_SYNONYMS, 50);
     const [word] = buildConcepts(readQuery('电话'), resolved({ 电话: { df: 0 } }), EMPTY_SYNONYMS, 50);
     expect(typo.weight / (SEARCH_TUNING.unknownShare * SEARCH_TUNING.unlistedShare * SEARCH_TUNING.strangerShare)).toBeCloseTo(9, 6);
     expect(word.weight).toBeGreaterThan(typo.weight);

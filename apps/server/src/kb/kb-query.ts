@@ -196,7 +196,12 @@ export interface PhraseMatch {
   inner: ConceptGroup[];
   /** Not written as the phrase but sounding like it (兰牙 for 蓝牙): a typo. */
   soundalike?: boolean;
+  /** The phrase, when an adverb was put inside it (质量太差 of 质量也太差). */
+  said?: string;
 }
+
+/** Adverbs a customer puts inside a phrase (质量也太差, 钱还没退): a phrase is found across them. */
+const INSERTED = new Set([...'也都还就又真可']);
 
 /**
  * The phrases of the table found in a text, longest first from left to right, not overlapping: as
@@ -213,8 +218,22 @@ export function findPhrases(text: string, table: SynonymTable): PhraseMatch[] {
     return null;
   };
   const mask = fillerMask(text);
+  /** A phrase said with an adverb put inside it (质量也太差 for 质量太差): the longest at `i`, its length in the text. */
+  const spacedAt = (i: number) => {
+    let compact = '';
+    let best: { n: number; groups: ConceptGroup[]; said: string } | null = null;
+    for (let j = i; j < text.length && compact.length < table.longestPhrase; j++) {
+      if (j > i && INSERTED.has(text[j])) continue;
+      compact += text[j];
+      const groups = compact.length >= 3 && j + 1 - i > compact.length ? table.phrases.get(compact) : undefined;
+      if (groups) best = { n: j + 1 - i, groups, said: compact };
+    }
+    return best;
+  };
   for (let i = 0; i < text.length; ) {
-    const written = longestAt(i, Infinity);
+    const spaced = spacedAt(i);
+    const plain = longestAt(i, Infinity);
+    const written = spaced && spaced.n > (plain?.n ?? 0) ? spaced : plain;
     const sound = table.sounds.matchAt(text, i, mask);
     if (sound && sound.length > (written?.n ?? 0)) {
       found.push({ start: i, end: i + sound.length, groups: table.phrases.get(sound.text) ?? [], inner: [], soundalike: true });
@@ -231,7 +250,7 @@ export function findPhrases(text: string, table: SynonymTable): PhraseMatch[] {
       const sub = longestAt(j, i + hit.n - j - (j === i ? 1 : 0));
       for (const g of sub?.groups ?? []) if (!hit.groups.includes(g)) inner.add(g);
     }
-    found.push({ start: i, end: i + hit.n, groups: hit.groups, inner: [...inner] });
+    found.push({ start: i, end: i + hit.n, groups: hit.groups, inner: [...inner], said: hit === spaced ? spaced.said : undefined });
     // A phrase starting inside this one and ending past it is read too (几天能到|到账 of 几天能到账):
     // the longest match must not swallow the start of the next term.
     let next = i + hit.n;
@@ -276,10 +295,12 @@ export function buildConcepts(query: QueryText | QueryWord[], resolved: Map<stri
   const ids = new Map<ConceptGroup, number>();
   const groupKey = (groups: ConceptGroup[]) => groups.map((g) => ids.get(g) ?? (ids.set(g, ids.size), ids.size - 1)).sort((a, b) => a - b).join(',');
   const straddles = (w: QueryWord, start: number, end: number) => (w.start < start && w.end > start) || (w.start < end && w.end > end);
+  const spans: [number, number][] = [];
   for (const phrase of findPhrases(q.text, synonyms)) {
     // A typo read by sound does not cut through a word of general language (发美 of 发美国 is not 发霉).
     if (phrase.soundalike && q.words.some((w) => w.text.length >= 2 && straddles(w, phrase.start, phrase.end) && inDictionary(w.text))) continue;
     const label = q.text.slice(phrase.start, phrase.end);
+    spans.push([phrase.start, phrase.end]);
     const inside = q.words.filter((w) => w.start >= phrase.start && w.end <= phrase.end);
     for (const w of inside) absorbed.add(w);
     // What jieba glued across the phrase's edge out of no word (用微 and 信付 around 微信) is no word of the question.
@@ -299,7 +320,7 @@ export function buildConcepts(query: QueryText | QueryWord[], resolved: Map<stri
     // The words themselves first (factor 1), when the index knows each of them; not those of a
     // colloquial phrasing (多久 of 多久能到 is in every article on how long anything takes) or a typo.
     const own = inside.map(infoOf);
-    if (inside.length && own.every((t) => t.lexemes.length) && !phrase.soundalike && !synonyms.colloquial.has(label)) add({ lexemes: own.flatMap((t) => t.lexemes), factor: 1 }, Math.min(...own.map((t) => t.df)));
+    if (inside.length && own.every((t) => t.lexemes.length) && !phrase.soundalike && !synonyms.colloquial.has(phrase.said ?? label)) add({ lexemes: own.flatMap((t) => t.lexemes), factor: 1 }, Math.min(...own.map((t) => t.df)));
     groupAlternatives(phrase.groups, add, SEARCH_TUNING.synonymFactor * (phrase.soundalike ? SEARCH_TUNING.typoFactor : 1));
     groupAlternatives(phrase.inner, add, SEARCH_TUNING.synonymFactor * SEARCH_TUNING.partsFactor);
     if (!alternatives.length) continue;
@@ -310,7 +331,10 @@ export function buildConcepts(query: QueryText | QueryWord[], resolved: Map<stri
     concepts.push({ label, weight: share * emphasis * conceptWeight(spec, Math.max(...dfs), docs), aside, alternatives });
   }
 
-  const tokens = q.words.filter((w) => !absorbed.has(w)).map((w) => ({ word: w, info: infoOf(w) }));
+  // A run jieba glued out of words (粮猫) that no article holds is those words, less those a phrase took in.
+  const unglue = (w: QueryWord) =>
+    w.glued?.length && !infoOf(w).df ? w.glued.filter((p) => !spans.some(([start, end]) => p.start >= start && p.end <= end)) : [w];
+  const tokens = q.words.filter((w) => !absorbed.has(w)).flatMap(unglue).map((w) => ({ word: w, info: infoOf(w) }));
   for (let i = 0; i < tokens.length; ) {
     // The longest run of words that is a synonym term, else the word alone.
     let span = 1;

@@ -96,7 +96,7 @@ export class KbSearchService implements OnApplicationBootstrap {
    */
   async rank(scope: StoreScope, opts: Omit<FindOptions, 'limit'>): Promise<{ concepts: number; hits: { article: KbSearchHit['article']; coverage: number }[] }> {
     const query = readQuery(opts.text);
-    const tokens = [...new Set(query.words.flatMap((w) => [w.text, ...w.parts.map((p) => p.text)]))];
+    const tokens = [...new Set(query.words.flatMap((w) => [w.text, ...w.parts.map((p) => p.text), ...(w.glued ?? []).map((p) => p.text)]))];
     const [resolved, synonyms] = await Promise.all([this.lexicon.resolve(tokens), this.synonyms.table()]);
     const concepts = buildConcepts(query, resolved.tokens, synonyms, resolved.docs);
     if (!concepts.length) return { concepts: 0, hits: [] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { charGrams, gapKey, indexWords, normalizeText, questionOf, queryWords, readQuery, specificity, titleWordCount } from './kb-tokenizer.js';
+import { charGrams, gapKey, gluedOf, indexWords, normalizeText, questionOf, queryWords, readQuery, SEARCH_EMPHASIS, specificity, titleWordCount } from './kb-tokenizer.js';
 
 const texts = (q: string) => queryWords(q).map((w) => w.text);
 
@@ -19,6 +19,21 @@ describe('kb tokenizer', () => {
   it('takes apart what jieba glued to filler (能换 → 换) but keeps unknown words whole', () => {
     expect(texts('这个能换吗')).toEqual(['换']);
     expect(texts('发漂')).toEqual(['发漂']);
+  });
+
+  it('knows what jieba glued out of words of general language, and leaves words and unknown names alone', () => {
+    const [glued] = queryWords('粮猫');
+    expect(glued.text).toBe('粮猫');
+    expect(glued.glued?.map((w) => [w.text, w.start, w.end])).toEqual([['粮', 0, 1], ['猫', 1, 2]]);
+    expect(gluedOf('退货')).toBeNull();
+    expect(gluedOf('七天无理由')).toBeNull();
+  });
+
+  it('reads 几 + a measure, 多大, and a sentence ending in 不 as asking', () => {
+    const emphasis = (text: string) => Object.fromEntries(readQuery(text).words.map((w) => [w.text, w.emphasis]));
+    expect(emphasis('一天喂几顿 一顿多少啊')).toMatchObject({ 喂: 1, 多少: 1 });
+    expect(emphasis('昨天买了三袋猫砂，快递员能送上楼不')).toMatchObject({ 三袋: SEARCH_EMPHASIS.story, 上楼: 1 });
+    expect(emphasis('我家狗十斤，穿多大的')).toMatchObject({ 十斤: 1, 穿: 1 });
   });
 
   it('gives compounds their parts, for articles that hold them in pieces', () => {

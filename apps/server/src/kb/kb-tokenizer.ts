@@ -115,6 +115,8 @@ export interface QueryWord {
   end: number;
   /** How much the sentence it is in asks the question (see `readQuery`): 1, or less for the sentences around it. */
   emphasis: number;
+  /** The words jieba glued it of, when it is not a word of general language (`gluedOf`). */
+  glued?: QueryWord[];
 }
 
 /** What a customer's message says, as a search reads it. */
@@ -132,7 +134,7 @@ export interface QueryText {
 const CLAUSE_END = /[。！？!?；;，,、\n]|\.(?=\s|$)|\s+(?=\p{Script=Han})(?<=\p{Script=Han}\s+)/gu;
 /** A sentence that asks something, in Chinese (anywhere in it) or English (a question mark, or a question word first). */
 const ASKS =
-  /[吗么呢嘛?？]|怎|咋|如何|多久|多长|几[天点号个次年]|多少|什么|啥|哪|能不能|可不可以|可以不|是不是|有没有|会不会|要不要|为什么|为啥|能否|行不行|^\s*(?:(?:hi|hello|hey|so|and|but|also|please|pls|ok)\b[\s,]*)*(?:how|what|when|where|why|which|who|whom|can|could|do|does|did|is|are|was|will|would|should|may|shall|any)\b/iu;
+  /[吗么呢嘛?？]|怎|咋|如何|多久|多[长大重高远宽厚]|几\p{Script=Han}|多少|[不没](?=[\s。！？!?；;，,、~～]*$)|什么|啥|哪|能不能|可不可以|可以不|是不是|有没有|会不会|要不要|为什么|为啥|能否|行不行|^\s*(?:(?:hi|hello|hey|so|and|but|also|please|pls|ok)\b[\s,]*)*(?:how|what|when|where|why|which|who|whom|can|could|do|does|did|is|are|was|will|would|should|may|shall|any)\b/iu;
 
 /**
  * A long message is mostly the story around one question ("我上周买的大衣，今天穿出门发现扣子掉了，
@@ -159,9 +161,28 @@ function clauses(text: string): { start: number; end: number; asks: boolean }[] 
   return out;
 }
 
+/**
+ * The words of general language a short run of Chinese not in the dictionary was glued of by jieba's
+ * HMM (粮猫 of 吃了你们的粮猫吐了: 粮, 猫), or null. The search reads them instead of the run when no
+ * article holds the run (kb-query `buildConcepts`): a new product name stays whole where an article has it.
+ */
+export function gluedOf(token: string): string[] | null {
+  if (token.length < 2 || token.length > 3 || !HAN_ONLY.test(token) || inDictionary(token)) return null;
+  const pieces = jieba().cut(token, false);
+  return pieces.length > 1 && pieces.every((p) => inDictionary(p)) ? pieces : null;
+}
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+
+interface WordAt {
+  text: string;
+  start: number;
+  end: number;
+  glued?: WordAt[];
+}
+
 /** The words of a text with their offsets, filler removed. */
-function wordsAt(text: string): { text: string; start: number; end: number }[] {
-  const out: { text: string; start: number; end: number }[] = [];
+function wordsAt(text: string): WordAt[] {
+  const out: WordAt[] = [];
   let at = 0;
   for (const raw of jieba().cut(text, true)) {
     const start = text.indexOf(raw, at);
@@ -171,7 +192,9 @@ function wordsAt(text: string): { text: string; start: number; end: number }[] {
     for (const piece of words([raw])) {
       const s = text.indexOf(piece, offset);
       if (s < 0) continue;
-      out.push({ text: piece, start: s, end: s + piece.length });
+      const glued = gluedOf(piece);
+      let g = s;
+      out.push({ text: piece, start: s, end: s + piece.length, glued: glued?.filter(keep).map((p) => ({ text: p, start: (g = text.indexOf(p, g)), end: (g += p.length) })) });
       offset = s + piece.length;
     }
   }
@@ -213,7 +236,8 @@ export function readQuery(raw: string, max = 32): QueryText {
       seen.emphasis = Math.max(seen.emphasis, emphasis);
       continue;
     }
-    byText.set(w.text, { text: w.text, specificity: specificity(w.text), parts: partsOf(w.text), start: w.start, end: w.end, emphasis });
+    const glued = w.glued?.length ? w.glued.map((p) => ({ text: p.text, specificity: specificity(p.text), parts: [], start: p.start, end: p.end, emphasis })) : undefined;
+    byText.set(w.text, { text: w.text, specificity: specificity(w.text), parts: partsOf(w.text), start: w.start, end: w.end, emphasis, glued });
   }
   const asked = sentences.filter((c) => emphasisAt(c.start) === 1).map((c) => text.slice(c.start, c.end));
   return { text, words: [...byText.values()].slice(-max), grams: charGrams(asked.join('\n')), emphasisAt };
