@@ -118,18 +118,7 @@ function RulesSection() {
             </select>
           )}
         </FormField>
-        <FormField label={t('guard.rules.platform')}>
-          {(f) => (
-            <select id={f.id} className="input" value={form.platform} onChange={(e) => setForm({ ...form, platform: e.target.value })}>
-              <option value="">{t('guard.rules.anyPlatform')}</option>
-              {PLATFORMS.map((p) => (
-                <option key={p} value={p}>
-                  {t(`guard.platforms.${p}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <PlatformField value={form.platform} onChange={(platform) => setForm({ ...form, platform })} anyPlatform />
         <FormField label={t('guard.rules.category')}>
           {(f) => <input id={f.id} className="input" value={form.category} onChange={(e) => setForm({ ...form, category: e.target.value })} />}
         </FormField>
@@ -237,17 +226,7 @@ function RuleChangesSection() {
       )}
       <form className="guard-form" onSubmit={(e) => void publish(e)} data-testid="rule-change-form">
         <h3>{t('guard.changes.new')}</h3>
-        <FormField label={t('guard.rules.platform')}>
-          {(f) => (
-            <select id={f.id} className="input" value={form.platform} onChange={(e) => setForm({ ...form, platform: e.target.value as Platform })}>
-              {PLATFORMS.map((p) => (
-                <option key={p} value={p}>
-                  {t(`guard.platforms.${p}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <PlatformField value={form.platform} onChange={(platform) => setForm({ ...form, platform: platform as Platform })} />
         <FormField label={t('guard.changes.titleField')}>
           {(f) => <input id={f.id} className="input" value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />}
         </FormField>
@@ -293,5 +272,24 @@ function VerdictFields({ verdict, onChange }: { verdict: Verdict; onChange: (v: 
       <FormField label={t('guard.rules.reasonZh')}>{(f) => <input id={f.id} className="input" value={verdict.zh} onChange={(e) => onChange({ zh: e.target.value })} />}</FormField>
       <FormField label={t('guard.rules.reasonEn')}>{(f) => <input id={f.id} className="input" value={verdict.en} onChange={(e) => onChange({ en: e.target.value })} />}</FormField>
     </>
+  );
+}
+
+/** The platform a rule is for; with `anyPlatform`, also none (every platform), as ''. */
+function PlatformField({ value, onChange, anyPlatform = false }: { value: string; onChange: (platform: string) => void; anyPlatform?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <FormField label={t('guard.rules.platform')}>
+      {(f) => (
+        <select id={f.id} className="input" value={value} onChange={(e) => onChange(e.target.value)}>
+          {anyPlatform && <option value="">{t('guard.rules.anyPlatform')}</option>}
+          {PLATFORMS.map((p) => (
+            <option key={p} value={p}>
+              {t(`guard.platforms.${p}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
   );
 }
