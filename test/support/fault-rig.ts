@@ -113,7 +113,13 @@ export async function startRig(env: Record<string, string> = {}): Promise<Rig> {
       return (await db.query(sql, params)).rows;
     },
     async close() {
-      for (const p of processes) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+      const alive = (p: (typeof processes)[number]) => p.child.exitCode === null && p.child.signalCode === null;
+      // A supervisor (serve.mjs) is stopped with SIGTERM, which stops its api and worker too: killed with SIGKILL, it
+      // left them running after a failed test.
+      const supervisors = processes.filter((p) => p.name === 'supervisor' && alive(p));
+      for (const p of supervisors) p.child.kill('SIGTERM');
+      await Promise.race([Promise.all(supervisors.map((p) => p.exited)), sleep(15_000)]);
+      for (const p of processes) if (alive(p)) p.child.kill('SIGKILL');
       await Promise.all(processes.map((p) => p.exited));
       await db.end().catch(() => undefined);
       await redis.destroy();
